@@ -2,7 +2,7 @@
  * Where the training on a document's current version stands on a day, as its card (csr show) and its
  * page of csr site say it above the sessions recorded with csr train: the reading of
  * doc/training-overdue and csr list training --missing (trainingPhase; IATF 16949 7.2.2, training due
- * within `document_control.training_days` working days of the version taking effect).
+ * by the day the version takes effect, a newcomer's within `document_control.training_days` working days of joining).
  */
 import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
@@ -40,7 +40,7 @@ export function documentTrainingState(doc: ControlledDocument, config: QmsConfig
   const periods = item.missing.map((id) => personTrainingPeriod(item, people.find((p) => p.id === id))!);
   const period = periods.sort((a, b) => trainingDue(calendar, a.start, days, a.ahead).localeCompare(trainingDue(calendar, b.start, days, b.ahead)))[0] ?? { start: item.start, ahead: item.ahead };
   const { phase, due, count } = trainingPhase(calendar, period.start, days, today, period.ahead);
-  return { version: trainedVersion, state: phase, start: item.start, due, count, ahead: item.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
+  return { version: trainedVersion, state: phase, start: item.start, due, count, ahead: period.ahead, ...(reading === "partial" ? { people: { trained: item.trained.length, required: item.required.length, trainers: item.trainers.length } } : {}) };
 }
 
 /**

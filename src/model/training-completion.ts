@@ -12,7 +12,7 @@
  * said, not counted.
  */
 import { addDays } from "../core/dates.js";
-import { inTimeUntil, workdaysLate, type WorkCalendar } from "./calendar.js";
+import { inTimeUntil, workdaysLate, workdaysOverdue, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { departmentOn, worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
@@ -32,8 +32,9 @@ export interface TrainingCompletion {
    */
   start?: string;
   /**
-   * Released ahead of `start`, the day it takes effect (csr release --effective): its training is due by that day,
-   * before the work (IATF 16949 7.2.2; tester72 Q14), not `training_days` after it (trainingDue).
+   * Its training is due by `start`, before the work (IATF 16949 7.2.2: on-the-job training before working; tester72
+   * Q14, ops75 P1), not `training_days` after it (trainingDue): always so for a document's version, whether released
+   * ahead of the day it takes effect (csr release --effective) or in force at once.
    */
   ahead: boolean;
   /** Department codes whose people are to be trained. */
@@ -85,9 +86,9 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
   const trained = base < 0 ? current : revisions[base]!;
   const versions = new Set(base < 0 ? [current.version] : revisions.slice(base).map((r) => r.version));
   const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && versions.has(sessionVersion(doc, s, sessionVersions) ?? ""));
-  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, false, documentTrainingDepartments(doc, outside), sessions, [], people, day);
-  const ahead = doc.effective !== undefined && current.date !== undefined && doc.effective > current.date;
-  return completion("document", doc.id, current.version, doc.effective ?? current.date, ahead, documentTrainingDepartments(doc, outside), sessions, [], people, day);
+  // Whoever works to the version is trained on it before: the training is due by the day it takes effect (ops75 P1).
+  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day);
+  return completion("document", doc.id, current.version, doc.effective ?? current.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day);
 }
 
 /** The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`. */
@@ -230,9 +231,10 @@ export function departmentTrained(person: Person, sessions: readonly TrainingSes
 }
 
 /**
- * The last day for the training of a revision taking effect on `start`: that day itself for one released ahead of it
- * (`ahead`: the time between is for training, which comes before the work, IATF 16949 7.2.2 — tester72 Q14), else
- * `days` working days after it (document_control.training_days: the grace for a revision in force at once, or a CSR's decision).
+ * The deadline of the training of a revision taking effect on `start`: that day itself where it is due before the work
+ * (`ahead`: a document's version, IATF 16949 7.2.2 — tester72 Q14, ops75 P1; whoever is untrained on it is overdue from
+ * that day, trainingPhase), else `days` working days after it (document_control.training_days: a newcomer's period
+ * from their first day, a CSR's from its decision).
  */
 export function trainingDue(calendar: WorkCalendar, start: string, days: number, ahead: boolean): string {
   return ahead ? start : calendar.addWorkdays(start, days);
@@ -258,12 +260,15 @@ export function personTrainingPeriod(item: Pick<TrainingCompletion, "start" | "a
  * - `in-force`: in force since `start`, the period not over; `count` working days left until `due` (0 on the due day
  *   itself, which is in time, and on the days off right after it, when `next` is the working day by which it still is);
  * - `overdue`: at least one working day has passed since `due` (workdaysLate, as every working-day deadline of csr:
- *   a review's, a recall's); `count` those working days.
+ *   a review's, a recall's); `count` those working days. Due before the work (`ahead`), from the day it takes effect:
+ *   whoever works to it from that day untrained is late (IATF 16949 7.2.2; ops75 P1), by the working days in
+ *   [start, today], at least 1 (on a Saturday it takes effect, 1).
  */
 export type TrainingPhase = { phase: "before" | "in-force" | "overdue"; due: string; count: number; next?: string };
 
 export function trainingPhase(calendar: WorkCalendar, start: string, days: number, today: string, ahead = false): TrainingPhase {
   const due = trainingDue(calendar, start, days, ahead);
+  if (ahead && start <= today) return { phase: "overdue", due, count: workdaysOverdue(calendar, addDays(start, -1), today) };
   const late = workdaysLate(calendar, due, today);
   if (late > 0) return { phase: "overdue", due, count: late };
   const next = inTimeUntil(calendar, due, today);

@@ -62,6 +62,8 @@ export interface QmsConfig {
   document_control?: {
     recall_days?: number;
     training_days?: number;
+    /** Working days from a release to the day csr release proposes a version needing training take effect (default 5): training comes before the work. */
+    training_lead_days?: number;
     /** Calendar days after a training session by which its effectiveness is evaluated (doc/training-not-evaluated, csr/training-not-evaluated); absent: not watched. */
     training_evaluation_days?: number;
     review_warn_days?: number;

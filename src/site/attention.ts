@@ -22,7 +22,7 @@ import { worksOn } from "../model/people.js";
 import { nextPeriodicReview } from "../model/periodic-review.js";
 import { firstDecisionOfRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
-import { openTrainings, type OpenTraining } from "../model/training-completion.js";
+import { openTrainings, trainingPhase, type OpenTraining } from "../model/training-completion.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
@@ -146,7 +146,11 @@ const departments = (input: AttentionInput, codes: readonly string[]) => codes.m
 const training: (kind: OpenTraining["kind"]) => Reader = (kind) => (input, _finding, { csr, doc }, trainings) => {
   const id = kind === "csr" ? csr?.id : doc?.id;
   const open = trainings().find((o) => o.kind === kind && o.id === id);
-  return open && { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, responsible: departments(input, owing(input, open)) };
+  if (open === undefined) return undefined;
+  // Due before the work (a document's version), it is late from the day it takes effect, that day counted (trainingPhase).
+  const { start, ahead } = open.completion;
+  const overdue = ahead && start !== undefined ? { overdue: trainingPhase(input.calendar, start, 0, input.today, true).count } : {};
+  return { what: tr(input, kind === "csr" ? "site.attention.training-csr" : "site.attention.training-document", { revision: open.revision }), due: open.due, ...overdue, responsible: departments(input, owing(input, open)) };
 };
 /**
  * The departments whose people still owe a training, in the order the training names its departments, as the

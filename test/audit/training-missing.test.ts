@@ -16,7 +16,7 @@ const session = "    - {revision: A/2, date: 2026-11-20, people: [zhang], traine
 const procedure = (sessions: string) => pendingTrainingProcedure() + "training:\n  required: true\n  sessions:\n" + sessions;
 
 const NOTE =
-  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts the people in that department on its day (one that names nobody counts nobody: the names are on its sign-in sheet), and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is given before the revision takes effect (IATF 16949 7.2.2); \"Training due\" is the latest day: the day it takes effect for a revision released ahead of it, else 20 working days after it takes effect (a CSR: after its decision); for someone who joined later (people.yaml `joined`), 20 working days after their first day; for a revision not yet in force, \"takes effect in\" counts the working days left before it, today included.";
+  "The people to train are those of people.yaml at work in the departments concerned (a document's own department and those holding this version or the one it replaces, on paper or electronically; a CSR's distribution and countersigning departments); a department's training counts the people in that department on its day (one that names nobody counts nobody: the names are on its sign-in sheet), and a session's trainer counts as trained by it (IATF 16949 7.2); people outside people.yaml (operators) are on the training records, not in this list. Training is given before the revision takes effect (IATF 16949 7.2.2); \"Training due\" is the latest day: for a document's version the day it takes effect, whoever is untrained being overdue from that day (from its release for one in force at once); for a CSR 20 working days after its decision; for someone who joined later (people.yaml `joined`), 20 working days after their first day; for a revision not yet in force, \"takes effect in\" counts the working days left before it, today included.";
 const HINT = "Record each training once given with 'csr train <id> --people ... --date ... --trainer ... --record ...'.\n";
 
 
@@ -38,16 +38,16 @@ describe("csr list training --missing (tester61 L5)", () => {
       ["takes effect in 1 working day", "王强"],
       ["takes effect in 1 working day", "赵磊"],
     ]);
-    // Released ahead of taking effect, it is due by that day (tester72 Q14).
+    // Due by the day it takes effect: whoever works to it untrained from that day is overdue (tester72 Q14, ops75 P1).
     expect(rows(missing(dir, "2026-11-25").stdout).map((r) => [r[6], r[7]])).toEqual([
-      ["in force, today is the last day", "王强"],
-      ["in force, today is the last day", "赵磊"],
+      ["overdue by 1 working day", "王强"],
+      ["overdue by 1 working day", "赵磊"],
     ]);
-    expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["overdue by 5 working days", "overdue by 5 working days"]);
+    expect(rows(missing(dir, "2026-12-02").stdout).map((r) => r[6])).toEqual(["overdue by 6 working days", "overdue by 6 working days"]);
     // Past the deadline, as doc/training-overdue would say if nobody were trained.
     expect(rows(missing(dir, "2026-12-25").stdout).map((r) => [r[6], r[7], r[8]])).toEqual([
-      ["overdue by 22 working days", "王强", "品质部"],
-      ["overdue by 22 working days", "赵磊", "生产部"],
+      ["overdue by 23 working days", "王强", "品质部"],
+      ["overdue by 23 working days", "赵磊", "生产部"],
     ]);
   });
 
@@ -81,8 +81,8 @@ describe("csr list training --missing (tester61 L5)", () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout.split("\n")[0]).toBe("未完成培训人员清单（截至 2026-12-25，共 2 条）");
     expect(rows(zh.stdout)).toEqual([
-      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 22 个工作日", "王强", "品质部"],
-      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 22 个工作日", "赵磊", "生产部"],
+      ["1", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 23 个工作日", "王强", "品质部"],
+      ["2", "QP-005", "培训程序", "A/2", "2026-11-25", "2026-11-25", "逾期 23 个工作日", "赵磊", "生产部"],
     ]);
     const csv = missing(dir, "2026-11-24", "--format", "csv");
     expect(csv.code).toBe(0);

@@ -41,13 +41,13 @@ describe("a person's training file (tester72 Q6)", () => {
       ["1", "2026-10-13", "QP-005", "培训程序", "A/1", "named", "张伟", "TR-2026-040", "trained"],
       ["2", "2026-10-20", "QP-005", "培训程序", "A/1", "with 生产部", "张伟", "TR-2026-041", "trained"],
       ["3", "2026-10-21", "QP-005", "培训程序", "A/1", "with 生产部 (names on the sign-in sheet)", "王强", "TR-2026-042", "attendance on the record's sign-in sheet"],
-      ["4", "QP-006", "培训评价程序", "A/1", "2026-11-09", "not trained: in force, 5 working days left"],
+      ["4", "QP-006", "培训评价程序", "A/1", "2026-10-12", "not trained: overdue by 16 working days"],
     ]);
     // The trainer's own file: the sessions he gave.
     expect(rows(csr(["-C", dir, "list", "training", "--person", "zhang", "--today", "2026-11-02"]).stdout).map((r) => r.slice(1, 6))).toEqual([
       ["2026-10-13", "QP-005", "培训程序", "A/1", "as trainer"],
       ["2026-10-20", "QP-005", "培训程序", "A/1", "as trainer"],
-      ["QP-006", "培训评价程序", "A/1", "2026-11-09", "not trained: in force, 5 working days left"],
+      ["QP-006", "培训评价程序", "A/1", "2026-10-12", "not trained: overdue by 16 working days"],
     ]);
   });
 

@@ -35,8 +35,8 @@ describe("a department's training session (tester72 Q1)", () => {
   });
 });
 
-describe("the training deadline of a revision released ahead of taking effect (tester72 Q14)", () => {
-  it("is the day it takes effect, not training_days after it", () => {
+describe("the training deadline of a revision released ahead of taking effect (tester72 Q14, ops75 P1)", () => {
+  it("is the day it takes effect, not training_days after it: whoever is untrained is overdue from that day", () => {
     // QP-005 A/2 released on 2026-11-10 to take effect on 2026-11-25: nobody trained.
     const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
     expect(rows(missing(dir, "2026-11-24").stdout).map((r) => [r[5], r[6], r[7]])).toEqual([
@@ -45,9 +45,9 @@ describe("the training deadline of a revision released ahead of taking effect (t
       ["2026-11-25", "takes effect in 1 working day", "赵磊"],
     ]);
     const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/training-overdue").map((f) => f.message);
-    expect(overdue("2026-11-25")).toEqual([]);
-    expect(overdue("2026-11-26")).toEqual([
-      "QP-005 A/2 was released ahead of taking effect on 2026-11-25 and needs training, but no training on A/2 is recorded (due by 2026-11-25, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
+    expect(overdue("2026-11-24")).toEqual([]);
+    expect(overdue("2026-11-25")).toEqual([
+      "QP-005 A/2 took effect on 2026-11-25 and needs training, but no training on A/2 is recorded (due by 2026-11-25, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
     ]);
     expect(csr(["-C", dir, "show", "QP-005", "--today", "2026-11-20"], { lang: "zh-CN" }).stdout).toContain("  培训            A/2 需要培训：2026-11-25 实施，应在实施前完成\n");
   });

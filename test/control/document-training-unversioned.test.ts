@@ -19,7 +19,7 @@ const onlyA0 = withA1.replace(/  - version: A\/1\n(    .*\n)+?(?=sections:)/, ""
 const session = (date: string, record: string) => `  sessions:\n    - {date: ${date}, people: [zhang, wang, li, zhao], trainer: zhang, record: ${record}}\n`;
 
 const overdue = (dir: string) => checkJson(dir, "--today", "2026-12-01").findings.filter((f) => f.rule === "doc/training-overdue").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
-const A1_OVERDUE = `${PATH}:29:13 QP-005 A/1 took effect on 2026-10-12 and needs training, but no training on A/1 is recorded (due by 2026-11-09, 20 working days). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.`;
+const A1_OVERDUE = `${PATH}:29:13 QP-005 A/1 took effect on 2026-10-12 and needs training, but no training on A/1 is recorded (due by 2026-10-12, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.`;
 
 /** The rows of the site's list of overdue document trainings, and the trainings 张伟 (品质部, QP-005's department) owes on his page (document, version, due, state). */
 function site(dir: string): { list: string[]; zhang: string[] } {
@@ -42,7 +42,7 @@ describe("a document's training session without a revision (changes59 leftover)"
     writeFileSync(join(dir, PATH), withA1 + session("2026-10-20", "TR-2026-031"));
     commitAt(dir, "2026-10-12", "release QP-005 A/1");
     expect(overdue(dir)).toEqual([A1_OVERDUE]);
-    expect(site(dir)).toEqual({ list: ["QP-005 A/1 版的换版培训"], zhang: ["QP-005 A/1 2026-11-09 逾期"] });
+    expect(site(dir)).toEqual({ list: ["QP-005 A/1 版的换版培训"], zhang: ["QP-005 A/1 2026-10-12 逾期"] });
 
     // The same kind of session, committed after the release: A/1's training, on every output.
     writeFileSync(join(dir, PATH), withA1 + session("2026-10-20", "TR-2026-031") + "    - {date: 2026-10-21, people: [zhang, wang, li, zhao], trainer: zhang, record: TR-2026-040}\n");
@@ -66,7 +66,7 @@ describe("a document's training session without a revision (changes59 leftover)"
     writeFileSync(join(outside, PATH), withA1 + session("2026-10-13", "TR-2026-031"));
     expect(overdue(outside)).toEqual([A1_OVERDUE]);
     writeFileSync(join(outside, PATH), onlyA0);
-    expect(overdue(outside)).toEqual([`${PATH}:22:13 QP-005 A/0 took effect on 2024-01-10 and needs training, but no training on A/0 is recorded (due by 2024-02-06, 20 working days). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.`]);
+    expect(overdue(outside)).toEqual([`${PATH}:22:13 QP-005 A/0 took effect on 2024-01-10 and needs training, but no training on A/0 is recorded (due by 2024-01-10, the day it takes effect: training comes before the work). Record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.`]);
     writeFileSync(join(outside, PATH), onlyA0 + session("2024-01-20", "TR-2024-003"));
     expect(overdue(outside)).toEqual([]);
   });

@@ -79,7 +79,8 @@ describe("a month of document control without hand-editing YAML", () => {
     await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "MKT", "--date", "2026-11-12");
     await write("recall", "QP-010", "--copy", "1", "--by", "huangjun", "--date", "2026-11-13");
     await write("recall", "QP-010", "--copy", "2", "--by", "zhangli", "--date", "2026-11-13");
-    await write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-16");
+    // A/2 takes effect on its release: its eight people are trained that day, before they work to it (IATF 16949 7.2.2; ops75 P1).
+    await write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "zhangli", "chenjing", "zhaoqiang", "sunwei", "lina", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-12");
     await write("implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "QP-010 A/2发布并培训；QR-010-01启用");
     // The work instruction merged into the procedure is withdrawn, once its process C3 no longer lists it (doc/obsolete-referenced).
     await write("process", "update", "C3", "--remove-document", "HH-WI-06");
@@ -88,8 +89,7 @@ describe("a month of document control without hand-editing YAML", () => {
     // Month end: the auditor's lists.
     const today = ["--today", "2026-11-27"];
     // A session's trainer counts as trained and a document is trained only when all its people are (train64): the example's
-    // BCM-004 and DYA-002 were trained in part before the month. QP-010 A/2's session trained 3 of its 8 people, still within
-    // its training period (due 2026-12-10): not reported before it is over (tester66 N3).
+    // BCM-004 and DYA-002 were trained in part before the month. QP-010 A/2's session trained its 8 people on the day it took effect.
     expect((await run("check", ...today)).split("\n")).toEqual([
       "csr/BCM/BCM-004.yaml",
       "csr/BCM/BCM-004.yaml:58:13 warning csr/training-overdue BCM-004 已于 2026-10-20 作出结论且需要培训，但应培训的 9 人中只登记了 3 人针对 BCM-PKG A 版的培训（应于 2026-11-17 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document BCM-004'，培训后用 'csr train BCM-004 --people ... --date ... --trainer ... --record ...' 记录。",

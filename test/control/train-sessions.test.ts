@@ -119,12 +119,34 @@ describe("a release of a document needing training (tester72 Q4)", () => {
   const releasable = () => threeDepartmentRepo({ "qms.yaml": qms, "documents/QP-005.yaml": trainingProcedure() + required });
   const trainingLines = (stdout: string) => stdout.split("\n").filter((line) => line.includes("needs training"));
 
-  it("says who now needs training by when, in one line", () => {
-    const done = release(releasable());
+  it("says who needs training before it takes effect, and that in force at once they are overdue from today, proposing a day (ops75 P1)", () => {
+    const dir = releasable();
+    const done = release(dir);
     expect(done.stderr).toBe("");
     expect(done.code).toBe(0);
-    // QP-005 is 品质部's; the copies still out are of A/0, two versions back: 张伟 and 王强 are to train.
-    expect(trainingLines(done.stdout)).toEqual(["QP-005 A/2 needs training: 2 people of 品质部, due by 2026-12-08; who: csr list training --missing --document QP-005."]);
+    // QP-005 is 品质部's; the copies still out are of A/0, two versions back: 张伟 and 王强 are to train. Released on Tuesday
+    // 2026-11-10, five working days on is Tuesday 2026-11-17.
+    expect(trainingLines(done.stdout)).toEqual([
+      "QP-005 A/2 needs training: 2 people of 品质部, but it takes effect on 2026-11-10 and training comes before the work (IATF 16949 7.2.2): whoever is untrained is overdue from that day; give the training time with csr set QP-005 --effective 2026-11-17 (on release: --effective 2026-11-17); who: csr list training --missing --document QP-005.",
+    ]);
+    const overdue = (today: string) => (JSON.parse(csr(["-C", dir, "check", "--today", today, "--format", "json"]).stdout) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === "doc/training-overdue").length;
+    expect(overdue("2026-11-10")).toBe(1);
+    // As proposed: the effective day postponed, the days before it are for training.
+    expect(csr(["-C", dir, "set", "QP-005", "--effective", "2026-11-17", "--commit"]).code).toBe(0);
+    expect(overdue("2026-11-10")).toBe(0);
+    expect(overdue("2026-11-16")).toBe(0);
+    expect(overdue("2026-11-17")).toBe(1);
+    const standing = JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--document", "QP-005", "--format", "json", "--today", "2026-11-10"]).stdout) as { rows: { due: string; standing: string }[] };
+    expect(standing.rows.map((r) => `${r.due} ${r.standing}`)).toEqual(["2026-11-17 takes effect in 5 working days", "2026-11-17 takes effect in 5 working days"]);
+  });
+
+  it("proposes the working days of qms.yaml's training_lead_days, in Chinese", () => {
+    const dir = threeDepartmentRepo({ "qms.yaml": qms + "document_control:\n  training_lead_days: 3\n", "documents/QP-005.yaml": trainingProcedure() + required });
+    const done = csr(["-C", dir, "release", "QP-005", "--summary", "修订培训评价方法", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-10", "--force", "-y"], { lang: "zh-CN" });
+    expect(done.code).toBe(0);
+    expect(done.stdout.split("\n").filter((line) => line.includes("需要培训"))).toEqual([
+      "QP-005 A/2 需要培训：品质部共 2 人，但本版于 2026-11-10 即生效，而培训应在生效前完成（IATF 16949 7.2.2），未培训者自该日起即为培训逾期；用 csr set QP-005 --effective 2026-11-13 推迟生效，给培训留出时间（发布时即可用 --effective 2026-11-13）；名单：csr list training --missing --document QP-005。",
+    ]);
   });
 
   it("says the day it takes effect for a revision released ahead of it", () => {

@@ -1,10 +1,10 @@
 /**
- * doc/training-overdue and csr/training-overdue report missing training once the training period
- * (`document_control.training_days` working days, default 20) is over, and not before: the due day
- * itself, and the days off right after it, are in time, as for every deadline csr counts in working
- * days (workdaysLate). On the day a revision took effect csr list training --missing says 剩 20 个工作日;
- * csr check said its people worked untrained (tester66 N3). Real commits in a temporary git
- * repository, the built binary.
+ * doc/training-overdue reports the people still untrained on a document's version from the day it takes effect:
+ * training comes before the work (IATF 16949 7.2.2; ops75 P1: a version in force at once left its people 20 working
+ * days to work to it untrained). csr/training-overdue reports missing training on a CSR once its training period
+ * (`document_control.training_days` working days, default 20) is over, and not before: the due day itself, and the
+ * days off right after it, are in time, as for every deadline csr counts in working days (workdaysLate; tester66 N3).
+ * Real commits in a temporary git repository, the built binary.
  */
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,8 +13,7 @@ import { checkJson, csr } from "../helpers.js";
 import { decidedCsrYaml, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const PATH = "documents/QP-005.yaml";
-// QP-005 A/1 released here on Monday 2026-10-19 to take effect at once: due Monday 2026-11-16 (20 working days). One released
-// ahead of taking effect is due by that day (training-who.test.ts).
+// QP-005 A/1 released here on Monday 2026-10-19 to take effect at once. One released ahead of taking effect: training-who.test.ts.
 const pending = (trainingProcedure() + "training:\n  required: true\n").replace("effective: 2026-10-12\n", "effective: 2026-10-19\n").replace("    date: 2026-10-12\n", "    date: 2026-10-19\n");
 
 const W = "warning documents/QP-005.yaml:29:13 QP-005 A/1 ";
@@ -22,34 +21,27 @@ const TRAIN = "Record it with 'csr train QP-005 --people ... --date ... --traine
 const findings = (dir: string, today: string, rule = "doc/training-overdue") =>
   checkJson(dir, "--today", today).findings.filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.file}:${f.line}:${f.column} ${f.message}`);
 const standing = (dir: string, today: string) =>
-  (JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--format", "json", "--today", today], { lang: "en" }).stdout) as { rows: { standing: string }[] }).rows.map((r) => r.standing);
+  (JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--format", "json", "--today", today], { lang: "en" }).stdout) as { rows: { standing: string; due: string }[] }).rows.map((r) => `${r.due} ${r.standing}`);
 
-describe("training reported once its period is over (tester66 N3)", () => {
-  it("says nothing before the revision takes effect, on that day, nor on the due day; reports it from the working day after", () => {
+describe("a document's training due by the day it takes effect (ops75 P1)", () => {
+  it("says nothing before the version takes effect; reports whoever is untrained from that day, as the missing-training list counts it", () => {
     const dir = threeDepartmentRepo({ [PATH]: pending });
     const result: Record<string, string[]> = {};
-    for (const day of ["2026-10-16", "2026-10-19", "2026-11-13", "2026-11-16", "2026-11-17"]) result[day] = findings(dir, day);
-    expect(result).toEqual({
-      "2026-10-16": [],
-      "2026-10-19": [],
-      "2026-11-13": [],
-      "2026-11-16": [],
-      "2026-11-17": [`${W}took effect on 2026-10-19 and needs training, but no training on A/1 is recorded (due by 2026-11-16, 20 working days). ${TRAIN}`],
-    });
-    expect(standing(dir, "2026-10-19")[0]).toBe("in force, 20 working days left");
-    expect(standing(dir, "2026-11-13")[0]).toBe("in force, 1 working day left");
-    expect(standing(dir, "2026-11-16")[0]).toBe("in force, today is the last day");
-    expect(standing(dir, "2026-11-17")[0]).toBe("overdue by 1 working day");
+    for (const day of ["2026-10-16", "2026-10-19", "2026-10-20"]) result[day] = findings(dir, day);
+    const overdue = [`${W}took effect on 2026-10-19 and needs training, but no training on A/1 is recorded (due by 2026-10-19, the day it takes effect: training comes before the work). ${TRAIN}`];
+    expect(result).toEqual({ "2026-10-16": [], "2026-10-19": overdue, "2026-10-20": overdue });
+    expect(standing(dir, "2026-10-19")[0]).toBe("2026-10-19 overdue by 1 working day");
+    expect(standing(dir, "2026-10-20")[0]).toBe("2026-10-19 overdue by 2 working days");
   });
 
-  it("keeps the weekend after a Friday due day in time, with some of the people trained", () => {
+  it("counts a session held on the day it takes effect, and reports the people it left out", () => {
     const dir = threeDepartmentRepo({ [PATH]: pending });
-    appendFileSync(join(dir, "qms.yaml"), "document_control:\n  training_days: 19\n");
-    expect(csr(["-C", dir, "train", "QP-005", "--people", "zhao", "--date", "2026-10-20", "--trainer", "zhang", "--record", "TR-2026-050"]).code).toBe(0);
+    expect(csr(["-C", dir, "train", "QP-005", "--people", "zhao", "--date", "2026-10-19", "--trainer", "zhang", "--record", "TR-2026-050"]).code).toBe(0);
     const others = "'csr list training --missing --document QP-005' lists the others; record their training with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.";
-    for (const day of ["2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"]) expect(findings(dir, day)).toEqual([]);
-    expect(standing(dir, "2026-11-14")[0]).toBe("in force, past the due day (a day off) but not yet overdue: overdue from 2026-11-16, the next working day");
-    expect(findings(dir, "2026-11-16")).toEqual([`${W}took effect on 2026-10-19 and needs training, but training is recorded for 2 of the 4 people to train (due by 2026-11-13, 19 working days). ${others}`]);
+    expect(findings(dir, "2026-10-16")).toEqual([]);
+    expect(findings(dir, "2026-10-19")).toEqual([`${W}took effect on 2026-10-19 and needs training, but training is recorded for 2 of the 4 people to train (due by 2026-10-19, the day it takes effect: training comes before the work). ${others}`]);
+    expect(csr(["-C", dir, "train", "QP-005", "--people", "li", "wang", "--date", "2026-10-19", "--trainer", "zhang", "--record", "TR-2026-051"]).code).toBe(0);
+    expect(findings(dir, "2026-10-19")).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@
  * who left before the day, nor a trainee outside people.yaml.
  */
 import { describe, expect, it } from "vitest";
-import { trainingCompletion } from "../../src/model/training-completion.js";
+import { repositoryCalendar } from "../../src/load/calendar.js";
+import { trainingCompletion, trainingPhase } from "../../src/model/training-completion.js";
 import type { ControlledDocument, Csr, Person } from "../../src/model/types.js";
 
 const people: Person[] = [
@@ -43,7 +44,7 @@ describe("trainingCompletion", () => {
       id: "QP-005",
       revision: "A/1",
       start: "2026-10-12",
-      ahead: false,
+      ahead: true,
       departments: ["QA", "PRD"],
       required: ["zhang", "chen", "zhao", "huang"],
       trained: ["zhang", "zhao"],
@@ -79,5 +80,24 @@ describe("trainingCompletion", () => {
     expect(items).toEqual([
       { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", ahead: false, departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
     ]);
+  });
+});
+
+describe("trainingPhase", () => {
+  const calendar = repositoryCalendar(undefined);
+  it("is due before the work: on the day a version needing it takes effect and after, whoever is untrained is overdue (ops75 P1)", () => {
+    // Friday 2026-12-11: the working days left before it, today included; from that day, the working days since, at least 1.
+    expect(trainingPhase(calendar, "2026-12-11", 20, "2026-12-04", true)).toEqual({ phase: "before", due: "2026-12-11", count: 5 });
+    expect(trainingPhase(calendar, "2026-12-11", 20, "2026-12-10", true)).toEqual({ phase: "before", due: "2026-12-11", count: 1 });
+    expect(trainingPhase(calendar, "2026-12-11", 20, "2026-12-11", true)).toEqual({ phase: "overdue", due: "2026-12-11", count: 1 });
+    expect(trainingPhase(calendar, "2026-12-11", 20, "2026-12-14", true)).toEqual({ phase: "overdue", due: "2026-12-11", count: 2 });
+    // Taking effect on Saturday 2026-12-12: overdue that day, by 1, as much on the Monday after.
+    expect(trainingPhase(calendar, "2026-12-12", 20, "2026-12-12", true)).toEqual({ phase: "overdue", due: "2026-12-12", count: 1 });
+    expect(trainingPhase(calendar, "2026-12-12", 20, "2026-12-14", true)).toEqual({ phase: "overdue", due: "2026-12-12", count: 1 });
+  });
+
+  it("leaves `days` working days from the start where not due before it (a newcomer's, a CSR's decision)", () => {
+    expect(trainingPhase(calendar, "2026-12-04", 5, "2026-12-04")).toEqual({ phase: "in-force", due: "2026-12-11", count: 5 });
+    expect(trainingPhase(calendar, "2026-12-04", 5, "2026-12-14")).toEqual({ phase: "overdue", due: "2026-12-11", count: 1 });
   });
 });

@@ -919,7 +919,7 @@ describe("csr site: what needs attention", () => {
     const lists = {
       "lists/csr-implementation-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>实施（实施中）</td><td class="date">2026-11-25</td><td class="number">2</td><td class="name">李娜</td></tr>\n</tbody>`,
       "lists/doc-recall-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../documents/QP-005.html">QP-005</a></td><td>文件控制程序</td><td>回收品质部持有的 A/0 版受控副本 1</td><td class="date">2026-10-19</td><td class="number">29</td><td class="name">李娜（发放人）、品质部（领用部门）</td></tr>\n</tbody>`,
-      "lists/doc-training-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../documents/QP-005.html">QP-005</a></td><td>文件控制程序</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td class="number">14</td><td class="name">品质部、市场部</td></tr>\n</tbody>`,
+      "lists/doc-training-overdue.html": `${head}<tr><td class="number">1</td><td class="code"><a href="../documents/QP-005.html">QP-005</a></td><td>文件控制程序</td><td>A/1 版的换版培训</td><td class="date">2026-10-12</td><td class="number">35</td><td class="name">品质部、市场部</td></tr>\n</tbody>`,
       "lists/csr-review-late.html":
         '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">名称</th><th scope="col">待办事项</th><th scope="col">责任人/部门</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="name">王强</td></tr>\n</tbody>',
       "lists/doc-revision-pending.html":
@@ -944,7 +944,7 @@ describe("csr site: what needs attention", () => {
         // version, with its dates, for the document controller who issued them (李娜, 发放人) to correct either date.
         '<tr><td class="warn">警告</td><td>A/0 版 2024-01-10 生效，首份受控副本 2024-01-12 才发放：更正发放日期或生效日期</td><td class="date"></td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n' +
         '<tr><td class="warn">警告</td><td>A/1 版 2026-10-12 生效，首份受控副本 2026-10-13 才发放：更正发放日期或生效日期</td><td class="date"></td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">doc/effective-before-issue</a></td></tr>\n' +
-        '<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-11-09</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
+        '<tr><td class="warn">警告</td><td>A/1 版的换版培训</td><td class="date">2026-10-12</td><td>品质部、市场部</td><td class="code site-rule"><a href="../findings.html">doc/training-overdue</a></td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。</p>',
     );
     expect(read("csr/DYA-001.html")).toContain(
       '<tr><td class="alert">错误</td><td>实施（实施中）</td><td class="date">2026-11-25</td><td><a href="../people/li.html">李娜</a></td><td class="code site-rule"><a href="../findings.html">csr/implementation-overdue</a></td></tr>\n<tr><td class="warn">警告</td><td>2026-11-20 作出决定，晚于评审期限 2026-10-20，未记录逾期原因</td><td class="date"></td><td><a href="../people/wang.html">王强</a></td><td class="code site-rule"><a href="../findings.html">csr/review-late</a></td></tr>',
@@ -956,7 +956,7 @@ describe("csr site: what needs attention", () => {
     );
     // Its training, as its card has it (csr show, tester63 N12): each session with the version it trained, and where A/1's stands.
     expect(qp005).toContain(
-      '<section class="site-section" id="training">\n<h2>培训</h2>\n\n<div class="site-scroll" tabindex="0" role="region" aria-label="培训">\n<table class="site-table">\n<thead><tr><th scope="col">培训日期</th><th scope="col">版本</th><th scope="col">参训人员</th><th scope="col">培训人</th><th scope="col">记录编号</th></tr></thead>\n<tbody>\n<tr><td class="date">2024-01-20</td><td>A/0</td><td>李娜</td><td></td><td>TR-2024-003</td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">A/1 需要培训：培训逾期（应于 2026-11-09 前完成）</p>\n</section>',
+      '<section class="site-section" id="training">\n<h2>培训</h2>\n\n<div class="site-scroll" tabindex="0" role="region" aria-label="培训">\n<table class="site-table">\n<thead><tr><th scope="col">培训日期</th><th scope="col">版本</th><th scope="col">参训人员</th><th scope="col">培训人</th><th scope="col">记录编号</th></tr></thead>\n<tbody>\n<tr><td class="date">2024-01-20</td><td>A/0</td><td>李娜</td><td></td><td>TR-2024-003</td></tr>\n</tbody>\n</table>\n</div>\n\n<p class="site-note">A/1 需要培训：培训逾期（应于 2026-10-12 前完成）</p>\n</section>',
     );
     expect(read("csr/DYA-001.html")).toMatch(/<td class="warn">警告<\/td><td>[^<]*<\/td>.*?<td class="code site-rule"><a href="..\/findings.html">csr\/review-late<\/a><\/td><\/tr>/);
     // Decided late without a reason: the report says the reason is not recorded.
@@ -978,8 +978,8 @@ describe("csr site: what needs attention", () => {
     expect(severities.slice(0, 1)).toEqual(["错误"]);
     expect(severities).toContain("警告");
     const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
-    expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
-    expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
+    expect(training("li")).toEqual(["QP-005 A/1 2026-10-12 逾期", "DYA-001 A 2026-12-18 未到期"]);
+    expect(training("sun")).toEqual(["QP-005 A/1 2026-10-12 逾期"]);
     // A document's training records are searched by their numbers (tester25 F12).
     expect(read("assets/search-entries.js")).toMatch(/"key":"document:QP-005",[^}]*"text":"[^"]*\\nTR-2024-003\\n首次发布\\n修订"/);
   });

@@ -16,7 +16,7 @@ import { gitRaw, workTreePrefix } from "../../load/git.js";
 import { refFromFiles } from "../../load/git-directory.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
-import { citations } from "../../model/citations.js";
+import { citations, worksToGjb9001C } from "../../model/citations.js";
 import { isStateSecret } from "../../model/classification.js";
 import { temporaryExpired, withEdition } from "../../model/distribution.js";
 import { deviatedVersionsOnRelease } from "../../model/deviations.js";
@@ -766,7 +766,9 @@ function roleWithLabel(role: Role): string {
  * The one line a release of a document marked as needing training (`training: {required: true}`) ends with: how many
  * people of the departments concerned now need training on the new version and by when (IATF 16949 7.2.2: training on
  * the changed work, before it; the deadline doc/training-overdue and csr list training --missing count, trainingDue),
- * and the command that names them. Undefined for a document not marked so (tester72 Q4).
+ * and the command that names them. Undefined for a document not marked so (tester72 Q4). A version in force at once
+ * (no --effective) with people still to train makes them overdue from today: the line says so and proposes a day
+ * `document_control.training_lead_days` working days on (default 5) to take effect instead (ops75 P1).
  */
 function trainingLine(repo: Repository, index: RepoIndex, released: ControlledDocument, version: string, date: string): string | undefined {
   const config = repo.config?.value;
@@ -779,5 +781,10 @@ function trainingLine(repo: Repository, index: RepoIndex, released: ControlledDo
   const departments = list(item.departments.map((code) => departmentLabel(index, code)));
   const data = { id: released.id, version, count: item.missing.length, departments, due, effective: item.start };
   if (item.required.length === 0) return t("release.training-nobody", data);
-  return t(item.ahead ? "release.training-ahead" : "release.training", data);
+  if (item.start > date || item.missing.length === 0) return t("release.training-ahead", data);
+  const clause = worksToGjb9001C(config) ? "GJB 9001C 7.2" : "IATF 16949 7.2.2";
+  return t("release.training-in-force", { ...data, clause, proposed: repositoryCalendar(config).addWorkdays(date, config?.document_control?.training_lead_days ?? TRAINING_LEAD_DAYS) });
 }
+
+/** The working days a release proposes between itself and the day a version needing training takes effect (qms.yaml `training_lead_days`): a working week to train in. */
+const TRAINING_LEAD_DAYS = 5;

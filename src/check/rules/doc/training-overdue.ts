@@ -7,25 +7,22 @@ import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
 /**
- * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it. A document
- * marked `training: {required: true}` needs a session on its current version by the day it takes effect when released
- * ahead of it, else within `document_control.training_days` working days (qms.yaml, default 20) of taking effect (trainingDue). A session
- * without its revision counts for the version in force, on its day, in the commit that added it
- * (model/training.ts sessionVersion).
- * Reported only once that period is over, as every csr deadline counted in working days is (trainingPhase,
- * workdaysLate): the due day itself and the days off right after it are still in time. While the period
- * runs, `csr list training --missing` lists who is still to be trained and the working days left, and
- * the card says 需要培训 with its due day; a finding on the day a revision took effect contradicted both (tester66 N3).
+ * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it, before the work. A document
+ * marked `training: {required: true}` needs everyone to be trained on its current version trained by the day it takes
+ * effect (trainingDue; ops75 P1): from that day whoever is untrained is overdue (trainingPhase), a newcomer
+ * `document_control.training_days` working days (qms.yaml, default 20) after joining. A session without its revision
+ * counts for the version in force, on its day, in the commit that added it (model/training.ts sessionVersion).
+ * One reading with the card, the site and csr list training --missing (model/document-training.ts).
  */
 export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
   scope: { files: "own" },
   clock: true,
-  summary: "A released revision that needs training has no training record after the training period.",
+  summary: "A released revision that needs training has people untrained on or after the day it takes effect.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) after its training period: one released to take effect later (`csr release --effective`) is due by the day it takes effect, training coming before the work ({{cite:change-training}}); one in force at once has `document_control.training_days` working days (qms.yaml, default 20) after it took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record, and everyone to be trained on it (the people of people.yaml at work in the document's department and those holding it, as `csr list training --missing` lists them; a session's trainer counts as trained by it) is: until then the revision is reported with how many are, and `csr show` says 部分培训（已培训 2/9 人）. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version). It is reported once the period is over, from the first working day after its last day (the last day itself, and the days off right after it, are in time), as every deadline counted in working days is; until then `csr list training --missing` lists who is still to be trained and the working days left (剩 N 个工作日), and `csr show` the due day. Training is best done before the revision takes effect ({{cite:change-training}}): release it to take effect later (`csr release --effective`) and train in between; its deadline is then that day.",
+      "A released document marked `training: {required: true}` with some of the people to be trained on its current version (`training.sessions[].revision`) not trained on the day it takes effect: training comes before the work ({{cite:change-training}}), so whoever works to a version untrained is overdue from the day it takes effect — a version released to take effect later (`csr release --effective`) leaves the time between for training; one in force at once is overdue from its release, which `csr release` says, proposing a day `document_control.training_lead_days` working days on (default 5) to take effect instead (`csr set <id> --effective <day>`). Someone who joined after the version took effect (people.yaml `joined`) has `document_control.training_days` working days (default 20) from their first day. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record, and everyone to be trained on it (the people of people.yaml at work in the document's department and those holding it, as `csr list training --missing` lists them; a session's trainer counts as trained by it) is: until then the revision is reported with how many are, and `csr show` says 部分培训（已培训 2/9 人）. A session without its revision (written by hand; `csr train` writes it) counts for the version in force on its day in the commit that added it to the file: committed after the release of the current version, it trains that version; committed before, the one before, whatever day it gives (one written since the last commit counts for the version in force on its day; outside git, only for the first version); a session on the day it takes effect counts. Until that day `csr list training --missing` lists who is still to be trained and the working days left (距生效 N 个工作日), and `csr show` the day.",
     bad: `
 training:
   required: true
@@ -52,7 +49,7 @@ training:
       const { start, due } = state;
       // Some trained, not all (breaker63 P1): the same finding, saying how many are and who lists the rest.
       const partial = state.people ? ".partial" : "";
-      // Released ahead of taking effect, it was due by that day (tester72 Q14): the message says so, not a number of days.
+      // Due by the day it takes effect (tester72 Q14, ops75 P1): the message says so; a newcomer's own period, its working days.
       const ahead = state.ahead ? ".ahead" : "";
       ctx.report({ file, path: ["training", "required"] }, t(`rule.doc/training-overdue${partial}${ahead}`, { document: doc.id, version: state.version, start, due, days, ...state.people }));
     }
