@@ -4,6 +4,8 @@
  * qms.yaml; `csr list actions --supplier` lists the supplier's; `csr show <supplier>` and `csr list suppliers` show the
  * open ones; a reply past its due date is action/step-overdue's, as any step's; a record naming no supplier is ref/unresolved's.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, gitInit, makeRepo } from "../helpers.js";
 import { supplierPeople, supplierQms } from "../suppliers-fixture.js";
@@ -80,11 +82,28 @@ describe("supplier corrective action requests (SCAR)", () => {
     expect((await run(dir, "show", "CZXS", "--today", "2026-11-01")).stdout).toContain("\n  未关闭 SCAR     无\n");
     const check = JSON.parse((await run(dir, "check", "--format", "json", ...TODAY)).stdout) as { findings: { rule: string; file: string; line: number }[] };
     expect(check.findings.filter((f) => f.rule !== "coverage/clause-uncovered").map((f) => [f.rule, f.file, f.line])).toEqual([["action/step-overdue", "actions/SCAR-2026-001.yaml", 10]]);
+    // The reply is the supplier's: it is chased for it, the customer is not told (as for a complaint's 8D).
+    const overdue = async (lang: string) =>
+      (JSON.parse((await run(dir, "--lang", lang, "check", "--format", "json", ...TODAY)).stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "action/step-overdue").map((f) => f.message);
+    expect(await overdue("zh-CN")).toEqual([
+      "纠正措施 SCAR-2026-001 的 D3 围堵措施（要求 2026-11-04 前）、D4 根本原因分析（要求 2026-11-16 前）已过要求完成日期，尚未完成。供方答复后用 'csr action step SCAR-2026-001 D3 --date <完成日期>' 记录；请催促供方 CZXS 按要求期限答复。",
+    ]);
+    expect(await overdue("en")).toEqual([
+      "Corrective action SCAR-2026-001: D3 containment (due 2026-11-04), D4 root cause (due 2026-11-16) past due and not done. Record it once the supplier has replied with 'csr action step SCAR-2026-001 D3 --date <date>'; ask the supplier CZXS for the overdue reply.",
+    ]);
     // Once the reply is in (D3 and D4 done), nothing is overdue; the SCAR stays open until closed.
     await run(dir, "action", "step", "SCAR-2026-001", "D3", "--date", "2026-11-04", "--by", "chenjing", "--note", "库存隔离全检");
     await run(dir, "action", "step", "SCAR-2026-001", "D4", "--date", "2026-11-13", "--by", "chenjing", "--note", "模具磨损");
     expect(JSON.parse((await run(dir, "check", "--format", "json", ...TODAY)).stdout).findings.filter((f: { rule: string }) => f.rule === "action/step-overdue")).toEqual([]);
     expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n")[4]).toBe("1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                                    SCAR-2026-001");
+    // Its closure past due: verified by the organisation, the supplier chased for the evidence of its action.
+    const file = join(dir, "actions", "SCAR-2026-001.yaml");
+    const replied = readFileSync(file, "utf8");
+    writeFileSync(file, `${replied}  D8:\n    due: 2026-11-30\n`);
+    expect(await overdue("zh-CN")).toEqual([
+      "纠正措施 SCAR-2026-001 的 D8 关闭（效果验证）（要求 2026-11-30 前）已过要求完成日期，尚未完成。验证供方的措施有效后用 'csr action close SCAR-2026-001 --verified-by <验证人> --date <验证日期> --evidence <验证证据>' 关闭；供方未按期提供措施证据的，请催促供方 CZXS。",
+    ]);
+    writeFileSync(file, replied);
   });
 
   it("refuses a supplier that is none, --supplier on a record of another source, and a SCAR without its supplier", async () => {

@@ -7,7 +7,8 @@ import type { Rule } from "../../rule.js";
  * a done date: the customer's deadlines for a complaint (IATF 16949 10.2.6, the CSR that sets them, e.g.
  * 24 hours for containment, the 8D report in 15 working days) or those the owner set. One finding per
  * record, at the first overdue step, naming every one; its fix is `csr action step`, or `csr action close`
- * when that step is D8.
+ * when that step is D8; the customer is told when one of its deadlines cannot be kept, and for a SCAR (a record with
+ * `supplier`, IATF 16949 8.4.2.4) the supplier is chased for its overdue reply instead.
  */
 export const rule: Rule = {
   id: "action/step-overdue",
@@ -28,7 +29,7 @@ steps:
   D3: {due: 2026-11-03, done: 2026-11-03}
   D4: {due: 2026-11-09, done: 2026-11-06}
 `,
-    fix: "Record the step when it is done: `csr action step <id> <step> --date <date>`, or, for D8, close the record once the action is verified effective: `csr action close <id> --verified-by <person> --date <date> --evidence <evidence>`; tell the customer when a deadline of theirs cannot be kept.",
+    fix: "Record the step when it is done: `csr action step <id> <step> --date <date>`, or, for D8, close the record once the action is verified effective: `csr action close <id> --verified-by <person> --date <date> --evidence <evidence>`; tell the customer when a deadline of theirs cannot be kept. For a SCAR (a record opened with `csr action open --supplier`), the steps are the supplier's reply: chase the supplier for it instead.",
   },
   check(ctx) {
     const { today } = ctx.options;
@@ -37,8 +38,13 @@ steps:
       if (overdue.length === 0) continue;
       const first = overdue[0]!;
       const steps = list(overdue.map((s) => t("rule.action/step-overdue.step", { step: s.step, name: t(`action.step.${s.step}`), due: s.due! })));
-      // D8 is recorded by closing the record (csr action step refuses it).
-      const fix = first.step === "D8" ? t("rule.action/step-overdue.fix-close", { id: action.id }) : t("rule.action/step-overdue.fix", { id: action.id, step: first.step });
+      // D8 is recorded by closing the record (csr action step refuses it). A SCAR's steps up to D7 are the supplier's reply:
+      // the supplier is chased for it, not the customer told (IATF 16949 8.4.2.4, 10.2.3).
+      const scar = action.supplier !== undefined ? "-supplier" : "";
+      const fix =
+        first.step === "D8"
+          ? t(`rule.action/step-overdue.fix-close${scar}`, { id: action.id, supplier: action.supplier ?? "" })
+          : t(`rule.action/step-overdue.fix${scar}`, { id: action.id, step: first.step, supplier: action.supplier ?? "" });
       ctx.report({ file, path: ["steps", first.step, "due"] }, sentences(t("rule.action/step-overdue", { id: action.id, steps, count: overdue.length }), fix));
     }
   },
