@@ -26,6 +26,16 @@ async function findings(dir: string, ...args: string[]) {
   return findings.filter((f) => RULES.has(f.rule)).map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }));
 }
 
+/**
+ * A copy of acme-auto with `from` (there once) replaced by `to` in `file`, and the findings of the two rules on it in
+ * `lang`: `dir` for what the test does next.
+ */
+async function findingAfterEdit(file: string, from: string, to: string, lang: "zh-CN" | "en") {
+  const dir = copyFixture("examples/acme-auto");
+  edit(dir, file, from, to);
+  return { dir, found: await findings(dir, "--lang", lang) };
+}
+
 describe("the examples", () => {
   it.each(["examples/acme-auto", "examples/gjb-demo"])("%s has no version issued late and no unsigned review", async (example) => {
     expect(await findings(copyFixture(example))).toEqual([]);
@@ -34,9 +44,8 @@ describe("the examples", () => {
 
 describe("doc/effective-before-issue on acme-auto", () => {
   it("reports QP-014 A/1 put on OA two days after it took effect, at the issue's date", async () => {
-    const dir = copyFixture("examples/acme-auto");
-    edit(dir, "documents/procedures/QP-014.yaml", "to: [ENG, QA, PRD], date: 2025-03-10, system: OA", "to: [ENG, QA, PRD], date: 2025-03-12, system: OA");
-    expect(await findings(dir, "--lang", "zh-CN")).toEqual([
+    const { dir, found } = await findingAfterEdit("documents/procedures/QP-014.yaml", "to: [ENG, QA, PRD], date: 2025-03-10, system: OA", "to: [ENG, QA, PRD], date: 2025-03-12, system: OA", "zh-CN");
+    expect(found).toEqual([
       {
         file: "documents/procedures/QP-014.yaml",
         line: 74,
@@ -56,9 +65,8 @@ describe("doc/effective-before-issue on acme-auto", () => {
 
 describe("csr/review-unsigned on acme-auto", () => {
   it("reports DYA-001 without its review team leader, and csr review --leader settles it", async () => {
-    const dir = copyFixture("examples/acme-auto");
-    edit(dir, "csr/DYA/DYA-001.yaml", "  leader: {by: lina, date: 2025-02-17}\n", "");
-    expect(await findings(dir, "--lang", "zh-CN")).toEqual([
+    const { dir, found } = await findingAfterEdit("csr/DYA/DYA-001.yaml", "  leader: {by: lina, date: 2025-02-17}\n", "", "zh-CN");
+    expect(found).toEqual([
       {
         file: "csr/DYA/DYA-001.yaml",
         line: 36,
@@ -77,9 +85,8 @@ describe("csr/review-unsigned on acme-auto", () => {
   });
 
   it("counts a record named without its number as unnumbered, in English too", async () => {
-    const dir = copyFixture("examples/acme-auto");
-    edit(dir, "csr/BCM/BCM-004.yaml", "  record: {form: QR-015-02, ref: JL-PS-2026-05}\n", "  record: {form: QR-015-02}\n");
-    expect(await findings(dir, "--lang", "en")).toEqual([
+    const { found } = await findingAfterEdit("csr/BCM/BCM-004.yaml", "  record: {form: QR-015-02, ref: JL-PS-2026-05}\n", "  record: {form: QR-015-02}\n", "en");
+    expect(found).toEqual([
       {
         file: "csr/BCM/BCM-004.yaml",
         line: 42,
