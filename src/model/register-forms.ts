@@ -28,6 +28,7 @@ export const REGISTER_COMMANDS = {
   "periodic-reviews": "csr list periodic-reviews",
   suppliers: "csr list suppliers",
   audits: "csr list audits",
+  "audit-programme": "csr list audit-programme",
   actions: "csr list actions",
   people: "csr list people",
   "training-missing": "csr list training --missing",

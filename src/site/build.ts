@@ -901,6 +901,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const roster = auditorRoster(index.people);
   // Every audit held by the site's day, found once: each process's page and each person's page keep theirs.
   const audits = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today);
+  // Each process page links to the programme it is audited by (内部审核方案), the register page of it.
+  const programme = registers.find((r) => r.table.id === "audit-programme");
   for (const { value: process } of index.processes.values()) {
     const page = pages.page("process", process.code)!;
     const types = { "customer-oriented": tr("site.process.customer-oriented"), support: tr("site.process.support"), management: tr("site.process.management") };
@@ -911,6 +913,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
         { label: tr("site.process.owner"), values: process.owner ? [entityCell(page, "department", process.owner, departmentName(rc, process.owner))] : [] },
+        ...(process.manufacturing === true ? [{ label: tr("register.processes.column.manufacturing"), values: [{ text: tr("register.processes.manufacturing") }] }] : []),
+        ...(programme ? [{ label: tr("site.process.audit-programme"), values: [{ text: programme.table.sheet, href: href(page, `registers/${programme.name}.html`) }] }] : []),
       ],
       sections: [
         ...present(ownFindings(page, "process", process.code)),
@@ -1085,7 +1089,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, auditProgramme: registers.find((r) => r.table.id === "audit-programme")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").

@@ -59,6 +59,8 @@ export interface PanelInput {
   clauseMatrices?: readonly { catalog: Catalog; table: Table }[];
   /** The coming calendar year's plan of periodic reviews (年度文件定期评审计划, csr list periodic-reviews --year), as the site's register page lists it. */
   periodicReviewPlan?: Table;
+  /** The internal audit programme (内部审核方案, registers/audit-programme.ts) as the site's register page gives it. */
+  auditProgramme?: Table;
   /** The records due for disposal by 31 December of `today`'s year (到期记录清单, as the site's register page lists them), built once. */
   disposalRegister?: Table;
   /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
@@ -912,6 +914,25 @@ const supplierCertificates: PanelDefinition = (input) => {
   };
 };
 
+/**
+ * The internal audit programme (内部审核方案, IATF 16949 9.2.2.1): how many of its audits (a process's QMS, manufacturing
+ * process or product audit, a row of the programme) are past their due day on `today` (those process/audit-due and
+ * process/manufacturing-audit-due report), and all of them, each linking to the programme's page.
+ */
+const auditProgrammePanel: PanelDefinition = (input) => {
+  const programme = input.auditProgramme;
+  if (!programme || programme.rows.length === 0) return undefined;
+  const overdue = programme.rows.filter((row) => typeof row.due === "string" && row.due < input.today).length;
+  return {
+    id: "audit-programme",
+    title: t(input.rc, "site.panel.audit-programme.title"),
+    numbers: [
+      { label: t(input.rc, "site.panel.audit-programme.overdue"), count: overdue, ...(overdue > 0 ? { tone: "alert" as const } : {}), register: "audit-programme" },
+      { label: t(input.rc, "site.panel.audit-programme.all"), count: programme.rows.length, register: "audit-programme" },
+    ],
+  };
+};
+
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
@@ -920,6 +941,7 @@ export const PANELS: readonly PanelDefinition[] = [
   documentControl,
   distribution,
   supplierCertificates,
+  auditProgrammePanel,
   yearEnd,
   training,
   clauseProcedures,

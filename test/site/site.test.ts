@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：173 个页面，226 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：174 个页面，229 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -52,7 +52,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(173);
+    expect(pages.length).toBe(174);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -315,7 +315,7 @@ describe("csr site on the bundled example", () => {
     expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
     expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "audit-programme", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
     // The clauses no procedure addresses, counted and listed with the processes and documents that do (tester55 C8).
     expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">67</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
     expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 195/195 (100.0%)，其中由程序文件覆盖 128/195 (65.6%)，仅由质量手册覆盖 66/195 (33.8%)。</p>');
@@ -588,7 +588,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(173);
+    expect(pages.length).toBe(174);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -746,8 +746,8 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
     expect(listed.stdout).toContain(note);
     const files = filesOf(site.out);
     const registers = files.filter((f) => /^registers\/(?!index\.)[^/]+\.html$/.test(f));
-    // With the coming year's plan of periodic reviews (registers/periodic-review-plan.html).
-    expect(registers.length).toBe(23);
+    // With the coming year's plan of periodic reviews (registers/periodic-review-plan.html) and the audit programme (registers/audit-programme.html).
+    expect(registers.length).toBe(24);
     const lists = files.filter((f) => f.startsWith("lists/"));
     expect(lists.length).toBeGreaterThan(20);
     // The findings name the unread file itself: only their lists lack nothing.

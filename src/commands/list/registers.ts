@@ -14,6 +14,7 @@ import { ACTION_STATUS_FILTERS, actionRegister, type ActionFilter } from "../../
 import { auditRegister } from "../../report/registers/audits.js";
 import { disposalRegister } from "../../report/registers/disposals.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
+import { auditProgramme } from "../../report/registers/audit-programme.js";
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
@@ -171,6 +172,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
         ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
       },
     });
+  } else if (what === "audit-programme") {
+    table = auditProgramme(rc, { today });
   } else if (what === "actions") {
     table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
   } else if (what === "suppliers") {

@@ -1,5 +1,6 @@
 /** Every register and matrix, in the order of the sheets of `csr export`. */
 import type { Table } from "../table.js";
+import { auditProgramme } from "./audit-programme.js";
 import { actionRegister } from "./actions.js";
 import { clauseCrossReference } from "./clause-xref.js";
 import { clauseMatrix } from "./clauses.js";
@@ -93,6 +94,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   }
   // The corrective action register (纠正措施台账) as `csr list actions` gives it: complaints, audit nonconformities and their 8D steps.
   yield actionRegister(ctx, { today });
+  // The site's view of the internal audit programme (内部审核方案), as csr list audit-programme gives it (IATF 16949 9.2.2.1).
+  if (options.yearEnd) yield auditProgramme(ctx, { today });
   // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
   // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
   yield processRegister(ctx, { today });

@@ -1,0 +1,97 @@
+/**
+ * The internal audit programme (内部审核方案, IATF 16949 9.2.2.1): for each process of processes.yaml, in its order, a row
+ * per kind of audit it is held to or has had — the QMS audit by process (9.2.2.2) always, the manufacturing process audit
+ * (9.2.2.3) for a process marked `manufacturing: true` or audited so, the product audit (9.2.2.4) for one audited so — with
+ * the audits of that kind held in each calendar year of the three-year cycle that ends in `today`'s year (date and report
+ * number), the last one that counts, the day the next is due and its standing. The audits are csr list audits' (auditsIn,
+ * auditKind; one by an auditor not qualified that day is listed, marked, and does not count, auditCounts); the due days are
+ * those of rules process/audit-due (the process's interval, else under IATF 16949 the three-year cycle, outOfCycle) and
+ * process/manufacturing-audit-due (manufacturingAuditLate's cycle). A product audit has no due day here: its frequency is
+ * the control plan's.
+ */
+import { addMonths, daysBetween } from "../../core/dates.js";
+import { localized } from "../../core/text.js";
+import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, threeYearCycle } from "../../model/process-audits.js";
+import type { AuditKind, Process } from "../../model/types.js";
+import type { Table } from "../table.js";
+import { asOfNotes, departmentName, t, type RegisterContext } from "./context.js";
+
+/** `today` (YYYY-MM-DD): the audits held by that day; its year is the last of the three the programme shows. */
+export function auditProgramme(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const config = ctx.repo.config?.value;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const documents = [...ctx.index.documents.values()].map((d) => d.value);
+  const roster = auditorRoster(ctx.index.people);
+  const cycle = threeYearCycle(config);
+  const last = Number(today.slice(0, 4));
+  const years = [last - 2, last - 1, last].map(String);
+  const separator = t(ctx, "register.list-separator");
+  const kindsOf = (p: Process): AuditKind[] => {
+    const held = new Set((p.audits ?? []).filter((a) => a.date <= today).map(auditKind));
+    return ["qms", ...(p.manufacturing === true || held.has("manufacturing-process") ? ["manufacturing-process" as const] : []), ...(held.has("product") ? ["product" as const] : [])];
+  };
+  // The day the next audit of `kind` is due: the interval's (qms), else the three-year cycle's from the last audit that counts or, never audited, from the cycle's start.
+  const dueOf = (p: Process, kind: AuditKind): { due?: string; never: boolean } => {
+    const { last: held } = lastAudit(p, today, roster, kind);
+    if (kind === "product") return { never: held === undefined };
+    if (kind === "qms") {
+      const standing = auditStanding(p, config, today, roster);
+      if (standing.months !== undefined) return { due: standing.due ?? today, never: held === undefined };
+      if (!cycle) return { never: held === undefined };
+    }
+    const from = held?.audit.date ?? cycleStart(p, documents)?.date;
+    return { ...(from !== undefined ? { due: addMonths(from, IATF_CYCLE_MONTHS) } : {}), never: held === undefined };
+  };
+  const status = (due: string | undefined, never: boolean): string => {
+    if (due === undefined) return never ? t(ctx, "register.processes.never-audited") : "";
+    const left = daysBetween(today, due);
+    const standing = left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
+    return never ? [t(ctx, "register.processes.never-audited"), standing].join(t(ctx, "register.management-review.detail-separator")) : standing;
+  };
+  const rows = processes.flatMap((p) =>
+    kindsOf(p).map((kind) => {
+      const audits = (p.audits ?? []).filter((a) => a.date <= today && auditKind(a) === kind);
+      const inYear = (year: string) =>
+        audits
+          .filter((a) => a.date.startsWith(`${year}-`))
+          .map((a) => {
+            const text = `${a.date.slice(5)} ${a.report}`;
+            return auditCounts(a, roster) ? text : t(ctx, "register.audit-uncounted.mark", { date: text });
+          })
+          .join(separator);
+      const { due, never } = dueOf(p, kind);
+      return {
+        code: p.code,
+        name: localized(ctx.lang, p.name, p.name_en),
+        owner: departmentName(ctx, p.owner),
+        kind: t(ctx, `value.audit-kind.${kind}`),
+        ...Object.fromEntries(years.map((year) => [`y${year}`, inYear(year)])),
+        last: lastAudit(p, today, roster, kind).last?.audit.date ?? null,
+        due: due ?? null,
+        status: status(due, never),
+      };
+    }),
+  );
+  return {
+    id: "audit-programme",
+    title: t(ctx, "register.audit-programme.title", { from: String(last - 2), to: String(last), count: processes.length }),
+    sheet: t(ctx, "register.audit-programme.sheet"),
+    columns: [
+      { key: "code", header: t(ctx, "register.processes.column.code"), kind: "id" },
+      { key: "name", header: t(ctx, "register.processes.column.name"), kind: "name" },
+      { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
+      { key: "kind", header: t(ctx, "register.audits.column.kind"), kind: "name" },
+      ...years.map((year) => ({ key: `y${year}`, header: t(ctx, "register.audit-programme.column.year", { year }), kind: "list" as const })),
+      { key: "last", header: t(ctx, "register.audit-programme.column.last"), date: true },
+      { key: "due", header: t(ctx, "register.audit-programme.column.due"), date: true },
+      { key: "status", header: t(ctx, "register.processes.column.status") },
+    ],
+    rows,
+    notes: [
+      t(ctx, cycle ? "register.audit-programme.note-cycle" : "register.audit-programme.note"),
+      ...(processes.some((p) => (p.audits ?? []).some((a) => a.date <= today && !auditCounts(a, roster))) ? [t(ctx, "register.audit-uncounted.note")] : []),
+      ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
+    ],
+  };
+}
