@@ -1058,6 +1058,18 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--format <format>", t("help.common.format-text"))
           .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
       },
+      diff: () => {
+        program
+          .command("diff")
+          .description(t("help.diff"))
+          .argument("<id>", t("help.common.document-id"))
+          .option("--from <version>", t("help.diff.from"))
+          .option("--to <version>", t("help.diff.to"))
+          .option("--format <format>", t("help.diff.format"))
+          .option("--out <file>", t("help.common.out"))
+          .option("--force", t("help.common.force"))
+          .action(action(async () => (await import("../commands/diff/index.js")).diffCommand));
+      },
       changes: () => {
         program
           .command("changes")

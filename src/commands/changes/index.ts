@@ -407,8 +407,19 @@ async function json(ctx: CommandContext, root: string, out: string | undefined, 
 
 async function resolveRevision(root: string, spec: string): Promise<RangeEnd> {
   const commit = (await gitRaw(root, ["rev-parse", "--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim();
-  if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), t("changes.unknown-rev.hint"));
+  if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), (await documentHint(root, spec)) ?? t("changes.unknown-rev.hint"));
   return commitEnd(root, commit, spec);
+}
+
+/**
+ * For an end that is no commit but names a document (WI-010-01, WI-010-01/A-1, WI-010-01@A/1: a version of a
+ * document, tester75), the command that compares two versions of it (csr diff); undefined otherwise. The
+ * repository is read only on this path of a refusal.
+ */
+async function documentHint(root: string, spec: string): Promise<string | undefined> {
+  const repo = await readRepository(root).catch(() => undefined);
+  const doc = repo?.documents.map((d) => d.value.id).find((id) => spec === id || spec.startsWith(`${id}/`) || spec.startsWith(`${id}@`));
+  return doc === undefined ? undefined : t("changes.unknown-rev.document-hint", { id: doc });
 }
 
 function commitEnd(root: string, commit: string | null, spec: string): RangeEnd {
