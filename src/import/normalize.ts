@@ -130,8 +130,40 @@ export const DISPOSITION_WORDS: Readonly<Record<Disposition, readonly string[]>>
   must: ["必须满足", "必须", "应满足", "满足", "接受", "同意", "可满足", "must", "must meet"],
   optional: ["可选", "可选择", "选择性", "optional"],
   "not-applicable": ["不适用", "N/A", "NA", "not applicable", "not-applicable"],
-  rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)"],
+  // The CSR list's words for one rejected as written with an alternative agreed with the customer: the alternative is read from 处置理由.
+  rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)", "不合理（按商定替代方案满足）", "rejected (agreed alternative met)"],
 };
+
+/** The disposition words of a CSR list saying a rejection has an alternative agreed with the customer (register.disposition.rejected-alternative). */
+const ALTERNATIVE_WORDS = ["不合理（按商定替代方案满足）", "rejected (agreed alternative met)"];
+
+/** Whether a 处置 cell says the requirement is rejected as written and met by an alternative agreed with the customer. */
+export function saysAgreedAlternative(text: string): boolean {
+  return ALTERNATIVE_WORDS.some((w) => dispositionKey(w) === dispositionKey(text));
+}
+
+/**
+ * The alternative agreed with the customer as the CSR list and the matrix print it in 处置理由, on a line of its own
+ * after the justification (register.csr.alternative in either language: `替代方案：<text>（<YYYY-MM-DD> 经顾客 <who>
+ * 同意，<record>）`, `Alternative: <text> (agreed by the customer's <who> on <YYYY-MM-DD>, <record>)`), split from the
+ * justification before it; `alternative` undefined when no line is one.
+ */
+export function splitAlternative(cell: string): { justification: string; alternative?: { text: string; agreed_with: string; agreed_on: string; record?: string } } {
+  const lines = cell.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    const zh = /^替代方案[：:]\s*(.+)[（(](\d{4}-\d{2}-\d{2}) 经顾客 (.+?) ?同意(?:[，,]\s*(.*))?[）)]$/u.exec(line);
+    const en = /^Alternative:\s*(.+) \(agreed by the customer's (.+) on (\d{4}-\d{2}-\d{2})(?:, (.*))?\)$/u.exec(line);
+    const parts = zh ? { text: zh[1]!, on: zh[2]!, with: zh[3]!, record: zh[4] } : en ? { text: en[1]!, with: en[2]!, on: en[3]!, record: en[4] } : undefined;
+    if (!parts || !parts.text.trim() || !parts.with.trim()) continue;
+    const record = parts.record?.trim();
+    return {
+      justification: lines.filter((_, j) => j !== i).join("\n").trim(),
+      alternative: { text: parts.text.trim(), agreed_with: parts.with.trim(), agreed_on: parts.on, ...(record ? { record } : {}) },
+    };
+  }
+  return { justification: cell };
+}
 
 const dispositionKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
 const DISPOSITION = new Map(Object.entries(DISPOSITION_WORDS).flatMap(([disposition, words]) => words.map((w) => [dispositionKey(w), disposition as Disposition] as const)));

@@ -29,6 +29,8 @@ import {
   normalizeDate,
   DISPOSITION_SPELLINGS,
   normalizeDisposition,
+  saysAgreedAlternative,
+  splitAlternative,
   normalizeKind,
   normalizeLevel,
   normalizeMedium,
@@ -2346,8 +2348,11 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")), ambiguous: ambiguousDate(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
   const byText = row.text("decidedBy");
   if (!byText) missing.push(t("import.csr.lacks.by", { column: row.label("decidedBy", "决定人") }));
-  const justification = row.text("justification");
+  // 处置理由 holds the alternative agreed with the customer on a line of its own, as the CSR list prints it (IATF 16949 4.3.2).
+  const { justification, alternative } = splitAlternative(row.text("justification"));
   if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(t("import.csr.lacks.reason", { column: row.label("justification", "处置理由") }));
+  if (!alternative && saysAgreedAlternative(text)) missing.push(t("import.csr.lacks.alternative", { column: row.label("justification", "处置理由") }));
+  if (alternative && disposition !== "rejected") return void issue(t("import.csr.alternative-not-rejected", { column: row.label("justification", "处置理由"), disposition: text, rejected: translate(options.lang, "value.disposition.rejected") }), true);
   if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), column: row.label("disposition") }), true);
   // A job title (总经理) is the one person who holds it, as a signature cell's is (signatureFromCell); never a person named after it.
   const people = repo.people.map((p) => p.value);
@@ -2358,7 +2363,8 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     return void issue(t(holders.length > 1 ? "import.csr.decider-title-several" : "import.csr.decider-title", values), true);
   }
   const by = holders.length === 1 ? holders[0]!.id : personFor(byText, "decided", "approver", repo, options, issue, names);
-  return { disposition, ...(justification ? { justification } : {}), by, date: date! };
+  if (alternative && alternative.agreed_on > date!) return void issue(t("import.csr.alternative-after-decision", { agreed: alternative.agreed_on, decided: date!, column: row.label("justification", "处置理由") }), true);
+  return { disposition, ...(justification ? { justification } : {}), by, date: date!, ...(alternative ? { alternative } : {}) };
 }
 
 /**

@@ -210,6 +210,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     // A decision over a department's 不同意 says how the objection was resolved, or that it does not.
     if (decision.overruled) children.push(pairs([["csr_overruled", text(`${decision.overruled}${t("csr_overruled_suffix")}${t("colon")}${decision.justification || t("csr_overruled_missing")}`)]], [labelWidth, TEXT_WIDTH - labelWidth]));
     else if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+    if (decision.alternative) children.push(pairs([["csr_alternative", text(decision.alternative)]], [labelWidth, TEXT_WIDTH - labelWidth]));
   } else {
     children.push(new Paragraph({ children: empty("csr_no_decision") }));
   }

@@ -31,6 +31,7 @@ import { csrDistributions, distributionRevision, redistributionDue } from "../mo
 import { flowDownDecision, flowDownReadings } from "../model/flow-down.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
+import { dispositionKey } from "../model/decision.js";
 import type { Customer } from "../model/types.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
@@ -926,7 +927,12 @@ export interface CsrReportView extends Header {
    * objection was resolved, and says so when it is missing (csr/rejection-overruled).
    */
   /** late: the decision was taken after its review period and a later source revision confirmed unchanged keeps it (the header judges the confirmation). */
-  decision?: { disposition: string; justification: string; by: string; byLinks?: TextPart[]; date: string; forced: boolean; overruled: string; late?: { text: string; reason: string } };
+  /**
+   * `disposition` is `rejected-alternative` for a requirement rejected as written whose alternative the customer agreed
+   * (model/decision.ts dispositionKey); `alternative` then says that alternative, who agreed it for the customer, when and
+   * its record on one line (IATF 16949 4.3.2), "" otherwise.
+   */
+  decision?: { disposition: string; justification: string; alternative: string; by: string; byLinks?: TextPart[]; date: string; forced: boolean; overruled: string; late?: { text: string; reason: string } };
   /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
   recorder: SignedView;
   leader: SignedView;
@@ -1095,7 +1101,7 @@ export function csrReportView(
       required: countersignedIn(countersigning(csr, config, round), true),
       opinions: (round.opinions ?? []).map(opinionView),
       record: round.record ? reviewRecordText(round.record) : "",
-      decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), ...names.linksOf("by", round.decision.by), date: round.decision.date } : undefined,
+      decision: round.decision ? { disposition: dispositionKey(round.decision), by: names.person(round.decision.by), ...names.linksOf("by", round.decision.by), date: round.decision.date } : undefined,
       lateReason: round.late_reason ?? "",
     })),
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
@@ -1124,8 +1130,11 @@ export function csrReportView(
     record,
     decision: decision
       ? {
-          disposition: decision.disposition,
+          disposition: dispositionKey(decision),
           justification: decision.justification ?? "",
+          alternative: decision.alternative
+            ? translate(lang, "show.alternative", { text: decision.alternative.text, with: decision.alternative.agreed_with, on: decision.alternative.agreed_on, record: decision.alternative.record ? translate(lang, "show.alternative.record", { record: decision.alternative.record }) : "" })
+            : "",
           by: names.person(decision.by),
           ...names.linksOf("by", decision.by),
           date: decision.date,

@@ -8,6 +8,7 @@
  * reported (reportedAt: which link, which copy); a rule without a reading of its own says what the
  * rule checks (its summary, as `csr explain` gives it).
  */
+import { dispositionKey } from "../model/decision.js";
 import { ruleText } from "../check/docs.js";
 import { rulesById } from "../check/registry.js";
 import { reportedAt, type Finding } from "../core/diagnostic.js";
@@ -264,7 +265,7 @@ const READERS: Record<string, Reader> = {
   },
   "csr/not-addressed": (input, _f, { csr }) =>
     csr?.review?.decision
-      ? { what: tr(input, "site.attention.not-addressed", { disposition: tr(input, `register.disposition.${csr.review.decision.disposition}` as MessageKey), date: csr.review.decision.date }), responsible: csrOwner(input, csr) }
+      ? { what: tr(input, "site.attention.not-addressed", { disposition: tr(input, `register.disposition.${dispositionKey(csr.review.decision)}` as MessageKey), date: csr.review.decision.date }), responsible: csrOwner(input, csr) }
       : undefined,
   "csr/review-late": (input, _f, { csr }) =>
     csr?.review?.decision

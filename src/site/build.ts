@@ -5,6 +5,7 @@
  * `csr export` definitions (auditRegisters), findings as `csr check` gives them. The builder
  * only hands finished files to `write`; where they go is the command's business.
  */
+import { dispositionKey } from "../model/decision.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
@@ -1643,7 +1644,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
               ...(r.record ? [t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(r.record) })] : []),
             ].join(t(rc, "site.items-separator")),
           },
-          { text: r.decision ? signed(rc, t(rc, `register.disposition.${r.decision.disposition}`), personName(rc, r.decision.by), r.decision.date) : "" },
+          { text: r.decision ? signed(rc, t(rc, `register.disposition.${dispositionKey(r.decision)}`), personName(rc, r.decision.by), r.decision.date) : "" },
         ]),
       },
       empty: t(rc, "site.none"),

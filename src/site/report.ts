@@ -108,6 +108,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
     } else if (truthy(decision.justification)) {
       html += `<tr><th>${t("csr_justification")}</th><td colspan="5">${e(decision.justification)}</td></tr>`;
     }
+    if (truthy(decision.alternative)) html += `<tr class="decision-alternative"><th>${t("csr_alternative")}</th><td colspan="5">${e(decision.alternative)}</td></tr>`;
     html += `\n</table>\n`;
   } else {
     html += `<p class="empty">${t("csr_no_decision")}</p>\n`;

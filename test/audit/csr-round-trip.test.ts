@@ -108,6 +108,7 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
       training: [
         "第 6 行：“培训”中的培训 '2026-10-28 TR-2026-041'：清单没有受训人员和培训人，未记为 2026-10-28 的一次培训，记录编号 TR-2026-041 记为单独的培训记录（training.records）；请按培训记录用 'csr train BCM-004 --date 2026-10-28 --record TR-2026-041 --people <受训人员> --trainer <培训人>' 登记这次培训",
         "第 9 行：“培训”中的培训 '2026-03-30 TR-2026-018'：清单没有受训人员和培训人，未记为 2026-03-30 的一次培训，记录编号 TR-2026-018 记为单独的培训记录（training.records）；请按培训记录用 'csr train DYA-002 --date 2026-03-30 --record TR-2026-018 --people <受训人员> --trainer <培训人>' 登记这次培训",
+        "第 12 行：“培训”中的培训 '2026-03-30 TR-2026-019'：清单没有受训人员和培训人，未记为 2026-03-30 的一次培训，记录编号 TR-2026-019 记为单独的培训记录（training.records）；请按培训记录用 'csr train DYA-005 --date 2026-03-30 --record TR-2026-019 --people <受训人员> --trainer <培训人>' 登记这次培训",
       ],
     },
     // An English list names each requirement by its English title, which comes back as the title.
@@ -121,6 +122,7 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
       training: [
         "row 5: training '2026-10-28 TR-2026-041' in Training: the list does not name who was trained or the trainer, so no session of 2026-10-28 was recorded; its record number TR-2026-041 is kept as a record on its own (training.records) — record the session from the training record with 'csr train BCM-004 --date 2026-10-28 --record TR-2026-041 --people <trainees> --trainer <trainer>'",
         "row 8: training '2026-03-30 TR-2026-018' in Training: the list does not name who was trained or the trainer, so no session of 2026-03-30 was recorded; its record number TR-2026-018 is kept as a record on its own (training.records) — record the session from the training record with 'csr train DYA-002 --date 2026-03-30 --record TR-2026-018 --people <trainees> --trainer <trainer>'",
+        "row 11: training '2026-03-30 TR-2026-019' in Training: the list does not name who was trained or the trainer, so no session of 2026-03-30 was recorded; its record number TR-2026-019 is kept as a record on its own (training.records) — record the session from the training record with 'csr train DYA-005 --date 2026-03-30 --record TR-2026-019 --people <trainees> --trainer <trainer>'",
       ],
     },
   ])("$name", async ({ file, lang, out, titles, reading, training }) => {
@@ -145,6 +147,14 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     const dropped = new Set([...before].flatMap(([name, data]) => differences(asListed(name, data as Parameters<typeof asListed>[1]), after.get(name))));
     expect([...dropped].sort()).toEqual([...NOT_CARRIED, ...titles].sort());
     expect((after.get("DYA/DYA-005.yaml") as { review: unknown }).review).toMatchObject({ record: { form: "QR-015-02", ref: "2026-03 第5号" } });
+    // DYA-005's alternative agreed with the customer comes back from its line under 处置理由, apart from the justification.
+    expect((after.get("DYA/DYA-005.yaml") as { review: { decision: unknown } }).review.decision).toEqual((before.get("DYA/DYA-005.yaml") as { review: { decision: unknown } }).review.decision);
+    expect((after.get("DYA/DYA-005.yaml") as { review: { decision: { alternative: unknown } } }).review.decision.alternative).toEqual({
+      text: "每年一次由CNAS认可的第三方实验室做爆破压力型式试验，每一交付批次随附内部实验室爆破压力试验报告",
+      agreed_with: "刘涛（东岳SQE）",
+      agreed_on: "2026-03-25",
+      record: "电话会议纪要MKT-2026-031",
+    });
     expect((after.get("DYA/DYA-006.yaml") as { review: { record: unknown } }).review.record).toEqual({ note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" });
     // 评审组长 comes back as the person's id, read from the name the list prints (李娜 → lina), without the day signed.
     expect((after.get("DYA/DYA-001.yaml") as { review: { leader: unknown } }).review.leader).toEqual({ by: "lina" });

@@ -83,7 +83,9 @@ describe("CSRs by the audited process", () => {
       "DYA-002 QR-013-01 C5、M4",
       "DYA-003 QP-012 S6",
       "DYA-004 QP-010 C3",
-      "DYA-005  ",
+      // DYA-005 met by the alternative agreed with 东岳, in QP-006's two laboratory sections.
+      "DYA-005 QP-006 S3、S4",
+      "DYA-005 QP-006 S3、S4",
       "DYA-006 QP-012 S6",
       "DYA-006 QR-012-02 S6",
       "DYA-007  ",

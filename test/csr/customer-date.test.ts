@@ -102,9 +102,13 @@ describe("the customer's date of a source revision", () => {
     // The matrix gives 完成期限 and 导入生产日期 beside it, as QP-015 §5.5 has it record them: DYA-002's row shows it went into production late (tester55 C9).
     expect(matrix[0]).toContain(",负责人,完成期限,顾客要求日期,导入生产日期,状态,");
     expect(matrix.find((l) => l.startsWith("DYA-002,"))).toContain(",张丽,2026-04-30,2026-04-01,2026-04-20,已实施,");
-    // DYA-005, decided 不合理, is not to be met: no customer's date to meet in either register (note36).
-    const cell = (lines: string[], id: string) => lines.find((l) => l.includes(`${id},`))!.split(",")[lines[0]!.split(",").indexOf("顾客要求日期")];
-    expect([cell(csv, "DYA-005"), cell(matrix, "DYA-005"), cell(csv, "DYA-002"), cell(matrix, "DYA-002")]).toEqual(["", "", "2026-04-01", "2026-04-01"]);
+    // DYA-005, rejected as written, is met by the alternative agreed with 东岳: it has DYA-SQM D's date to meet too (IATF 16949 4.3.2).
+    // The date's cell by the header's column; DYA-005's row has a 处置理由 of two lines (its alternative), so whole records are read.
+    const cell = (lines: string[], id: string) => {
+      const records = csvRecords(lines.join("\n"));
+      return records.find((r) => r.includes(id))![records[0]!.indexOf("顾客要求日期")];
+    };
+    expect([cell(csv, "DYA-005"), cell(matrix, "DYA-005"), cell(csv, "DYA-002"), cell(matrix, "DYA-002")]).toEqual(["2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01"]);
     expect((await csrInProcess(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" })).stdout).toContain(
       "\n  实施            已实施，负责人 张丽，期限 2026-04-30，顾客实施日期 2026-04-01（DYA-SQM D 版；晚于该日 12 个工作日导入生产），2026-04-20 实施\n",
     );
@@ -146,3 +150,25 @@ describe("the customer's date of a source revision", () => {
     expect((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv"], { lang: "zh-CN" })).stdout).not.toContain("顾客要求日期");
   });
 });
+
+/** The records of a CSV text (RFC 4180: a quoted cell may hold commas, doubled quotes and line breaks), each as its cells. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(cell), (cell = "");
+    else if (c === "\n") record.push(cell), records.push(record), (record = []), (cell = "");
+    else if (c !== "\r") cell += c;
+  }
+  record.push(cell);
+  records.push(record);
+  return records;
+}

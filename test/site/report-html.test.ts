@@ -90,7 +90,7 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   amendedAfterReview: true,
   amendments: [{ date: "2026-01-04", field: "要求内容", was: hostile, reason: "", by: "张丽" }, { date: "2026-01-05", field: "条款", was: "IATF 16949 8.3", reason: hostile, by: hostile }],
   form: { number: "QR-015", version: "", reprint: `依 2026-01-02 评审记录按 QR-015 ${hostile} 重新输出` },
-  decision: { disposition: "accept", justification: "", by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
+  decision: { disposition: "accept", justification: "", alternative: hostile, by: "徐海涛", byLinks: linked("徐海涛"), date: "2026-01-02", forced: true, overruled: "品质部" },
   confirmations: [{ sourceRevision: "V3", by: "张丽", byLinks: linked("张丽"), date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
   addressed: [
     { id: "QP-001", title: "文件控制程序", version: "", mark: "", href: "../documents/QP-001.html", section: "5.1 范围", anchor: "s-5-1" },

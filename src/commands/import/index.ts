@@ -347,8 +347,11 @@ const READ_BACK: Record<string, string> = {
   symbols: "symbols",
 };
 
-/** The headers of the columns a computed register has only when a row has a value for them (report/registers: csr.ts, distribution.ts, reviews.ts, external.ts). */
-const CONDITIONAL_COLUMNS = ["register.csr.list.column.classification", "register.csr.list.column.requiredBy", "register.csr.matrix.column.classification", "register.distribution.column.classification", "register.external.column.remarks"] as const;
+/**
+ * The headers of the columns a computed register has only when a row has a value for them (report/registers: csr.ts, distribution.ts,
+ * reviews.ts, external.ts): the matrix's 处置理由 only where a CSR has an agreed alternative.
+ */
+const CONDITIONAL_COLUMNS = ["register.csr.list.column.classification", "register.csr.list.column.requiredBy", "register.csr.list.column.justification", "register.csr.matrix.column.classification", "register.distribution.column.classification", "register.external.column.remarks"] as const;
 
 /**
  * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table

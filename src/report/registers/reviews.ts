@@ -7,6 +7,7 @@
  * recorded for a late one, and where the countersigns are when not all recorded here (a paper review
  * record, or a decision forced without them).
  */
+import { dispositionKey } from "../../model/decision.js";
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
@@ -179,7 +180,7 @@ export function roundRemark(ctx: RegisterContext, round: ReviewRoundTimeliness):
 /** A decision amended after the round's first (which the round is judged on): the decision in force, when and by whom. */
 function amendment(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
   const amended = round.amended;
-  return amended ? t(ctx, "register.reviews.amended", { date: amended.date, disposition: t(ctx, `value.disposition.${amended.disposition}`), person: personName(ctx, amended.by) }) : "";
+  return amended ? t(ctx, "register.reviews.amended", { date: amended.date, disposition: t(ctx, `value.disposition.${dispositionKey(amended)}`), person: personName(ctx, amended.by) }) : "";
 }
 
 function ending(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
