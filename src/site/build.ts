@@ -1090,7 +1090,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, auditProgramme: registers.find((r) => r.table.id === "audit-programme")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, ...(options.outside ? { pack: true } : {}), findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, auditProgramme: registers.find((r) => r.table.id === "audit-programme")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").

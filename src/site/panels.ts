@@ -39,6 +39,11 @@ export interface CsrRow {
 export interface PanelInput {
   rc: RegisterContext;
   today: string;
+  /**
+   * A customer's audit pack (csr site --customer): its reader is the customer's auditor, who runs no csr command, so a note
+   * saying how to record what is missing is worded for that reader (readerNote).
+   */
+  pack?: boolean;
   findings: readonly Finding[];
   csrs: readonly CsrRow[];
   /** The CSR list register (csrList), built once; lists behind CSR numbers are its rows. */
@@ -374,7 +379,7 @@ const reviews: PanelDefinition = (input) => {
   const staleFiles = new Set(input.findings.filter((f) => f.rule === "csr/source-superseded").map((f) => f.file));
   const revised = (r: CsrRow) => (open(r) && r.csr.review?.restarted !== undefined) || staleFiles.has(rc.index.csrs.get(r.csr.id)?.file.path ?? "");
   const revisedLabel = t(rc, "site.panel.reviews.source-superseded");
-  numbers.push({ label: revisedLabel, count: count(revised), tone: "warn", list: csrListPage(input, "reviews-source-revised", revisedLabel, revised, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-source-revised", { today }), due]) });
+  numbers.push({ label: revisedLabel, count: count(revised), tone: "warn", list: csrListPage(input, "reviews-source-revised", revisedLabel, revised, REVIEW_COLUMNS, [readerNote(input, "site.list.note.reviews-source-revised", { today }), due]) });
   // Decided again on the new revision, what is to be met changed, and not distributed since (csr/not-redistributed):
   // the departments still work to the earlier requirement.
   const notRedistributed = findingNumber(input, "csr/not-redistributed", t(rc, "site.panel.reviews.not-redistributed"));
@@ -439,7 +444,7 @@ const distribution: PanelDefinition = (input) => {
   }
   // No controlled copy handed out on record (an empty register): no copy can be due back, whether or not paper copies are out.
   if (register.rows.length === 0) {
-    const why = t(rc, "site.panel.distribution.unrecorded");
+    const why = readerNote(input, "site.panel.distribution.unrecorded");
     return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers: numbers.map((n) => unmeasured(n, why)), notes: [why] };
   }
   return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers };
@@ -480,8 +485,8 @@ const implementations: PanelDefinition = (input) => {
   if (count === 0) return panel;
   const measured = input.csrs.some((row) => toImplement(row) && dated(row));
   const label = t(rc, "site.panel.implementations.undated");
-  const list = csrListPage(input, "implementations-undated", label, undated, ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "requiredBy", "implementationStatus"], [t(rc, "site.list.note.implementations-undated", { today: input.today })]);
-  const why = t(rc, "site.panel.implementations.undated-only");
+  const list = csrListPage(input, "implementations-undated", label, undated, ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "requiredBy", "implementationStatus"], [readerNote(input, "site.list.note.implementations-undated", { today: input.today })]);
+  const why = readerNote(input, "site.panel.implementations.undated-only");
   const numbers = (panel.numbers ?? []).flatMap((n) => (n.list?.name !== "csr-implementation-overdue" ? [n] : [measured ? n : unmeasured(n, why), { label, count, tone: "warn" as const, list }]));
   return { ...panel, numbers, ...(measured ? {} : { notes: [...(panel.notes ?? []), why] }) };
 };
@@ -881,7 +886,7 @@ const yearEnd: PanelDefinition = (input) => {
   const check: PanelNumber = { label, count: plan.rows.length, tone: "warn", list: { name: "external-check-due", title: label, table: { ...plan, title: label } } };
   if (rc.repo.config?.value.document_control?.external_check_months !== undefined) numbers.push(check);
   else {
-    const why = t(rc, "site.panel.year-end.no-check-months");
+    const why = readerNote(input, "site.panel.year-end.no-check-months");
     numbers.push(unmeasured({ ...check, list: { ...check.list!, table: { ...plan, title: label, rows: [], notes: [why] } } }, why));
     return { id: "year-end", title: t(rc, "site.panel.year-end.title", { dueBy }), numbers, notes: [why] };
   }
@@ -948,3 +953,14 @@ export const PANELS: readonly PanelDefinition[] = [
   latestReleases,
   findingsSummary,
 ];
+
+/** The notes of the panels and their lists that say which csr command records what is missing (PanelInput.pack). */
+type ReaderNoteKey = "site.panel.year-end.no-check-months" | "site.panel.distribution.unrecorded" | "site.panel.implementations.undated-only" | "site.list.note.implementations-undated" | "site.list.note.reviews-source-revised";
+
+/**
+ * A panel's or its list's note (`key`) as its reader reads it: the organisation's own site says which csr command records
+ * what is missing; a customer's audit pack (input.pack) says what is missing only (`<key>.pack`), with no command to run.
+ */
+function readerNote(input: PanelInput, key: ReaderNoteKey, values: Record<string, string> = {}): string {
+  return t(input.rc, input.pack ? (`${key}.pack` as const) : key, values);
+}

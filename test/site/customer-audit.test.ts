@@ -71,6 +71,8 @@ describe("csr site: a customer's page for the customer's SQE", () => {
       "csr/DYA-001.html", "csr/DYA-002.html", "csr/DYA-003.html", "csr/DYA-004.html", "csr/DYA-005.html", "csr/DYA-006.html", "csr/DYA-007.html",
       "customers/DYA.html",
       "documents/HH-F-052.html",
+      // QP-006 addresses DYA-005's agreed alternative (its laboratories).
+      "documents/QP-006.html",
       "documents/QP-010.html", "documents/QP-012.html", "documents/QP-013.html", "documents/QP-014.html", "documents/QR-012-02.html", "documents/QR-013-01.html", "documents/QR-014-01.html", "documents/WI-010-01.html",
     ]);
     const dya = text(page(pack, "customers/DYA.html"));
@@ -110,11 +112,15 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     expect(existsSync(join(pack, "coverage.html"))).toBe(false);
     expect(existsSync(join(pack, "lists/clauses-without-procedure-IATF16949.html"))).toBe(false);
     const dashboard = text(page(pack, "index.html"));
-    expect(dashboard).toContain("之后提交的内容不计入。 本资料包仅含与顾客 DYA 相关的 9 份文件（落实其要求、为其投诉修订或向其通知更改的文件），不是整个质量管理体系：不给出条款覆盖；发现项按待办事项列出。");
+    expect(dashboard).toContain("之后提交的内容不计入。 本资料包仅含与顾客 DYA 相关的 10 份文件（落实其要求、为其投诉修订或向其通知更改的文件），不是整个质量管理体系：不给出条款覆盖；发现项按待办事项列出。");
     expect(dashboard).not.toContain("无程序文件对应的条款");
+    // The panels' notes are worded for the customer's auditor, who runs no csr command: the year-end panel's, and its list's.
+    expect(dashboard).toContain("本组织没有规定外来文件的核对周期：无从计算哪些外来文件和顾客文件到期待核对，“—”不表示没有。");
+    expect(text(page(pack, "lists/external-check-due.html"))).toContain("本组织没有规定外来文件的核对周期");
+    for (const file of ["index.html", "lists/external-check-due.html"]) expect(page(pack, file)).not.toMatch(/csr (organisation|distribute|implement|source)/);
     expect(page(pack, "index.html")).not.toContain("coverage.html");
-    expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本资料包仅含与顾客 DYA 相关的 9 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
-    expect(text(page(pack, "registers/clauses-xref.html"))).toContain("本资料包仅含与顾客 DYA 相关的 9 份文件");
+    expect(text(page(pack, "registers/clauses-IATF16949.html"))).toContain("本资料包仅含与顾客 DYA 相关的 10 份文件：条款覆盖只按这些文件计算，不是整个质量管理体系的覆盖。");
+    expect(text(page(pack, "registers/clauses-xref.html"))).toContain("本资料包仅含与顾客 DYA 相关的 10 份文件");
     expect(existsSync(join(zh, "coverage.html"))).toBe(true);
     expect(text(page(zh, "index.html"))).not.toContain("本资料包");
     const findings = text(page(pack, "findings.html"));
