@@ -1079,6 +1079,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--customer <code>", t("help.changes.customer"))
           .option("--document <id>", t("help.changes.document"))
           .option("--action <id>", t("help.changes.action"))
+          .option("--department <code>", t("help.changes.department"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -31,6 +31,7 @@ export interface ChangesFlags extends OutputFlags {
   customer?: string;
   document?: string;
   action?: string;
+  department?: string;
 }
 
 /**
@@ -288,6 +289,27 @@ function documentFilter(scope: string[], repo: Repository, id: string | undefine
 }
 
 /**
+ * --department: the rows of the documents a department owns (`department`) or holds (a controlled copy handed to it,
+ * an electronic issue to it, whether since taken back or not), for the department's own change page (IATF 16949
+ * 7.5.3.2.1 availability where needed; tester75). An unknown code: UserError naming the departments of qms.yaml.
+ */
+function departmentFilter(scope: string[], repo: Repository, code: string | undefined): OnlyFilter | undefined {
+  if (code === undefined) return undefined;
+  const departments = repo.config?.value.departments ?? [];
+  const department = departments.find((d) => d.code === code);
+  if (!department) throw new UserError(t("changes.unknown-department", { code, departments: departments.map((d) => d.code).join(t("common.list-separator")) }));
+  const ids = new Set(
+    repo.documents
+      .map((d) => d.value)
+      .filter((d) => d.department === code || (d.distribution ?? []).some((c) => c.to === code) || (d.electronic_issue ?? []).some((e) => e.to.includes(code)))
+      .map((d) => d.id),
+  );
+  const name = localized(languageOf(), department.name, department.name_en);
+  scope.push(t("changes.department-only", { code, name, count: ids.size }));
+  return { keep: (change) => change.area === "document" && ids.has(change.id), only: `${code} ${name}` };
+}
+
+/**
  * The deviations from document `id` (documents naming it under `deviates_from`), by number: `csr changes
  * --document` lists their rows with the document's, as the history of its standard process includes the
  * time-limited changes made beside it and their withdrawal (IATF 16949 8.5.6.1.1; tester63 N4).
@@ -366,11 +388,12 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
   const byCustomer = customerFilter(scope, repo, flags.customer);
   const byDocument = documentFilter(scope, repo, flags.document);
   const byAction = actionFilter(scope, repo, flags.action);
+  const byDepartment = departmentFilter(scope, repo, flags.department);
   for (const line of scope) ctx.stderr(line + "\n");
-  if (!byCustomer && !byDocument && !byAction) return undefined;
+  if (!byCustomer && !byDocument && !byAction && !byDepartment) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
-  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.keep(change) ?? true) && (byAction?.keep(change) ?? true)) as ReportFilter;
-  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(byDocument ? [byDocument.only] : []), ...(byAction ? [byAction.only] : [])];
+  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.keep(change) ?? true) && (byAction?.keep(change) ?? true) && (byDepartment?.keep(change) ?? true)) as ReportFilter;
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(byDocument ? [byDocument.only] : []), ...(byAction ? [byAction.only] : []), ...(byDepartment ? [byDepartment.only] : [])];
   keep.scope = scope;
   return keep;
 }
