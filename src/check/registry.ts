@@ -37,6 +37,7 @@ import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
+import { rule as csrRetrainingDue } from "./rules/csr/retraining-due.js";
 import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
 import { rule as csrReviewUnsigned } from "./rules/csr/review-unsigned.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
@@ -92,6 +93,7 @@ import { rule as docReviewEditionUnknown } from "./rules/doc/review-edition-unkn
 import { rule as docRevisionBeforeAction } from "./rules/doc/revision-before-action.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
+import { rule as docRetrainingDue } from "./rules/doc/retraining-due.js";
 import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
@@ -170,6 +172,7 @@ export const rules: readonly Rule[] = [
   csrNotRedistributed,
   csrRejectionOverruled,
   csrRequirementChanged,
+  csrRetrainingDue,
   csrReviewDueSoon,
   csrReviewIncomplete,
   csrReviewInconsistent,
@@ -226,6 +229,7 @@ export const rules: readonly Rule[] = [
   docRecallOverdue,
   docRecordBatchDuplicate,
   docRecordRetentionMissing,
+  docRetrainingDue,
   docReviewEditionUnknown,
   docRevisionBeforeAction,
   docRevisionHistoryRewritten,

@@ -921,6 +921,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--hours <hours>", t("help.train.hours"))
           .option("--failed <trainees...>", t("help.train.failed"))
           .option("--require", t("help.train.require"))
+          .option("--retrain-months <months>", t("help.train.retrain-months"))
           .option("--remove", t("help.train.remove"))
           .option("--evaluate", t("help.train.evaluate"))
           .option("--evaluated-on <date>", t("help.train.evaluated-on"))

@@ -21,6 +21,7 @@ export const REGISTER_COMMANDS = {
   symbols: "csr list symbols",
   distribution: "csr list distribution",
   training: "csr list training",
+  "training-plan": "csr list training-plan",
   changes: "csr changes <from> <to>",
   processes: "csr list processes",
   disposals: "csr list disposals",

@@ -11,13 +11,13 @@
  * on its own trained is not recorded, nor are trainees outside people.yaml (operators): they are
  * said, not counted.
  */
-import { addDays } from "../core/dates.js";
+import { addDays, addMonths } from "../core/dates.js";
 import { inTimeUntil, workdaysLate, workdaysOverdue, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { departmentOn, worksOn } from "./people.js";
 import { DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { csrTrainingDepartments, sessionDepartments, csrTrainingState, documentTrainingDepartments, evaluatedIneffective, onCurrentRevision, recordStandings, sessionTrainedSomebody, sessionVersion, type CsrTrainingState, type RecordDays, type SessionVersions } from "./training.js";
-import type { ControlledDocument, Csr, Person, QmsConfig, TrainingSession } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Person, QmsConfig, TrainingSession } from "./types.js";
 import { decidedToMeet } from "./decision.js";
 
 export interface TrainingCompletion {
@@ -27,14 +27,20 @@ export interface TrainingCompletion {
   revision: string;
   /**
    * The day the training period starts (YYYY-MM-DD): a document version's day of taking effect
-   * (`effective`, else its release date), a CSR's decision day; absent for a version imported
-   * without a date (released, and trained on, before the repository: on the paper record).
+   * (`effective`, else its release date), a CSR's as csrTrainingPeriod tells it (its source revision's 实施日期 when
+   * decided before it, else its decision day); absent for a version imported without a date (released, and trained
+   * on, before the repository: on the paper record).
    */
   start?: string;
+  /** A CSR's: its source revision's 实施日期 (customers/<CODE>.yaml `sources[].revisions[].effective`) when recorded. */
+  effective?: string;
+  /** A CSR's: what its training period runs from (csrTrainingPeriod). */
+  from?: CsrTrainingPeriod["from"];
   /**
    * Its training is due by `start`, before the work (IATF 16949 7.2.2: on-the-job training before working; tester72
    * Q14, ops75 P1), not `training_days` after it (trainingDue): always so for a document's version, whether released
-   * ahead of the day it takes effect (csr release --effective) or in force at once.
+   * ahead of the day it takes effect (csr release --effective) or in force at once; for a CSR decided before its source
+   * revision's 实施日期 (csrTrainingPeriod, tester75 T12), not for one decided on or after it.
    */
   ahead: boolean;
   /** Department codes whose people are to be trained. */
@@ -60,17 +66,66 @@ export interface TrainingCompletion {
   failed?: string[];
   /** Of `missing`, those only a session evaluated not effective by the day trained (培训效果评价无效, evaluatedIneffective); absent when none. */
   ineffective?: string[];
+  /**
+   * Refresher training (复训, `training.retrain_months`): for each of `trained`, in its order, the day of the last
+   * session on the revision that trained them (`last`) and the day they are to be trained again by (`due`, `months`
+   * calendar months later, addMonths); absent when the document or CSR sets no interval.
+   */
+  refreshers?: Refresher[];
+  /** The interval of `refreshers` in months (`training.retrain_months`). */
+  retrainMonths?: number;
+}
+
+/** One person's refresher training (复训): trained last on `last`, to be trained again by `due` (YYYY-MM-DD). */
+export interface Refresher {
+  person: string;
+  last: string;
+  due: string;
+}
+
+/**
+ * Of `item`'s refreshers, those due on `day` (YYYY-MM-DD): their `due` is that day or before, and no session since
+ * trained them (IATF 16949 7.2.2: competence kept; e.g. awareness of special characteristics every year).
+ */
+export function refreshersDue(item: Pick<TrainingCompletion, "refreshers">, day: string): Refresher[] {
+  return (item.refreshers ?? []).filter((r) => r.due <= day);
 }
 
 export { evaluatedIneffective } from "./training.js";
 
+/** The customers of customers/<CODE>.yaml by code (the repository index's `customers`): a CSR's source revision's 实施日期 is theirs. */
+export type CustomersByCode = ReadonlyMap<string, { value: Customer }>;
+
 /**
  * Every revision needing training on `day` (YYYY-MM-DD) among `documents` (as on that day) and
  * `csrs`, documents first, each with who is to be and who was trained by that day. `people` are
- * people.yaml's; `recordDays` and `sessionVersions` date what only git tells (model/training.ts).
+ * people.yaml's; `recordDays` and `sessionVersions` date what only git tells (model/training.ts);
+ * `customers` give the CSRs' source revisions' 实施日期 (csrTrainingPeriod).
  */
-export function trainingCompletion(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions): TrainingCompletion[] {
-  return [...documents.map((doc) => documentCompletion(doc, people, config, day, sessionVersions)), ...csrs.map((csr) => csrCompletion(csr, people, config, day, recordDays))].filter((c) => c !== undefined);
+export function trainingCompletion(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions, customers?: CustomersByCode): TrainingCompletion[] {
+  return [...documents.map((doc) => documentCompletion(doc, people, config, day, sessionVersions)), ...csrs.map((csr) => csrCompletion(csr, people, config, day, recordDays, customers?.get(csr.customer)?.value))].filter((c) => c !== undefined);
+}
+
+/**
+ * When the training on a CSR decided to be met (`decision`, YYYY-MM-DD) is due: the people whose work it governs are
+ * trained before the work (IATF 16949 7.2.2), and the work is bound by it from its source revision's 实施日期
+ * (`effective`, the customer's; IATF 16949 7.5.3.2.2: on the customer's schedule). Decided before that day, the
+ * training is due by it (`from: "effective"`, `ahead`: trainingDue gives that day itself, tester75 T12); decided on or
+ * after it, or with no 实施日期 recorded, `training_days` working days from the decision (`from: "decision"`).
+ */
+export interface CsrTrainingPeriod {
+  start: string;
+  ahead: boolean;
+  from: "effective" | "decision";
+}
+
+export function csrTrainingPeriod(decision: string, effective: string | undefined): CsrTrainingPeriod {
+  return effective !== undefined && decision < effective ? { start: effective, ahead: true, from: "effective" } : { start: decision, ahead: false, from: "decision" };
+}
+
+/** The 实施日期 of `csr`'s source revision as its customer records it (`sources[].revisions[].effective`); undefined when not recorded. */
+export function csrSourceEffective(csr: Csr, customer: Customer | undefined): string | undefined {
+  return customer?.sources?.find((s) => s.id === csr.source.document)?.revisions.find((r) => r.revision === csr.source.revision)?.effective;
 }
 
 /** The TrainingCompletion of a document on `day`: undefined unless it is released, not external, marked `training: {required: true}` and has a version. */
@@ -86,19 +141,26 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
   const trained = base < 0 ? current : revisions[base]!;
   const versions = new Set(base < 0 ? [current.version] : revisions.slice(base).map((r) => r.version));
   const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && versions.has(sessionVersion(doc, s, sessionVersions) ?? ""));
+  const months = doc.training.retrain_months;
   // Whoever works to the version is trained on it before: the training is due by the day it takes effect (ops75 P1).
-  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day);
-  return completion("document", doc.id, current.version, doc.effective ?? current.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day);
+  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months);
+  return completion("document", doc.id, current.version, doc.effective ?? current.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months);
 }
 
-/** The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`. */
-export function csrCompletion(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays): TrainingCompletion | undefined {
+/**
+ * The TrainingCompletion of a CSR on `day`: undefined unless it is decided must / optional, not superseded and marked
+ * `training: {required: true}`. `customer` (its customers/<CODE>.yaml) dates its period (csrTrainingPeriod); without
+ * it, the period runs from the decision.
+ */
+export function csrCompletion(csr: Csr, people: readonly Person[], config: QmsConfig | undefined, day: string, recordDays?: RecordDays, customer?: Customer): TrainingCompletion | undefined {
   if (csr.superseded || !csr.training?.required || !decidedToMeet(csr.review?.decision)) return undefined;
   const sessions = (csr.training.sessions ?? []).filter((s) => s.date <= day).filter(onCurrentRevision(csr));
   const records = recordStandings(csr, recordDays)
     .filter((r) => r.trained === "current")
     .map((r) => r.record);
-  return completion("csr", csr.id, csr.source.revision, csr.review!.decision!.date, false, csrTrainingDepartments(csr, config), sessions, records, people, day);
+  const effective = csrSourceEffective(csr, customer);
+  const period = csrTrainingPeriod(csr.review!.decision!.date, effective);
+  return { ...completion("csr", csr.id, csr.source.revision, period.start, period.ahead, csrTrainingDepartments(csr, config), sessions, records, people, day, csr.training.retrain_months), ...(effective !== undefined ? { effective } : {}), from: period.from };
 }
 
 /**
@@ -161,19 +223,19 @@ export interface OpenTraining {
  * The trainings open on `day` (YYYY-MM-DD) among the documents and CSRs given: those not `trained` by
  * completionState (a CSR's record numbers alone are not open either: who they trained is on the record), with the
  * deadline `document_control.training_days` working days (default 20) from the day the version took effect or the
- * CSR was decided — the same facts as doc/training-overdue and csr/training-overdue report once it has passed.
+ * CSR was decided (a version released ahead, a CSR decided before its source revision's 实施日期: that day) — the same facts as doc/training-overdue and csr/training-overdue report once it has passed.
  * A version imported without a date is not open: it was released, and trained on, before the repository (paper record).
  */
-export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, calendar: WorkCalendar, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions): OpenTraining[] {
+export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], people: readonly Person[], config: QmsConfig | undefined, calendar: WorkCalendar, day: string, recordDays?: RecordDays, sessionVersions?: SessionVersions, customers?: CustomersByCode): OpenTraining[] {
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-  return trainingCompletion(documents, csrs, people, config, day, recordDays, sessionVersions).flatMap((item) => {
+  return trainingCompletion(documents, csrs, people, config, day, recordDays, sessionVersions, customers).flatMap((item) => {
     const state = completionState(item);
     if (item.start === undefined || state === "trained" || (item.kind === "csr" && state === "recorded")) return [];
     return [{ kind: item.kind, id: item.id, revision: item.revision, due: trainingDue(calendar, item.start, days, item.ahead), departments: item.departments, completion: item }];
   });
 }
 
-function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, ahead: boolean, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string): TrainingCompletion {
+function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, ahead: boolean, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string, retrainMonths?: number): TrainingCompletion {
   const required = people.filter((p) => departments.includes(p.department) && worksOn(p, day)).map((p) => p.id);
   // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
@@ -209,7 +271,18 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     recordsOnly: [...new Set([...recordsOnly, ...signIn.map((s) => s.record ?? s.date)])],
     ...(failed.length > 0 ? { failed } : {}),
     ...(ineffective.length > 0 ? { ineffective } : {}),
+    ...(retrainMonths !== undefined ? { refreshers: refresherDates(trained, people, held, retrainMonths), retrainMonths } : {}),
   };
+}
+
+/** For each of `trained` (ids), the last of the effective sessions `held` that trained them (named and not failed, its trainer, or their department's) and that day `months` later. */
+function refresherDates(trained: readonly string[], people: readonly Person[], held: readonly TrainingSession[], months: number): Refresher[] {
+  return trained.flatMap((id) => {
+    const person = people.find((p) => p.id === id)!;
+    const dates = held.filter((s) => ((s.people ?? []).includes(id) && !(s.failed ?? []).includes(id)) || s.trainer === id || departmentTrained(person, [s])).map((s) => s.date);
+    const last = dates.sort().at(-1);
+    return last === undefined ? [] : [{ person: id, last, due: addMonths(last, months) }];
+  });
 }
 
 /** Whether a session names whom it trained: people of people.yaml or trainees outside it, not a department alone (its sign-in sheet does). */
@@ -232,9 +305,10 @@ export function departmentTrained(person: Person, sessions: readonly TrainingSes
 
 /**
  * The deadline of the training of a revision taking effect on `start`: that day itself where it is due before the work
- * (`ahead`: a document's version, IATF 16949 7.2.2 — tester72 Q14, ops75 P1; whoever is untrained on it is overdue from
- * that day, trainingPhase), else `days` working days after it (document_control.training_days: a newcomer's period
- * from their first day, a CSR's from its decision).
+ * (`ahead`: a document's version, a CSR decided before its source revision's 实施日期, IATF 16949 7.2.2 — tester72 Q14,
+ * ops75 P1, tester75 T12; whoever is untrained on it is overdue from that day, trainingPhase), else `days` working days
+ * after it (document_control.training_days: a newcomer's period from their first day, a CSR's from its decision on or
+ * after that 实施日期).
  */
 export function trainingDue(calendar: WorkCalendar, start: string, days: number, ahead: boolean): string {
   return ahead ? start : calendar.addWorkdays(start, days);

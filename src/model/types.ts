@@ -637,7 +637,8 @@ export interface Csr {
   };
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };
-  training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
+  /** `retrain_months`: refresher training (复训) due that many months after a person's last effective session (model/retraining.ts). */
+  training?: { required: boolean; retrain_months?: number; records?: string[]; sessions?: TrainingSession[] };
   /** Its passing down to suppliers (传递至供方, IATF 16949 8.4.3.1): whether it must be, and to whom it was (csr flow-down). */
   flow_down?: CsrFlowDown;
   superseded?: { date: string; reason: string; by?: string };
@@ -847,7 +848,8 @@ export interface ControlledDocument {
   distribution?: ControlledCopy[];
   /** Electronic issues (电子版发放), e.g. read-only on the OA system, of each version; see model/distribution.ts electronicInForce. */
   electronic_issue?: ElectronicIssue[];
-  training?: { required: boolean; sessions?: TrainingSession[] };
+  /** `retrain_months`: refresher training (复训) due that many months after a person's last effective session (model/retraining.ts). */
+  training?: { required: boolean; retrain_months?: number; sessions?: TrainingSession[] };
   remarks?: string;
   /** 密级 marking printed on the document, e.g. 内部 or 秘密; overrides the layout's default. */
   classification?: string;

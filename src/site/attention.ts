@@ -111,7 +111,7 @@ export function findingReader(input: AttentionInput): (finding: Finding) => Read
   let trainings: OpenTraining[] | undefined;
   const documents = () => (input.asOf ? [...input.asOf.documents.values()] : rc.repo.documents.map((d) => d.value));
   const csrs = () => (input.asOf ? [...input.asOf.csrs.values()] : rc.repo.csrs.map((c) => c.value));
-  const openTraining = () => (trainings ??= openTrainings(documents(), csrs(), peopleOf(rc), rc.repo.config?.value, calendar, input.today, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo)));
+  const openTraining = () => (trainings ??= openTrainings(documents(), csrs(), peopleOf(rc), rc.repo.config?.value, calendar, input.today, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo), rc.index.customers));
   return (finding) => READERS[finding.rule]?.(input, finding, entityOf(input, input.entityOfFile(finding.file)), openTraining) ?? { what: ruleSummary(rc, finding.rule) };
 }
 

@@ -2120,7 +2120,7 @@ function personWork(rc: RegisterContext, documents: readonly ControlledDocument[
     ),
     signed: signersOfCurrentVersions(docs),
     training: groupBy(
-      openTrainings(documents, csrs.map((r) => r.csr), peopleOf(rc), repo.config?.value, calendar, today, trainingRecordDays(repo), trainingSessionVersions(repo)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
+      openTrainings(documents, csrs.map((r) => r.csr), peopleOf(rc), repo.config?.value, calendar, today, trainingRecordDays(repo), trainingSessionVersions(repo), rc.index.customers).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
       (o) => o.completion.missing,
     ),
   };

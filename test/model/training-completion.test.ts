@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { repositoryCalendar } from "../../src/load/calendar.js";
-import { trainingCompletion, trainingPhase } from "../../src/model/training-completion.js";
-import type { ControlledDocument, Csr, Person } from "../../src/model/types.js";
+import { csrTrainingPeriod, trainingCompletion, trainingPhase } from "../../src/model/training-completion.js";
+import type { ControlledDocument, Csr, Customer, Person } from "../../src/model/types.js";
 
 const people: Person[] = [
   { id: "zhang", name: "张伟", department: "QA", roles: ["author"] },
@@ -78,8 +78,32 @@ describe("trainingCompletion", () => {
       }) as unknown as Csr;
     const items = trainingCompletion([], [csr("DYA-006", "must"), csr("DYA-007", "not-applicable")], people, undefined, "2026-12-05");
     expect(items).toEqual([
-      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", ahead: false, departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
+      { kind: "csr", id: "DYA-006", revision: "D", start: "2026-03-05", ahead: false, from: "decision", departments: ["QA", "MKT"], required: ["zhang", "chen", "sun"], trained: [], trainers: [], missing: ["zhang", "chen", "sun"], sessions: 0, otherTrainees: [], recordsOnly: ["TR-2026-025"] },
     ]);
+  });
+
+  it("dates a CSR's training by its source revision's 实施日期 when decided before it, else from the decision (tester75 T12)", () => {
+    const csr = (decided: string): Csr =>
+      ({
+        id: "DYA-002",
+        customer: "DYA",
+        source: { document: "DYA-SQM", revision: "D" },
+        clauses: [],
+        title: "要求",
+        received: "2026-03-01",
+        review: { required: ["QA"], decision: { disposition: "must", by: "zhang", date: decided } },
+        training: { required: true },
+      }) as unknown as Csr;
+    const customer = { code: "DYA", name: "东岳汽车", sources: [{ id: "DYA-SQM", title: "供应商质量手册", revisions: [{ revision: "D", received: "2026-03-01", effective: "2026-04-01" }] }] } as unknown as Customer;
+    const customers = new Map([["DYA", { value: customer }]]);
+    const [before] = trainingCompletion([], [csr("2026-03-23")], people, undefined, "2026-12-05", undefined, undefined, customers);
+    expect(before).toMatchObject({ start: "2026-04-01", ahead: true, effective: "2026-04-01", from: "effective" });
+    const [after] = trainingCompletion([], [csr("2026-04-02")], people, undefined, "2026-12-05", undefined, undefined, customers);
+    expect(after).toMatchObject({ start: "2026-04-02", ahead: false, effective: "2026-04-01", from: "decision" });
+    const [unknown] = trainingCompletion([], [csr("2026-03-23")], people, undefined, "2026-12-05");
+    expect(unknown).toMatchObject({ start: "2026-03-23", ahead: false, from: "decision" });
+    expect(unknown).not.toHaveProperty("effective");
+    expect(csrTrainingPeriod("2026-04-01", "2026-04-01")).toEqual({ start: "2026-04-01", ahead: false, from: "decision" });
   });
 });
 

@@ -149,17 +149,18 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     expect(run.stderr).toContain("--customer：未知顾客 'XYZ'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。");
   });
 
+  // DYA-002 was decided before DYA-SQM D took effect on Wednesday 2026-04-01: overdue from that day, the working days in [2026-04-01, 2026-12-06].
   it("names under 责任人/部门 of a training the departments whose people still owe it, not 生产部 whose one person was trained", () => {
     expect(text(page(zh, "lists/csr-training-overdue.html"))).toContain(
-      "1 BCM-004 零件标签采用北辰统一二维码格式 来源文件版本 A 的培训 2026-11-17 13 品质部、市场部、技术部 2 DYA-002 顾客投诉的围堵和8D报告时限 来源文件版本 D 的培训 2026-04-21 151 品质部、技术部、市场部 ",
+      "1 BCM-004 零件标签采用北辰统一二维码格式 来源文件版本 A 的培训 2026-11-17 13 品质部、市场部、技术部 2 DYA-002 顾客投诉的围堵和8D报告时限 来源文件版本 D 的培训 2026-04-01 165 品质部、技术部、市场部 ",
     );
-    expect(text(page(en, "lists/csr-training-overdue.html"))).toContain("Training on source revision D 2026-04-21 151 Quality Assurance, Engineering, Marketing &amp; Sales ");
+    expect(text(page(en, "lists/csr-training-overdue.html"))).toContain("Training on source revision D 2026-04-01 165 Quality Assurance, Engineering, Marketing &amp; Sales ");
   });
 
   it("heads a page's findings as what is to be done, by when and by whom, the rule id last as a small link to the findings page", () => {
     const html = page(zh, "csr/DYA-002.html");
     expect(text(html)).toContain(
-      "待处理的事项（2） 严重程度 待办事项 期限 责任人/部门 规则 警告 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因 张丽 csr/late-for-customer 警告 来源文件版本 D 的培训 2026-04-21 品质部、技术部、市场部 csr/training-overdue 最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。",
+      "待处理的事项（2） 严重程度 待办事项 期限 责任人/部门 规则 警告 DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）：须记录延误原因 张丽 csr/late-for-customer 警告 来源文件版本 D 的培训 2026-04-01 品质部、技术部、市场部 csr/training-overdue 最后一栏的规则编号供维护记录的人员使用：点击可在发现项页面查看检查的原始消息和处理方法。",
     );
     expect(html).toContain('<td class="code site-rule"><a href="../findings.html">csr/late-for-customer</a></td>');
     expect(html).not.toContain("csr check 发现的问题");

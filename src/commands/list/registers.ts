@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions|suppliers|flow-down|customers`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, the corrective actions (纠正措施台账), the requirements passed down to suppliers and the customers (顾客清单). */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|training-plan|periodic-reviews|edition-review|people|management-review|processes|audits|disposals|actions|suppliers|flow-down|customers`: the registers auditors ask for, the people who may be named, the management review inputs of a period, the process list the internal audit programme is planned from, the internal audits made, the records due for disposal, the corrective actions (纠正措施台账), the requirements passed down to suppliers and the customers (顾客清单). */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -33,6 +33,7 @@ import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister, type TrainingFilter } from "../../report/registers/training.js";
 import { trainingMissingRegister } from "../../report/registers/training-missing.js";
 import { trainingPersonRegister } from "../../report/registers/training-person.js";
+import { trainingPlanRegister } from "../../report/registers/training-plan.js";
 import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -66,7 +67,7 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   dueBy?: string;
   /** `csr list management-review`: the page and the registers its 明细见 names, of its period, in one workbook. */
   withDetails?: boolean;
-  /** `csr list periodic-reviews`: the annual plan of periodic reviews of this calendar year (年度文件定期评审计划), its record once made. */
+  /** `csr list periodic-reviews`: the annual plan of periodic reviews of this calendar year (年度文件定期评审计划), its record once made; `csr list training-plan`: the annual training plan (年度培训计划) of this year. */
   year?: string;
   /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
   missing?: boolean;
@@ -137,6 +138,12 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     const narrowed = period ? { ...trainingFilter(rc, flags), period } : trainingFilter(rc, flags);
     table = flags.missing ? trainingMissingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) }) : trainingRegister(rc, { today, ...(narrowed ? { filter: narrowed } : {}) });
     }
+  } else if (what === "training-plan") {
+    // The annual training plan (年度培训计划): a year's, read on --today; without --year, the next calendar year's.
+    if (period) throw new UserError(t("list.year-alone", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    const year = flags.year !== undefined ? yearOption(flags.year) : Number(today.slice(0, 4)) + 1;
+    table = trainingPlanRegister(rc, { today, year });
+    name = `training-plan-${year}`;
   } else if (what === "periodic-reviews") {
     // The reviews falling due are not the reviews made in a period.
     if (flags.dueBy !== undefined && period) throw new UserError(t("list.period-due-by", { flag: flags.from !== undefined ? "--from" : "--to" }));

@@ -19,6 +19,8 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
 import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { documentTrainingRecord, documentTrainingText } from "../../model/document-training.js";
+import { documentCompletion } from "../../model/training-completion.js";
+import { refresherTextIn } from "../../model/retraining.js";
 import { sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
@@ -364,10 +366,19 @@ function trainingLines(rc: RegisterContext, located: Located<ControlledDocument>
   const comma = t("show.comma");
   return [
     ...(record.state ? [documentTrainingText(rc.lang, record.state)] : []),
+    ...refresherLine(rc, doc, today),
     ...record.sessions.map(({ session: s, version }) =>
       [s.date, version ?? "", sessionTraineesIn(rc.lang, s, (id) => personName(rc, id), (code) => departmentName(rc, code), (id) => rc.index.people.get(id)?.value.department), s.trainer ? t("show.training.trainer", { trainer: personName(rc, s.trainer) }) : s.external_trainer ? t("show.training.trainer", { trainer: t("train.external-trainer", { trainer: s.external_trainer }) }) : "", s.record ? t("show.training.record", { record: s.record }) : "", ...sessionResultPartsIn(rc.lang, sessionResultsIn(rc.lang, s, today, (id) => personName(rc, id)))].filter(Boolean).join(comma),
     ),
   ];
+}
+
+/** The card's line on refresher training (复训, training.retrain_months; model/retraining.ts refresherTextIn); none without an interval. */
+function refresherLine(rc: RegisterContext, doc: ControlledDocument, today: string): string[] {
+  if (doc.training?.retrain_months === undefined) return [];
+  const item = documentCompletion(doc, peopleOf(rc), rc.repo.config?.value, today, trainingSessionVersions(rc.repo));
+  const text = item && refresherTextIn(rc.lang, item, today, (id) => personName(rc, id));
+  return text ? [text] : [];
 }
 
 function processName(rc: RegisterContext, code: string): string {

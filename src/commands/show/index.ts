@@ -18,7 +18,8 @@ import { documentSections, findSection } from "../../model/sections.js";
 import { flowDownDecision, flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
 import { recordsTextIn, sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
-import { csrTrainingReading } from "../../model/training-completion.js";
+import { csrCompletion, csrTrainingReading } from "../../model/training-completion.js";
+import { refresherTextIn } from "../../model/retraining.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
@@ -339,7 +340,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     // A trainer counted as trained is said so: the session's line names only its trainees (tester65 N16).
     const state = reading.state === "partial" && reading.trainers > 0 ? t("train.state.partial-trainer", { ...reading, count: reading.trainers }) : t(`train.state.${reading.state}`, { ...reading });
     const stated = reading.state === "recorded" ? t("show.training.recorded", { records }) : state + (csr.training.records?.length ? t("show.training.records", { records }) : "");
-    field("show.label.training", stated, ...sessions);
+    // Refresher training (复训, training.retrain_months): the interval and who is due (model/retraining.ts).
+    const item = csr.training.retrain_months === undefined ? undefined : csrCompletion(csr, [...index.people.values()].map((p) => p.value), repo.config?.value, today, days, customer);
+    const refresher = item && refresherTextIn(language(), item, today, person);
+    field("show.label.training", stated, ...(refresher ? [refresher] : []), ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was, why and who.

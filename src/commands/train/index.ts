@@ -38,6 +38,8 @@ export interface TrainFlags {
   trainer?: string;
   record?: string;
   require?: boolean;
+  /** With --require: refresher training (复训) every that many months (`training.retrain_months`, 1–120). */
+  retrainMonths?: string;
   /** Takes the session of --date (and --record) back out of each document or CSR given. */
   remove?: boolean;
   /** How it was given, its hours, who failed its assessment (commands/train/result.ts). */
@@ -97,7 +99,7 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
     // Several departments given spaced or at commas (tester66 N10); a person of people.yaml is listed under their own department whatever this says (N2).
     const departments = [...new Set(listOption(flags.department).map((code) => departmentByCode(session, code, "--department")))];
     const department = departments.length === 0 ? undefined : departments.length === 1 ? departments[0]! : departments;
-    if (flags.require && givenPeople.length === 0 && trainees.length === 0 && department === undefined && !session.ask) return markRequired(ctx, session, found, flags);
+    if ((flags.require || flags.retrainMonths !== undefined) && givenPeople.length === 0 && trainees.length === 0 && department === undefined && !session.ask) return markRequired(ctx, session, found, flags);
     // The date checked against each document before anyone is asked who was trained.
     const date = found.length === 1 ? eventDateOption(flags.date, "--date", { follows: found[0]!.follows }) : eventDateOption(flags.date, "--date");
     if (found.length > 1) allOrNothing(found.map((f) => f.id), (id) => refuseBefore(date, "--date", found.find((f) => f.id === id)!.follows), refusals("record"));
@@ -170,19 +172,45 @@ function findTarget(session: EditSession, id: string): Target {
   };
 }
 
-/** `--require` alone: each target marked as needing training; those marked already said so. */
+/**
+ * `--require` alone: each target marked as needing training; those marked already said so. With `--retrain-months N`
+ * (`--require` implied), each also needs refresher training (复训) every N months (IATF 16949 7.2.2: competence kept,
+ * e.g. awareness of special characteristics yearly); one marked with another interval has it replaced, and says so.
+ */
 async function markRequired(ctx: CommandContext, session: EditSession, targets: readonly Target[], flags: TrainFlags): Promise<number> {
-  const already = targets.filter((f) => f.located.value.training?.required);
-  const toMark = targets.filter((f) => !f.located.value.training?.required);
-  const alreadyLines = already.map((f) => t("train.required-already", { id: f.id }));
+  const months = retrainMonthsOption(flags.retrainMonths);
+  const done = (f: Target) => f.located.value.training?.required === true && (months === undefined || f.located.value.training.retrain_months === months);
+  const already = targets.filter(done);
+  const toMark = targets.filter((f) => !done(f));
+  const alreadyLines = already.map((f) => (months === undefined ? t("train.required-already", { id: f.id }) : t("train.retrain-already", { id: f.id, months })));
   if (toMark.length === 0) {
     ctx.stdout(alreadyLines.join("\n") + "\n");
     return 0;
   }
-  const changes = toMark.map((f) => editFile(session.root, f.located.file.path, f.kind, (doc) => doc.setIn([...f.located.path, "training", "required"], true)));
-  const lines = [...toMark.map((f) => t(f.document ? "train.required-document" : "train.required-csr", { id: f.id })), ...alreadyLines];
-  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.train.required", { id: shortList(toMark.map((f) => f.id)) }) });
+  const changes = toMark.map((f) =>
+    editFile(session.root, f.located.file.path, f.kind, (doc) => {
+      doc.setIn([...f.located.path, "training", "required"], true);
+      if (months !== undefined) doc.setIn([...f.located.path, "training", "retrain_months"], months);
+    }),
+  );
+  const marked = (f: Target) => {
+    const required = t(f.document ? "train.required-document" : "train.required-csr", { id: f.id });
+    if (months === undefined) return required;
+    const was = f.located.value.training?.retrain_months;
+    return (f.located.value.training?.required ? "" : required + "\n") + (was === undefined ? t("train.retrain", { id: f.id, months }) : t("train.retrain-changed", { id: f.id, months, was }));
+  };
+  const lines = [...toMark.map(marked), ...alreadyLines];
+  const message = months === undefined ? t("commit.train.required", { id: shortList(toMark.map((f) => f.id)) }) : t("commit.train.retrain", { id: shortList(toMark.map((f) => f.id)), months });
+  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message });
   return 0;
+}
+
+/** --retrain-months as a whole number of months, 1 to 120; UserError otherwise. */
+function retrainMonthsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const months = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!(months >= 1 && months <= 120)) throw new UserError(t("train.retrain-months-invalid", { value }));
+  return months;
 }
 
 interface Planned {

@@ -412,7 +412,7 @@ function trainingRows(ctx: RegisterContext, day: string): Row[] {
   const documents = documentsOn(ctx, day).list;
   const csrs: Csr[] = csrsOn(ctx, day);
   const people = [...ctx.index.people.values()].map((p) => p.value);
-  const items = trainingCompletion(documents, csrs, people, ctx.repo.config?.value, day, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo)).sort(
+  const items = trainingCompletion(documents, csrs, people, ctx.repo.config?.value, day, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo), ctx.index.customers).sort(
     (a, b) => (a.kind === b.kind ? compareIds(a.id, b.id) : a.kind === "document" ? -1 : 1),
   );
   if (items.length === 0) return [{ area, item: t(ctx, "register.management-review.item.training-none", { day }), value: "—", detail: t(ctx, "register.management-review.training-none"), source }];

@@ -2,8 +2,8 @@
  * Who still lacks training (未完成培训人员清单, `csr list training --missing`): for each revision
  * needing training on the day — a released document's version marked `training: {required: true}`,
  * in force or released to take effect later, and a decided CSR's source revision so marked — each
- * person of people.yaml to be trained on it and not yet trained, with the day it takes effect, the
- * training deadline and the working days left or overdue. IATF 16949 7.2.2 (on-the-job training for
+ * person of people.yaml to be trained on it and not yet trained, with the day it takes effect (a CSR's: its source
+ * revision's 实施日期), the training deadline and the working days left or overdue. IATF 16949 7.2.2 (on-the-job training for
  * new or modified jobs, before the work) and 7.3 (awareness of the changed procedure).
  * One computation with the management review's training completion (model/training-completion.ts
  * trainingCompletion) and with doc/training-overdue's deadline (trainingPhase).
@@ -13,7 +13,8 @@ import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
-import { personTrainingPeriod, trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
+import { personTrainingPeriod, refreshersDue, trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
+import { refresherPhase } from "../../model/retraining.js";
 import type { Table } from "../table.js";
 import { trainingFilterNotes, type TrainingFilter } from "./training.js";
 import { localized } from "../../core/text.js";
@@ -31,7 +32,8 @@ interface Open {
  * The missing-training list dated `today` (YYYY-MM-DD): rows by training deadline (soonest first),
  * one per person still to train (in people.yaml's order), or one per revision whose trainees csr
  * cannot tell (a record number alone; nobody of its departments in people.yaml and no session).
- * A revision everyone was trained on is not listed; the notes count them. `filter` keeps one document's
+ * A revision everyone was trained on is not listed; the notes count them. A person whose refresher training
+ * (复训, `training.retrain_months`) is due by `today` has a row of its own, by that day (remark 复训到期). `filter` keeps one document's
  * or CSR's rows (`document`), or the revisions concerning a department and its people (`department`).
  */
 export function trainingMissingRegister(ctx: RegisterContext, options: { today: string; filter?: TrainingFilter }): Table {
@@ -42,7 +44,7 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
   const documents = documentsOn(ctx, today).list;
   const csrs = csrsOn(ctx, today);
   const people = peopleOf(ctx);
-  const all = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo));
+  const all = trainingCompletion(documents, csrs, people, config, today, trainingRecordDays(ctx.repo), trainingSessionVersions(ctx.repo), ctx.index.customers);
   // A department's list: the revisions that concern it, and of them its people.
   const items = all.filter(
     (i) => (filter?.document === undefined || i.id === filter.document) && (filter?.department === undefined || i.departments.includes(filter.department)),
@@ -60,17 +62,31 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
     const own = trainingPhase(calendar, period.start, days, today, period.ahead);
     return { due: own.due, standing: standingText(ctx, own) };
   };
-  const rows = open.flatMap(({ item, title, phase }) => {
+  const keyed = open.flatMap(({ item, title, phase }) => rowsOf(item, title, phase).map((row) => ({ key: phase?.due ?? "", row })));
+  // Refresher training (复训, training.retrain_months) due by today: one row per person trained last too long ago, by its day.
+  const refreshers = items.flatMap((item) =>
+    refreshersDue(item, today)
+      .filter((r) => ofDepartment(r.person))
+      .map((r) => {
+        const phase = refresherPhase(calendar, r.due, today);
+        const effective = item.kind === "document" ? (item.start ?? null) : (item.effective ?? null);
+        const row = { id: item.id, title: titles.get(`${item.kind} ${item.id}`) ?? "", revision: item.revision, effective, due: r.due, standing: standingText(ctx, phase), person: personName(ctx, r.person), department: departmentName(ctx, ctx.index.people.get(r.person)?.value.department), remark: t(ctx, "register.training-missing.refresher", { last: r.last, months: item.retrainMonths! }) };
+        return { key: r.due, row };
+      }),
+  );
+  // Stable: the revisions' rows keep their order (by deadline, a newcomer's own deadline within its revision's rows).
+  const rows = [...keyed, ...refreshers].sort((a, b) => a.key.localeCompare(b.key)).map((r) => r.row);
+  function rowsOf(item: TrainingCompletion, title: string, phase: TrainingPhase | undefined) {
     const common = {
       id: item.id,
       title,
       revision: item.revision,
-      // A CSR takes no effect of its own: its training period runs from its decision (its remark says so).
-      effective: item.kind === "document" ? (item.start ?? null) : null,
+      // A CSR's is its source revision's 实施日期; its period runs from that day or from its decision (its remark says which, csrTrainingPeriod).
+      effective: item.kind === "document" ? (item.start ?? null) : (item.effective ?? null),
       due: phase?.due ?? null,
       standing: phase ? standingText(ctx, phase) : "",
     };
-    const from = item.kind === "csr" && item.start !== undefined ? [t(ctx, "register.training-missing.csr-from", { date: item.start })] : [];
+    const from = item.kind === "csr" && item.start !== undefined ? [t(ctx, item.from === "effective" ? "register.training-missing.csr-from-effective" : "register.training-missing.csr-from", { date: item.start })] : [];
     if (unknown(item)) {
       const why =
         item.required.length === 0
@@ -83,8 +99,8 @@ export function trainingMissingRegister(ctx: RegisterContext, options: { today: 
       return [{ ...common, person: "", department: "", remark: [why, ...from].join(t(ctx, "register.remarks-separator")) }];
     }
     return item.missing.filter(ofDepartment).map((id) => ({ ...common, ...personDeadline(item, id), person: personName(ctx, id), department: departmentName(ctx, ctx.index.people.get(id)?.value.department), remark: [...(item.failed?.includes(id) ? [t(ctx, "register.training-missing.failed")] : []), ...(item.ineffective?.includes(id) ? [t(ctx, "register.training-missing.ineffective")] : []), ...from].join(t(ctx, "register.remarks-separator")) }));
-  });
-  const done = items.length - open.length;
+  }
+  const done = items.filter((i) => !open.some((o) => o.item === i) && !refreshers.some((r) => r.row.id === i.id)).length;
   const estimated = open.flatMap(({ item, phase }) => (phase ? calendar.yearsWithoutData(item.start!, phase.due) : []));
   const years = [...new Set(estimated)].sort();
   const filtered = trainingFilterNotes(ctx, filter, "training-missing");

@@ -9,7 +9,8 @@ import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
-import { evaluatedIneffective, personTrainingPeriod, trainingCompletion, trainingPhase } from "../../model/training-completion.js";
+import { evaluatedIneffective, personTrainingPeriod, refreshersDue, trainingCompletion, trainingPhase } from "../../model/training-completion.js";
+import { refresherPhase } from "../../model/retraining.js";
 import { personSessions } from "../../model/training-person.js";
 import type { Person } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -39,7 +40,8 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     versions,
   );
   const documents = documentsOn(ctx, today).list;
-  const open = trainedOnly ? [] : trainingCompletion(documents, csrsOn(ctx, today), peopleOf(ctx), config, today, trainingRecordDays(ctx.repo), versions).filter((item) => item.missing.includes(person.id));
+  const all = trainedOnly ? [] : trainingCompletion(documents, csrsOn(ctx, today), peopleOf(ctx), config, today, trainingRecordDays(ctx.repo), versions, ctx.index.customers);
+  const open = all.filter((item) => item.missing.includes(person.id));
   // How each session stands for them: a session evaluated not effective by the day, or whose assessment they failed, did
   // not train them (training-completion.ts), and the title does not count it among 已培训 (tester72 Q5).
   const standing = (s: (typeof held)[number]) =>
@@ -82,6 +84,23 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
           : t(ctx, "register.training-person.state.missing-undated"),
     };
   });
+  // Refresher training (复训, training.retrain_months) due by today: what they owe again, with its day (tester75 Q11).
+  const refresherRows = all.flatMap((item) =>
+    refreshersDue(item, today)
+      .filter((r) => r.person === person.id)
+      .map((r) => ({
+        date: null,
+        subject: item.id,
+        title: title(item.kind, item.id),
+        revision: item.revision,
+        way: "",
+        trainer: "",
+        record: "",
+        due: r.due,
+        state: [t(ctx, "register.training-missing.refresher", { last: r.last, months: item.retrainMonths! }), standingText(ctx, refresherPhase(calendar, r.due, today))].join(t(ctx, "register.remarks-separator")),
+      })),
+  );
+  missingRows.push(...refresherRows);
   const rows = [...trainedRows, ...missingRows];
   const trained = held.filter((s) => standing(s) !== "ineffective" && standing(s) !== "failed").length;
   const name = personName(ctx, person.id);

@@ -1,0 +1,50 @@
+import { repositoryCalendar } from "../../../load/calendar.js";
+import { trainingRecordDays } from "../../../load/training-records.js";
+import { csrCompletion } from "../../../model/training-completion.js";
+import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
+import { revisionName } from "../../../i18n/values.js";
+import { overdueRefreshers } from "../../../model/retraining.js";
+
+/**
+ * IATF 16949 7.2.2 with 4.3.2: a CSR marked `training: {retrain_months: N}` (e.g. the customer's special-characteristics
+ * awareness, yearly) needs refresher training (复训) of each person trained on its source revision every N months.
+ * Reported once a person's refresher day has passed, as doc/retraining-due is for documents.
+ */
+export const rule: Rule = {
+  id: "csr/retraining-due",
+  severity: "warning",
+  scope: { files: "own" },
+  clock: true,
+  summary: "A person's refresher training on a CSR marked for it is past its day.",
+  docs: {
+    description:
+      "A CSR decided `must` or `optional`, not superseded, marked `training: {required: true, retrain_months: N}` (`csr train DYA-001 --require --retrain-months 12`) whose people trained on its current source revision (as `csr list training --missing` counts them) had their last effective session on it more than N calendar months ago: their refresher training (复训) was due by that day, N months on, and is reported from the first working day after it (the days off right after it are in time, as for every training deadline). `csr list training --missing` lists each of them from the due day on, remark 复训到期. A customer asking for yearly awareness training (special characteristics, its quality manual) is met by retraining, recorded ({{cite:requirements-training}}).",
+    bad: `
+training:
+  required: true
+  retrain_months: 12
+  sessions:
+    - {revision: B, date: 2025-11-20, people: [zhang, li], trainer: wang, record: TR-2025-031}   # nothing since
+`,
+    good: `
+    - {revision: B, date: 2026-11-18, people: [zhang, li], trainer: wang, record: TR-2026-071}
+`,
+    fix: "Give the refresher training and record it (`csr list training --missing --document DYA-001` lists who is due): `csr train DYA-001 --people zhang li --date 2026-11-18 --trainer wang --record TR-2026-071`.",
+  },
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    const people = [...ctx.index.people.values()].map((p) => p.value);
+    for (const { value: csr, file } of ctx.repo.csrs) {
+      if (csr.training?.retrain_months === undefined) continue;
+      const item = csrCompletion(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo), ctx.index.customers.get(csr.customer)?.value);
+      const overdue = item ? overdueRefreshers(item, ctx.options.today, repositoryCalendar(config)) : [];
+      if (item === undefined || overdue.length === 0) continue;
+      const names = overdue.map((r) => ctx.index.people.get(r.person)?.value.name ?? r.person);
+      ctx.report(
+        { file, path: ["training", "retrain_months"] },
+        t("rule.csr/retraining-due", { csr: csr.id, source: csr.source.document, revision: revisionName(csr.source.revision), months: item.retrainMonths!, count: overdue.length, names: names.join(t("common.list-separator")), due: overdue[0]!.due, last: overdue[0]!.last }),
+      );
+    }
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * A CSR's training deadline and refresher training (复训), through the built binary in a real temporary git repository:
+ * - a CSR decided before its source revision's 实施日期 is trained by that day (the requirement binds the work from then,
+ *   IATF 16949 7.2.2), one decided after it within training_days working days of the decision (tester75 T12);
+ * - `csr train --require --retrain-months N` asks every person trained on the revision to be trained again N months after
+ *   their last effective session: csr list training --missing lists them from that day (复训到期), csr check warns from the
+ *   next (doc/retraining-due), csr show and the person's training file say so (tester75 Q11).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJson, csr } from "../helpers.js";
+import { decidedCsrYaml, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+
+const customer = (effective: string) =>
+  `code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10, effective: ${effective}}\n`;
+const findings = (dir: string, today: string, rule: string) =>
+  checkJson(dir, "--today", today).findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+type MissingRow = { id: string; effective: string | null; due: string | null; standing: string; person: string; remark: string };
+const missing = (dir: string, today: string, ...args: string[]) =>
+  (JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--format", "json", "--today", today, ...args]).stdout) as { rows: MissingRow[] }).rows.map((r) => [r.id, r.effective, r.due, r.standing, r.person, r.remark].join(" | "));
+
+describe("a CSR's training deadline and its source revision's 实施日期 (tester75 T12)", () => {
+  it("is that day for a CSR decided before it, with the day in 生效日期 and the remark saying so", () => {
+    // Decided Friday 2026-03-13, DYA-SQM C in force from Wednesday 2026-04-01: due that day and, the work bound by it from
+    // then, overdue on it already (as a document's version, doc/training-overdue).
+    const dir = threeDepartmentRepo({ "customers/DYA.yaml": customer("2026-04-01"), "csr/DYA/DYA-001.yaml": decidedCsrYaml() });
+    expect(missing(dir, "2026-03-31")[0]).toBe("DYA-001 | 2026-04-01 | 2026-04-01 | takes effect in 1 working day | 张伟 | due by the day the requirement takes effect, 2026-04-01");
+    expect(missing(dir, "2026-04-01")[0]).toBe("DYA-001 | 2026-04-01 | 2026-04-01 | overdue by 1 working day | 张伟 | due by the day the requirement takes effect, 2026-04-01");
+    expect(findings(dir, "2026-03-31", "csr/training-overdue")).toEqual([]);
+    expect(findings(dir, "2026-04-01", "csr/training-overdue")).toEqual([
+      "csr/DYA/DYA-001.yaml:13:13 DYA-001 was decided on 2026-03-13 and needs training, DYA-SQM revision C takes effect on 2026-04-01, but no training on it is recorded (due by the effective day, 2026-04-01). Record it with 'csr train DYA-001 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+    const zh = JSON.parse(csr(["-C", dir, "list", "training", "--missing", "--format", "json", "--today", "2026-04-02"], { lang: "zh-CN" }).stdout) as { rows: MissingRow[] };
+    expect(zh.rows[0]!.remark).toBe("期限自 2026-04-01 要求生效起算");
+  });
+
+  it("runs training_days working days from the decision for a CSR decided after it", () => {
+    const dir = threeDepartmentRepo({ "customers/DYA.yaml": customer("2026-03-01"), "csr/DYA/DYA-001.yaml": decidedCsrYaml() });
+    expect(missing(dir, "2026-04-02")[0]).toBe("DYA-001 | 2026-03-01 | 2026-04-13 | in force, 6 working days left | 张伟 | due counted from the decision on 2026-03-13");
+    expect(findings(dir, "2026-04-13", "csr/training-overdue")).toEqual([]);
+    expect(findings(dir, "2026-04-14", "csr/training-overdue")).toHaveLength(1);
+  });
+});
+
+describe("refresher training (复训, tester75 Q11)", () => {
+  // QP-005 A/1 in force since 2026-10-12, held by 品质部, 生产部 and 市场部: all four people trained on 2026-10-20.
+  const procedure = trainingProcedure() + "training:\n  required: true\n  sessions:\n    - {revision: A/1, date: 2026-10-20, people: [zhang, li, zhao], trainer: wang, record: TR-2026-050}\n";
+
+  it("is set with --retrain-months, lists each person from the day it falls due, and is reported from the next", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    const set = csr(["-C", dir, "train", "QP-005", "--retrain-months", "6"]);
+    expect(set).toMatchObject({ code: 0, stderr: "" });
+    expect(set.stdout.split("\n")[0]).toBe("QP-005: refresher training every 6 months (from each person's last effective session).");
+    expect(readFileSync(join(dir, "documents/QP-005.yaml"), "utf8")).toContain("TR-2026-050}\n  retrain_months: 6\n");
+    // The finding's position: the interval, on line 32, after its key.
+    expect(readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").split("\n")[31]).toBe("  retrain_months: 6");
+    expect(csr(["-C", dir, "train", "QP-005", "--retrain-months", "6"]).stdout).toBe("QP-005 is marked for refresher training every 6 months already.\n");
+    expect(csr(["-C", dir, "train", "QP-005", "--retrain-months", "0"])).toMatchObject({ code: 2, stderr: "csr: --retrain-months takes a whole number of months from 1 to 120, not '0'.\n" });
+
+    // Due Tuesday 2027-04-20: not listed the day before; listed on it (today is the last day) and reported from the day after.
+    expect(missing(dir, "2027-04-19")).toEqual([]);
+    const remark = "refresher due (last trained 2026-10-20, every 6 months)";
+    expect(missing(dir, "2027-04-20")).toEqual(["张伟", "李娜", "王强", "赵磊"].map((p) => `QP-005 | 2026-10-12 | 2027-04-20 | in force, today is the last day | ${p} | ${remark}`));
+    expect(findings(dir, "2027-04-20", "doc/retraining-due")).toEqual([]);
+    expect(findings(dir, "2027-04-21", "doc/retraining-due")).toEqual([
+      "documents/QP-005.yaml:32:19 QP-005 needs refresher training every 6 months, and that of 张伟, 李娜, 王强, 赵磊 (4) on A/1 is overdue (the earliest last trained on 2026-10-20, due again by 2027-04-20). 'csr list training --missing --document QP-005' lists them; record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+
+    // A new session starts the next interval of those it trains (written here: csr train takes no day after the real one).
+    const file = join(dir, "documents/QP-005.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("TR-2026-050}\n", "TR-2026-050}\n    - {revision: A/1, date: 2027-04-22, people: [zhang, li], trainer: wang, record: TR-2027-011}\n"));
+    expect(missing(dir, "2027-04-23")).toEqual([`QP-005 | 2026-10-12 | 2027-04-20 | overdue by 3 working days | 赵磊 | ${remark}`]);
+    const card = csr(["-C", dir, "show", "QP-005", "--today", "2027-04-23"], { lang: "zh-CN" }).stdout;
+    expect(card).toContain("复训：每 6 个月；复训到期：赵磊（上次培训 2026-10-20，应于 2027-04-20 前复训）\n");
+    const person = JSON.parse(csr(["-C", dir, "list", "training", "--person", "zhao", "--format", "json", "--today", "2027-04-23"]).stdout) as { rows: { subject: string; due: string | null; state: string }[] };
+    expect(person.rows.at(-1)).toMatchObject({ subject: "QP-005", due: "2027-04-20", state: `${remark}; overdue by 3 working days` });
+  });
+});
+
+describe("the annual training plan (年度培训计划, tester75 Q12)", () => {
+  it("plans who owes training by the month of their deadline and refresher training by the month it falls due", () => {
+    const procedure = trainingProcedure() + "training:\n  required: true\n  retrain_months: 6\n  sessions:\n    - {revision: A/1, date: 2026-10-20, people: [zhang, li, zhao], trainer: wang, record: TR-2026-050, method: classroom}\n";
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure, "customers/DYA.yaml": customer("2026-04-01"), "csr/DYA/DYA-001.yaml": decidedCsrYaml() });
+    const plan = JSON.parse(csr(["-C", dir, "list", "training-plan", "--year", "2027", "--format", "json", "--today", "2026-12-04"]).stdout) as { title: string; rows: Record<string, unknown>[] };
+    expect(plan.title).toBe("Annual training plan 2027 (3 in total)");
+    expect(plan.rows.map((r) => [r.month, r.id, r.kind, r.due, r.people, r.departments, r.trainer, r.method, r.remark].join(" | "))).toEqual([
+      // DYA-001 was due when DYA-SQM C took effect, 2026-04-01: carried to January.
+      "January | DYA-001 | new revision | 2026-04-01 | 张伟, 李娜, 王强 | 品质部, 市场部 |  |  | due 2026-04-01, already past: planned for January",
+      "April | QP-005 | refresher | 2027-04-20 | 张伟, 李娜, 王强, 赵磊 | 品质部, 市场部, 生产部 | 王强 | classroom | refresher every 6 months",
+      "October | QP-005 | refresher | 2027-10-20 | 张伟, 李娜, 王强, 赵磊 | 品质部, 市场部, 生产部 | 王强 | classroom | refresher every 6 months",
+    ]);
+    const zh = csr(["-C", dir, "list", "training-plan", "--year", "2027", "--today", "2026-12-04"], { lang: "zh-CN" });
+    expect(zh.stdout.split("\n")[0]).toBe("2027 年度培训计划（共 3 条）");
+    expect(zh.stdout).toContain("4 月      QP-005");
+  });
+});
+
