@@ -42,7 +42,7 @@ import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
 import { auditCounts, auditCycleStart, auditKind, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
@@ -340,7 +340,32 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
   // doc/classification-below-csr names only ids and 密级, and tells the reader why the body is missing.
   const quotes = (f: Finding) => secretFiles.has(f.file) && f.rule !== "doc/classification-below-csr";
-  return { repo: { ...repo, documents, csrs }, findings: findings.map((f) => (quotes(f) ? { ...f, message: withheld(f) } : f)), textOf };
+  // A finding in another file may quote a withheld document's section titles (csr/section-missing: 第 5.5 节现为 '…').
+  const titles = secretSectionTitles(repo.documents.filter((d) => secret.has(d.value.id)).map((d) => d.value));
+  const quotesTitle = (f: Finding) => titles.find(([title]) => f.message.includes(title));
+  const shownFinding = (f: Finding): Finding => {
+    if (quotes(f)) return { ...f, message: withheld(f) };
+    const quoted = quotesTitle(f);
+    return quoted ? { ...f, message: translate(lang, "site.finding.withheld-section-title", { document: quoted[1], rule: f.rule }) } : f;
+  };
+  return { repo: { ...repo, documents, csrs }, findings: findings.map(shownFinding), textOf };
+}
+
+/**
+ * The section titles (Chinese and English, two characters or more) of the documents withheld from the site, each with
+ * its document's id, longest first: a finding elsewhere quoting one is not published (GJB 9001C 7.5.3.2: the site shows
+ * a 秘密 document's sections by number alone).
+ */
+function secretSectionTitles(documents: readonly ControlledDocument[]): [title: string, document: string][] {
+  const titles: [string, string][] = [];
+  const walk = (id: string, sections: readonly Section[] | undefined) => {
+    for (const section of sections ?? []) {
+      for (const title of [section.title, section.title_en]) if (title && title.trim().length >= 2) titles.push([title.trim(), id]);
+      walk(id, section.sections);
+    }
+  };
+  for (const doc of documents) walk(doc.id, doc.sections);
+  return titles.sort((a, b) => b[0].length - a[0].length);
 }
 
 /** The CSRs marked 秘密, 机密 or 绝密 (their own 密级 or their source's: isStateSecretCsr), by id, with that 密级; for withoutSecretSummaries. */

@@ -438,7 +438,7 @@ describe("csr train", () => {
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
     expect((await csrInProcess(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout).toBe(
       [
-        "## 培训记录（共 6 条）",
+        "## 培训记录（共 7 条）",
         "",
         // Not printed on QR-005-02, 培训记录及效果评价表: it records no evaluation of effectiveness (tester55 C11).
         "江苏安迈汽车零部件有限公司 ｜ 截至 2026-11-27",
@@ -446,12 +446,14 @@ describe("csr train", () => {
         "| 序号 | 培训日期 | 文件/要求 | 名称 | 版本 | 参训人员 | 培训人 | 记录编号 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
         "| 1 | 2026-03-30 | DYA-002 | 顾客投诉的围堵和8D报告时限 | D | 黄军、周鹏、孙伟 | 张丽 | TR-2026-018 |",
-        "| 2 | 2026-10-28 | BCM-004 | 零件标签采用北辰统一二维码格式 | A | 黄军、吴艳 | 张丽 | TR-2026-041 |",
-        "| 3 | 2026-11-20 | QP-014 | 特殊特性管理程序 | A/1 | 高扬、黄军 | 周鹏 | TR-2026-050 |",
+        // DYA-005, rejected and met by the alternative agreed with 东岳: trained as a must-meet CSR.
+        "| 2 | 2026-03-30 | DYA-005 | 每批交付随附第三方实验室爆破试验报告 | D | 陈静、赵强、孙伟、李娜、周鹏、高扬、黄军 | 张丽 | TR-2026-019 |",
+        "| 3 | 2026-10-28 | BCM-004 | 零件标签采用北辰统一二维码格式 | A | 黄军、吴艳 | 张丽 | TR-2026-041 |",
+        "| 4 | 2026-11-20 | QP-014 | 特殊特性管理程序 | A/1 | 高扬、黄军 | 周鹏 | TR-2026-050 |",
         // training.records of CSRs, known by their numbers only (from the imported CSR list).
-        "| 4 |  | BCM-003 | 批次追溯至胶料批次，追溯记录保存至停产后15年 |  |  |  | TR-2026-003 |",
-        "| 5 |  | DYA-001 | 特殊特性须使用东岳符号或经认可的等效符号标注 |  |  |  | TR-2025-014 |",
-        "| 6 |  | DYA-006 | 返工前风险评估，返工品100%复检并可追溯 |  |  |  | TR-2026-025 |",
+        "| 5 |  | BCM-003 | 批次追溯至胶料批次，追溯记录保存至停产后15年 |  |  |  | TR-2026-003 |",
+        "| 6 |  | DYA-001 | 特殊特性须使用东岳符号或经认可的等效符号标注 |  |  |  | TR-2025-014 |",
+        "| 7 |  | DYA-006 | 返工前风险评估，返工品100%复检并可追溯 |  |  |  | TR-2026-025 |",
         "",
         "其中 3 条只登记了记录编号（CSR 的 training.records），培训日期、参训人员和培训人见该记录本身。  ",
         "",

@@ -141,9 +141,9 @@ describe("csr site with a 秘密 document", () => {
     expect([...report.matchAll(/5\.5[^<]*/g)].map((m) => m[0])).toEqual(["5.5"]);
     const matrix = readFileSync(join(shown, "registers/csr-matrix.csv"), "utf8").split(/\r?\n/);
     expect(matrix.find((row) => row.startsWith("BCM-002,"))).toContain(',QP-006,"=""5.5""",A/1,设备与监视测量资源管理程序,已确认,S3、S4,');
-    // Its emptied text would read as changed: the link is judged on the text the site does not show.
+    // Its emptied text would read as changed: the link is judged on the text the site does not show (BCM-002's, DYA-005's two).
     const links = matrix.filter((row) => row.includes(",QP-006,"));
-    expect(links.length).toBe(1);
+    expect(links.length).toBe(3);
     for (const row of links) expect(row).toMatch(/,已确认(,|$)/);
   });
 
@@ -181,6 +181,8 @@ describe("csr site with a 秘密 document", () => {
     const shown = join(tempDir(), "site");
     expect((await csrInProcess(["-C", repo, "site", "--out", shown, "--today", DAY], { lang: null })).code).toBe(0);
     expect(filesOf(shown).filter((f) => readFileSync(join(shown, f)).includes("雷达罩外委试验"))).toEqual([]);
+    // DYA-005's link to 5.5 外部实验室 is now an error whose message names the section's new title: withheld, with its rule.
+    expect(readFileSync(join(shown, "findings.html"), "utf8")).toContain("该发现项说明引用了秘密级以上文件 QP-006 的章节标题，不在网站上发布：请在本机运行 csr check 查看（规则 csr/section-missing）。");
     // BCM-001's link, made just now, is confirmed, as the matrix says.
     expect(readFileSync(join(shown, "registers/csr-list.csv"), "utf8").match(/,QP-006 A\/1 5\.5[^,]*,/g)).toEqual([",QP-006 A/1 5.5（已确认）,", ",QP-006 A/1 5.5,"]);
     for (const args of [["list", "csr", "--format", "csv"], ["matrix", "csr", "--format", "csv"], ["matrix", "csr", "--format", "csv", "--lang", "en"]]) {
