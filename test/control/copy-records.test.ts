@@ -257,11 +257,11 @@ describe("csr list distribution|documents --department / --holder", () => {
       [2, 4],
       "This register is filtered (issued to 生产部; holder 赵磊) and is not the whole distribution and recall register.",
     ]);
-    // What 生产部 holds: QP-005 with copy 4 in use, and copy 2, of A/0, still there until it is recalled, marked 待收回 (tester75 P5).
+    // What 生产部 holds: QP-005 with copy 4 in use, and copy 2, of A/0, still there until it is recalled, marked 待回收 (tester75 P5).
     const documents = await zh(dir, "list", "documents", "--department", "PRD", "--format", "md", "--today", "2026-11-27");
     expect(documents.stdout.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("| 1 ") || l.startsWith("本表")).map((l) => l.trimEnd())).toEqual([
       "## 受控文件清单（持有部门：生产部；共 1 份）",
-      "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 2（A/0，待收回）、4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
+      "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 2（A/0，待回收）、4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
       "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单。",
     ]);
     expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本/版次 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
@@ -322,7 +322,7 @@ describe("csr distribute --location: the point of use of a copy (tester75 P5)", 
     expect(released.stdout).toContain("受控号 4（A/1，生产部 压接工位 OP20）、受控号 5（A/1，生产部 压接工位 OP20）");
     // 生产部's list keeps QP-005 while its copies of A/1 are still there, due back.
     const held = await zh(dir, "list", "documents", "--department", "PRD", "--format", "json", "--today", "2026-10-17");
-    expect((JSON.parse(held.stdout) as { rows: { number: string; copies: string }[] }).rows.map((r) => `${r.number} ${r.copies}`)).toEqual(["QP-005 2（A/0，待收回）、4（A/1，待收回）、5（A/1，待收回）"]);
+    expect((JSON.parse(held.stdout) as { rows: { number: string; copies: string }[] }).rows.map((r) => `${r.number} ${r.copies}`)).toEqual(["QP-005 2（A/0，待回收）、4（A/1，待回收）、5（A/1，待回收）"]);
   });
 
   it("refuses an empty place, and a place with --electronic, --copy or for a CSR", async () => {
