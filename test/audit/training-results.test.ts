@@ -46,9 +46,9 @@ describe("csr train --method --hours --failed (tester72 Q5)", () => {
     expect(csr(["-C", dir, "list", "training", "--format", "csv", "--today", "2026-12-06"], { lang: "en" }).stdout).toContain(
       ",A,\"Chen Jing, Zhao Qiang, Sun Wei\",Zhang Li,classroom,1.5,Sun Wei,TR-2026-040",
     );
-    // The person's training file says so beside the session, and does not count it among 已培训 (tester72 Q5).
+    // The person's training file says so beside the session, and does not count it among 已培训 (tester72 Q5): 2 are DYA-002's and DYA-005's.
     const file = run(dir, "list", "training", "--person", "sunwei", "--today", "2026-12-06").stdout.split("\n");
-    expect(file[0]).toBe("孙伟（市场部）培训档案（2026-12-06）：已培训 1 次，未完成 4 项");
+    expect(file[0]).toBe("孙伟（市场部）培训档案（2026-12-06）：已培训 2 次，未完成 4 项");
     expect(file.find((l) => l.includes("TR-2026-040"))).toMatch(/ TR-2026-040 +考核不合格，须重新培训$/);
     // Passed at a second session, they are trained.
     expect(run(dir, "train", "BCM-004", "--people", "sunwei", "--date", "2026-12-05", "--trainer", "zhangli", "--record", "TR-2026-043", "--method", "on-the-job").code).toBe(0);
@@ -138,8 +138,8 @@ describe("csr train --evaluate (training effectiveness, IATF 16949 7.2.2, ISO 90
     expect(run(dir, "list", "training", "--document", "BCM-004", "--today", "2026-12-04").stdout.split("\n")[2]).toMatch(/ 记录编号$/);
     // The person's training file says so beside the session, and does not count it among 已培训 in its title.
     const file = run(dir, "list", "training", "--person", "chenjing", "--today", "2026-12-06").stdout.split("\n");
-    expect(file[0]).toBe("陈静（品质部）培训档案（2026-12-06）：已培训 0 次，未完成 5 项");
-    expect(run(dir, "list", "training", "--person", "chenjing", "--today", "2026-12-04").stdout.split("\n")[0]).toBe("陈静（品质部）培训档案（2026-12-04）：已培训 1 次，未完成 4 项");
+    expect(file[0]).toBe("陈静（品质部）培训档案（2026-12-06）：已培训 1 次，未完成 5 项");
+    expect(run(dir, "list", "training", "--person", "chenjing", "--today", "2026-12-04").stdout.split("\n")[0]).toBe("陈静（品质部）培训档案（2026-12-04）：已培训 2 次，未完成 4 项");
     expect(file.find((l) => l.includes("TR-2026-040"))).toMatch(
       / TR-2026-040 +培训效果评价无效，须重新培训；效果评价：无效（考试，2026-12-05，张丽，记录 PJ-2026-012）$/,
     );

@@ -225,7 +225,8 @@ describe("csr site --today D: the heat map, the search index, the trainings and 
     expect(entries.get("document:QP-001")).toEqual({ text: "文件控制程序\n\n归口部门：品质部（QA）\n目的\n\n文件。\n\n\n首次发布", clauses: "IATF16949:7.5.3" });
     expect(entries.get("document:QP-002")).toEqual({ text: "设计开发程序\n", clauses: "" });
     expect(entries.get("csr:DYA-001")).toEqual({ text: "特殊特性符号\n", clauses: "" });
-    expect(rows(read("people/zhang.html"), "本人待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-30 | 逾期"]);
+    // Due on the day A/0 took effect (training comes before working to it, IATF 16949 7.2.2).
+    expect(rows(read("people/zhang.html"), "本人待完成的培训（1）")).toEqual(["QP-001 | 文件控制程序 | A/0 | 2026-03-02 | 逾期"]);
     expect(notice(read("index.html"))).toBeUndefined();
   });
 
