@@ -86,7 +86,7 @@ describe("csr add with flags", () => {
     // One customer's list in the order of its document's sections (tester64 N3): 6.4 is the fifth of revision C's, whose
     // sections come before the superseded DYA-009 of revision B (breaker64 P10).
     const list = await csrInProcess(["-C", dir, "list", "csr", "--customer", "DYA", "--format", "csv", "--today", "2026-11-23"]);
-    expect(list.stdout.split("\r\n").filter((line) => line.includes("DYA-011"))).toEqual(["5,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"6.4\"\"\",8.5.1.1/8.5.4,Batch number on every packaging label,,,2026-11-20,,2026-12-04,9,,,,,,,,,,,,,,,,,,,,received,2026-11-23"]);
+    expect(list.stdout.split("\r\n").filter((line) => line.includes("DYA-011"))).toEqual(["5,DYA-011,DYA,东岳越野车有限公司,DYA-SQM,C,\"=\"\"6.4\"\"\",8.5.1.1/8.5.4,Batch number on every packaging label,,,2026-11-20,,2026-12-04,9,,,,,,,,,,,,,,,,,,,,,received,2026-11-23"]);
   });
 
   it("takes numbers used on other local and remote-tracking branches into account", async () => {
