@@ -53,7 +53,7 @@ describe("csr show <customer>", () => {
     const en = await csrInProcess(["-C", EXAMPLE, "show", "DYA", "--today", DAY], { lang: "en" });
     expect(en.stdout.split("\n").filter((l) => /^ {2}(Sources|CSRs|Reviews overdue|To implement|Open complaints)/.test(l))).toEqual([
       "  Sources             DYA-SQM Dongyue Supplier Quality Manual: D held (received 2026-03-16, effective 2026-04-01); never confirmed current",
-      "  CSRs                7: in review 1, addressed 2, implemented 1, verified 1, superseded 1, rejected 1",
+      "  CSRs                7: in review 1, addressed 2, implemented 1, verified 2, superseded 1",
       "  Reviews overdue     none",
       "  To implement        DYA-004  Annual control plan review and submission after changes (addressed, Zhou Peng, due 2026-12-31)",
       "  Open complaints/8D  none",
