@@ -18,7 +18,7 @@ describe("csr changes --customer", () => {
     expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下或已通知该顾客的换版。\n");
     const lines = dya.stdout.split("\n");
     expect(lines.filter((line) => line.includes("BCM"))).toEqual([]);
-    expect(lines.filter((line) => line.startsWith("顾客特定要求  已实施")).map((line) => line.split(/ {2,}/)[2])).toEqual(["DYA-002"]);
+    expect(lines.filter((line) => line.startsWith("顾客特定要求  已实施")).map((line) => line.split(/ {2,}/)[2])).toEqual(["DYA-005", "DYA-002"]);
     expect(lines.some((line) => /^顾客来源文件 {2}新版本 {4}DYA-SQM /.test(line))).toBe(true);
     expect(lines.some((line) => /^文件 {10}换版 {6}QP-013 /.test(line))).toBe(true);
     const json = JSON.parse(csr(["-C", example, "changes", "2026-01-01", "2026-06-30", "--customer", "DYA", "--format", "json"]).stdout) as { changes: { area: string; id: string }[] };

@@ -9,10 +9,10 @@ import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 /**
  * Commands that ask nothing and write no repository file: they read and print, or write only the
- * output named by --out (site, matrix, changes). render, export, schema and list, which may
+ * output named by --out (site, matrix, changes, diff). render, export, schema and list, which may
  * overwrite an output file, take --yes and are checked like the others.
  */
-const READING = ["changes", "check", "explain", "history", "matrix", "merge-driver", "show", "site", "calendar show", "numbering list", "person list", "standard list"];
+const READING = ["changes", "check", "diff", "explain", "history", "matrix", "merge-driver", "show", "site", "calendar show", "numbering list", "person list", "standard list"];
 
 describe("csr's writing commands", () => {
   it("all take -y/--yes", async () => {

@@ -51,7 +51,7 @@ describe("csr source update, asked at a terminal", () => {
         "1 CSR removed in revision E, now superseded:",
         "  DYA-005  每批交付随附第三方实验室爆破试验报告",
         // Where the changed requirement is addressed (tester64 N6).
-        "Documents to check: QP-010 5.1 (DYA-004 changed).",
+        "Documents to check: QP-010 5.1 (DYA-004 changed), QP-006 5.4 (DYA-005 removed), QP-006 5.5 (DYA-005 removed).",
         // DYA-004 sets DYA's change-notification time (tester66 N4).
         "Customer deadlines to check: customers/DYA.yaml change notification (DYA-004 changed). If the decision changes them, update them with csr customer update DYA.",
         "Requirements new in revision E: register them with 'csr add --customer DYA --source DYA-SQM'.",
