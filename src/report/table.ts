@@ -67,6 +67,12 @@ export interface Table {
   sheet: string;
   columns: Column[];
   rows: Record<string, Cell>[];
+  /**
+   * Printed as a crowded table (in bands of a page's width when too wide, see printBands) though it has fewer than 20
+   * columns: the process list with its manufacturing programme's three columns printed its English A4 landscape page
+   * below 8 pt.
+   */
+  crowded?: boolean;
   /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */
   terminal?: string[];
   /**
@@ -1073,7 +1079,7 @@ function twoLineSplit(header: string, whole: number): { first: string; second: s
  * many columns they alone are wider than a landscape A4 page.
  */
 function printedCrowded(table: Table): boolean {
-  return table.columns.length >= 20;
+  return table.columns.length >= 20 || table.crowded === true;
 }
 
 /**

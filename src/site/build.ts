@@ -2376,9 +2376,14 @@ function reviewText(csr: Csr, lang: Lang): string[] {
   ];
 }
 
-/** What a review round says in words: the departments' comments, where its paper record is kept, the decision's reasons, why it was late. */
+/**
+ * What a review round says in words: the departments' comments, where its paper record is kept, the decision's reasons,
+ * the alternative agreed with the customer (its text, with whom, the record of the agreement), why it was late.
+ */
 function roundWords(round: Pick<ReviewRound, "opinions" | "record" | "decision" | "late_reason">): string[] {
-  return [...(round.opinions ?? []).map((o) => o.comment ?? ""), round.record ? reviewRecordText(round.record) : "", round.decision?.justification ?? "", round.late_reason ?? ""];
+  const alternative = round.decision?.alternative;
+  const agreed = alternative ? [alternative.text, alternative.agreed_with, alternative.record ?? ""] : [];
+  return [...(round.opinions ?? []).map((o) => o.comment ?? ""), round.record ? reviewRecordText(round.record) : "", round.decision?.justification ?? "", ...agreed, round.late_reason ?? ""];
 }
 
 /**

@@ -278,7 +278,7 @@ describe("csr site in Chromium", () => {
       await page.goto(`${origin}/search.html?q=${encodeURIComponent(query)}`);
       return resultTitles(page);
     };
-    // A department's comment on DYA-001, the reasons of DYA-005's decision (the minutes' number in them), QM-001's summary of revision A/1.
+    // A department's comment on DYA-001, the record of the alternative agreed for DYA-005 (the minutes' number), QM-001's summary of revision A/1.
     expect(await search("班前会培训操作工")).toEqual(["DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注"]);
     expect(await search("MKT-2026-031")).toEqual(["DYA-005 每批交付随附第三方实验室爆破试验报告"]);
     expect(await search("技术部与研发部合并")).toEqual(["QM-001 质量手册"]);

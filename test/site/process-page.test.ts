@@ -62,7 +62,7 @@ describe("csr site: a process's page and the CSR matrix's links (tester70 P12, P
     expect(zh("lists/links-unconfirmed.html").match(/<tr>/g)).toHaveLength(16);
     const text = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-28"], { lang: "zh-CN" });
     expect(text.stdout).toContain(LEGEND);
-    expect(text.stdout.split("\n").filter((line) => / 未确认 /.test(line))).toHaveLength(13);
+    expect(text.stdout.split("\n").filter((line) => / 未确认 /.test(line))).toHaveLength(15);
     const csv = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-28", "--format", "csv"], { lang: "zh-CN" }).stdout.split("\r\n");
     expect(csv.find((line) => line.startsWith("BCM-002,"))).toContain(",QP-006,5.5 外部实验室,A/1,设备与监视测量资源管理程序,未确认,S3、S4,赵强,");
   });

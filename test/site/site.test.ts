@@ -247,7 +247,13 @@ describe("csr site on the bundled example", () => {
       "返工须等待批准，生产计划预留时间。",
       "东岳SQM D版删除逐次书面批准要求，改为返工前风险评估并经内部批准（见DYA-006）。",
     ]);
-    expect(text("csr:DYA-005").at(-1)).toBe("逐批第三方爆破试验周期约5天、费用高，无法满足JIT交付，且内部实验室已按实验室范围每批抽检爆破压力。");
+    // DYA-005's decision: its reasons, then the alternative agreed with 东岳 (text, with whom, the minutes).
+    expect(text("csr:DYA-005").slice(-4)).toEqual([
+      "逐批第三方爆破试验周期约5天、费用高，无法满足JIT交付，且内部实验室已按实验室范围每批抽检爆破压力。",
+      "每年一次由CNAS认可的第三方实验室做爆破压力型式试验，每一交付批次随附内部实验室爆破压力试验报告",
+      "刘涛（东岳SQE）",
+      "电话会议纪要MKT-2026-031",
+    ]);
     expect(text("document:QM-001").slice(-4)).toEqual(["首次发布（HH体系）", "组织机构调整，技术部与研发部合并", "体系换版：程序文件改为QP编号，手册按IATF 16949条款逐条重新编排", "增加顾客特定要求矩阵的引用及过程清单更新"]);
     expect(text("customer:BCM")).toContain("BCM-SQR 北辰汽车供应商质量要求 Beichen Supplier Quality Requirements");
   });

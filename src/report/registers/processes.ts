@@ -108,6 +108,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
         : []),
     ],
     rows,
+    // With the manufacturing programme's columns, 18 in all: too many for the English page at a readable size.
+    ...(manufacturing ? { crowded: true } : {}),
     // A terminal is too narrow for every column: the clauses and the other documents are in the files.
     terminal: ["code", "name", "owner", "procedures", ...(manufacturing ? ["manufacturing"] : []), "audited", "result", "report", "due", "status", ...(manufacturing ? ["manufacturing-audited", "product-audited"] : [])],
     notes: [
