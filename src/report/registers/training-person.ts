@@ -61,6 +61,8 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
       ...(s.session.evaluation !== undefined && s.session.evaluation.date <= today ? [t(ctx, "register.training-person.state.evaluation", { evaluation: evaluationText(ctx, s.session.evaluation) })] : []),
     ].join(t(ctx, "register.remarks-separator")),
   }));
+  // A row of training owed (no session yet): the document or CSR and its version, the session's fields blank.
+  const owed = (item: (typeof all)[number]) => ({ date: null, subject: item.id, title: title(item.kind, item.id), revision: item.revision, way: "", trainer: "" });
   const missingRows = open.map((item) => {
     // Trained by a record whose trainees csr does not know (a record number alone, a sign-in sheet): not late, nor on time,
     // as the missing-training list reads it — the record tells whether they were there.
@@ -68,12 +70,7 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     const period = recordOnly ? undefined : personTrainingPeriod(item, person);
     const phase = period === undefined ? undefined : trainingPhase(calendar, period.start, days, today, period.ahead);
     return {
-      date: null,
-      subject: item.id,
-      title: title(item.kind, item.id),
-      revision: item.revision,
-      way: "",
-      trainer: "",
+      ...owed(item),
       // A record number whose trainees are on the record (名单见签到表) may hold them: named, to look up.
       record: recordOnly ? item.recordsOnly.join(t(ctx, "register.list-separator")) : "",
       due: phase?.due ?? null,
@@ -89,12 +86,7 @@ export function trainingPersonRegister(ctx: RegisterContext, options: { today: s
     refreshersDue(item, today)
       .filter((r) => r.person === person.id)
       .map((r) => ({
-        date: null,
-        subject: item.id,
-        title: title(item.kind, item.id),
-        revision: item.revision,
-        way: "",
-        trainer: "",
+        ...owed(item),
         record: "",
         due: r.due,
         state: [t(ctx, "register.training-missing.refresher", { last: r.last, months: item.retrainMonths! }), standingText(ctx, refresherPhase(calendar, r.due, today))].join(t(ctx, "register.remarks-separator")),
