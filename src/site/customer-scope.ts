@@ -18,7 +18,7 @@ import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from
 import { auditKind } from "../model/process-audits.js";
 import type { ControlledDocument, Process } from "../model/types.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
-import { unknownCustomer } from "../commands/shared/customers.js";
+import { unknownCustomer } from "../model/customers.js";
 
 export interface CustomerScope {
   /** The customer's code. */

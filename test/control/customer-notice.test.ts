@@ -113,11 +113,11 @@ describe("a change to be notified to the customer", () => {
     expect([twice.code, twice.stdout, twice.stderr]).toEqual([2, "", "csr: QP-010 A/2 已记录通知顾客 DYA 逾期的原因：东岳SQE出差，11-24 电话告知，书面提交延后。\n提示：记录有误的，请在 documents/procedures/QP-010.yaml 中更正并提交（git 保留更改历史）\n"]);
   });
 
-  it("records a notification and an approval given on release, the release's date for a code without one, and refuses an approval before the notification", async () => {
+  it("records a notification and an approval given on release (the customer by its code in any case or short name), the release's date for a code without one, and refuses an approval before the notification", async () => {
     const dir = await changed();
     const early = await release(dir, "--customer-notified", "DYA", "--customer-approved", "DYA=2026-11-13");
     expect([early.code, early.stdout, early.stderr]).toEqual([2, "", "csr: QP-010 A/2：顾客 DYA 的批准日期 2026-11-13 早于通知日期 2026-11-16；顾客只能批准已通知它的更改，请核对日期。\n"]);
-    const released = await release(dir, "--customer-notified", "DYA", "--customer-approved", "DYA");
+    const released = await release(dir, "--customer-notified", "dya", "--customer-approved", "东岳汽车");
     expect(released.stderr).toBe("");
     expect(released.stdout.split("\n")).toEqual(
       expect.arrayContaining(["已记录：QP-010 A/2 的更改于 2026-11-16 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-25 前）。", "已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-16 批准 QP-010 A/2 的更改。"]),

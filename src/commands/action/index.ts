@@ -46,7 +46,7 @@ import { editFile, insiderOption, listOption, processByCode, saveChanges, setInM
 import { personLabel } from "../shared/people.js";
 import { supplierOption } from "../shared/suppliers.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
 const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;

@@ -26,7 +26,7 @@ import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
 import { askForCsr, receivedAfterSource, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 export interface AddFlags {
   customer?: string;

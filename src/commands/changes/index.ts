@@ -24,7 +24,7 @@ import type { Table, TableFormat } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, isPrinted, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 /** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter) and --action (only what carries out that corrective action: actionFilter). */
 export interface ChangesFlags extends OutputFlags {

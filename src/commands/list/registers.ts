@@ -44,7 +44,7 @@ import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading,
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 import { inFirstQuarter, previousCalendarYear } from "../../report/registers/period.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { customerGiven } from "../../model/customers.js";
 
 export interface RegisterFlags extends OutputFlags, PeriodFlags {
   level?: string;
@@ -322,18 +322,13 @@ function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period 
 }
 
 /**
- * The customer code of --customer (`csr list`, `csr list symbols|reviews|actions`, `csr matrix csr`): a code, or a
- * customer's full name in either language as customers/ writes it (东岳汽车股份有限公司), which an SQE types from the
- * letterhead (tester74 T7). Errors: UserError list.unknown-customer naming every customer by code and name, and the
- * nearest code or name.
+ * The customer code of --customer (`csr list`, `csr list symbols|reviews|actions`, `csr matrix csr`): a code in any
+ * letter case, a customer's full name in either language as customers/ writes it (东岳汽车股份有限公司), which an SQE
+ * types from the letterhead (tester74 T7), or a short name (东岳汽车) no other customer's name has (model/customers.ts).
+ * Errors: UserError list.unknown-customer naming every customer by code and name, and the nearest code or name.
  */
 export function customerOption(rc: RegisterContext, given: string): string {
-  const wanted = given.trim();
-  if (rc.index.customers.has(wanted)) return wanted;
-  const customers = [...rc.index.customers.values()].map((c) => c.value);
-  const named = customers.find((c) => c.name === wanted || c.name_en?.toLowerCase() === wanted.toLowerCase() || c.code.toLowerCase() === wanted.toLowerCase());
-  if (named) return named.code;
-  throw unknownCustomer(customers, given, "--customer", rc.lang);
+  return customerGiven([...rc.index.customers.values()].map((c) => c.value), given, "--customer", rc.lang).code;
 }
 
 /**

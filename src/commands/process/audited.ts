@@ -46,7 +46,7 @@ import { choiceOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 export interface ProcessAuditedFlags {
   date?: string;

@@ -15,7 +15,7 @@ import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import { noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
 import type { Customer, CustomerNotice } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { customerGiven } from "../../model/customers.js";
 
 /** `DYA` or `DYA=2026-11-20` as given to --customer-notified/--customer-approved: the customer and the day, `otherwise` when none is written. Errors: UserError for an unknown customer or a date that is not one or after today. */
 export function customerDay(repo: Repository, given: string, flag: string, otherwise: string | undefined): { customer: Customer; date: string } {
@@ -25,11 +25,9 @@ export function customerDay(repo: Repository, given: string, flag: string, other
   return { customer, date };
 }
 
-/** The customer whose code is `code`, as `flag` (--customer-notified, --customer-approved, --late-reason) names it. Errors: UserError naming the flag, with the nearest code. */
-export function customerNamed(repo: Repository, code: string, flag: string): Customer {
-  const customer = repo.customers.find((c) => c.value.code === code)?.value;
-  if (!customer) throw unknownCustomer(repo.customers.map((c) => c.value), code, flag);
-  return customer;
+/** The customer `given` names (its code, full or short name: model/customers.ts), as `flag` (--customer-notified, --customer-approved, --late-reason) names it. Errors: UserError naming the flag, with the nearest code. */
+export function customerNamed(repo: Repository, given: string, flag: string): Customer {
+  return customerGiven(repo.customers.map((c) => c.value), given, flag);
 }
 
 /**

@@ -10,6 +10,7 @@ import { language, list, t, type MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { customerDocuments } from "../../model/customer-ties.js";
+import { customerNamed } from "../../model/customers.js";
 import { csrStatusLabel } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
 import { worksToGjb9001C } from "../../model/citations.js";
@@ -26,18 +27,12 @@ const LABEL_WIDTH = 16;
 
 /**
  * The customer of customers/ that `given` names, when no CSR, document, source, action or supplier has it: its code in any
- * letter case, its name or English name, or a part of its name that no other customer's has (东岳汽车). Undefined otherwise.
+ * letter case, its name or English name, or a part of its name that no other customer's has (东岳汽车: model/customers.ts).
+ * Undefined otherwise.
  */
-export function customerNamed(repo: Repository, given: string): Located<Customer> | undefined {
-  const key = given.normalize("NFKC").trim();
-  if (key === "") return undefined;
-  const all = repo.customers;
-  const exact = all.find((c) => c.value.code === key) ?? all.find((c) => c.value.code.toLowerCase() === key.toLowerCase() || c.value.name === key || c.value.name_en?.toLowerCase() === key.toLowerCase());
-  if (exact) return exact;
-  // A short name as people say it (东岳汽车 for 东岳汽车股份有限公司): only when it is part of one customer's name alone.
-  if ([...key].length < 2) return undefined;
-  const partial = all.filter((c) => c.value.name.includes(key) || c.value.name_en?.toLowerCase().includes(key.toLowerCase()));
-  return partial.length === 1 ? partial[0] : undefined;
+export function customerLocated(repo: Repository, given: string): Located<Customer> | undefined {
+  const customer = customerNamed(repo.customers.map((c) => c.value), given);
+  return customer && repo.customers.find((c) => c.value === customer);
 }
 
 /**

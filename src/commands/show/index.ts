@@ -63,8 +63,8 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
     if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
     // A customer (顾客) by its code in any letter case, its full name or a part of its name no other customer's has (tester74 T7).
-    const { customerNamed, showCustomer } = await import("./customer.js");
-    const customer = customerNamed(repo, id);
+    const { customerLocated, showCustomer } = await import("./customer.js");
+    const customer = customerLocated(repo, id);
     if (customer) return showCustomer(ctx, repo, index, customer, today, format === "json");
   }
   const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys()]);

@@ -27,7 +27,7 @@ import { editFile, saveChanges, withEditSession, type EditSession } from "../sha
 import { appendIn } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 import { allOrNothing } from "../shared/all-or-nothing.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 export interface SourceConfirmFlags {
   by?: string;

@@ -58,7 +58,7 @@ import type { CsrProposal } from "../../compare/revisions.js";
 import { splitCitation } from "../../compare/sections.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 export interface SourceUpdateFlags {
   customer?: string;

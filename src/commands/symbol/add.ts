@@ -19,7 +19,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { editFile, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
-import { unknownCustomer } from "../shared/customers.js";
+import { unknownCustomer } from "../../model/customers.js";
 
 export interface SymbolAddFlags {
   customer?: string;

@@ -1,0 +1,47 @@
+/**
+ * The customer (顾客, customers/) a user names on the command line, wherever a command takes one: `csr show DYA`,
+ * --customer of the lists, the matrix and the registers, --customer-notified/--customer-approved of csr release and
+ * csr sign. One matcher, so a customer named one way in one command is named the same way in every other (tester74
+ * T7: an SQE types the code, the full name from the letterhead or the short name people say).
+ */
+import { UserError } from "../core/errors.js";
+import { didYouMean, localized } from "../core/text.js";
+import { language, list, t, type Lang } from "../i18n/index.js";
+import type { Customer } from "./types.js";
+
+/**
+ * The customer of `customers` that `given` names: its code (exactly, then in any letter case), its full name or English
+ * name (any letter case), or a part of its name or English name of at least 2 characters that no other customer's has
+ * (东岳汽车 for 东岳汽车股份有限公司). `given` is read NFKC-normalized and trimmed (全角 letters, spaces around).
+ * Undefined when none, or when the part is in several customers' names.
+ */
+export function customerNamed<C extends Pick<Customer, "code" | "name" | "name_en">>(customers: readonly C[], given: string): C | undefined {
+  const key = given.normalize("NFKC").trim();
+  if (key === "") return undefined;
+  const lower = key.toLowerCase();
+  const exact = customers.find((c) => c.code === key) ?? customers.find((c) => c.code.toLowerCase() === lower || c.name === key || c.name_en?.toLowerCase() === lower);
+  if (exact) return exact;
+  if ([...key].length < 2) return undefined;
+  const partial = customers.filter((c) => c.name.includes(key) || c.name_en?.toLowerCase().includes(lower));
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+/**
+ * The customer `given` names (customerNamed), as option `flag` takes it. Errors: unknownCustomer, one line.
+ */
+export function customerGiven<C extends Pick<Customer, "code" | "name" | "name_en">>(customers: readonly C[], given: string, flag = "--customer", lang: Lang = language()): C {
+  const customer = customerNamed(customers, given);
+  if (!customer) throw unknownCustomer(customers, given, flag, lang);
+  return customer;
+}
+
+/**
+ * The one refusal of a customer no customer is, wherever a command takes one (--customer of csr add, list, matrix,
+ * changes, export, site, action open, symbol add, source confirm/update, process audited, import; --customer-notified
+ * and --customer-approved of csr release/sign): a UserError of one line naming the option `flag` (default --customer),
+ * the text given, every customer by code and name in `lang` (default the run's), and the nearest code or name.
+ */
+export function unknownCustomer(customers: readonly Pick<Customer, "code" | "name" | "name_en">[], given: string, flag = "--customer", lang: Lang = language()): UserError {
+  const known = customers.map((c) => `${c.code} ${localized(lang, c.name, c.name_en)}`);
+  return new UserError(t("list.unknown-customer", { flag, code: given, known: list(known) || t("add.none") }) + didYouMean(given.trim(), customers.flatMap((c) => [c.code, c.name, ...(c.name_en ? [c.name_en] : [])])));
+}
