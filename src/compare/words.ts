@@ -6,6 +6,7 @@
  * and a run of whitespace is one. Tokens are compared with the `diff` package's diffArrays.
  */
 import { diffArrays } from "diff";
+import { styles } from "../core/styles.js";
 import { escapeHtml } from "../core/text.js";
 
 /** A run of text: " " in both texts, "-" only in the old one, "+" only in the new one. */
@@ -41,16 +42,12 @@ export function side(parts: readonly WordPart[], which: "before" | "after"): Wor
 
 /**
  * A side as plain text with markers that survive without colour (NO_COLOR, a pipe, a print-out):
- * removed [-…-], added {+…+}, as `git diff --word-diff` writes them; coloured red and green too when `color`.
+ * removed [-…-], added {+…+}, as `git diff --word-diff` writes them; coloured red and green too when `color`, each
+ * line of a part spanning lines in its colour (core/styles.ts, as the check report).
  */
 export function markedText(parts: readonly WordPart[], color: boolean): string {
-  return parts
-    .map((p) => {
-      if (p.op === " ") return p.text;
-      const marked = p.op === "-" ? `[-${p.text}-]` : `{+${p.text}+}`;
-      return color ? `${p.op === "-" ? "\x1b[31m" : "\x1b[32m"}${marked}\x1b[39m` : marked;
-    })
-    .join("");
+  const { red, green } = styles(color);
+  return parts.map((p) => (p.op === " " ? p.text : p.op === "-" ? red(`[-${p.text}-]`) : green(`{+${p.text}+}`))).join("");
 }
 
 /** A side as HTML (escaped): removed text in <del>, added in <ins>, line breaks as <br>. Markdown takes it too. */

@@ -50,6 +50,9 @@ describe("wordDiff", () => {
     expect(markedText(side(parts, "before"), false)).toBe("每[-两-]年评审 [-QR-001-01-] 一次");
     expect(markedText(side(parts, "after"), false)).toBe("每年评审 {+QR-001-02+} 一次");
     expect(markedText(side(parts, "after"), true)).toBe("每年评审 \x1b[32m{+QR-001-02+}\x1b[39m 一次");
+    expect(markedText(side(parts, "before"), true)).toBe("每\x1b[31m[-两-]\x1b[39m年评审 \x1b[31m[-QR-001-01-]\x1b[39m 一次");
+    // A part over two lines is coloured on each line, as the check report is, so a pager drawing one line keeps it.
+    expect(markedText(side(wordDiff("甲\n乙", "丙"), "before"), true)).toBe("\x1b[31m[-甲\x1b[39m\n\x1b[31m乙-]\x1b[39m");
   });
   it("escapes HTML inside and outside the marks", () => {
     expect(markedHtml(wordDiff("a<b", "a<c&"))).toBe("a&lt;<del>b</del><ins>c&amp;</ins>");

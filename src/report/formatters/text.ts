@@ -1,18 +1,8 @@
 import { ruleDocUrl } from "../../core/docs.js";
+import { styles } from "../../core/styles.js";
 import { visible } from "../../core/text.js";
 import { heldBackLines, type Formatter } from "./types.js";
 import { t } from "../../i18n/index.js";
-
-/**
- * The five styles of the report as ANSI SGR codes, closed and reopened around line breaks (what
- * chalk writes at its basic level); plain text without colour. chalk itself cost a tenth of a
- * check answered from the cache, mostly to detect a terminal that csr's caller has already detected.
- */
-function styles(color: boolean) {
-  const style = (open: number, close: number) => (text: string) =>
-    color && text !== "" ? `\x1b[${open}m${text.replace(/\r?\n/g, (lineEnd) => `\x1b[${close}m${lineEnd}\x1b[${open}m`)}\x1b[${close}m` : text;
-  return { underline: style(4, 24), dim: style(2, 22), red: style(31, 39), green: style(32, 39), yellow: style(33, 39) };
-}
 
 /** Grouped by file; each line is `file:line:col severity rule-id message` so editors can jump to it. */
 export const format: Formatter = (result, { color }) => {
