@@ -28,6 +28,11 @@ function repo(): string {
 
 const copies = (dir: string) => readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").split("distribution:\n")[1];
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+const PUT = "QP-005：受控号 2 的使用场所登记为压接工位 OP20：\n  受控号 2  生产部，使用场所：压接工位 OP20，领用人：赵磊（zhao）\n已提交 <sha>：csr distribute QP-005：受控号 2 使用场所 压接工位 OP20\n";
+const MOVED = "QP-005：受控号 2 的使用场所登记为压接工位 OP30：\n  受控号 2  生产部，使用场所：压接工位 OP30，领用人：赵磊（zhao）\n原使用场所（受控号 2 在压接工位 OP20）已更改；git 保留原文件。\n已提交 <sha>：csr distribute QP-005：受控号 2 使用场所 压接工位 OP30\n";
+const BOTH = "QP-005：已登记受控号 1（A/0，品质部）的领用人：张伟（zhang）。\nQP-005：受控号 1 的使用场所登记为来料检验室：\n  受控号 1  品质部，使用场所：来料检验室，领用人：张伟（zhang）\n已写入 documents/QP-005.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+const EN = "QP-005: place of use of copy 3 recorded as Sales office:\n  copy 3  市场部, used at Sales office\nWrote documents/QP-005.yaml; not committed (git commit it, or run with --commit).\n";
+const RELEASE_COMMANDS = "'csr distribute QP-005 --to QA --copies 2'、'csr distribute QP-005 --to PRD MKT' 和 'csr distribute QP-005 --to PRD --copies 2 --location \"压接工位 OP20\"' 向持有单位发放 A/2。\n";
 const mdRows = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("| "));
 
 describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
@@ -320,16 +325,38 @@ describe("csr distribute --location: the point of use of a copy (tester75 P5)", 
     const released = await zh(dir, "release", "QP-005", "--summary", "培训评价", "--total-pages", "1", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-10-16", "-y");
     expect(released.code, released.stderr).toBe(0);
     expect(released.stdout).toContain("受控号 4（A/1，生产部 压接工位 OP20）、受控号 5（A/1，生产部 压接工位 OP20）");
+    // The commands that hand A/2 out put its copies where the recalled ones were: one per point of use (tester76).
+    expect(released.stdout).toContain(RELEASE_COMMANDS);
     // 生产部's list keeps QP-005 while its copies of A/1 are still there, due back.
     const held = await zh(dir, "list", "documents", "--department", "PRD", "--format", "json", "--today", "2026-10-17");
     expect((JSON.parse(held.stdout) as { rows: { number: string; copies: string }[] }).rows.map((r) => `${r.number} ${r.copies}`)).toEqual(["QP-005 2（A/0，待回收）、4（A/1，待回收）、5（A/1，待回收）"]);
   });
 
-  it("refuses an empty place, and a place with --electronic, --copy or for a CSR", async () => {
+  it("refuses an empty place, and a place with --electronic or for a CSR", async () => {
     const dir = repo();
     expect(await zh(dir, "distribute", "QP-005", "--to", "PRD", "--location", " ", "-y")).toEqual({ code: 2, stdout: "", stderr: 'csr: --location 需要使用场所，如 --location "压接工位 OP20"。\n' });
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--electronic", "--location", "OP20", "-y")).stderr).toBe("csr: --location 是发放纸质受控副本时记下的使用场所，不能与 --electronic 同用。\n");
-    expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--holder", "zhao", "--location", "OP20", "-y")).stderr).toBe("csr: --location 是发放纸质受控副本时记下的使用场所，不能与 --copy 同用。\n");
+  });
+
+  it("records or changes the place of a copy already handed out with --copy, printed as a distribution prints it, git keeping the place before (tester76)", async () => {
+    const dir = repo();
+    // The commit's hash is left out: it is the clock's.
+    const sha = (run: { code: number; stdout: string; stderr: string }) => ({ ...run, stdout: run.stdout.replace(/已提交 [0-9a-f]{7,}/, "已提交 <sha>") });
+    expect(sha(await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "压接工位 OP20", "-y", "--commit"))).toEqual({ code: 0, stdout: PUT, stderr: "" });
+    expect(copies(dir)!.split("\n")[1]).toBe("  - {copy: 2, version: A/0, to: PRD, holder: zhao, location: 压接工位 OP20, date: 2024-01-12}");
+    // Moved to another workstation: no --amend, the summary names the place it had; the commit before keeps it.
+    const moved = sha(await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "压接工位 OP30", "-y", "--commit"));
+    expect(moved).toEqual({ code: 0, stdout: MOVED, stderr: "" });
+    expect(git(dir, ["log", "-2", "--format=%s"]).split("\n").slice(0, 2)).toEqual(["csr distribute QP-005：受控号 2 使用场所 压接工位 OP30", "csr distribute QP-005：受控号 2 使用场所 压接工位 OP20"]);
+    expect(git(dir, ["show", "HEAD~1:documents/QP-005.yaml"])).toContain("location: 压接工位 OP20");
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "压接工位 OP30", "-y")).toEqual({ code: 0, stdout: "QP-005：受控号 2（A/0，生产部 压接工位 OP30）的使用场所已是压接工位 OP30，未作修改。\n", stderr: "" });
+    // With --holder, both are recorded; --amend is a holder's correction, not a move.
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "1", "--holder", "zhang", "--location", "来料检验室", "-y")).stdout).toBe(BOTH);
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "OP40", "--amend", "-y")).stderr).toBe("csr: --amend 只更正领用人；使用场所随副本移动，直接用 --copy <受控号> --location <场所> 登记或更改，不需要 --amend。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "OP40", "--to", "PRD", "-y")).stderr).toBe(
+      "csr: csr distribute --copy 为已发放的受控副本登记领用人或使用场所，不能与 --to 同用。\n提示：登记领用人：csr distribute QP-005 --copy <受控号> --holder <人员>；登记或更改使用场所：csr distribute QP-005 --copy <受控号> --location <场所>；发放新副本时不要用 --copy。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--copy", "3", "--location", "Sales office", "-y"], { lang: "en" })).stdout).toBe(EN);
   });
 });
 
@@ -573,10 +600,10 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
     expect(await zh(dir, "distribute", "QP-005", "--copy", "1", "--holder", "zhang", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QP-005 的受控副本 1 已于 2026-10-15 回收。\n提示：领用人只为在外的副本登记；该副本的领用人应在它交回之前登记。\n",
+      stderr: "csr: QP-005 的受控副本 1 已于 2026-10-15 回收。\n提示：领用人和使用场所只为在外的副本登记；应在该副本交回之前登记。\n",
     });
     expect((await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "li", "--date", "2026-10-16", "-y")).stderr).toBe(
-      "csr: csr distribute --copy 为已发放的受控副本登记领用人，不能与 --date 同用。\n提示：登记领用人：csr distribute QP-005 --copy <受控号> --holder <人员>；发放新副本时不要用 --copy。\n",
+      "csr: csr distribute --copy 为已发放的受控副本登记领用人或使用场所，不能与 --date 同用。\n提示：登记领用人：csr distribute QP-005 --copy <受控号> --holder <人员>；登记或更改使用场所：csr distribute QP-005 --copy <受控号> --location <场所>；发放新副本时不要用 --copy。\n",
     );
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--amend", "-y")).stderr).toBe("csr: --amend 只用于更正已发放副本的领用人，须与 --copy 和 --holder 同用。\n");
     const register = mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-16")).stdout).filter((r) => / A\/1 /.test(r));

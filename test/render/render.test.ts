@@ -63,14 +63,15 @@ describe("csr render: a controlled copy is a numbered copy in the distribution r
   });
 });
 
+/** WI-010-03, a temporary deviation from WI-010-01 released on 2026-12-02 and valid until 2026-12-19 (IATF 16949 8.5.6.1.1). */
+const DEVIATION = `id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\ntitle_en: Temporary deviation while the crimping fixture is repaired\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用备用夹具。\n`;
+
 describe("csr render: a deviation in force is printed with the document it deviates from (tester75 P8)", () => {
-  // WI-010-03, a temporary deviation from WI-010-01 released on 2026-12-02 and valid until 2026-12-19 (IATF 16949 8.5.6.1.1).
-  const deviation = `id: WI-010-03\ntitle: 扣压夹具维修期间临时偏离\ntitle_en: Temporary deviation while the crimping fixture is repaired\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: released\neffective: 2026-12-02\nvalid_until: 2026-12-19\ndeviates_from: [WI-010-01]\nrevisions:\n  - { version: A/0, date: 2026-12-02, summary: 临时偏离, prepared: { by: gaoyang, date: 2026-12-02 }, reviewed: { by: huangjun, date: 2026-12-02 }, approved: { by: zhangli, date: 2026-12-02 } }\nsections:\n  - title: 作业内容\n    text: 夹具维修期间改用备用夹具。\n`;
   let repo: string | undefined;
   const print = async (format: string, lang: string, day: string, ...flags: string[]) => {
     if (repo === undefined) {
       repo = copyFixture("examples/acme-auto");
-      writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), deviation);
+      writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), DEVIATION);
     }
     const out = tempDir();
     const result = await csrInProcess(["-C", repo, "render", "WI-010-01", ...flags, "--format", format, "--lang", lang, "--out", out, "--today", day]);
@@ -90,6 +91,36 @@ describe("csr render: a deviation in force is printed with the document it devia
     const docx = await print("docx", "zh-CN", "2026-12-04");
     const body = spawnSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" }).stdout;
     expect([...body.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).slice(0, 3)).toEqual(["非受控", "非受控 仅供参考：本打印件不是受控副本，未登记在文件发放/回收记录中；受控副本是加盖“受控”章、注明受控号并登记发放的编号副本（csr render WI-010-01 --copy N）。", NOTICE]);
+  });
+});
+
+describe("csr render --format pdf: a deviation notice that pushes the body onto another page (tester76)", () => {
+  const chromium = spawnSync("sh", ["-c", "command -v chromium-headless-shell || command -v chromium"]).status === 0;
+  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  it.runIf(chromium && pdftotext)("keeps the copy's stamp and 第 x 页 共 y 页 at the foot of every page, and says the extra page is the notice's, not a 总页数 to record", { timeout: 120_000 }, async () => {
+    const repo = copyFixture("examples/acme-auto");
+    writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), DEVIATION);
+    // Copy 1 of A/1 put up at the crimping station (WI-010-01 records its 总页数 as 1: the page it prints on without a notice).
+    const file = join(repo, "documents", "instructions", "WI-010-01.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}distribution:\n  - {copy: 1, version: A/1, to: PRD, holder: huangjun, location: 压接工位 OP20, issued_by: chenjing, date: 2026-12-01}\n`);
+    const out = tempDir();
+    const result = await csrInProcess(["-C", repo, "render", "WI-010-01", "--copy", "1", "--format", "pdf", "--out", out, "--today", "2026-12-04"], { lang: null });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe("已输出 1 个文件（pdf，zh-CN）。\n注意：WI-010-01 现行版本 A/1 的修订记录写总页数 1，本次打印共 2 页：多出的页来自标题上方的偏离通知，它不属于受控文本，总页数不必更改。\n");
+    const pages = spawnSync("pdftotext", ["-layout", join(out, "WI-010-01.copy-1.zh-CN.pdf"), "-"], { encoding: "utf8" })
+      .stdout.split("\f")
+      .filter((page) => page.trim() !== "")
+      .map((page) => page.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).filter((line) => line !== ""));
+    // The notice on page 1 above the title; the body runs on to page 2; each page's foot says what the print is and which page of how many.
+    expect(pages.map((page) => page.slice(-2))).toEqual([
+      ["受控 受控号 1 持有：生产部 黄军 使用场所：压接工位 OP20", "第1页共2页"],
+      ["受控 受控号 1 持有：生产部 黄军 使用场所：压接工位 OP20", "第2页共2页"],
+    ]);
+    expect(pages[0]!.some((line) => line.startsWith("同时适用偏离 WI-010-03"))).toBe(true);
+    expect(pages[1]!.some((line) => line.startsWith("5 相关记录"))).toBe(true);
+    // Once the deviation has ended the copy prints on the one page its record gives, and nothing is said.
+    const after = await csrInProcess(["-C", repo, "render", "WI-010-01", "--copy", "1", "--format", "pdf", "--out", tempDir(), "--today", "2026-12-20"], { lang: null });
+    expect([after.code, after.stderr]).toEqual([0, "已输出 1 个文件（pdf，zh-CN）。\n"]);
   });
 });
 

@@ -77,11 +77,12 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.electronic && (flags.copy !== undefined || flags.amend)) throw new UserError(t("distribute.electronic.with", { flag: flags.copy !== undefined ? "--copy" : "--amend" }));
     // A customer's document goes out on paper: its copies are numbered and signed for, and recalled when a new revision comes.
     if (flags.electronic && target.source) throw new UserError(t("distribute.source.electronic", { id, customer: target.source.customer }));
-    // A place of use is a paper copy's: an electronic issue is read wherever the system is; a copy's place is recorded as it is handed out.
-    if (flags.location !== undefined && (flags.electronic || flags.copy !== undefined)) throw new UserError(t("distribute.location-with", { flag: flags.electronic ? "--electronic" : "--copy" }));
+    // A place of use is a paper copy's: an electronic issue is read wherever the system is. A copy's place is recorded as it is
+    // handed out, or later with --copy when the copy is put up (or moved) at its workstation.
+    if (flags.location !== undefined && flags.electronic) throw new UserError(t("distribute.location-with", { flag: "--electronic" }));
     const location = flags.location?.trim();
     if (location === "") throw new UserError(t("distribute.location-empty"));
-    if (flags.copy !== undefined) return recordHolder(ctx, session, target, flags);
+    if (flags.copy !== undefined) return recordOnCopies(ctx, session, target, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
     if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
     const current = copyEdition(document);
@@ -144,11 +145,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     });
     const lines = [
       t("distribute.handed-out", { document: withEdition(id, version), count: entries.length, date }),
-      ...entries.map((e) => {
-        const unit = departmentLabel(session.index, e.to);
-        const to = e.location ? t("distribute.location", { to: unit, location: e.location }) : unit;
-        return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
-      }),
+      ...entries.map((e) => copyLine(session, e)),
       clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
     ];
     // Copies of a version released but not yet in force are an early issue, the earlier version staying in force until its 实施日期 (breaker61 M7).
@@ -422,15 +419,18 @@ function holderCommands(session: EditSession, id: string, copies: readonly Contr
 }
 
 /**
- * `csr distribute <document> --copy N… --holder <person>`: the holder (领用人) of copies already handed
- * out, who signs for them after the issue (tester19 F6): a person of each copy's unit or a delegate of
- * it who had not left by the day the copy was issued, as --holder is checked when copies are handed
- * out (an unknown one is refused naming the person meant). A copy no longer out (taken back, lost,
- * destroyed, stamped 作废) is refused: who holds a copy is recorded while it is held. A holder already
- * recorded is replaced only with --amend, and the summary names the one replaced; naming the holder
- * already recorded changes nothing.
+ * `csr distribute <document> --copy N… --holder <person>` and/or `--location <place>`: what is recorded of copies
+ * already handed out. The holder (领用人) signs for them after the issue (tester19 F6): a person of each copy's
+ * unit or a delegate of it who had not left by the day the copy was issued, as --holder is checked when copies are
+ * handed out (an unknown one is refused naming the person meant); a holder already recorded is replaced only with
+ * --amend, and the summary names the one replaced. The place of use (使用场所, 压接工位 OP20) is where the copy is
+ * put up, and moves with it: recorded or changed without --amend, the summary naming the place it had (git keeps
+ * the file before; IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: documents available at their points of use). A copy no
+ * longer out (taken back, lost, destroyed, stamped 作废) is refused: what is recorded of a copy is recorded while it
+ * is held. Naming what is already recorded changes nothing. The copies are printed as a distribution prints them
+ * (copyLine).
  */
-async function recordHolder(ctx: CommandContext, session: EditSession, target: CopyTarget, flags: DistributeFlags): Promise<number> {
+async function recordOnCopies(ctx: CommandContext, session: EditSession, target: CopyTarget, flags: DistributeFlags): Promise<number> {
   const { document } = target;
   const id = document.id;
   const given: [string, unknown][] = [
@@ -445,50 +445,80 @@ async function recordHolder(ctx: CommandContext, session: EditSession, target: C
   const list = document.distribution ?? [];
   const chosen = [...new Set(listOption(flags.copy))].map((n) => copyOut(document, n, t("distribute.copy.not-out.hint")));
   if (chosen.length === 0) throw missingFlag("--copy", t("distribute.needs.copy"));
+  const location = flags.location?.trim();
+  if (flags.amend && flags.holder === undefined && location !== undefined) throw new UserError(t("distribute.copy.amend-location"));
   const first = chosen[0]!;
-  const holder = personOption(
-    session,
-    flags.holder ??
-      (await need(session.ask, "--holder", t("distribute.needs.holder"), (p) =>
-        p.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, first.to) }), choices: personChoices(session, first.to, { on: first.date }) }),
-      )),
-    "--holder",
-    // Signed for a copy issued that day: not someone who had left by then.
-    chosen.map((c) => c.date).sort()[0],
-  );
-  const elsewhere = chosen.find((c) => !servesUnit(holder, c.to, session.index.departments));
-  if (elsewhere) {
+  // A place of use alone records no holder: the holder is asked only when nothing else is given.
+  const holder =
+    flags.holder === undefined && location !== undefined
+      ? undefined
+      : personOption(
+          session,
+          flags.holder ??
+            (await need(session.ask, "--holder", t("distribute.needs.holder"), (p) =>
+              p.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, first.to) }), choices: personChoices(session, first.to, { on: first.date }) }),
+            )),
+          "--holder",
+          // Signed for a copy issued that day: not someone who had left by then.
+          chosen.map((c) => c.date).sort()[0],
+        );
+  const elsewhere = holder && chosen.find((c) => !servesUnit(holder, c.to, session.index.departments));
+  if (holder && elsewhere) {
     throw new UserError(
       t("distribute.copy.holder-elsewhere", { holder: personLabel(session.index, holder.id), department: departmentLabel(session.index, holder.department), id, copy: elsewhere.copy, to: departmentLabel(session.index, elsewhere.to) }),
       t("distribute.copy.holder-elsewhere.hint", { to: departmentLabel(session.index, elsewhere.to) }),
     );
   }
-  const held = chosen.filter((c) => c.holder !== undefined && c.holder !== holder.id);
+  const held = holder ? chosen.filter((c) => c.holder !== undefined && c.holder !== holder.id) : [];
   if (held.length > 0 && !flags.amend) {
     throw new UserError(
       t("distribute.copy.held", { id, copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }),
       t("distribute.copy.held.hint"),
     );
   }
-  const changed = chosen.filter((c) => c.holder !== holder.id);
-  const copies = copyList(session.index, chosen);
-  if (changed.length === 0) {
-    ctx.stdout(t("distribute.copy.unchanged", { id, count: chosen.length, copies, holder: personLabel(session.index, holder.id) }) + "\n");
+  const newHolder = holder ? chosen.filter((c) => c.holder !== holder.id) : [];
+  const moved = location !== undefined ? chosen.filter((c) => c.location !== location) : [];
+  if (newHolder.length === 0 && moved.length === 0) {
+    const copies = copyList(session.index, chosen);
+    const lines = [
+      ...(holder ? [t("distribute.copy.unchanged", { id, count: chosen.length, copies, holder: personLabel(session.index, holder.id) })] : []),
+      ...(location !== undefined ? [t("distribute.copy.location-unchanged", { id, count: chosen.length, copies, location })] : []),
+    ];
+    ctx.stdout(lines.join("\n") + "\n");
     return 0;
   }
   const change = editFile(session.root, target.path, target.kind, (doc) => {
-    for (const copy of changed) {
+    for (const copy of chosen) {
       const entry = doc.getIn([...target.at, list.indexOf(copy)], true);
       if (!isMap(entry)) throw new Error(`${target.path}: distribution entry ${copy.copy} is not a mapping`);
-      setInMapOrder(doc, entry, COPY_KEYS, "holder", doc.createNode(holder.id));
+      if (newHolder.includes(copy)) setInMapOrder(doc, entry, COPY_KEYS, "holder", doc.createNode(holder!.id));
+      if (moved.includes(copy)) setInMapOrder(doc, entry, COPY_KEYS, "location", doc.createNode(location));
     }
   });
-  const lines = [t("distribute.copy.holder-recorded", { id, count: changed.length, copies: copyList(session.index, changed), holder: personLabel(session.index, holder.id) })];
+  const changed = chosen.filter((c) => newHolder.includes(c) || moved.includes(c));
+  const after = changed.map((c) => ({ ...c, ...(newHolder.includes(c) ? { holder: holder!.id } : {}), ...(moved.includes(c) ? { location: location! } : {}) }));
+  const lines = [
+    ...(newHolder.length > 0 ? [t("distribute.copy.holder-recorded", { id, count: newHolder.length, copies: copyList(session.index, newHolder), holder: personLabel(session.index, holder!.id) })] : []),
+    // A copy put up at (or moved to) a workstation is printed as it was handed out, with its place.
+    ...(moved.length > 0 ? [t("distribute.copy.location-recorded", { id, count: moved.length, copies: inline(moved.map((c) => String(c.copy))), location: location! }), ...after.map((c) => copyLine(session, c))] : []),
+  ];
   if (held.length > 0) lines.push(t("distribute.copy.replaced", { copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }));
+  const placed = moved.filter((c) => c.location !== undefined);
+  if (placed.length > 0) lines.push(t("distribute.copy.moved", { copies: inline(placed.map((c) => t("distribute.copy.moved.item", { copy: c.copy, location: c.location! }))) }));
   const { earlier, along } = earlierSteps(session, target, flags.commit);
-  const message = t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
+  const numbers = inline(changed.map((c) => String(c.copy)));
+  const message =
+    (newHolder.length > 0 ? t("commit.distribute-holder", { id, copies: numbers, holder: holder!.id }) + (moved.length > 0 ? t("commit.distribute-location.also", { location: location! }) : "") : t("commit.distribute-location", { id, copies: numbers, location: location! })) +
+    (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along });
   return 0;
+}
+
+/** A copy as csr distribute prints it: `  受控号 3  生产部，使用场所：压接工位 OP20，领用人：黄军（huangjun）`. */
+function copyLine(session: EditSession, copy: ControlledCopy): string {
+  const unit = departmentLabel(session.index, copy.to);
+  const to = copy.location ? t("distribute.location", { to: unit, location: copy.location }) : unit;
+  return `  ${t("distribute.copy-number", { copy: copy.copy })}  ${copy.holder ? t("distribute.holder", { to, holder: personLabel(session.index, copy.holder) }) : to}`;
 }
 
 /**
@@ -515,7 +545,7 @@ function copyOut(document: ControlledDocument, n: string, hint?: string): Contro
 }
 
 /** The keys of a copy's entry in the order csr distribute and csr recall write them. */
-const COPY_KEYS = ["copy", "version", "to", "holder", "issued_by", "date", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
+const COPY_KEYS = ["copy", "version", "to", "holder", "location", "customer_consent", "issued_by", "date", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
 
 /**
  * The holders (领用人) of the copies of a document classified as a state secret (秘密, 机密, 绝密) when

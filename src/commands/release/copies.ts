@@ -62,14 +62,25 @@ export function pointsOfUseLines(index: RepoIndex, doc: ControlledDocument, rele
 
 /**
  * The `csr distribute` commands that hand the new version to the units that held `copies`, as many to each as it
- * held: one command for the units that held the same number, in the order of the record.
+ * held, each at the place of use (使用场所) its copies had: one command for the units that held the same number at
+ * the same place (or at none), in the order of the record, so that a copy put up at 压接工位 OP20 is replaced there
+ * (IATF 16949 7.5.3.2.1: the version in force available at its points of use).
  */
 function handOut(arg: string, copies: readonly ControlledCopy[]): string[] {
-  const held = new Map<string, number>();
-  for (const copy of copies) held.set(copy.to, (held.get(copy.to) ?? 0) + 1);
-  const byCount = new Map<number, string[]>();
-  for (const [unit, count] of held) byCount.set(count, [...(byCount.get(count) ?? []), unit]);
-  return [...byCount].map(([count, units]) => `csr distribute ${arg} --to ${units.join(" ")}${count > 1 ? ` --copies ${count}` : ""}`);
+  const held = new Map<string, { unit: string; location: string | undefined; count: number }>();
+  for (const copy of copies) {
+    const key = `${copy.to}\u0000${copy.location ?? ""}`;
+    const point = held.get(key) ?? { unit: copy.to, location: copy.location, count: 0 };
+    held.set(key, { ...point, count: point.count + 1 });
+  }
+  const alike = new Map<string, { location: string | undefined; count: number; units: string[] }>();
+  for (const { unit, location, count } of held.values()) {
+    const key = `${count}\u0000${location ?? ""}`;
+    alike.set(key, { location, count, units: [...new Set([...(alike.get(key)?.units ?? []), unit])] });
+  }
+  return [...alike.values()].map(
+    ({ location, count, units }) => `csr distribute ${arg} --to ${units.join(" ")}${count > 1 ? ` --copies ${count}` : ""}${location === undefined ? "" : ` --location ${shellArgument(location)}`}`,
+  );
 }
 
 /** The units given `version` electronically, by the system it is published on (undefined: none named), each once. */

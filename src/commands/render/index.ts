@@ -105,7 +105,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean }; unrecorded?: string; band?: string; hide?: string[] }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean; deviations: number }; unrecorded?: string; band?: string; hide?: string[] }[] = [];
   const labels = loadLabels(root, lang);
   const unresolved: string[] = [];
   // A review report's 落实文件 in the version in force on `today`, as the CSR matrix and csr show give it (tester49 #3).
@@ -141,7 +141,9 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     // above the title, so that a reference print is laid out as the controlled copy is and has its pages (tester75 P7).
     const band = target.kind === "document" ? pageBand(view as DocumentView, (key) => labels[key] ?? key) : undefined;
     const hide = target.kind === "document" && (view as DocumentView).uncontrolled !== undefined ? [".uncontrolled-notice"] : undefined;
-    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}), ...(unrecorded ? { unrecorded } : {}), ...(band ? { band } : {}), ...(hide ? { hide } : {}) });
+    // A deviation's notice above the title is the print's, not the controlled text's: the pages it adds are no reason to record another 总页数.
+    const deviations = target.kind === "document" ? ((view as DocumentView).deviations ?? []).length : 0;
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded: { ...recorded, deviations } } : {}), ...(unrecorded ? { unrecorded } : {}), ...(band ? { band } : {}), ...(hide ? { hide } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
@@ -158,6 +160,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const unrecorded: string[] = [];
   // Whether one of them is in force: the hint to record the count at the next release is for those only.
   let inForce = false;
+  // Whether one of them differs by more than the pages a deviation's notice adds: the hint to check the layout is for those.
+  let unexplained = false;
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, [...named.map((page) => page.text), ...named.flatMap((page) => page.band ?? [])]) : undefined;
   try {
     // Pages print in PDF_PAGES_AT_ONCE tabs, in the order of the run.
@@ -168,8 +172,10 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
       const count = pdf && (page.recorded || page.unrecorded) ? printedPageCount(pdf) : undefined;
       if (page.unrecorded && count !== undefined) unrecorded.push(t("render.total-pages-missing", { id: page.id, version: page.unrecorded, count }));
       if (page.recorded && count !== undefined && count !== page.recorded.pages) {
-        differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, count }));
-        if (!page.recorded.obsolete) inForce = true;
+        const noticed = !page.recorded.obsolete && page.recorded.deviations > 0 && count > page.recorded.pages;
+        differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : noticed ? "render.total-pages-differ.deviation" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, count }));
+        if (!page.recorded.obsolete && !noticed) inForce = true;
+        if (!noticed) unexplained = true;
       }
     }
   } finally {
@@ -194,7 +200,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     ctx.stderr(t("render.classification-below-csr", { id: page.id, arg: shellArgument(page.id), classification: name(documentClassification(repo, doc)), csrs: found.csrs.join(t("rule.doc/classification-below-csr.separator")), csrClassification: name(found.classification), level: found.classification }) + "\n");
   }
   if (csrsOnDay.length > 0) ctx.stderr(t("render.csr-as-of.said", { ids: list(csrsOnDay.map((on) => on.id)), day: today }) + "\n");
-  if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
+  if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n${unexplained ? `  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n` : ""}`);
   if (unrecorded.length > 0) ctx.stderr(`${unrecorded.join("\n")}\n  ${t("render.total-pages-missing.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
