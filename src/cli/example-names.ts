@@ -71,7 +71,7 @@ interface Department {
 export async function exampleNames(root: string | undefined, kind: "gjb" | "iatf" = "gjb"): Promise<ExampleNames> {
   const { load } = await import("js-yaml");
   const parse: Yaml = (text) => load(text);
-  const init = kind === "gjb" ? initFiles(false, "GJB9001C") : initFiles(true, "IATF16949");
+  const init = kind === "gjb" ? initFiles(false, ["GJB9001C"]) : initFiles(true, ["IATF16949"]);
   const own = root === undefined ? undefined : repositoryFacts(root, parse);
   const fallback = repositoryFactsOf(parse(init.get("qms.yaml")!), parse(init.get("people.yaml")!));
   const example = kind === "iatf" ? exampleFacts(init, parse) : {};

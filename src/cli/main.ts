@@ -378,6 +378,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--include <clause>", t("help.organisation.include"), collect, [])
           .option("--add-category <name>", t("help.organisation.add-category"), collect, [])
           .option("--remove-category <name>", t("help.organisation.remove-category"), collect, [])
+          .option("--add-standard <id>", t("help.organisation.add-standard"), collect, [])
+          .option("--date <date>", t("help.organisation.date"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
@@ -1152,7 +1154,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .command("init")
           .description(t("help.init"))
           .argument("[dir]", t("help.init.dir"))
-          .option("--standard <id>", t("help.init.standard"))
+          .option("--standard <id>", t("help.init.standard"), collect)
           .option("--example", t("help.init.example"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/init/index.js")).initCommand));

@@ -372,6 +372,77 @@ describe("csr init", () => {
     expect(existsSync(join(outside, "x"))).toBe(false);
   });
 
+  it("--standard IATF16949,GJB9001C sets up a company certified to both: the union of their departments, reviewers, the 军代表室 and the GJB layout (tester76 M3)", async () => {
+    const dir = tempDir();
+    const init = await csrInProcess(["init", "dual", "--standard", "IATF16949,GJB9001C"], { cwd: dir, lang: "zh-CN" });
+    expect([init.code, init.stderr]).toEqual([0, ""]);
+    expect(init.stdout).toContain("\n       csr person remove zhangsan lisi wangwu zhaoliu sunqi zhouba  # 添加真实人员后，删除 csr init 写入的示例人员\n");
+    const qms = readFileSync(join(dir, "dual", "qms.yaml"), "utf8");
+    // The first standard names the placeholder organisation and QA (品质部); IATF 16949's 10 working days are cited.
+    expect(qms).toContain("\n  name: 某某汽车零部件有限公司 # 贵公司全称（中文，与营业执照一致），印在中文的受控文件和登记表上\n");
+    expect(qms).toContain("\n# 工作日历：顾客特定要求须在接收后 10 个工作日内评审（IATF 16949 7.5.3.2.2）。\n");
+    const config = parse(qms);
+    expect(config.standards).toEqual(["IATF16949", "GJB9001C"]);
+    expect(config.departments.map((d: { code: string; name: string }) => `${d.code} ${d.name}`)).toEqual(["MKT 市场部", "QA 品质部", "PRD 生产部", "RD 研发部", "PUR 采购部", "HR 行政人事部", "GEN 综合管理部"]);
+    expect(config.csr.reviewers).toEqual(["QA", "MKT", "PRD", "RD"]);
+    expect(config.external_parties).toEqual([{ code: "MRO", name: "军代表室", name_en: "Military Representative Office", kind: "military-representative" }]);
+    expect(config.document_layouts).toEqual([{ levels: [1, 2], signatures: ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"], classification: "内部" }]);
+    expect(parse(readFileSync(join(dir, "dual", "people.yaml"), "utf8")).people.map((p: { id: string; title: string }) => `${p.id} ${p.title}`)).toEqual([
+      "zhangsan 文控专员",
+      "lisi 品质部经理",
+      "wangwu 市场部经理",
+      "zhaoliu 生产部经理",
+      "sunqi 研发部部长",
+      "zhouba 驻厂军代表",
+    ]);
+    // --standard repeated is the same repository; a repeated standard counts once.
+    const repeated = await csrInProcess(["init", "again", "--standard", "IATF16949", "--standard", "GJB9001C", "--standard", "IATF16949"], { cwd: dir, lang: "zh-CN" });
+    expect(repeated.code).toBe(0);
+    expect(readFileSync(join(dir, "again", "qms.yaml"), "utf8")).toBe(qms);
+    const check = await csrInProcess(["-C", join(dir, "dual"), "check"], { lang: "zh-CN" });
+    expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
+    expect(check.stdout).toContain("✖ 1 个文件中有 0 个错误、2 个警告（共检查 2 个文件）。");
+    const wrong = await csrInProcess(["init", "wrong", "--standard", "IATF16949、GJB9002"], { cwd: dir, lang: "zh-CN" });
+    expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --standard 必须是 IATF16949、GJB9001C、ISO9001 之一；实际为 'GJB9002'。是否应为 'GJB9001C'？\n"]);
+    const example = await csrInProcess(["init", "ex", "--standard", "IATF16949,GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
+    expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 IATF16949、GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
+    expect(existsSync(join(dir, "wrong"))).toBe(false);
+    expect(existsSync(join(dir, "ex"))).toBe(false);
+  });
+
+  it("csr organisation update --add-standard GJB9001C gives an IATF 16949 repository GJB's set-up, says what it added and what not, and keeps the layout of revisions issued before (tester76 M3)", async () => {
+    const dir = tempDir();
+    expect((await csrInProcess(["init", "--standard", "IATF16949"], { cwd: dir, lang: "zh-CN" })).code).toBe(0);
+    gitInit(dir);
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"], { lang: null })).code).toBe(0);
+    const procedure = join(dir, "documents", "QP-001.yaml");
+    writeFileSync(procedure, readFileSync(procedure, "utf8").replace(/^( {2}- title: .*)$/gm, "$1\n    text: 无。"));
+    const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhangsan", "--reviewed", "wangwu", "--approved", "lisi", "--date", "2026-11-02", "--commit"], { lang: null });
+    expect([release.code, release.stderr]).toEqual([0, ""]);
+    const add = await csrInProcess(["-C", dir, "organisation", "update", "--add-standard", "GJB9001C", "--date", "2026-12-07"], { lang: "zh-CN" });
+    expect([add.code, add.stderr]).toEqual([0, ""]);
+    expect(add.stdout.split("\n")).toEqual([
+      "已更新组织信息：适用标准：IATF16949 → IATF16949、GJB9001C；外部单位：（无）→ 军代表室；CSR 会签部门：QA、MKT、PRD → QA、MKT、PRD、RD；一、二级文件版式：（无）→ 编制、审核、会签、标准化审查、批准、军代表签字栏，密级 内部，自 2026-12-07 起发布的版本适用。",
+      "驻厂军代表请用 csr person add <编号> --name <姓名> --department MRO 添加（他只以军代表身份签字）。",
+      "未增加部门 综合管理部（GEN）（csr init --standard GJB9001C 的示例部门）：本公司的部门以 qms.yaml 为准，需要时用 csr department add 增加。",
+      "已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
+      "",
+    ]);
+    const config = parse(readFileSync(join(dir, "qms.yaml"), "utf8"));
+    expect(config.standards).toEqual(["IATF16949", "GJB9001C"]);
+    expect(config.csr.reviewers).toEqual(["QA", "MKT", "PRD", "RD"]);
+    expect(config.external_parties).toEqual([{ code: "MRO", name: "军代表室", name_en: "Military Representative Office", kind: "military-representative" }]);
+    expect(config.document_layouts).toEqual([{ levels: [1, 2], since: "2026-12-07", signatures: ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"], classification: "内部" }]);
+    // QP-001 A/0, issued on 2026-11-02 before the layout, keeps its own: no doc/signature-missing.
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-07"], { lang: "zh-CN" });
+    expect(check.stdout).not.toContain("doc/signature-missing");
+    expect(check.stdout).toContain("✖ 1 个文件中有 0 个错误、");
+    const again = await csrInProcess(["-C", dir, "organisation", "update", "--add-standard", "GJB9001C"], { lang: "zh-CN" });
+    expect([again.code, again.stdout]).toEqual([0, "qms.yaml 中的组织信息与给出的相同；未作改动。\nGJB9001C 已在适用标准中，未改动。\n"]);
+    const alone = await csrInProcess(["-C", dir, "organisation", "update", "--date", "2026-12-07", "--name", "华宏电子"], { lang: "zh-CN" });
+    expect([alone.code, alone.stderr]).toEqual([2, "csr: --date 只和 --add-standard 一起使用（新增标准的签字栏自该日起适用）。\n"]);
+  });
+
   it("writes an external numbering for every standard, so that csr new external takes the publisher's number", async () => {
     for (const standard of ["IATF16949", "ISO9001"]) {
       const dir = tempDir();

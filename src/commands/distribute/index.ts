@@ -696,7 +696,7 @@ async function copyClerk(
 }
 
 /** The placeholder people `csr init` writes (either standard): only they are worth the hint to remove them. */
-const INIT_PLACEHOLDERS = new Set(PLACEHOLDER_PEOPLE("GJB9001C"));
+const INIT_PLACEHOLDERS = new Set(PLACEHOLDER_PEOPLE(["GJB9001C"]));
 
 const isDocumentController = (person: Person) => (person.roles ?? []).includes("document-controller");
 

@@ -25,6 +25,15 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
 export const INIT_STANDARDS = ["IATF16949", "GJB9001C", "ISO9001"] as const;
 export type InitStandard = (typeof INIT_STANDARDS)[number];
 
+/**
+ * The standards of a repository `csr init` sets up: one, or several for a company certified to more
+ * than one (IATF 16949 and GJB 9001C, tester76 M3), in the order given. What a standard's set-up
+ * holds (departments, reviewers, the 军代表室, the GJB signature layout) is the union of theirs.
+ */
+export type InitStandards = readonly InitStandard[];
+
+const has = (standards: InitStandards, standard: InitStandard) => standards.includes(standard);
+
 /** The placeholder organisation of each standard's repository: an automotive supplier, a military electronics one, any. */
 const ORGANISATION: Record<InitStandard, { name: string; name_en: string }> = {
   IATF16949: { name: "某某汽车零部件有限公司", name_en: "Example Auto Parts Co., Ltd." },
@@ -38,7 +47,7 @@ export function placeholderOrganisation(name: string | undefined): boolean {
 }
 
 /** A department of the starting qms.yaml: code, name, English name. */
-type InitDepartment = [code: string, name: string, name_en: string];
+export type InitDepartment = [code: string, name: string, name_en: string];
 
 /** An automotive or general manufacturer's departments (IATF 16949, ISO 9001). */
 const MANUFACTURER: InitDepartment[] = [
@@ -55,7 +64,7 @@ const MANUFACTURER: InitDepartment[] = [
  * the department is the same; a GJB 9001C supplier (军工单位) usually has 质量部 rather than
  * 品质部, and an administration department (综合管理部) that keeps documents and trains people.
  */
-const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
+export const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
   IATF16949: MANUFACTURER,
   GJB9001C: [
     ["MKT", "市场部", "Marketing"],
@@ -72,7 +81,7 @@ const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
  * Departments whose opinion every CSR needs (会签). A GJB 9001C review of the customer's requirements
  * (8.2.3) involves design and development, so 研发部 signs too.
  */
-const REVIEWERS: Record<InitStandard, string[]> = {
+export const REVIEWERS: Record<InitStandard, string[]> = {
   IATF16949: ["QA", "MKT", "PRD"],
   GJB9001C: ["QA", "MKT", "RD", "PRD"],
   ISO9001: ["QA", "MKT", "PRD"],
@@ -84,7 +93,7 @@ const REVIEWERS: Record<InitStandard, string[]> = {
  * and procedures, with 会签, 标准化审查 and 军代表 signature cells and a 密级 marking (the marking
  * is the company's own: the comment says so).
  */
-const gjbParties = () => `${t("init.file.qms.external-parties")}
+export const gjbParties = () => `${t("init.file.qms.external-parties")}
 external_parties:
   - code: MRO
     name: 军代表室
@@ -92,7 +101,7 @@ external_parties:
     kind: military-representative
 `;
 
-const gjbLayouts = () => `${t("init.file.qms.layouts")}
+export const gjbLayouts = () => `${t("init.file.qms.layouts")}
 document_layouts:
   - levels: [1, 2]
     signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]
@@ -100,20 +109,36 @@ document_layouts:
 `;
 
 /**
+ * The departments of a repository of several standards: the first standard's, then those of the
+ * others whose code is not yet there (a code names one department: 品质部 and 质量部 are both QA,
+ * the first standard naming it). IATF16949 then GJB9001C: the manufacturer's six and 综合管理部.
+ */
+export function initDepartments(standards: InitStandards): InitDepartment[] {
+  const out: InitDepartment[] = [];
+  for (const standard of standards) for (const department of DEPARTMENTS[standard]) if (!out.some(([code]) => code === department[0])) out.push(department);
+  return out;
+}
+
+/** The departments that countersign every CSR under any of the standards (研发部 under GJB 9001C 8.2.3), in the first standard's order. */
+export function initReviewers(standards: InitStandards): string[] {
+  return [...new Set(standards.flatMap((standard) => REVIEWERS[standard]))];
+}
+
+/**
  * qms.yaml; its comments are in the language of the run, as the rest of what `csr init` says. The
  * review period's comment cites the clause of the standard in scope: IATF 16949 7.5.3.2.2 sets
  * ten working days; GJB 9001C and ISO 9001 (8.2.3) leave the period to the organisation. External
  * documents keep their publisher's numbers ('*', model/numbering.ts), so `csr new external` works.
  */
-const qms = (standard: InitStandard) => `${t("init.file.qms.heading")}
+const qms = (standards: InitStandards) => `${t("init.file.qms.heading")}
 organisation:
-  name: ${ORGANISATION[standard].name} ${t("init.file.qms.organisation")}
-  name_en: ${ORGANISATION[standard].name_en} ${t("init.file.qms.organisation-en")}
+  name: ${ORGANISATION[standards[0]!].name} ${t("init.file.qms.organisation")}
+  name_en: ${ORGANISATION[standards[0]!].name_en} ${t("init.file.qms.organisation-en")}
 language: ${language()}
-standards: [${standard}]
+standards: [${standards.join(", ")}]
 ${t("init.file.qms.delegates")}
 departments:
-${DEPARTMENTS[standard].map(([code, name, name_en]) => `  - code: ${code}\n    name: ${name}\n    name_en: ${name_en}\n`).join("")}${standard === "GJB9001C" ? gjbParties() : ""}${t("init.file.qms.numbering")}
+${initDepartments(standards).map(([code, name, name_en]) => `  - code: ${code}\n    name: ${name}\n    name_en: ${name_en}\n`).join("")}${has(standards, "GJB9001C") ? gjbParties() : ""}${t("init.file.qms.numbering")}
 numbering:
   - kind: manual
     pattern: QM-##
@@ -125,7 +150,7 @@ numbering:
     pattern: QR-###-##
   - kind: external
     pattern: "*" ${t("init.file.qms.external-numbering")}
-${t(standard === "IATF16949" ? "init.file.qms.calendar" : "init.file.qms.calendar.own-period")}
+${t(has(standards, "IATF16949") ? "init.file.qms.calendar" : "init.file.qms.calendar.own-period")}
 calendar:
   base: CN
   weekdays: [1, 2, 3, 4, 5]
@@ -134,14 +159,14 @@ calendar:
   years: []
 csr:
   review_days: 10
-  reviewers: [${REVIEWERS[standard].join(", ")}]
-${standard === "GJB9001C" ? gjbLayouts() : ""}${t("init.file.qms.registers")}
+  reviewers: [${initReviewers(standards).join(", ")}]
+${has(standards, "GJB9001C") ? gjbLayouts() : ""}${t("init.file.qms.registers")}
 registers:
   signatures: [${t("init.file.qms.signatures")}]
 `;
 
 /** The ids of the placeholder people people.yaml starts with: to be replaced by the real ones (`csr person remove`). */
-export const PLACEHOLDER_PEOPLE = (standard: InitStandard): string[] => ["zhangsan", "lisi", "wangwu", "zhaoliu", ...(standard === "GJB9001C" ? ["sunqi", "zhouba"] : [])];
+export const PLACEHOLDER_PEOPLE = (standards: InitStandards): string[] => ["zhangsan", "lisi", "wangwu", "zhaoliu", ...(has(standards, "GJB9001C") ? ["sunqi", "zhouba"] : [])];
 
 /**
  * people.yaml: placeholder people of the departments that review CSRs, with the names English
@@ -149,7 +174,7 @@ export const PLACEHOLDER_PEOPLE = (standard: InitStandard): string[] => ["zhangs
  * someone of 研发部, which reviews there, and a 军代表 of the military representative office (roles
  * []: an outsider prepares, reviews and approves nothing of the company's; he signs as 军代表).
  */
-const people = (standard: InitStandard) => `${t("init.file.people.heading")}
+const people = (standards: InitStandards) => `${t("init.file.people.heading")}
 ${t("init.file.people.placeholders")}
 people:
   - id: zhangsan
@@ -162,7 +187,7 @@ people:
     name: 李四
     name_en: Li Si
     department: QA
-    title: ${t(standard === "GJB9001C" ? "init.file.people.title.quality-head" : "init.file.people.title.quality-manager")}
+    title: ${t(standards[0] === "GJB9001C" ? "init.file.people.title.quality-head" : "init.file.people.title.quality-manager")}
     roles: [reviewer, approver]
   - id: wangwu
     name: 王五
@@ -177,7 +202,7 @@ people:
     title: ${t("init.file.people.title.production-manager")}
     roles: [reviewer]
 ${
-  standard === "GJB9001C"
+  has(standards, "GJB9001C")
     ? `  - id: sunqi
     name: 孙七
     name_en: Sun Qi
@@ -283,7 +308,7 @@ const gitlabArtifacts = `  artifacts:
       junit: csr-junit.xml
       codequality: gl-code-quality-report.json`;
 
-const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
+const gitlabCi = (standards: InitStandards) => `${t("init.file.gitlab-check.heading")}
 ${timeZone("variables")}
 csr-check:
   image: node:22
@@ -311,7 +336,7 @@ ${gitlabNpm()}
     - npx --no -- csr check ${GITLAB_REPORTS}
 ${gitlabArtifacts}
 
-${t("init.file.gitlab-pages.heading")}${optInNote("gitlab")}${hostingNote(standard)}
+${t("init.file.gitlab-pages.heading")}${optInNote("gitlab")}${hostingNote(standards)}
 pages:
   image: node:22
   rules:
@@ -342,8 +367,8 @@ function optInNote(host: "github" | "gitlab" | "gitea"): string {
  * body of documents marked 秘密 or above, but the rest (every register, every other document) is the
  * organisation's internal material, which its 保密 rules keep off hosts on the Internet.
  */
-function hostingNote(standard: InitStandard): string {
-  return standard === "GJB9001C" ? `\n${t("init.file.site.gjb-hosting")}` : "";
+function hostingNote(standards: InitStandards): string {
+  return has(standards, "GJB9001C") ? `\n${t("init.file.site.gjb-hosting")}` : "";
 }
 
 /**
@@ -357,7 +382,7 @@ const SITE_BRANCH = "vars.CSR_PUBLISH_SITE == 'true' && (github.event_name == 's
  * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
  * own, because publishing needs the Pages permissions that a pull-request check must not have.
  */
-const githubSiteWorkflow = (standard: InitStandard) => `${t("init.file.github-site.heading")}${optInNote("github")}${hostingNote(standard)}
+const githubSiteWorkflow = (standards: InitStandards) => `${t("init.file.github-site.heading")}${optInNote("github")}${hostingNote(standards)}
 name: csr site
 on:
   push:
@@ -408,7 +433,7 @@ jobs:
  * web server's address of the site), and without it the site is built without canonical links, as
  * csr site is without --base-url.
  */
-const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${optInNote("gitea")}${hostingNote(standard)}
+const giteaSiteWorkflow = (standards: InitStandards) => `${t("init.file.gitea-site.heading")}${optInNote("gitea")}${hostingNote(standards)}
 ${t("init.file.gitea.offline")}
 name: csr site
 on:
@@ -793,10 +818,10 @@ export function rootOnly(path: string): boolean {
 }
 
 /** The example's clauses are IATF 16949's: `withExample` is for an IATF16949 repository only (the command refuses the others). */
-export function initFiles(withExample: boolean, standard: InitStandard = "IATF16949"): Map<string, string> {
+export function initFiles(withExample: boolean, standards: InitStandards = ["IATF16949"]): Map<string, string> {
   const files = new Map<string, string>([
-    ["qms.yaml", withExample ? qms(standard).replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms(standard)],
-    ["people.yaml", people(standard)],
+    ["qms.yaml", withExample ? qms(standards).replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms(standards)],
+    ["people.yaml", people(standards)],
   ]);
   if (withExample) {
     for (const [path, content] of Object.entries(example())) files.set(path, content);
@@ -808,10 +833,10 @@ export function initFiles(withExample: boolean, standard: InitStandard = "IATF16
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
   files.set(".github/workflows/csr.yml", checkWorkflow("github"));
-  files.set(".github/workflows/csr-site.yml", githubSiteWorkflow(standard));
+  files.set(".github/workflows/csr-site.yml", githubSiteWorkflow(standards));
   files.set(".gitea/workflows/csr.yml", checkWorkflow("gitea"));
-  files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow(standard));
-  files.set(".gitlab-ci.yml", gitlabCi(standard));
+  files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow(standards));
+  files.set(".gitlab-ci.yml", gitlabCi(standards));
   files.set("hooks/pre-commit", preCommit());
   return files;
 }

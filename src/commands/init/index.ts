@@ -1,4 +1,8 @@
-/** `csr init [DIR] [--standard IATF16949|GJB9001C|ISO9001] [--example]`: a new document repository, ready for CI and the editor. */
+/**
+ * `csr init [DIR] [--standard IATF16949|GJB9001C|ISO9001[,…]] [--example]`: a new document repository, ready for CI and
+ * the editor. Several standards (`--standard IATF16949,GJB9001C`, or --standard repeated) set up a company certified to
+ * each: the union of their set-ups (init/files.ts; tester76 M3).
+ */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -16,7 +20,8 @@ import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 
 export interface InitFlags {
   example?: boolean;
-  standard?: string;
+  /** One standard, several separated by , or 、, or the option repeated (commander collects them). */
+  standard?: string | string[];
   yes?: boolean;
 }
 
@@ -34,9 +39,9 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
   // A repository there would be read by the enclosing one as documents (tester23 F10).
   const enclosing = enclosingRoot(dirname(root));
   if (enclosing !== undefined) throw new UserError(t("init.inside-repository", { root, enclosing }), t("init.inside-repository.hint", { enclosing }));
-  const standard = await chooseStandard(flags, prompts);
-  if (flags.example && standard !== "IATF16949") throw new UserError(t("init.example-iatf-only", { standard }));
-  const files = initFiles(flags.example === true, standard);
+  const standards = await chooseStandards(flags, prompts);
+  if (flags.example && standards.join() !== "IATF16949") throw new UserError(t("init.example-iatf-only", { standard: standards.join("、") }));
+  const files = initFiles(flags.example === true, standards);
   // An interrupted init has left files that its completion (under the lock, below) accounts for.
   if (interruptedChanges(root).length === 0) refuseExisting(root, files);
   try {
@@ -71,11 +76,11 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
       ...(folder === "" ? [] : [t("init.subfolder", { folder }), ""]),
       // The site workflows publish only once CSR_PUBLISH_SITE is set: what the site holds is said before anyone sets it,
       // and a GJB repository is told where it may be published.
-      ...(folder === "" ? [t("init.site-opt-in"), ...(standard === "GJB9001C" ? [t("init.gjb-site-hosting")] : []), ""] : []),
+      ...(folder === "" ? [t("init.site-opt-in"), ...(standards.includes("GJB9001C") ? [t("init.gjb-site-hosting")] : []), ""] : []),
       t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", {
         version: packageManifest().version,
         // The placeholder people are for the first steps only; the example's records name them.
-        remove: flags.example ? "" : t("init.next-steps.remove", { placeholders: PLACEHOLDER_PEOPLE(standard).join(" ") }),
+        remove: flags.example ? "" : t("init.next-steps.remove", { placeholders: PLACEHOLDER_PEOPLE(standards).join(" ") }),
       }),
       "",
     ].join("\n"),
@@ -110,13 +115,25 @@ function refuseExisting(root: string, files: Map<string, string>): void {
  * supplier, a military one and any other make different repositories: numbering, signatures, 密级),
  * else IATF 16949. --example is the automotive example, so it asks nothing.
  */
-async function chooseStandard(flags: InitFlags, prompts: Prompts | undefined): Promise<InitStandard> {
-  if (flags.standard !== undefined || flags.example) return choiceOption(flags.standard, "--standard", INIT_STANDARDS, "IATF16949");
+async function chooseStandards(flags: InitFlags, prompts: Prompts | undefined): Promise<InitStandard[]> {
+  if (flags.standard !== undefined || flags.example) return standardsOption(flags.standard);
   const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
-  if (!ask) return "IATF16949";
-  return ask.select({
+  if (!ask) return ["IATF16949"];
+  return [await ask.select({
     message: t("init.prompt.standard"),
     choices: INIT_STANDARDS.map((value) => ({ value, name: t(`init.prompt.standard.${value}`) })),
     default: "IATF16949",
-  });
+  })];
+}
+
+/**
+ * --standard's standards, in the order given, each once: "IATF16949,GJB9001C", "IATF16949、GJB9001C", or the option
+ * repeated; each one of INIT_STANDARDS (or its label, choiceOption). Nothing given: IATF16949.
+ * Errors: UserError, one line, for a value that is no such standard, or an empty one.
+ */
+export function standardsOption(given: string | readonly string[] | undefined): InitStandard[] {
+  if (given === undefined) return ["IATF16949"];
+  const values = (typeof given === "string" ? [given] : given).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim());
+  if (values.length === 0 || values.some((v) => v === "")) throw new UserError(t("options.choice", { flag: "--standard", choices: INIT_STANDARDS.join(", "), value: typeof given === "string" ? given : given.join(",") }));
+  return [...new Set(values.map((value) => choiceOption(value, "--standard", INIT_STANDARDS, "IATF16949")))];
 }

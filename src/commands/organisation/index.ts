@@ -14,7 +14,9 @@
  * doc/external-check-due; 1 to 60, an empty one removes it), the periodic review interval csr new gives a new
  * document of each kind (`document_control.review_interval_months`, `--review-interval procedure=36`; 1 to 120, `<kind>=`
  * removes it) and the days before a periodic review falls due from which csr check warns (`document_control.review_warn_days`;
- * tester71 Q4), and the CSR categories allowed (`csr.categories`, `--add-category` / `--remove-category`; tester73 S11).
+ * tester71 Q4), and the CSR categories allowed (`csr.categories`, `--add-category` / `--remove-category`; tester73 S11),
+ * and a standard the company is certified to besides (`--add-standard GJB9001C`, with what `csr init --standard GJB9001C`
+ * sets up: standardChanges; tester76 M3).
  *
  * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
  * or form that does not exist, a number of days that is not a whole number, an audit interval that is
@@ -32,7 +34,9 @@ import type { Catalog } from "../../model/catalog.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
 import { REGISTERS_WITH_FORMS } from "../../model/register-forms.js";
 import type { CommandContext } from "../context.js";
-import { auditMonthsOption, clauseRef, clauseToRemove } from "../options.js";
+import { auditMonthsOption, clauseRef, clauseToRemove, dateOption } from "../options.js";
+import { standardsOption } from "../init/index.js";
+import { DEPARTMENTS } from "../init/files.js";
 import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 
 export interface OrganisationFlags {
@@ -63,6 +67,10 @@ export interface OrganisationFlags {
   addCategory?: string[];
   /** CSR categories to remove from it: refused while a CSR is of that category. */
   removeCategory?: string[];
+  /** Standards to add to qms.yaml `standards`, each with its set-up (standardChanges). */
+  addStandard?: string[];
+  /** The day from which the layout of an added GJB 9001C applies (YYYY-MM-DD; default today). */
+  date?: string;
   commit?: boolean;
 }
 
@@ -80,8 +88,9 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       confidentiality_en: flags.confidentialityEn?.trim(),
     };
     if (given.name === "") throw new UserError(t("organisation.empty-name"));
-    const settings = settingChanges(session, flags);
-    if (Object.values(given).every((v) => v === undefined) && settings.length === 0) throw new UserError(t("organisation.nothing"), t("organisation.hint"));
+    const notes: string[] = [];
+    const settings = [...settingChanges(session, flags), ...standardChanges(session, flags, notes)];
+    if (Object.values(given).every((v) => v === undefined) && settings.length === 0 && notes.length === 0) throw new UserError(t("organisation.nothing"), t("organisation.hint"));
     const value = config.value;
     const before = {
       name: value.organisation.name,
@@ -97,7 +106,7 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       .map((key) => t("department.update.field", { field: t(`organisation.field.${key}`), before: shown(before[key]), after: shown(given[key]) }));
     for (const setting of settings) if (setting.before !== setting.after) details.push(t("department.update.field", { field: setting.field, before: setting.before || t("department.none"), after: setting.after || t("department.none") }));
     if (details.length === 0) {
-      ctx.stdout(`${t("organisation.same")}\n`);
+      ctx.stdout(`${[t("organisation.same"), ...notes].join("\n")}\n`);
       return 0;
     }
     const change = editFile(session.root, config.file.path, "qms", (doc) => {
@@ -110,7 +119,7 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       else if (given.confidentiality_en !== undefined) doc.set("confidentiality_en", given.confidentiality_en);
       for (const setting of settings) setting.apply(doc);
     });
-    await saveChanges(ctx, session, [change], [t("organisation.updated", { details: details.join(t("department.update.separator")) })], {
+    await saveChanges(ctx, session, [change], [t("organisation.updated", { details: details.join(t("department.update.separator")) }), ...notes], {
       commit: flags.commit,
       message: t("organisation.commit"),
     });
@@ -283,6 +292,97 @@ function categoryChange(session: EditSession, add: readonly string[], remove: re
     // The whole list goes with its last name: no list means any category is allowed, as before one was made.
     apply: (doc) => (after.length === 0 ? doc.deleteIn(["csr", "categories"]) : doc.setIn(["csr", "categories"], doc.createNode(after, { flow: true }))),
   };
+}
+
+/** The signature cells of the manual and procedures `csr init --standard GJB9001C` lays out (GJB 9001C 7.5.2: 会签, 标准化审查, 军代表). */
+const GJB_SIGNATURES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
+const GJB_ONLY_SIGNATURES = ["countersigned", "standardization", "military_representative"] as const;
+
+/**
+ * `--add-standard <id>` (repeatable, or several separated by ,): a standard the company is certified to besides those in
+ * scope (tester76 M3: an IATF 16949 supplier that also makes military products, GJB 9001C), with what `csr init --standard`
+ * sets up for it where the repository lacks it, each a change printed with its before and after:
+ * - GJB9001C: the military representative office (`external_parties`, 军代表室 MRO, kind military-representative) unless
+ *   one is there; 研发部 (RD) among the CSR reviewers when the repository has that department (GJB 9001C 8.2.3); and the
+ *   layout of the manual and procedures (levels 1 and 2) with the 会签, 标准化审查 and 军代表 cells and 密级 内部,
+ *   `since` the day given (--date, default today) so that revisions issued before keep the layout they were issued on
+ *   (doc/signature-missing). All level 1–2 documents take it: the layouts are per level, and the manual and procedures
+ *   of a dual company are one system serving both product lines.
+ * - IATF16949, ISO9001: the standard only (the review period is csr.review_days, 10 working days unless changed).
+ * What it does not do is said in `notes`: a department named in init's set-up and absent (综合管理部 is not added: the
+ * company has its own departments), a level 1–2 layout already there without the GJB cells (left as it is), the 军代表
+ * to add as a person. Errors (UserError): a standard csr has no catalog of; a department coded MRO (the office's code).
+ */
+function standardChanges(session: EditSession, flags: OrganisationFlags, notes: string[]): SettingChange[] {
+  if ((flags.addStandard ?? []).length === 0) {
+    if (flags.date !== undefined) throw new UserError(t("organisation.date-alone"));
+    return [];
+  }
+  const config = session.repo.config!.value;
+  const before = [...(config.standards ?? [])];
+  const added = standardsOption(flags.addStandard).filter((s) => !before.includes(s));
+  for (const standard of standardsOption(flags.addStandard)) if (before.includes(standard)) notes.push(t("organisation.standard-already", { standard }));
+  if (added.length === 0) return [];
+  const out: SettingChange[] = [];
+  const after = [...before, ...added];
+  out.push({
+    field: t("organisation.field.standards"),
+    before: before.join("、"),
+    after: after.join("、"),
+    apply: (doc) => doc.set("standards", doc.createNode(after, { flow: true })),
+  });
+  if (!added.includes("GJB9001C")) return out;
+  const since = dateOption(flags.date, "--date");
+  const departments = config.departments ?? [];
+  const parties = config.external_parties ?? [];
+  const office = parties.find((p) => p.kind === "military-representative");
+  if (office) notes.push(t("organisation.standard-party-kept", { name: office.name, code: office.code }));
+  else {
+    if (departments.some((d) => d.code === "MRO")) throw new UserError(t("organisation.standard-mro-taken"));
+    const party = { code: "MRO", name: "军代表室", name_en: "Military Representative Office", kind: "military-representative" };
+    out.push({
+      field: t("organisation.field.external-parties"),
+      before: parties.map((p) => p.name).join("、"),
+      after: [...parties, party].map((p) => p.name).join("、"),
+      apply: (doc) => {
+        if (doc.has("external_parties")) doc.addIn(["external_parties"], doc.createNode(party));
+        else doc.set("external_parties", doc.createNode([party]));
+      },
+    });
+  }
+  notes.push(t("organisation.standard-representative", { code: office?.code ?? "MRO" }));
+  const reviewers = (config.csr?.reviewers ?? []).map((r) => (typeof r === "string" ? r : r.department));
+  const rd = departments.find((d) => d.code === "RD") ?? departments.find((d) => d.name === "研发部");
+  if (!rd) notes.push(t("organisation.standard-no-rd"));
+  else if (!reviewers.includes(rd.code)) {
+    out.push({
+      field: t("organisation.field.reviewers"),
+      before: reviewers.join("、"),
+      after: [...reviewers, rd.code].join("、"),
+      apply: (doc) => doc.addIn(["csr", "reviewers"], rd.code),
+    });
+  }
+  const levels = (config.document_layouts ?? []).filter((l) => l.levels.some((level) => level === 1 || level === 2));
+  if (levels.length > 0) {
+    const lacking = GJB_ONLY_SIGNATURES.filter((role) => !levels.some((l) => (l.signatures ?? []).some((item) => (typeof item === "string" ? item : item.role) === role)));
+    if (lacking.length > 0) notes.push(t("organisation.standard-layout-kept", { roles: lacking.map((r) => t(`organisation.signature.${r}`)).join("、") }));
+  } else {
+    const layout = { levels: [1, 2], since, signatures: [...GJB_SIGNATURES], classification: "内部" };
+    out.push({
+      field: t("organisation.field.document-layouts"),
+      before: "",
+      after: t("organisation.standard-layout", { since }),
+      apply: (doc) => {
+        const node = doc.createNode(layout);
+        for (const key of ["levels", "signatures"]) (node.get(key) as { flow?: boolean }).flow = true;
+        if (doc.has("document_layouts")) doc.addIn(["document_layouts"], node);
+        else doc.set("document_layouts", doc.createNode([node]));
+      },
+    });
+  }
+  const missing = DEPARTMENTS.GJB9001C.filter(([code, name]) => !departments.some((d) => d.code === code || d.name === name));
+  if (missing.length > 0) notes.push(t("organisation.standard-departments", { departments: missing.map(([code, name]) => `${name}（${code}）`).join("、") }));
+  return out;
 }
 
 const REVIEW_KINDS = ["manual", "procedure", "instruction", "form"] as const;
