@@ -340,9 +340,11 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
   const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
   // doc/classification-below-csr names only ids and 密级, and tells the reader why the body is missing.
   const quotes = (f: Finding) => secretFiles.has(f.file) && f.rule !== "doc/classification-below-csr";
-  // A finding in another file may quote a withheld document's section titles (csr/section-missing: 第 5.5 节现为 '…').
+  // A finding in another file may quote a withheld document's section titles because it is about that document (csr/section-missing:
+  // QP-006 … 第 5.5 节现为 '…'): its message names the document too. One about another document that has a section of the same
+  // common title (doc/empty-section: CS/QP-012 第 1 节“目的”) quotes nothing of it and is shown.
   const titles = secretSectionTitles(repo.documents.filter((d) => secret.has(d.value.id)).map((d) => d.value));
-  const quotesTitle = (f: Finding) => titles.find(([title]) => f.message.includes(title));
+  const quotesTitle = (f: Finding) => titles.find(([title, id]) => f.message.includes(title) && namesDocument(f.message, id));
   const shownFinding = (f: Finding): Finding => {
     if (quotes(f)) return { ...f, message: withheld(f) };
     const quoted = quotesTitle(f);
@@ -351,9 +353,17 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], sec
   return { repo: { ...repo, documents, csrs }, findings: findings.map(shownFinding), textOf };
 }
 
+/** Whether `message` names document `id` (QP-006, CS/QP-013) as an id, not as part of a longer one (QP-0061, CS/QP-013-01). */
+function namesDocument(message: string, id: string): boolean {
+  for (let at = message.indexOf(id); at >= 0; at = message.indexOf(id, at + 1)) {
+    if (!/[A-Za-z0-9/_.-]/.test(message[at - 1] ?? "") && !/[A-Za-z0-9_-]/.test(message[at + id.length] ?? "")) return true;
+  }
+  return false;
+}
+
 /**
  * The section titles (Chinese and English, two characters or more) of the documents withheld from the site, each with
- * its document's id, longest first: a finding elsewhere quoting one is not published (GJB 9001C 7.5.3.2: the site shows
+ * its document's id, longest first: a finding elsewhere quoting one and naming its document is not published (GJB 9001C 7.5.3.2: the site shows
  * a 秘密 document's sections by number alone).
  */
 function secretSectionTitles(documents: readonly ControlledDocument[]): [title: string, document: string][] {
