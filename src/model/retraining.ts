@@ -8,6 +8,38 @@ import { translate, type Lang } from "../i18n/index.js";
 import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { trainingPhase, type Refresher, type TrainingCompletion, type TrainingPhase } from "./training-completion.js";
 
+/** A document or CSR (as located in its file) whose people's refresher training is overdue: their refreshers, soonest first, and their names. */
+export interface RefreshersOverdue<T> {
+  item: T;
+  completion: TrainingCompletion;
+  overdue: Refresher[];
+  names: string[];
+}
+
+/**
+ * The items of `items` marked `training.retrain_months` (documents for doc/retraining-due, CSRs for csr/retraining-due)
+ * with a refresher overdue on `today` (YYYY-MM-DD; overdueRefreshers): each with its training completion (`completion`,
+ * documentCompletion or csrCompletion; an item it gives none for is skipped), those overdue and their names
+ * (`personName`, the id when the person is unknown).
+ */
+export function refreshersOverdue<T extends { value: { training?: { retrain_months?: number } } }>(
+  items: Iterable<T>,
+  completion: (item: T) => TrainingCompletion | undefined,
+  today: string,
+  calendar: WorkCalendar,
+  personName: (id: string) => string | undefined,
+): RefreshersOverdue<T>[] {
+  const out: RefreshersOverdue<T>[] = [];
+  for (const item of items) {
+    if (item.value.training?.retrain_months === undefined) continue;
+    const done = completion(item);
+    const overdue = done ? overdueRefreshers(done, today, calendar) : [];
+    if (done === undefined || overdue.length === 0) continue;
+    out.push({ item, completion: done, overdue, names: overdue.map((r) => personName(r.person) ?? r.person) });
+  }
+  return out;
+}
+
 /**
  * Of `item`'s refreshers, those overdue on `today` (YYYY-MM-DD), soonest first: as every training deadline (trainingPhase,
  * workdaysLate), from the first working day after the due day — the days off right after it are still in time, as

@@ -4,7 +4,7 @@ import { csrCompletion } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
-import { overdueRefreshers } from "../../../model/retraining.js";
+import { refreshersOverdue } from "../../../model/retraining.js";
 
 /**
  * IATF 16949 7.2.2 with 4.3.2: a CSR marked `training: {retrain_months: N}` (e.g. the customer's special-characteristics
@@ -35,15 +35,12 @@ training:
   check(ctx) {
     const config = ctx.repo.config?.value;
     const people = [...ctx.index.people.values()].map((p) => p.value);
-    for (const { value: csr, file } of ctx.repo.csrs) {
-      if (csr.training?.retrain_months === undefined) continue;
-      const item = csrCompletion(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo), ctx.index.customers.get(csr.customer)?.value);
-      const overdue = item ? overdueRefreshers(item, ctx.options.today, repositoryCalendar(config)) : [];
-      if (item === undefined || overdue.length === 0) continue;
-      const names = overdue.map((r) => ctx.index.people.get(r.person)?.value.name ?? r.person);
+    const due = refreshersOverdue(ctx.repo.csrs, ({ value }) => csrCompletion(value, people, config, ctx.options.today, trainingRecordDays(ctx.repo), ctx.index.customers.get(value.customer)?.value), ctx.options.today, repositoryCalendar(config), (id) => ctx.index.people.get(id)?.value.name);
+    for (const { item, completion, overdue, names } of due) {
+      const csr = item.value;
       ctx.report(
-        { file, path: ["training", "retrain_months"] },
-        t("rule.csr/retraining-due", { csr: csr.id, source: csr.source.document, revision: revisionName(csr.source.revision), months: item.retrainMonths!, count: overdue.length, names: names.join(t("common.list-separator")), due: overdue[0]!.due, last: overdue[0]!.last }),
+        { file: item.file, path: ["training", "retrain_months"] },
+        t("rule.csr/retraining-due", { csr: csr.id, source: csr.source.document, revision: revisionName(csr.source.revision), months: completion.retrainMonths!, count: overdue.length, names: names.join(t("common.list-separator")), due: overdue[0]!.due, last: overdue[0]!.last }),
       );
     }
   },

@@ -3,7 +3,7 @@ import { trainingSessionVersions } from "../../../load/training-records.js";
 import { documentCompletion } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
-import { overdueRefreshers } from "../../../model/retraining.js";
+import { refreshersOverdue } from "../../../model/retraining.js";
 
 /**
  * IATF 16949 7.2.2 (competence kept, on-the-job training) with 7.3.2: a document marked `training: {retrain_months: N}`
@@ -35,15 +35,11 @@ training:
   check(ctx) {
     const config = ctx.repo.config?.value;
     const people = [...ctx.index.people.values()].map((p) => p.value);
-    for (const { value: doc, file } of ctx.index.documents.values()) {
-      if (doc.training?.retrain_months === undefined) continue;
-      const item = documentCompletion(doc, people, config, ctx.options.today, trainingSessionVersions(ctx.repo));
-      const overdue = item ? overdueRefreshers(item, ctx.options.today, repositoryCalendar(config)) : [];
-      if (item === undefined || overdue.length === 0) continue;
-      const names = overdue.map((r) => ctx.index.people.get(r.person)?.value.name ?? r.person);
+    const due = refreshersOverdue(ctx.index.documents.values(), ({ value }) => documentCompletion(value, people, config, ctx.options.today, trainingSessionVersions(ctx.repo)), ctx.options.today, repositoryCalendar(config), (id) => ctx.index.people.get(id)?.value.name);
+    for (const { item, completion, overdue, names } of due) {
       ctx.report(
-        { file, path: ["training", "retrain_months"] },
-        t("rule.doc/retraining-due", { document: doc.id, version: item.revision, months: item.retrainMonths!, count: overdue.length, names: names.join(t("common.list-separator")), due: overdue[0]!.due, last: overdue[0]!.last }),
+        { file: item.file, path: ["training", "retrain_months"] },
+        t("rule.doc/retraining-due", { document: item.value.id, version: completion.revision, months: completion.retrainMonths!, count: overdue.length, names: names.join(t("common.list-separator")), due: overdue[0]!.due, last: overdue[0]!.last }),
       );
     }
   },
