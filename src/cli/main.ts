@@ -209,6 +209,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--roles <roles...>", t("help.person.roles"))
           .option("--title <text>", t("help.person.title"))
           .option("--from <date>", t("help.person.from"))
+          .option("--today <date>", t("help.person.add.today"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
@@ -886,6 +887,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--electronic", t("help.distribute.electronic"))
           .option("--system <name>", t("help.distribute.system"))
           .option("--customer-consent <record>", t("help.distribute.customer-consent"))
+          .option("--today <date>", t("help.distribute.today"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));

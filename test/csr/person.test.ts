@@ -15,13 +15,17 @@ describe("csr person add", () => {
   it("appends the person to people.yaml, department given by name, and commits it alone", async () => {
     const dir = validRepo({ git: true });
     const result = await csrInProcess(
-      ["-C", dir, "person", "add", "liuyang", "--name", "刘洋", "--name-en", "Liu Yang", "--department", "品质部", "--roles", "author,reviewer", "--title", "质量工程师", "--commit"],
+      ["-C", dir, "person", "add", "liuyang", "--name", "刘洋", "--name-en", "Liu Yang", "--department", "品质部", "--roles", "author,reviewer", "--title", "质量工程师", "--today", "2026-12-04", "--commit"],
       { lang: null },
     );
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
-    expect(result).toEqual({ code: 0, stdout: `已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n已提交 ${hash}：csr person add liuyang：刘洋\n`, stderr: "" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n到岗日期 2026-12-04，即新增之日（people.yaml 中的 joined；未给 --from）：此前此人不算在职，也不欠培训；到岗更早的，请用 --from <日期> 给出。\n已提交 ${hash}：csr person add liuyang：刘洋\n`,
+      stderr: "",
+    });
     expect(read(dir, "people.yaml").endsWith(
-      ["    roles: [reviewer]", "  - id: liuyang", "    name: 刘洋", "    name_en: Liu Yang", "    department: QA", "    title: 质量工程师", "    roles: [author, reviewer]", ""].join("\n"),
+      ["    roles: [reviewer]", "  - id: liuyang", "    name: 刘洋", "    name_en: Liu Yang", "    department: QA", "    title: 质量工程师", "    roles: [author, reviewer]", "    joined: 2026-12-04", ""].join("\n"),
     )).toBe(true);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr person add liuyang：刘洋", "", "people.yaml"]);
   });
@@ -53,12 +57,12 @@ describe("csr person add", () => {
   it("takes an outside party of qms.yaml (军代表室) as the unit of an outside person, such as a 军代表", async () => {
     const dir = validRepo({ git: true });
     appendFileSync(join(dir, "qms.yaml"), "external_parties:\n  - code: MRO\n    name: 军代表室\n    kind: military-representative\n");
-    expect(await csrInProcess(["-C", dir, "person", "add", "liujd", "--name", "刘军代", "--department", "军代表室", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "add", "liujd", "--name", "刘军代", "--department", "军代表室", "--from", "2026-11-02", "-y"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已在 people.yaml 中新增 刘军代（liujd）：军代表室，角色 无。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stdout: "已在 people.yaml 中新增 刘军代（liujd）：军代表室，角色 无。\n到岗日期 2026-11-02（people.yaml 中的 joined）：此前此人不算在职，不能以此人名义记录工作。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    expect(read(dir, "people.yaml").endsWith("  - id: liujd\n    name: 刘军代\n    department: MRO\n    roles: []\n")).toBe(true);
+    expect(read(dir, "people.yaml").endsWith("  - id: liujd\n    name: 刘军代\n    department: MRO\n    roles: []\n    joined: 2026-11-02\n")).toBe(true);
   });
 
   it("rewrites the records that name the new person by name, as an import writes an unknown signer, to the new id (tester20 F3)", async () => {
@@ -88,12 +92,12 @@ describe("csr person add", () => {
 
   it("warns of a namesake, whom a name no longer picks alone", async () => {
     const dir = validRepo({ git: true });
-    expect(await csrInProcess(["-C", dir, "person", "add", "zhangw2", "--name", "张伟", "--department", "PRD", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "add", "zhangw2", "--name", "张伟", "--department", "PRD", "--today", "2026-12-04", "-y"], { lang: null })).toEqual({
       code: 0,
-      stdout: "已在 people.yaml 中新增 张伟（zhangw2）：生产部，角色 无。\n注意：zhang 也叫 张伟；按姓名指定此人时会有歧义，请用 id。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stdout: "已在 people.yaml 中新增 张伟（zhangw2）：生产部，角色 无。\n到岗日期 2026-12-04，即新增之日（people.yaml 中的 joined；未给 --from）：此前此人不算在职，也不欠培训；到岗更早的，请用 --from <日期> 给出。\n注意：zhang 也叫 张伟；按姓名指定此人时会有歧义，请用 id。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    expect(read(dir, "people.yaml").endsWith("  - id: zhangw2\n    name: 张伟\n    department: PRD\n    roles: []\n")).toBe(true);
+    expect(read(dir, "people.yaml").endsWith("  - id: zhangw2\n    name: 张伟\n    department: PRD\n    roles: []\n    joined: 2026-12-04\n")).toBe(true);
   });
 });
 
@@ -191,7 +195,7 @@ describe("csr person remove", () => {
     expect((await csrInProcess(["init", dir, "--standard", "IATF16949", "-y"], { lang: null })).code).toBe(0);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "init"]);
-    expect((await csrInProcess(["-C", dir, "person", "add", "chenjing", "--name", "陈静", "--department", "QA", "--roles", "document-controller,author", "-y", "--commit"], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "person", "add", "chenjing", "--name", "陈静", "--department", "QA", "--roles", "document-controller,author", "--from", "2026-01-05", "-y", "--commit"], { lang: null })).code).toBe(0);
     return dir;
   }
 
@@ -204,7 +208,7 @@ describe("csr person remove", () => {
       stdout: `已从 people.yaml 中删除 张三（zhangsan）、李四（lisi）、王五（wangwu）、赵六（zhaoliu）（4 人）。\n已提交 ${hash}：csr person remove zhangsan, lisi, wangwu, zhaoliu\n`,
       stderr: "",
     });
-    expect(read(dir, "people.yaml").split("\n").slice(2)).toEqual(["people:", "  - id: chenjing", "    name: 陈静", "    department: QA", "    roles: [document-controller, author]", ""]);
+    expect(read(dir, "people.yaml").split("\n").slice(2)).toEqual(["people:", "  - id: chenjing", "    name: 陈静", "    department: QA", "    roles: [document-controller, author]", "    joined: 2026-01-05", ""]);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr person remove zhangsan, lisi, wangwu, zhaoliu", "", "people.yaml"]);
     expect(await csrInProcess(["-C", dir, "person", "remove", "zhangsan", "-y"], { lang: null })).toEqual({
       code: 2,
@@ -216,7 +220,7 @@ describe("csr person remove", () => {
 
   it("refuses someone a record names, saying where and to record that they left instead, and changes nothing", async () => {
     const dir = await initialised();
-    expect((await csrInProcess(["-C", dir, "person", "add", "liuwei", "--name", "刘伟", "--department", "QA", "--roles", "reviewer", "-y", "--commit"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "person", "add", "liuwei", "--name", "刘伟", "--department", "QA", "--roles", "reviewer", "--from", "2026-01-05", "-y", "--commit"])).code).toBe(0);
     expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"])).code).toBe(0);
     const path = join(dir, "documents", "QP-001.yaml");
     writeFileSync(path, read(dir, "documents/QP-001.yaml").replace(/^ {2}- title: (目的|适用范围|职责|定义|作业流程)$/gmu, "$&\n    text: 无。"));

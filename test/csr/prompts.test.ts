@@ -479,7 +479,7 @@ describe("csr person add, asked at a terminal", () => {
     try {
       const dir = validRepo();
       const ctx = capture(dir);
-      const done = addPerson(ctx, undefined, {}, prompts);
+      const done = addPerson(ctx, undefined, { today: "2026-12-04" }, prompts);
       await screen.next();
       expect(screen.getScreen()).toContain("人员 id（如 zhangli 或 张丽）");
       screen.type("liuyang");
@@ -504,8 +504,8 @@ describe("csr person add, asked at a terminal", () => {
       screen.type("质量工程师");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n");
-      expect(read(dir, "people.yaml").endsWith("  - id: liuyang\n    name: 刘洋\n    department: QA\n    title: 质量工程师\n    roles: [author, reviewer]\n")).toBe(true);
+      expect(ctx.out).toBe("已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n到岗日期 2026-12-04，即新增之日（people.yaml 中的 joined；未给 --from）：此前此人不算在职，也不欠培训；到岗更早的，请用 --from <日期> 给出。\n");
+      expect(read(dir, "people.yaml").endsWith("  - id: liuyang\n    name: 刘洋\n    department: QA\n    title: 质量工程师\n    roles: [author, reviewer]\n    joined: 2026-12-04\n")).toBe(true);
     } finally {
       setLanguage("en");
     }

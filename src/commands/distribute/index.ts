@@ -7,7 +7,6 @@
  * `csr distribute <source> --to <dept>…` and `csr recall <source>` record the copies of its revisions in its
  * own `distribution` there, as for a document (CopyTarget; model/source-copies.ts, tester66 N1).
  */
-import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, displayWidth, padEnd, shellArgument } from "../../core/text.js";
 import { PLACEHOLDER_PEOPLE } from "../init/files.js";
@@ -30,7 +29,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
 import { codedChoices, missingFlag, type Choice, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { eventDateOption, refuseBefore } from "../options.js";
+import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import { appendIn, uncommittedUnder } from "../shared/persist.js";
 import { copyList, departmentLabel, personChoiceList, personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, setInMapOrder, workingPeople, type EditSession } from "../shared/edit.js";
@@ -58,6 +57,8 @@ export interface DistributeFlags {
   /** A customer's document given to an outside party: the record of the customer's consent (IATF 16949 8.1.2). */
   customerConsent?: string;
   date?: string;
+  /** The day the command runs as (--today, YYYY-MM-DD; the clock's day otherwise): the default of --date, the latest it may be, the copies still to recall on it. */
+  today?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -97,7 +98,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const follows = old?.follows ?? issueFollows(target);
-    const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+    const date = eventDateOption(flags.date, "--date", { today: dateOption(flags.today, "--today"), follows: follows && { ...follows, of: id } });
     if (old?.until !== undefined && date >= old.until.date) {
       throw new UserError(t("distribute.old-version.superseded", { date, id, version, next: old.until.version, until: old.until.date }), t("distribute.old-version.superseded.hint"));
     }
@@ -171,7 +172,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     else if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)), pairs: [...new Set(unheld.map((e) => e.to))].map((department) => t("distribute.to-pair", { department })).join(" ") }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
-    const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
+    const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, dateOption(flags.today, "--today")) : copiesDue(document, date);
     if (due.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, due), id: shellArgument(id) }));
     const { earlier, along } = earlierSteps(session, target, flags.commit);
     const message = t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
@@ -198,7 +199,7 @@ async function distributeElectronic(ctx: CommandContext, session: EditSession, t
   const latest = currentRevision(document);
   const received = document.kind === "external" ? document.external?.received : undefined;
   const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
-  const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+  const date = eventDateOption(flags.date, "--date", { today: dateOption(flags.today, "--today"), follows: follows && { ...follows, of: id } });
   const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));
   const issued = new Set((document.electronic_issue ?? []).filter((e) => e.version === version).flatMap((e) => e.to));
   const to = [...new Set(receivers.map((r) => r.unit))];
@@ -730,7 +731,7 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
   const to = [...new Set(await receivingDepartments(session, flags, id))];
-  const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
+  const date = eventDateOption(flags.date, "--date", { today: dateOption(flags.today, "--today"), follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
   const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", date).id;
   const revision = csr.source.revision;
   const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));

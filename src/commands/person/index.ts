@@ -51,6 +51,8 @@ import { qualificationText } from "../../report/registers/people.js";
 
 export interface PersonFlags {
   name?: string;
+  /** add: the day the command runs as (--today, YYYY-MM-DD), the person's first day when --from is not given. */
+  today?: string;
   nameEn?: string;
   department?: string;
   roles?: string[] | string;
@@ -117,14 +119,19 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
       department,
       ...(title?.trim() ? { title: title.trim() } : {}),
       roles,
-      ...(typeof flags.from === "string" ? { joined: dateOption(flags.from, "--from") } : {}),
     };
     const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
     // Records that name this person by name (an import writes an unknown signer so): now the id.
     const byName = namesake || name === id ? { changes: [], places: [] } : recordsByName(session, name, id);
+    // Without --from, at work from the day added (--today): counted at work since ever, a new operator owed training on every
+    // document of the department from its release, years back (tester75 P12: 403 days overdue). Records already in their
+    // name show they worked before it: no day is assumed then.
+    const given = typeof flags.from === "string" ? dateOption(flags.from, "--from") : undefined;
+    const joined = given ?? (byName.places.length > 0 ? undefined : dateOption(flags.today, "--today"));
+    if (joined !== undefined) person.joined = joined;
     const lines = [
       t("person.added", { person: name === id ? name : t("people.label", { name, id }), department: departmentLabel(session.index, department), roles: roleList(person.roles), path: PEOPLE }),
-      ...(person.joined ? [t("person.added.joined", { date: person.joined })] : []),
+      ...(given ? [t("person.added.joined", { date: given })] : joined ? [t("person.added.joined-today", { date: joined })] : []),
       ...(namesake ? [t("person.namesake", { name, id: namesake.id })] : []),
       ...(byName.places.length > 0 ? [t("person.by-name-resolved", { name, id, count: byName.places.length, files: list(byName.places) })] : []),
     ];
