@@ -6,13 +6,22 @@ import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
-import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
+import type { Font, PageSetup, PaperSize, Style, Worksheet } from "exceljs";
 import { displayWidth, escapeHtml, isolateBidi, isWide, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { isLang, translate, type Lang } from "../i18n/index.js";
 
 export type Cell = string | number | null;
+
+/**
+ * Words a cell marks as removed or inserted (a 修订前后对照表's changed words, csr diff --format pdf|xlsx), between
+ * characters of Unicode's private use area that no record holds: HTML prints them as <del> and <ins> (struck through
+ * and underlined, so that a black-and-white print keeps them, and red and green), a workbook as rich text in the same
+ * styles, Markdown and CSV as [-…-] and {+…+}.
+ */
+export const CELL_MARKS = { removed: ["\uE000", "\uE001"], inserted: ["\uE002", "\uE003"] } as const;
+const ANY_MARK = /[\uE000-\uE003]/;
 
 /**
  * What a column holds, which decides how it is laid out on paper (table.html.hbs's CSS, one rule per
@@ -84,6 +93,11 @@ export interface Table {
   narrow?: { columns: string[]; note: string };
   /** Lines printed after the table, e.g. a coverage summary: the register's own content. */
   notes?: string[];
+  /**
+   * Lines of the register's header under its title, repeated with it on every printed page: what a 修订前后对照表
+   * compares (修订前 A/0 …, 修订后 A/1 …) and its 更改原因 (csr diff --format pdf). A workbook prints them after the rows.
+   */
+  lines?: string[];
   /**
    * Lines for the person who runs the command, never printed in the register (a register goes to an
    * auditor: tester23 F12): the commands and settings that add what the register lacks or list what it
@@ -498,6 +512,8 @@ export interface TableView {
   notes: string[];
   /** Absent when no column prints a code for its header. */
   legend?: LegendView;
+  /** Table.lines: under the title on every printed page. */
+  lines?: string[];
   heading?: RegisterHeading;
   /** The register's signature lines (编制, 审核, 批准), under the table. */
   signatures: string[];
@@ -583,6 +599,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     notes,
     ...(legend ? { legend } : {}),
     ...(table.heading ? { heading: table.heading } : {}),
+    ...(table.lines?.length ? { lines: table.lines } : {}),
     sized: widths !== undefined,
     signatures,
     tail: legend !== undefined || notes.length > 0 || signatures.length > 0,
@@ -1152,6 +1169,7 @@ export function cellMarkup(value: string, kind: string | undefined, escape: (tex
     }
   }
   html += between(value.slice(at));
+  if (ANY_MARK.test(html)) html = html.replace(/\uE000/g, "<del>").replace(/\uE001/g, "</del>").replace(/\uE002/g, "<ins>").replace(/\uE003/g, "</ins>");
   return html.replace(/\r?\n/g, "<br>");
 }
 
@@ -1283,10 +1301,24 @@ const NOT_AS_WRITTEN = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001
  * (exceljs writes a rich text so; LibreOffice reads the escape there, not in the `t="str"` value exceljs
  * writes a plain string as). Any other text is returned as it is.
  */
-function cellText(text: string): string | { richText: { text: string }[] } {
+function cellText(text: string): string | { richText: { text: string; font?: Partial<Font> }[] } {
+  if (ANY_MARK.test(text)) return markedRichText(text);
   if (!NOT_AS_WRITTEN.test(text)) return text;
   const escaped = text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return { richText: [{ text: escaped }] };
+}
+
+/** A cell with words marked removed or inserted (CELL_MARKS) as rich text: struck through in red, underlined in green. */
+function markedRichText(text: string): { richText: { text: string; font?: Partial<Font> }[] } {
+  const runs: { text: string; font?: Partial<Font> }[] = [];
+  let font: Partial<Font> | undefined;
+  for (const part of text.split(/([\uE000-\uE003])/)) {
+    if (part === CELL_MARKS.removed[0]) font = { strike: true, color: { argb: "FFB00000" } };
+    else if (part === CELL_MARKS.inserted[0]) font = { underline: true, color: { argb: "FF007000" } };
+    else if (part === CELL_MARKS.removed[1] || part === CELL_MARKS.inserted[1]) font = undefined;
+    else if (part !== "") runs.push({ text: part, ...(font ? { font } : {}) });
+  }
+  return { richText: runs };
 }
 
 /** The column width exceljs (4.4, lib/doc/column.js DEFAULT_COLUMN_WIDTH) writes no <col> for. */
@@ -1447,7 +1479,7 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   // to N pages wide, a page holds at least 1/N of the columns' total width, and page 1 starts at column A.
   const end = noteEndColumn(widths, tailColumn, count, pages);
   const span = widths.slice(tailColumn - 1, end).reduce((sum, w) => sum + w, 0);
-  for (const note of table.notes ?? []) {
+  for (const note of [...(table.lines ?? []), ...(table.notes ?? [])]) {
     const cell = sheet.getCell(at, tailColumn);
     cell.value = cellText(note);
     const lines = wrappedLines(note, span);

@@ -3,11 +3,67 @@
  * before and after from the commits that released each version, the changed words marked, the
  * revision's summary as 更改原因 (tester75).
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commitAt, csr, csrInProcess, gitInitEmpty, minimalRepo, releasedProcedure } from "../helpers.js";
 import { markedHtml, markedText, side, wordDiff } from "../../src/compare/words.js";
+
+/** The text of the PDF of QP-001's A/0 → A/1 (pdftotext -layout, spaces squeezed): the heading, then the table and its legend, 第 1 页 共 1 页. */
+const PDF_TEXT = [
+  "文件更改对照表：QP-001 文件控制程序（A/0 → A/1）",
+  "测试汽车零部件有限公司 对照版本：A/0 → A/1",
+  "修订前：A/0，2026-03-02，批准 wang 王强",
+  "修订后：A/1，2026-06-01，批准 wang 王强",
+  "更改原因：文件评审周期由两年改为一年；新增记录保存",
+  "章节 修订前 修订后",
+  "2 职责（删除） 品质部归口管理。 （无）",
+  "3 文件评审 → 2 文件评审（修改） 文件每两年评审一次，评审结果记入 QR-001-01。 文件每年评审一次，评审结果记入 QR-001-01。",
+  "3 记录保存（新增） （无） 评审记录保存 3 年。",
+  "图例：删除线（红色）为修订后删去的文字，下划线（绿色）为修订后新增的文字。",
+  "第1页共1页"
+];
+/** Its workbook's rows (the title merged over the columns in row 1), removed words ~struck~ and inserted _underlined_ as their rich text's fonts say. */
+const XLSX_ROWS = [
+  [
+    "文件更改对照表：QP-001 文件控制程序（A/0 → A/1）",
+    "文件更改对照表：QP-001 文件控制程序（A/0 → A/1）",
+    "文件更改对照表：QP-001 文件控制程序（A/0 → A/1）"
+  ],
+  [
+    "章节",
+    "修订前",
+    "修订后"
+  ],
+  [
+    "2 职责（删除）",
+    "~品质部归口管理。~",
+    "（无）"
+  ],
+  [
+    "3 文件评审 → 2 文件评审（修改）",
+    "文件每~两~年评审一次，评审结果记入 QR-001-01。",
+    "文件每年评审一次，评审结果记入 QR-001-01。"
+  ],
+  [
+    "3 记录保存（新增）",
+    "（无）",
+    "_评审记录保存 3 年。_"
+  ],
+  [
+    "修订前：A/0，2026-03-02，批准 wang 王强"
+  ],
+  [
+    "修订后：A/1，2026-06-01，批准 wang 王强"
+  ],
+  [
+    "更改原因：文件评审周期由两年改为一年；新增记录保存"
+  ],
+  [
+    "图例：删除线（红色）为修订后删去的文字，下划线（绿色）为修订后新增的文字。"
+  ]
+];
 
 const A1 = [
   "  - version: A/1",
@@ -153,6 +209,47 @@ describe("csr diff: printed, json and refusals", () => {
     const diff = documentDiff({ config: undefined } as never, doc("每两年"), [], end, { ...end, version: "A/1" }, doc("每两年"), doc("每年"));
     expect(diff.secret).toBe(true);
     expect(diff.sections).toEqual([{ change: "changed", before: "1", after: "1" }]);
+  });
+});
+
+describe("csr diff --format pdf|xlsx: the 修订前后对照表 filed with the change record (tester76)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = twoVersions();
+  });
+  const tools = spawnSync("sh", ["-c", "command -v pdftotext && (command -v chromium-headless-shell || command -v chromium)"]).status === 0;
+
+  it.runIf(tools)("prints a PDF laid out as the registers: title, versions compared and 更改原因 on every page, 章节 / 修订前 / 修订后 with the words marked, and a legend", { timeout: 120_000 }, async () => {
+    const run = await csrInProcess(["diff", "QP-001", "--format", "pdf", "--out", "QP-001-A1.pdf"], { cwd: dir, lang: "zh-CN" });
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, "", "已写入 QP-001-A1.pdf\n"]);
+    const text = spawnSync("pdftotext", ["-layout", join(dir, "QP-001-A1.pdf"), "-"], { encoding: "utf8" }).stdout.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+    expect(text).toEqual(PDF_TEXT);
+    // The marks are drawn, not only coloured (a black-and-white print keeps them): the page it prints has <del> and <ins>, struck through and underlined.
+    const { renderTableTemplate, CELL_MARKS } = await import("../../src/report/table.js");
+    const html = await renderTableTemplate({ title: "t", sheet: "t", columns: [{ key: "a", header: "修订前", kind: "text" }], rows: [{ a: `每${CELL_MARKS.removed[0]}两<${CELL_MARKS.removed[1]}年${CELL_MARKS.inserted[0]}QR-001-02${CELL_MARKS.inserted[1]}` }] }, "html");
+    expect(html).toContain('<td class="text">每<del>两&lt;</del>年<ins><span class="nobr">QR-001-02</span></ins></td>');
+    expect(html).toContain("del { color: #b00; text-decoration: line-through; }");
+  });
+
+  it("writes an xlsx with the same columns, the marked words as rich text (struck through red, underlined green)", async () => {
+    const run = await csrInProcess(["diff", "QP-001", "--format", "xlsx", "--out", "QP-001-A1.xlsx"], { cwd: dir, lang: "zh-CN" });
+    expect([run.code, run.stderr]).toEqual([0, "已写入 QP-001-A1.xlsx\n"]);
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "QP-001-A1.xlsx"));
+    const sheet = book.worksheets[0]!;
+    const rows: unknown[] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === "object" && "richText" in v ? (v as { richText: { text: string; font?: { strike?: boolean; underline?: boolean } }[] }).richText.map((r) => (r.font?.strike ? `~${r.text}~` : r.font?.underline ? `_${r.text}_` : r.text)).join("") : v))));
+   
+    expect(rows).toEqual(XLSX_ROWS);
+  });
+
+  it("keeps a 秘密 document's sections by number only in the PDF's and the workbook's table", async () => {
+    const { diffTable } = await import("../../src/commands/diff/index.js");
+    const end = { version: "A/0", date: "2026-03-02", approved: "" };
+    const table = diffTable({ people: [] } as never, { document: "QP-001", title: "文件控制程序", from: end, to: { ...end, version: "A/1" }, reason: "每年评审", secret: true, sections: [{ change: "changed", before: "1", after: "1" }] });
+    expect(table.rows).toEqual([{ section: "1 (changed)", before: "(classified, not shown)", after: "(classified, not shown)" }]);
+    expect(table.notes).toEqual(["This document is marked 秘密 or above: section numbers only, no text."]);
   });
 });
 

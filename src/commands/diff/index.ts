@@ -26,7 +26,10 @@ import type { Repository } from "../../load/repository.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { findDocument } from "../release/document.js";
-import { languageOf, writeOutput } from "../shared/output.js";
+import { emitTable, languageOf, writeOutput } from "../shared/output.js";
+import { localToday } from "../../core/dates.js";
+import { CELL_MARKS, type Table } from "../../report/table.js";
+import { fileSafe } from "../../site/pages.js";
 import { readRepository } from "../shared/read.js";
 
 export interface DiffFlags {
@@ -68,7 +71,7 @@ export interface DocumentDiff {
   sections: SectionDiff[];
 }
 
-const FORMATS = ["text", "md", "html", "json"] as const;
+const FORMATS = ["text", "md", "html", "json", "pdf", "xlsx"] as const;
 
 export async function diffCommand(ctx: CommandContext, id: string, flags: DiffFlags): Promise<number> {
   const format = choiceOption(flags.format, "--format", FORMATS, "text");
@@ -100,6 +103,7 @@ export async function diffCommand(ctx: CommandContext, id: string, flags: DiffFl
     throw new UserError(t("diff.no-text", { id: doc.id, version: r.version, path: file.path }), t("diff.no-text.hint"));
   };
   const result = documentDiff(repo, doc, revisions.slice(fromIndex + 1, toIndex + 1), end(from), end(to), text(from), text(to));
+  if (format === "pdf" || format === "xlsx") return emitTable(ctx, diffTable(repo, result), { format, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.force ? { force: true } : {}) }, repo, languageOf(), localToday(), `${fileSafe(doc.id)}-diff`);
   const out = format === "json" ? JSON.stringify(result, null, 2) + "\n" : format === "md" ? toMarkdown(repo, result) : format === "html" ? toHtml(repo, result) : toText(repo, result, ctx.color && !flags.out);
   if (flags.out) await writeOutput(ctx, root, flags.out, out, flags.force);
   else ctx.stdout(out);
@@ -216,4 +220,38 @@ export function toHtml(repo: Repository, d: DocumentDiff): string {
     "</body></html>",
     "",
   ].join("\n");
+}
+
+/** One side's words as a printed register's cell: removed and inserted words between CELL_MARKS. */
+function markedCell(parts: readonly WordPart[]): string {
+  return parts.map((p) => (p.op === " " ? p.text : p.op === "-" ? `${CELL_MARKS.removed[0]}${p.text}${CELL_MARKS.removed[1]}` : `${CELL_MARKS.inserted[0]}${p.text}${CELL_MARKS.inserted[1]}`)).join("");
+}
+
+/**
+ * The 修订前后对照表 as a printed register (csr diff --format pdf|xlsx), filed with the change record: under its title
+ * the versions compared and the 更改原因 (Table.lines), the organisation and the register's form (qms.yaml
+ * registers.forms `diff`) as every register's heading; the table 章节 / 修订前 / 修订后 with the words removed struck
+ * through and those inserted underlined (also red and green, CELL_MARKS), and a legend saying so, so that a
+ * black-and-white print keeps them. A document marked 秘密 or above has its sections by number only, in every format.
+ */
+export function diffTable(repo: Repository, d: DocumentDiff): Table {
+  const [title, ...lines] = header(repo, d);
+  const printed = (s: SectionDiff, which: "before" | "after") =>
+    !s.words ? t("diff.secret-cell") : (which === "before" ? s.before : s.after) === null ? t("diff.empty") : markedCell(side(s.words, which)) || t("diff.empty");
+  const versions = `${d.from.version} → ${d.to.version}`;
+  return {
+    id: "diff",
+    title: title!,
+    sheet: t("diff.sheet"),
+    columns: [
+      { key: "section", header: t("diff.column.section"), kind: "text" },
+      { key: "before", header: t("diff.column.before"), kind: "text" },
+      { key: "after", header: t("diff.column.after"), kind: "text" },
+    ],
+    rows: d.sections.map((s) => ({ section: sectionName(s) + t(`diff.change.${s.change}`), before: printed(s, "before"), after: printed(s, "after") })),
+    lines,
+    notes: [...(d.secret ? [t("diff.secret")] : []), ...(d.sections.length === 0 ? [t("diff.no-sections")] : []), ...(d.secret || d.sections.length === 0 ? [] : [t("diff.legend")])],
+    span: { label: t("diff.versions", { versions }), untitledTitle: title! },
+    quotes: true,
+  };
 }
