@@ -258,6 +258,35 @@ describe("GJB registers into a repository", () => {
     expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("revisions");
   });
 
+  it("says when a signer given joined after the date of a version signed, and when the signatures have no date: true to the paper original (tester76 M11)", async () => {
+    const dir = gjbRepo();
+    writeFileSync(
+      join(dir, "people.yaml"),
+      "people:\n  - { id: sunmin, name: 孙敏, department: GEN, roles: [author, document-controller], joined: 2026-12-01 }\n" +
+        "  - { id: li, name: 李四, department: QA, roles: [reviewer] }\n  - { id: wang, name: 王五, department: GEN, roles: [approver] }\n",
+    );
+    writeFileSync(join(dir, "list.csv"), "序号,程序文件,文件编号,版本/版次,发布日期,归口部门\n1,文件控制程序,QX/QP-001,A/0,2019-03-01,综合部\n2,记录控制程序,QX/QP-002,A/1,2024-05-10,综合部\n");
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--prepared", "sunmin", "--reviewed", "li", "--approved", "wang"], { lang: null });
+    expect(imported.code).toBe(0);
+    expect(lines(imported.stdout)).toEqual(
+      expect.arrayContaining([
+        "已为导入的 2 份已发布文件记录签字：编制 孙敏（sunmin）、审核 李四（li）、批准 王五（wang）。",
+        "注意：--prepared 孙敏（sunmin）于 2026-12-01 入职，晚于 2 个版本的日期：QX/QP-001 A/0（2019-03-01）、QX/QP-002 A/1（2024-05-10）。签字应与纸质原件一致（IATF 16949 7.5.3、GJB 9001C 7.5.2）：这些版本按原件的签字人记录（不在 people.yaml 的先 csr person add，已离职的再 csr person update --left），或用 csr person update <编号> --from <日期> 更正入职日期。",
+        "注意：编制、审核、批准签字未写日期（未给出 --date），2 份文件的修订记录中该签字没有日期：签字应与纸质原件一致，原件有日期时用 csr sign <编号> --date <日期> 补记。",
+      ]),
+    );
+    expect(file(dir, "documents/QX_QP-001.yaml").revisions).toEqual([{ version: "A/0", date: "2019-03-01", imported: true, prepared: { by: "sunmin" }, reviewed: { by: "li" }, approved: { by: "wang" } }]);
+    // Dated and by people at work then, nothing is said.
+    const dated = gjbRepo();
+    writeFileSync(join(dated, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace(", joined: 2026-12-01", ""));
+    writeFileSync(join(dated, "list.csv"), readFileSync(join(dir, "list.csv"), "utf8"));
+    const clean = await csrInProcess(["-C", dated, "import", "list.csv", "--as", "procedures", "--prepared", "sunmin", "--reviewed", "li", "--approved", "wang", "--date", "2019-03-01", "--dry-run"], { lang: null });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("将为 2 份已发布文件记录签字：编制 孙敏（sunmin）2019-03-01、审核 李四（li）2019-03-01、批准 王五（wang）2019-03-01。");
+    expect(clean.stdout).not.toContain("入职");
+    expect(clean.stdout).not.toContain("未写日期");
+  });
+
   it("--as record or records: refused, suggesting forms (a register of records is imported as its forms)", async () => {
     const dir = gjbRepo();
     for (const as of ["record", "records", "记录"]) {

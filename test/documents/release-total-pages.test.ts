@@ -78,13 +78,13 @@ describe("csr release asks for 总页数 where the revision record prints it (te
     expect({ code: refused.code, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录打印总页数，发布后不再改写，请给出本版受控副本打印的页数（A/1 为 1 页），例如 --total-pages 1。\n",
+      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录打印总页数，发布后不再改写，请给出本版受控副本打印的页数：按 csr 的版式打印的（csr render WI-010-01 --format pdf）即其页数，csr render 以此核对；A/1 记录的 1 页是该版受控副本的页数，不一定是本版的。\n",
     });
     expect(head(script)).toBe(before);
     expect(git(script, ["status", "--porcelain"])).toBe("");
     const english = csr(["-C", script, ...ARGS], { lang: "en" });
     expect(english.stderr).toBe(
-      "csr: --total-pages is required: the revision record of WI-010-01 prints total pages (总页数) and is not rewritten once released, so give the page count of the controlled copy as printed (A/1 had 1), e.g. --total-pages 1.\n",
+      "csr: --total-pages is required: the revision record of WI-010-01 prints total pages (总页数) and is not rewritten once released, so give the page count of this version's controlled copy as printed: printed in csr's layout (csr render WI-010-01 --format pdf), its pages, which csr render checks it against; the 1 recorded for A/1 are that version's copy's, not necessarily this one's.\n",
     );
     const released = csr(["-C", script, ...ARGS, "--total-pages", "1"], { lang: "zh-CN" });
     expect(released.code).toBe(0);
@@ -121,3 +121,29 @@ describe("csr release asks for 总页数 where the revision record prints it (te
     });
   });
 });
+
+describe("csr release clears a 备注 asking for the revision it releases (tester76 M4)", () => {
+  it("takes 待修订 out of the remarks, keeps the rest, and says so; a remark that only mentions a revision stays", async () => {
+    const dir = edited();
+    const file = join(dir, WI);
+    writeFileSync(file, readFileSync(file, "utf8").replace("review_interval_months: 24\n", "review_interval_months: 24\nremarks: 待修订；外发顾客\n"));
+    git(dir, ["commit", "-qam", "导入的备注"]);
+    const released = csr(["-C", dir, ...ARGS, "--total-pages", "1"], { lang: "zh-CN" });
+    expect([released.code, released.stderr]).toEqual([0, ""]);
+    expect(released.stdout.split("\n").slice(0, 2)).toEqual([expect.stringMatching(/^已发布 WI-010-01 A\/2（documents\/instructions\/WI-010-01\.yaml）：提交 [0-9a-f]{7}，标签 WI-010-01\/A-2。$/), "备注 '待修订' 已删除（本次发布即该修订），备注现为 '外发顾客'。"]);
+    expect(readFileSync(file, "utf8")).toContain("\nremarks: 外发顾客\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("deletes a remark that is 待换版 alone, in English too", async () => {
+    const dir = edited();
+    const file = join(dir, WI);
+    writeFileSync(file, readFileSync(file, "utf8").replace("review_interval_months: 24\n", "review_interval_months: 24\nremarks: （待换版）\n"));
+    git(dir, ["commit", "-qam", "导入的备注"]);
+    const ctx = capture(dir);
+    expect(await releaseDocument(ctx, "WI-010-01", { ...FLAGS, totalPages: "1", yes: true })).toBe(0);
+    expect(ctx.out.split("\n")[1]).toBe("Remark '（待换版）' removed (this release is that revision).");
+    expect(readFileSync(file, "utf8")).not.toContain("remarks:");
+  });
+});
+

@@ -25,6 +25,13 @@ export interface ImportSignatures {
   signatures: string[];
   /** A signature the register gives itself, kept: "QX/QP-001（编制）". */
   kept: string[];
+  /**
+   * What makes a recorded signature doubtful against the paper original (tester76 M11; IATF 16949 7.5.3, GJB 9001C
+   * 7.5.2): a signer who joined after the date of a version signed (one line per signer, naming the versions), and
+   * signatures recorded without a date (no --date). Said, not refused: the paper original may show a signer whose
+   * people.yaml entry was made later.
+   */
+  doubts: string[];
 }
 
 /**
@@ -75,7 +82,10 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
       signers.get(role)!.map((p) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(index, p.id), date: dates[role] ?? "" }).trim()),
     ),
     kept: [],
+    doubts: [],
   };
+  // Versions signed by someone before the day they joined, per signer and role.
+  const early = new Map<string, { person: Person; role: SigningRole; versions: string[] }>();
   for (const file of files) {
     if (file.kind === "csr" || file.kind === "symbols") continue;
     const doc = file.data as ControlledDocument;
@@ -96,7 +106,22 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
     if (Object.keys(added).length === 0) continue;
     doc.revisions![doc.revisions!.length - 1] = inSigningOrder({ ...revision, ...added });
     result.signed.push(doc.id);
+    for (const role of missing) {
+      for (const person of signers.get(role)!) {
+        const on = dates[role] ?? revision.date;
+        if (person.joined === undefined || on === undefined || on >= person.joined) continue;
+        const key = `${role} ${person.id}`;
+        const entry = early.get(key) ?? { person, role, versions: [] };
+        entry.versions.push(t("import.signatures.version-on", { id: doc.id, version: revision.version, date: on }));
+        early.set(key, entry);
+      }
+    }
   }
+  for (const { person, role, versions } of early.values()) {
+    result.doubts.push(t("import.signatures.before-joined", { flag: `--${role === "military_representative" ? "military-representative" : role}`, person: personLabel(index, person.id), joined: person.joined!, count: versions.length, versions: list(versions) }));
+  }
+  const undated = given.filter((role) => dates[role] === undefined);
+  if (result.signed.length > 0 && undated.length > 0) result.doubts.push(t("import.signatures.undated", { roles: list(undated.map((role) => t(`sign.role.${role}`))), count: result.signed.length }));
   return result;
 }
 
@@ -115,5 +140,6 @@ export function reportSignatures(signed: ImportSignatures | undefined, dryRun: b
     "",
     t(dryRun ? "import.signatures.would-record" : "import.signatures.recorded", { count: signed.signed.length, signatures: list(signed.signatures) }),
     ...(signed.kept.length > 0 ? [t("import.signatures.kept", { count: signed.kept.length, entries: list(signed.kept) })] : []),
+    ...signed.doubts,
   ];
 }

@@ -41,6 +41,7 @@ import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { listOption } from "../shared/edit.js";
 import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
+import { revisionDueRemark } from "../../model/revision-remarks.js";
 import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
@@ -274,6 +275,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (notices.length > 0) revision.customer_notices = notices;
     const issue = electronicIssueOnRelease(repo, index, doc, version, date);
     const deviated = deviatedVersionsOnRelease(doc, effective, (id) => index.documents.get(id)?.value);
+    // A 备注 asking for this revision (待修订, imported from the register) is answered by it (tester76 M4).
+    const dueRemark = revisionDueRemark(doc.remarks);
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
       // The revision in preparation (修订中, csr submit) is the one released now.
@@ -287,6 +290,10 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       // A deviation records the version of each document it deviates from, in force on its 实施日期 (tester63 N7).
       if (deviated) setAfter(yaml, "deviates_from_versions", yaml.createNode(deviated.versions, { flow: true }), "deviates_from");
       if (issue.entry) appendIn(yaml, ["electronic_issue"], yaml.createNode(issue.entry, { flow: true }));
+      if (dueRemark) {
+        if (dueRemark.rest === "") yaml.delete("remarks");
+        else yaml.set("remarks", dueRemark.rest);
+      }
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const releasedDoc = parseText(file.path, "document", text).data as ControlledDocument;
@@ -308,6 +315,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     ];
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
+    if (dueRemark) ctx.stdout(t(dueRemark.rest === "" ? "release.remark-cleared" : "release.remark-cleared-rest", dueRemark) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
     // A change notice usually names a working day for production to change over (IATF 16949 7.5.3.2.2): a rest day is said, not refused (tester61 L8).
     if (effective !== date) {
