@@ -402,6 +402,16 @@ describe("csr init", () => {
     const check = await csrInProcess(["-C", join(dir, "dual"), "check"], { lang: "zh-CN" });
     expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
     expect(check.stdout).toContain("✖ 1 个文件中有 0 个错误、2 个警告（共检查 2 个文件）。");
+    // A procedure takes the GJB signatures, and the procedure list the GJB columns 归口部门 and 对应条款 beside the IATF ones (tester76 M10).
+    const repo = gitInit(join(dir, "dual"));
+    expect((await csrInProcess(["-C", repo, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"], { lang: null })).code).toBe(0);
+    const procedure = join(repo, "documents", "QP-001.yaml");
+    writeFileSync(procedure, readFileSync(procedure, "utf8").replace(/^( {2}- title: .*)$/gm, "$1\n    text: 无。").replace("\ndepartment: QA\n", "\ndepartment: QA\nclauses: [IATF16949:7.5.3, GJB9001C:7.5.3]\n"));
+    const signers = ["--prepared", "zhangsan", "--reviewed", "wangwu", "--approved", "lisi", "--countersigned", "zhaoliu", "--standardization", "sunqi", "--military-representative", "zhouba"];
+    const release = await csrInProcess(["-C", repo, "release", "QP-001", "--summary", "首次发布", ...signers, "--date", "2026-11-27"], { lang: null });
+    expect([release.code, release.stderr]).toEqual([0, ""]);
+    const list = await csrInProcess(["-C", repo, "list", "procedures", "--format", "csv", "--today", "2026-12-04"], { lang: "zh-CN" });
+    expect(list.stdout.split("\r\n").slice(0, 2)).toEqual(["\ufeff序号,文件名称,文件编号,版本/版次,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注", "1,文件控制程序,QP-001,A/0,张三,王五,李四,2026-11-27,品质部,IATF16949:7.5.3/GJB9001C:7.5.3,"]);
     const wrong = await csrInProcess(["init", "wrong", "--standard", "IATF16949、GJB9002"], { cwd: dir, lang: "zh-CN" });
     expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --standard 必须是 IATF16949、GJB9001C、ISO9001 之一；实际为 'GJB9002'。是否应为 'GJB9001C'？\n"]);
     const example = await csrInProcess(["init", "ex", "--standard", "IATF16949,GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });

@@ -11,7 +11,7 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { militarySupplier } from "../../model/citations.js";
+import { militarySupplier, underStandard } from "../../model/citations.js";
 import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
@@ -93,7 +93,14 @@ type Listed = ReturnType<typeof revisionListed>;
 /** The 备注 of a row: the document's remarks, its temporary or 待实施 status (pendingRemark) and its revision in preparation. */
 type Remarks = (doc: ControlledDocument, listed: Listed) => string;
 
+/**
+ * The IATF layout (domain.md: No., title, number, version, 编制/审核/批准, issue date, remarks). A company under both
+ * IATF 16949 and GJB 9001C adds the 归口部门 and 对应条款 columns of the GJB layout before 备注: its 军代表 audits the
+ * procedures by department and clause, and the register it kept has them (tester76 M10).
+ */
 function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed): Table {
+  const standards = ctx.repo.config?.value.standards;
+  const dual = underStandard(standards, "IATF16949") && underStandard(standards, "GJB9001C");
   return {
     id: "procedures",
     title,
@@ -107,6 +114,12 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
       { key: "reviewed", header: t(ctx, "register.procedures.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.procedures.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.procedures.column.issued"), date: true },
+      ...(dual
+        ? [
+            { key: "department", header: t(ctx, "register.procedures-gjb.column.department"), kind: "name" as const },
+            { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses"), kind: "list" as const },
+          ]
+        : []),
       { key: "remarks", header: t(ctx, "register.procedures.column.remarks"), remarks: true },
     ],
     rows: docs.map((doc, i) => {
@@ -121,6 +134,7 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
         issued,
+        ...(dual ? { department: departmentName(ctx, doc.department), clauses: clauseList(ctx, doc.clauses) } : {}),
         remarks: remarks(doc, row),
       };
     }),
