@@ -127,7 +127,7 @@ export const REFUSING_NOTES: ReadonlySet<RecordNote["kind"]> = new Set(["distrib
 export function distributionFromCell(cell: string, departments: readonly Department[], notes: RecordNote[]): CsrDistribution[] {
   // An entry without its day is the schema's (a list printed from the one-object form without a date): kept as listed.
   const entries: (Omit<CsrDistribution, "date"> & { date?: string })[] = [];
-  const find = (name: string) => departments.find((d) => [d.code, d.name, d.name_en].some((n) => n !== undefined && key(n) === key(name)));
+  const find = (name: string) => departments.find((d) => [d.code, d.name, d.name_en].some((n) => n !== undefined && key(n) === key(name))) ?? departments.find((d) => (d.aliases ?? []).some((alias) => key(alias) === key(name)));
   for (const line of lines(cell)) {
     if (patterns().some((p) => p.pending.test(line))) continue;
     // Each language's layout; the one that reads the whole line wins, else the first that names a department says what is wrong.

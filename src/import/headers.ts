@@ -88,7 +88,8 @@ const VARIANTS: Record<Field, string[]> = {
   // 版次 next to 版本 is the revision number of A/2 (版本 A, 版次 2: plan.ts versionOfRow); a 版次 column alone is the version.
   versionNumber: ["版次", "修订次数", "修改次数"],
   department: ["制订部门", "制定部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
-  clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
+  // 适用标准条款, 条款号 … as registers head the column (tester76 M7); 标准条款（GJB 9001C） names its standard (plan.ts clauseStandardOfHeader).
+  clauses: ["条款", "对应条款", "标准条款", "相关条款", "适用条款", "适用标准条款", "对应标准条款", "相关标准条款", "标准条款号", "条款号", "对应条款号", "clause", "clauses", "clauseno", "clauseno."],
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
   reviewed: ["审核", "审核人", "reviewed", "reviewedby", "checked"],
   approved: ["批准", "批准人", "approved", "approvedby"],

@@ -22,7 +22,8 @@ export function cellKey(cell: RawCell | undefined): string {
 
 /** B0 -> B/0, a1 -> A/1, "A/1" stays, "A" -> A/0, A版 / A/0版 / 第A版 -> A/0; anything else is not a version. */
 export function normalizeVersion(text: string): string | undefined {
-  const m = /^第?([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?(?:版次|版)?$/.exec(compactText(text.normalize("NFKC")));
+  // A/1 as registers and Word headers spell it: A1, A.1, A版, A/1版, A版1次, A版第1次, 第A版第1次修订 (tester76 M6).
+  const m = /^第?([A-Za-z])\s*版?\s*(?:[/\-.]?\s*第?\s*(\d+)\s*(?:次修订|次修改|次|版次|版)?)?(?:版次|版)?$/.exec(compactText(text.normalize("NFKC")));
   if (!m) return undefined;
   return `${m[1]!.toUpperCase()}/${Number(m[2] ?? 0)}`;
 }

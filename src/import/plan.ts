@@ -16,6 +16,8 @@ import { unmarkedSection } from "../model/sections.js";
 import { countedRetention, retentionRuleText } from "../model/record-keeping.js";
 import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type Customer, type CustomerRetention, type Decision, type Department, type Person, type RetentionRule, type ReviewRecord, type Revision, type Role, type Signature, type SignatureRole, type SymbolConversion } from "../model/types.js";
 import { isIsoDate, readDate } from "../core/dates.js";
+import { currentRevision } from "../model/index.js";
+import { isSuccessor } from "../model/revision.js";
 import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
@@ -74,8 +76,16 @@ export const IMPORT_KIND_WORDS: Readonly<Record<string, ImportKind>> = {
 
 export interface ImportOptions {
   as: ImportKind;
-  /** Standard for bare clause numbers. */
-  standard: string;
+  /**
+   * Standard for bare clause numbers (8.3): --standard's, else the one standard of qms.yaml; undefined when
+   * qms.yaml names several and --standard is not given, when a bare clause is ambiguous (tester76 M2: planImport
+   * refuses the register naming the rows, unless the clause column's header names its standard).
+   */
+  standard: string | undefined;
+  /** The standards of qms.yaml (its `standards`), which an ambiguous bare clause could be of. */
+  standards?: readonly string[];
+  /** Bare clause numbers of the rows when `standard` is undefined, collected by clausesOfRow for planImport to refuse together. */
+  bareClauses?: { row: number; clauses: string[] }[];
   /** Department for rows that name none. */
   department?: string;
   lang: "zh-CN" | "en";
@@ -200,7 +210,13 @@ export interface ImportPlan {
   issues: RowIssue[];
   /** The rows refused whole (an issue with `skipped`): a row refused for two cells is one row. */
   refusedRows: ReadonlySet<number>;
-  conflicts: { row: number; path: string }[];
+  /**
+   * Rows whose document is in the repository already and that were not imported over it: `message` says how the row
+   * differs from the document (its version, date, title, department: tester76 M5), absent when the file is not one csr read.
+   */
+  conflicts: { row: number; path: string; message?: string }[];
+  /** Rows whose document is in the repository already as the row writes it (version, date, title, department, clauses): counted, nothing to do. */
+  unchanged: number[];
   /** Rows whose document is in the repository already, of the same version, and lacks register data the row gives (import/complete.ts). */
   completions: { row: number; id: string; path: string; version: string; completion: Completion }[];
   /** Numbering patterns not yet in qms.yaml, by kind. */
@@ -224,7 +240,7 @@ export interface ImportPlan {
    * What the register says of itself, not of its entries (tester54b B20): a form number (and version)
    * in its title rows (表单编号：QR-001-02 版本：A/0), and the sign-off line under it (编制：陈静 审核：…).
    */
-  own?: { form?: { row: number; id: string; version?: string }; signOff?: { row: number; text: string }; received?: { row: number; text: string; date?: string }; organisation?: { row: number; name: string } };
+  own?: { form?: { row: number; id: string; version?: string }; signOff?: { row: number; text: string }; date?: { row: number; text: string }; received?: { row: number; text: string; date?: string }; organisation?: { row: number; name: string } };
   /** Rows of a symbol table added to the symbols.yaml the repository has (tester20 F23): each customer symbol not in it yet. */
   symbolsAdded?: { row: number; symbols: SymbolConversion[] };
   /** Rows of a symbol table already in symbols.yaml with the same conversion: not written again, said per row. */
@@ -534,6 +550,19 @@ function registerReceived(titleRows: RawRow[]): { row: number; text: string; dat
 }
 
 /**
+ * The date a register's title rows give the register itself (文件类别：二级文件　更新日期：2024年3月1日): the day the list
+ * was last brought up to date, which no document's record holds (csr prints its registers as of a day); said, not kept (tester76 M10).
+ */
+function registerDate(titleRows: RawRow[]): { row: number; text: string } | undefined {
+  for (const raw of titleRows) {
+    const text = mergedTexts(raw).join(" ").normalize("NFKC");
+    const m = /((?:更新|修订|编制|制表|发布|登记)(?:日期|时间)|update[ds]?(?: on| date)?|last updated)\s*[:：]\s*(\S+)/i.exec(text);
+    if (m) return { row: raw.row, text: `${m[1]}：${m[2]}` };
+  }
+  return undefined;
+}
+
+/**
  * The column of the one text a row holds, in one cell or in adjacent cells that all read the same (one cell
  * merged across them, as csr writes a note under a register); undefined for any other row, or one with a cell
  * that cannot be read.
@@ -570,11 +599,15 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const numbering = tellingPatterns(repo.config?.value.numbering ?? []);
   const kindByNumber = options.as === "documents" && !header.columns.has("level") && !header.columns.has("kind") && numbering.length > 0;
   refuseMissingColumns(header, sheet.rows, options.as, kindByNumber, options.csrDefaults);
+  // 标准条款（GJB 9001C）: the column's bare clause numbers are of the standard its header names (tester76 M2).
+  const clauseLabel = header.labels.get("clauses");
+  const headerStandard = clauseLabel === undefined ? undefined : standardOfHeader(clauseLabel, options.standards ?? [...repo.catalogs.keys()]);
+  options = { ...options, ...(headerStandard ? { standard: headerStandard } : {}), bareClauses: [] };
   const used = fieldsRead(options.as);
   const kindNote = kindByNumber ? [{ row: header.row, message: t("import.document.kind-by-number", { patterns: list(numbering.map((n) => `${n.pattern} ${t(`value.kind.${n.kind}` as MessageKey)}`)) }), skipped: false }] : [];
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
   const computed = header.ignored.filter((label) => computedColumn(label, options.as));
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: kindNote, refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, computed, readings: [] };
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: kindNote, refusedRows: new Set(), conflicts: [], unchanged: [], completions: [], families: [], links: [], people: [], unused, computed, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
@@ -605,6 +638,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   if (form) plan.own = { ...plan.own, form };
   const organisation = registerOrganisation(titleRows);
   if (organisation) plan.own = { ...plan.own, organisation };
+  const titleDate = registerDate(titleRows);
+  if (titleDate) plan.own = { ...plan.own, date: titleDate };
   const titleReceived = options.as === "csr" ? registerReceived(titleRows) : undefined;
   if (titleReceived) {
     plan.own = { ...plan.own, received: titleReceived };
@@ -715,7 +750,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       // The document of this number imported before from elsewhere (its Word original) gets the register data it lacks (tester20 F10).
       const completion = planned.kind === "csr" || planned.kind === "symbols" ? undefined : registerCompletion(repo, planned.data as ControlledDocument);
       if (completion) plan.completions.push({ row: raw.row, id: planned.id, ...completion });
-      else plan.conflicts.push({ row: raw.row, path: planned.path });
+      else {
+        const differs = planned.kind === "csr" || planned.kind === "symbols" ? undefined : differsFromRepository(repo, planned.data as ControlledDocument);
+        if (differs === "same") plan.unchanged.push(raw.row);
+        else plan.conflicts.push({ row: raw.row, path: planned.path, ...(differs ? { message: differs } : {}) });
+      }
       continue;
     }
     plan.files.push({ ...planned, row: raw.row });
@@ -742,6 +781,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) planSymbolRows(plan, symbols, repo);
     else plan.files.push({ row: symbols[0]!.row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols", data: { symbols: symbols.map((s) => s.symbol) } });
   }
+  refuseBareClauses(options);
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
   plan.refusedRows = refusedRows;
@@ -819,7 +859,14 @@ function foldPath(path: string): string {
 function lookupDepartment(text: string, departments: Department[]): Department | undefined {
   const t = text.toLowerCase();
   const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
-  return departments.find((d) => key(d.code) === t || key(d.name) === t || key(d.name_en) === t);
+  return departments.find((d) => key(d.code) === t || key(d.name) === t || key(d.name_en) === t) ?? departments.find((d) => (d.aliases ?? []).some((alias) => key(alias) === t));
+}
+
+/** Whether `text` finds the department by one of its qms.yaml aliases only (a former name), which the import says (tester76 M8). */
+function byAlias(text: string, department: Department): boolean {
+  const t = text.toLowerCase();
+  const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
+  return key(department.code) !== t && key(department.name) !== t && key(department.name_en) !== t;
 }
 
 /** `text` as written: "张 丽", "陈　静" or "编制/张丽" find 张丽; spaces and invisible characters do not count. */
@@ -891,6 +938,11 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const keeper = row.has("department") ? undefined : row.lookup("keeper", findDepartment, (d) => d.code);
   const deptText = keeper ? keeper.code : row.key("department") || compactText(options.department ?? "");
   const department = keeper ?? (row.key("department") ? row.lookup("department", findDepartment, (d) => d.code) : deptText ? findDepartment(deptText) : undefined);
+  // A former name qms.yaml keeps as an alias (制造部 for PRD) is read as the department and said as a reading (tester76 M8).
+  const departmentField: Field = keeper ? "keeper" : "department";
+  if (department && row.key(departmentField) && row.key(departmentField) === row.text(departmentField) && byAlias(row.key(departmentField), department)) row.read(departmentField, showCell(row.text(departmentField)), department.code);
+  // 保存部门 行政部 unknown, the register naming no other department: named as unknown with the fix, as a 编制部门 is (tester76 M8).
+  if (!row.has("department") && !keeper && row.key("keeper") && !options.department) return void issue(unknownDepartment(showInvisible(row.text("keeper")), row.key("keeper"), departments), true);
   if (deptText && !department) return void issue(unknownDepartment(showInvisible(row.text("department") || deptText), deptText, departments), true);
   // A register without departments still says which documents exist: the file is written, and
   // csr check names the missing field until someone fills it in.
@@ -1158,6 +1210,15 @@ const WITHDRAWN_REMARK =
 /** A date written inside a text (备注: 2025-01-01作废, 2025年1月1日起废止). */
 const DATE_IN_TEXT = /\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?/;
 
+/**
+ * A remark that is the withdrawal word and nothing more (作废, 已作废, 废止。): it marks the row, it gives no reason. A remark
+ * with a date (2024.5.1失效) is kept as the reason, as it says when (tester54b B3).
+ */
+function onlyWithdrawalMark(remarks: string): boolean {
+  const text = compactText(remarks.normalize("NFKC")).replace(/[。.;；,，()（）]/g, "");
+  return /^(?:已经?|于|起)?(?:作废|废止|停用|失效)(?:文件)?$/.test(text);
+}
+
 /** The successor a withdrawal remark names: 并入QP-009, 由QP-009替代, 改为QP-009. */
 const SUCCESSOR_IN_TEXT = /(?:并入|合并[到至入]?|由|被|改为|改用|替代为|代替为|取代为|见)\s*([A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+)/;
 
@@ -1179,7 +1240,8 @@ function withdrawalFromRow(row: RowReader, id: string, issue: Issue): { obsolete
     date = written ? normalizeDate(written) : undefined;
   }
   const stated = row.text("withdrawnReason");
-  const reason = stated || remarks;
+  // A remark that only marks the row withdrawn (作废, 已作废) says no reason: the reason is missing, not 作废 (tester76 M10).
+  const reason = stated || (onlyWithdrawalMark(remarks) ? "" : remarks);
   const marked = row.text("status")
     ? t("import.document.marked-by-status", { column: row.label("status"), status: row.text("status") })
     : given && !WITHDRAWN_REMARK.test(compactText(remarks.normalize("NFKC")))
@@ -1743,10 +1805,50 @@ function titleHolders(name: string, people: Person[]): Person[] {
  */
 function clausesOfRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): string[] | undefined {
   const cell = row.text("clauses");
-  const { clauses, bad, read } = readClauseRefs(cell, [...repo.catalogs.keys()], options.standard, repo.catalogs);
+  const { clauses, bad: unread, read } = readClauseRefs(cell, [...repo.catalogs.keys()], options.standard, repo.catalogs);
+  // With several standards and none given, a bare number is of no standard yet: collected, and the register refused naming them all (refuseBareClauses).
+  const bare = options.standard === undefined ? unread.filter((b) => BARE_CLAUSE.test(b.normalize("NFKC"))) : [];
+  if (bare.length) options.bareClauses?.push({ row: row.raw.row, clauses: bare.map((b) => asWritten(cell, b)) });
+  const bad = unread.filter((b) => !bare.includes(b));
   if (bad.length) return void issue(t("import.bad-clause", { clauses: quotedList(bad.map((b) => asWritten(cell, b))), column: row.label("clauses") }) + clauseRangeHint(bad), true);
   for (const r of read) row.read("clauses", asWritten(cell, r.from), r.to);
   return clauses;
+}
+
+/** A clause number that names no standard (8.3, 第8.3条), as readClauseRefs leaves it unread when no standard is given. */
+const BARE_CLAUSE = /^第?\d+(?:\.\d+)*\.?条?$/;
+
+/**
+ * The one standard of `standards` a clause column's header names: 标准条款（GJB 9001C）, IATF 16949 条款 → GJB9001C,
+ * IATF16949 (the letters and digits of the catalog id, spaces and an edition year aside); undefined when it names none or several.
+ */
+export function standardOfHeader(label: string, standards: readonly string[]): string | undefined {
+  const ids = new Map(standards.map((id) => [id.toUpperCase(), id]));
+  const named = new Set<string>();
+  for (const m of label.normalize("NFKC").matchAll(/([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)/g)) {
+    const id = ids.get(`${m[1]}${m[2]}`.toUpperCase());
+    if (id) named.add(id);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * In a repository of several standards (IATF 16949 and GJB 9001C), a bare clause 8.3 is either's: the import is refused
+ * in one line naming the standards and the rows, rather than taking the first standard unsaid (tester76 M2; IATF 16949
+ * 7.5.3.2 and GJB 9001C 7.5.3: a document cites the requirement it implements).
+ */
+function refuseBareClauses(options: ImportOptions): void {
+  const rows = options.bareClauses ?? [];
+  if (rows.length === 0) return;
+  const standards = options.standards ?? [];
+  throw new UserError(
+    t("import.clause.standard-ambiguous", {
+      standards: list([...standards]),
+      rows: list(rows.map((r) => t("import.clause.standard-ambiguous.row", { row: r.row, clauses: r.clauses.join("、") }))),
+      options: disjunction(standards.map((s) => `--standard ${s}`)),
+      example: standards[1] ?? standards[0] ?? "",
+    }),
+  );
 }
 
 /** Why a date cell is refused, the same in every kind of register: what a date looks like, and why one that could be either way round is none. */
@@ -2789,6 +2891,35 @@ function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read
  * its Word original before, say): undefined when the row is of another version, or adds nothing, and
  * is then a conflict as before ("exists already").
  */
+/**
+ * How a register row differs from the document of its number in the repository, as one message part each (清单为 A/2（2026-11-20），
+ * 仓库为 A/1（2023-06-15）; 名称, 部门, 条款), with what records the change (a newer version on paper: `csr release`); "same" when
+ * the row writes what the document records; undefined when the document is not one csr loaded. The file is never overwritten (tester76 M5).
+ */
+function differsFromRepository(repo: Repository, row: ControlledDocument): string | "same" | undefined {
+  const existing = repo.documents.find((d) => d.value.id === row.id)?.value;
+  if (!existing) return undefined;
+  const mine = currentRevision(existing);
+  const theirs = row.revisions?.at(-1);
+  const parts: string[] = [];
+  const dated = (r: { version: string; date?: string } | undefined) => (r ? (r.date ? t("import.exists.version-dated", { version: r.version, date: r.date }) : r.version) : t("import.complete.no-version"));
+  if (theirs && (theirs.version !== mine?.version || (theirs.date !== undefined && mine?.date !== undefined && theirs.date !== mine.date))) {
+    parts.push(t(!mine ? "import.exists.version-none" : theirs.version !== mine.version ? "import.exists.version" : "import.exists.date", { register: dated(theirs), repository: dated(mine), version: theirs.version }));
+  }
+  if (row.title !== existing.title) parts.push(t("import.exists.field", { field: t("import.exists.field.title"), register: row.title, repository: existing.title }));
+  if (row.department !== undefined && row.department !== existing.department) parts.push(t("import.exists.field", { field: t("import.exists.field.department"), register: row.department, repository: existing.department ?? "—" }));
+  const clauses = (d: ControlledDocument) => [...(d.clauses ?? [])].sort().join("、");
+  if ((row.clauses?.length ?? 0) > 0 && clauses(row) !== clauses(existing)) parts.push(t("import.exists.field", { field: t("import.exists.field.clauses"), register: clauses(row), repository: clauses(existing) || "—" }));
+  if (parts.length === 0) return "same";
+  // A newer version on paper (A/1 → A/2, A/2 → B/0) is recorded by csr release, dated as the register dates it.
+  const newer = theirs && mine && isSuccessor(mine.version, theirs.version);
+  const major = newer && theirs.version.split("/")[0] !== mine.version.split("/")[0];
+  const hint = newer
+    ? t("import.exists.release", { command: `csr release ${shellArgument(row.id)}${major ? " --major" : ""} --summary <${t("import.exists.summary")}>${theirs.date ? ` --date ${theirs.date}` : ""}` })
+    : t("import.exists.kept", { path: documentPath(row.id) });
+  return t("import.exists.differs", { id: row.id, parts: parts.join(t("import.exists.separator")), hint });
+}
+
 function registerCompletion(repo: Repository, row: ControlledDocument): { path: string; version: string; completion: Completion } | undefined {
   const existing = repo.documents.find((d) => d.value.id === row.id);
   if (!existing || registerCompletionRefusal(existing.value, row)) return undefined;

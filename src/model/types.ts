@@ -129,6 +129,8 @@ export interface Department {
   name_en?: string;
   /** People of other departments who may give this department's CSR review opinion (代签). */
   delegates?: string[];
+  /** Other names registers write for it (former names: 制造部 for PRD), which csr import reads as it, saying so. */
+  aliases?: string[];
 }
 
 /**

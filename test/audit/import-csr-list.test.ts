@@ -356,7 +356,7 @@ describe("csr import --as csr: 发放 and 培训 as the CSR list prints them (te
       "row 3: 'TR-2023-009（2023-05-01 登记，早于本轮评审开始的 2023-07-05，不是 2023-06 版的培训）' in 培训 is not training on the current revision: not imported, since record TR-2023-009 on its own would count as training on the current revision",
       "row 4: training '2023-07-20' in 培训: the list names neither who was trained, the trainer nor a record number: not imported — record it from the training record with 'csr train FORD-003 --date 2023-07-20 --record <number> --people <trainees> --trainer <trainer>'",
       "row 4: 培训 says '已培训', the imported record gives 'required, not yet given': the notes on this row above say which training of the list was not imported",
-      "row 5: '人事部，2023-07-10 发放' in 发放: department '人事部' is not in qms.yaml — add it with 'csr department add <CODE> --name \"人事部\"' and import again (row not imported)",
+      "row 5: '人事部，2023-07-10 发放' in 发放: department '人事部' is not in qms.yaml — add it with 'csr department add <CODE> --name \"人事部\"', or, if it is a former or short name of a department, write aliases: [人事部] under that department in qms.yaml; then import again (row not imported)",
       "row 6: '品质部，2023.13.1 发放' in 发放: '2023.13.1' is not a date — write it as YYYY-MM-DD and import again (row not imported)",
     ]);
     expect(csrFile(dir, "FORD-001").distribution).toBeUndefined();

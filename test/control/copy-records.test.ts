@@ -613,3 +613,25 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
     ]);
   });
 });
+
+describe("copy numbers kept from the paper register (发放号 004 is copy 4; tester76 M1)", () => {
+  it("--copy with --to numbers the copies handed out now; a number in use is refused; later copies number on from the highest", async () => {
+    const dir = repo();
+    const kept = await zh(dir, "distribute", "QP-005", "--to", "PRD", "QA", "--copy", "007", "9", "--date", "2026-10-14", "-y");
+    expect(kept.stderr).toBe("");
+    expect(kept.stdout.split("\n").slice(0, 3)).toEqual(["QP-005 A/1：于 2026-10-14 发放受控副本 2 份：", "  受控号 7  生产部", "  受控号 9  品质部"]);
+    const used = await zh(dir, "distribute", "QP-005", "--to", "MKT", "--copy", "3", "--date", "2026-10-15", "-y");
+    expect(used.stderr).toBe("csr: QP-005 的受控号 3 已在使用（A/0 版，2024-01-12 发给 市场部）：受控号在一份文件内不重复；请换一个号，或不写 --copy，由 csr 接着编号（下一个为 10）。\n");
+    expect(used.code).toBe(2);
+    const count = await zh(dir, "distribute", "QP-005", "--to", "MKT", "--copies", "2", "--copy", "11", "--date", "2026-10-15", "-y");
+    expect(count.stderr).toBe("csr: --copy 给出 1 个受控号，而本次发放 2 份：与 --to 同用时，按 --to 的顺序为每一份写一个受控号。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--copy", "0", "-y")).stderr).toBe("csr: --copy '0' 不是受控号：受控号是正整数（发放号 004 即受控号 4）。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-10-15", "-y")).stdout).toContain("  受控号 10  市场部");
+    expect(copies(dir)!.split("\n").slice(3)).toEqual([
+      "  - {copy: 7, version: A/1, to: PRD, issued_by: chen, date: 2026-10-14}",
+      "  - {copy: 9, version: A/1, to: QA, issued_by: chen, date: 2026-10-14}",
+      "  - {copy: 10, version: A/1, to: MKT, issued_by: chen, date: 2026-10-15}",
+      "",
+    ]);
+  });
+});

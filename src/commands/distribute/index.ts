@@ -83,7 +83,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.location !== undefined && flags.electronic) throw new UserError(t("distribute.location-with", { flag: "--electronic" }));
     const location = flags.location?.trim();
     if (location === "") throw new UserError(t("distribute.location-empty"));
-    if (flags.copy !== undefined) return recordOnCopies(ctx, session, target, flags);
+    // --copy with --to numbers the copies handed out now as the paper register did (发放号 004), tester76 M1; --copy alone names copies out already.
+    const numbered = flags.copy !== undefined && flags.to !== undefined;
+    if (flags.copy !== undefined && !numbered) return recordOnCopies(ctx, session, target, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
     if (flags.system !== undefined && !flags.electronic) throw new UserError(t("distribute.system-without-electronic"));
     const current = copyEdition(document);
@@ -136,10 +138,11 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
           : new Map<string, string>();
     const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
+    const kept = numbered ? givenCopyNumbers(document, id, listOption(flags.copy), to.length * copies, (unit) => departmentLabel(session.index, unit)) : undefined;
     const entries: ControlledCopy[] = to.flatMap((dept, i) => {
       const holder = given[i] ?? asked.get(dept);
       const consented = consent !== undefined && session.index.parties.has(dept) ? { customer_consent: consent } : {};
-      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(location ? { location } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
+      return Array.from({ length: copies }, () => ({ copy: kept ? kept.shift()! : number++, version, to: dept, ...(holder ? { holder } : {}), ...(location ? { location } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
     });
     const change = editFile(session.root, target.path, target.kind, (doc) => {
       for (const entry of entries) appendIn(doc, target.at, doc.createNode(entry, { flow: true }));
@@ -417,6 +420,28 @@ function holderCommands(session: EditSession, id: string, copies: readonly Contr
   return [...new Set(copies.map((c) => c.to))].map(
     (unit) => `'csr distribute ${shellArgument(id)} --copy ${copies.filter((c) => c.to === unit).map((c) => c.copy).join(" ")} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, unit) })}'`,
   );
+}
+
+/**
+ * The copy numbers `--copy` gives the copies handed out with `--to` (the paper register's 发放号: 004 is copy 4), one per
+ * copy in the order of --to, each unit's --copies together: kept as given, so that the copy stamped 004 is copy 4 in the
+ * register (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: a controlled copy is identified). Refused: a number that is no positive
+ * whole number, a count other than the copies handed out, a number twice, or one a copy of the document has already
+ * (numbers are unique within the document), naming the next free number.
+ */
+function givenCopyNumbers(document: ControlledDocument, id: string, given: string[], count: number, unitLabel: (unit: string) => string): number[] {
+  const numbers = given.map((text) => {
+    if (!/^\d{1,6}$/.test(text.trim()) || Number(text) < 1) throw new UserError(t("distribute.copy-number.bad", { value: text }));
+    return Number(text);
+  });
+  if (numbers.length !== count) throw new UserError(t("distribute.copy-number.count", { given: numbers.length, count }));
+  const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+  if (twice !== undefined) throw new UserError(t("distribute.copy-number.twice", { copy: twice }));
+  for (const n of numbers) {
+    const used = (document.distribution ?? []).find((c) => c.copy === n);
+    if (used) throw new UserError(t("distribute.copy-number.used", { id, copy: n, version: used.version, to: unitLabel(used.to), date: used.date, next: nextCopyNumber(document) }));
+  }
+  return numbers;
 }
 
 /**

@@ -180,8 +180,9 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const repo = loadRepository(root);
   const department = departmentFlag(repo, flags);
   const scope = repo.config?.value.standards ?? [];
-  const standard = flags.standard ?? scope[0];
-  if (!standard || !repo.catalogs.has(standard)) {
+  // With several standards in qms.yaml, a bare clause is of no standard until --standard or the column's header says which (tester76 M2).
+  const standard = flags.standard ?? (scope.length > 1 ? undefined : scope[0]);
+  if (standard === undefined ? scope.length < 2 : !repo.catalogs.has(standard)) {
     throw new UserError(t("import.bad-standard", { catalogs: list([...repo.catalogs.keys()]), standard: standard ?? "" }) + didYouMean(standard ?? "", repo.catalogs.keys()));
   }
   const csrDefaults = csrDefaultsOf(repo, flags, as);
@@ -195,6 +196,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     // The ids `csr add` would take next, in the working tree and on every branch (as --as csr needs them).
     csrNumbers: await csrNumbers(repo, as === "csr" ? repo.customers.map((c) => c.value.code) : []),
     standard,
+    standards: scope,
     department,
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
@@ -277,6 +279,8 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
+  // Rows the repository holds as they are written (a register imported again): a count, nothing per row (tester76 M5).
+  if (plan.unchanged.length) tally.push(t("import.register.unchanged", { count: plan.unchanged.length }));
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
   const findings = runCheck(after, { today });
   const faulty = filesWithErrors(findings, [...written.map((f) => f.path), ...plan.completions.map((c) => c.path)]);
@@ -434,6 +438,7 @@ function reportRegisterItself(plan: ImportPlan, sheet: RawSheet, repo: Repositor
     if (!recorded) lines.push(t(repo.documents.some((d) => d.value.id === form.id) ? "import.register.own-form" : "import.register.own-form-absent", values));
   }
   if (plan.own?.signOff) lines.push(t("import.register.sign-off", plan.own.signOff));
+  if (plan.own?.date) lines.push(t("import.register.own-date", plan.own.date));
   // A new repository still printing csr init's placeholder company on every register, while the register names its own (tester67b B11): said, qms.yaml not written.
   const organisation = plan.own?.organisation;
   if (organisation && placeholderOrganisation(repo.config?.value.organisation?.name) && organisation.name !== repo.config?.value.organisation?.name) {
@@ -473,7 +478,7 @@ function reportReadings(plan: ImportPlan): string[] {
 function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   const lines = [
     ...plan.issues.map((i) => ({ row: i.row, message: i.message, skipped: i.skipped })),
-    ...plan.conflicts.map((c) => ({ row: c.row, message: t("import.exists", { path: c.path }), skipped: true })),
+    ...plan.conflicts.map((c) => ({ row: c.row, message: c.message ?? t("import.exists", { path: c.path }), skipped: true })),
     ...failed.map((f) => ({ row: f.row, message: t("import.not-written", { path: f.path, reason: f.reason }), skipped: true })),
   ].sort((a, b) => a.row - b.row);
   return lines.length ? ["", ...lines.map((l) => t("import.row", { row: l.row, message: l.message }) + (l.skipped ? t("import.row.not-imported") : ""))] : [];

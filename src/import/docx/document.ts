@@ -423,7 +423,10 @@ class WordDocumentReader {
     if (!given) return t("import.word.no-department", { id });
     const key = given.toLowerCase();
     const found = this.departments.find((d) => d.code.toLowerCase() === key || d.name === given || d.name_en?.toLowerCase() === key);
-    return found ?? t("import.document.unknown-department", { department: given, name: given });
+    // A former name qms.yaml keeps as the department's alias (制造部 for PRD): read as it, and said (tester76 M8).
+    const aliased = found ? undefined : this.departments.find((d) => (d.aliases ?? []).some((alias) => alias === given || alias.toLowerCase() === key));
+    if (aliased) this.issue(t("import.word.place.header-block"), t("import.department.alias", { department: given, code: aliased.code, name: aliased.name }));
+    return found ?? aliased ?? t("import.document.unknown-department", { department: given, name: given });
   }
 
   private date(field: HeaderField): string | undefined {
@@ -475,8 +478,8 @@ class WordDocumentReader {
           .map((f, i) => (f === field ? (row[i]?.plain ?? "") : ""))
           .filter(Boolean)
           .join("/");
-      const versionText = get("version").replace(/[版次第]/g, "");
-      const version = normalizeVersion(versionText);
+      // One reading of a version for registers and Word files (normalizeVersion: A版1次, 第A版第1次修订 are A/1).
+      const version = normalizeVersion(get("version"));
       const dateText = get("date") || get("effective");
       const date = normalizeDate(dateText);
       const summary = get("summary").replace(/\n+/g, " ");
@@ -532,7 +535,7 @@ class WordDocumentReader {
     let version: string | undefined;
     if (versionValue) {
       const split = versionValue !== revisionValue && revisionValue && /^[A-Za-z]$/.test(versionValue.value.trim());
-      const text = (split ? `${versionValue.value}/${revisionValue.value}` : versionValue.value).replace(/[版次第]/g, "");
+      const text = split ? `${versionValue.value}/${revisionValue.value}` : versionValue.value;
       version = normalizeVersion(text);
       if (!version) this.issue(versionValue.where, t("import.word.bad-version", { version: versionValue.value }));
     }
