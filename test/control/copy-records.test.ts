@@ -354,7 +354,8 @@ describe("csr distribute --location: the point of use of a copy (tester75 P5)", 
     expect((await zh(dir, "distribute", "QP-005", "--copy", "1", "--holder", "zhang", "--location", "来料检验室", "-y")).stdout).toBe(BOTH);
     expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "OP40", "--amend", "-y")).stderr).toBe("csr: --amend 只更正领用人；使用场所随副本移动，直接用 --copy <受控号> --location <场所> 登记或更改，不需要 --amend。\n");
     expect((await zh(dir, "distribute", "QP-005", "--copy", "2", "--location", "OP40", "--to", "PRD", "-y")).stderr).toBe(
-      "csr: csr distribute --copy 为已发放的受控副本登记领用人或使用场所，不能与 --to 同用。\n提示：登记领用人：csr distribute QP-005 --copy <受控号> --holder <人员>；登记或更改使用场所：csr distribute QP-005 --copy <受控号> --location <场所>；发放新副本时不要用 --copy。\n",
+      // --copy with --to numbers new copies (tester76 M1): copy 2 is out already, and the refusal says to leave out --to.
+      "csr: QP-005 的受控号 2 已在使用（A/0 版，2024-01-12 发给 生产部）：受控号在一份文件内不重复；请换一个号，或不写 --copy，由 csr 接着编号（下一个为 4）；为已发放的副本登记领用人或使用场所时不写 --to。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--copy", "3", "--location", "Sales office", "-y"], { lang: "en" })).stdout).toBe(EN);
   });
@@ -621,7 +622,7 @@ describe("copy numbers kept from the paper register (发放号 004 is copy 4; te
     expect(kept.stderr).toBe("");
     expect(kept.stdout.split("\n").slice(0, 3)).toEqual(["QP-005 A/1：于 2026-10-14 发放受控副本 2 份：", "  受控号 7  生产部", "  受控号 9  品质部"]);
     const used = await zh(dir, "distribute", "QP-005", "--to", "MKT", "--copy", "3", "--date", "2026-10-15", "-y");
-    expect(used.stderr).toBe("csr: QP-005 的受控号 3 已在使用（A/0 版，2024-01-12 发给 市场部）：受控号在一份文件内不重复；请换一个号，或不写 --copy，由 csr 接着编号（下一个为 10）。\n");
+    expect(used.stderr).toBe("csr: QP-005 的受控号 3 已在使用（A/0 版，2024-01-12 发给 市场部）：受控号在一份文件内不重复；请换一个号，或不写 --copy，由 csr 接着编号（下一个为 10）；为已发放的副本登记领用人或使用场所时不写 --to。\n");
     expect(used.code).toBe(2);
     const count = await zh(dir, "distribute", "QP-005", "--to", "MKT", "--copies", "2", "--copy", "11", "--date", "2026-10-15", "-y");
     expect(count.stderr).toBe("csr: --copy 给出 1 个受控号，而本次发放 2 份：与 --to 同用时，按 --to 的顺序为每一份写一个受控号。\n");
