@@ -941,12 +941,13 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   // A former name qms.yaml keeps as an alias (制造部 for PRD) is read as the department and said as a reading (tester76 M8).
   const departmentField: Field = keeper ? "keeper" : "department";
   if (department && row.key(departmentField) && row.key(departmentField) === row.text(departmentField) && byAlias(row.key(departmentField), department)) row.read(departmentField, showCell(row.text(departmentField)), department.code);
-  // 保存部门 行政部 unknown, the register naming no other department: named as unknown with the fix, as a 编制部门 is (tester76 M8).
-  if (!row.has("department") && !keeper && row.key("keeper") && !options.department) return void issue(unknownDepartment(showInvisible(row.text("keeper")), row.key("keeper"), departments), true);
   if (deptText && !department) return void issue(unknownDepartment(showInvisible(row.text("department") || deptText), deptText, departments), true);
   // A register without departments still says which documents exist: the file is written, and
-  // csr check names the missing field until someone fills it in.
-  if (!department) issue(t("import.document.no-department", { id, path: documentPath(id) }));
+  // csr check names the missing field until someone fills it in. A 保存部门 qms.yaml does not know (行政部, or a place: 档案室)
+  // is kept as where the records are, and named with the fix when it is a department (tester76 M8).
+  const unknownKeeper = !row.has("department") && !keeper && row.key("keeper") !== "";
+  if (!department && unknownKeeper) issue(t("import.document.keeper-unknown", { id, column: row.label("keeper"), keeper: showInvisible(row.text("keeper")), name: row.key("keeper"), path: documentPath(id) }));
+  else if (!department) issue(t("import.document.no-department", { id, path: documentPath(id) }));
 
   const statusText = row.text("status");
   const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));

@@ -131,13 +131,16 @@ describe("column names: 适用标准条款 and the like are the clause column; a
 });
 
 describe("departments: an unknown 保存部门 is named with the fix; a former name in qms.yaml aliases is read and said (tester76 M8)", () => {
-  it("refuses the row naming 行政部, and reads 制造部 as PRD by its alias", async () => {
+  it("names 行政部 as no department of qms.yaml with the fix, and reads 制造部 as PRD by its alias", async () => {
     const dir = minimalRepo({ "qms.yaml": qms("IATF16949", "  - { code: PRD, name: 生产部, aliases: [制造部] }") });
     const file = join(tempDir(), "记录清单.csv");
     writeFileSync(file, ["表单编号,表单名称,版本,所属程序,保存部门,保存期限", "HH-QR-005-01,首件检验记录,A/2,HH-QP-005,制造部,3年", "HH-QR-007-01,培训记录,A/0,HH-QP-007,行政部,5年", ""].join("\n"));
     const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "forms"], { lang: "zh-CN" });
     const out = lines(result.stdout);
-    expect(out).toContain("第 3 行：部门 '行政部' 不在 qms.yaml 中，请用 'csr department add <代码> --name \"行政部\"' 添加；若是现有部门的原名或简称，在 qms.yaml 该部门下写 aliases: [行政部]；然后重新导入（该行未导入）");
+    expect(out).toContain(
+      "第 3 行：HH-QR-007-01 的“保存部门”'行政部' 不是 qms.yaml 中的部门：记为记录的存放处，文件中不写部门。如是部门，请用 'csr department add <代码> --name \"行政部\"' 添加，或在 qms.yaml 中把它写入现有部门的 aliases（原名、简称），然后重新导入；否则请在 documents/HH-QR-007-01.yaml 中填写 'department'（或用 --department CODE 导入）",
+    );
+    expect(yamlOf(dir, "documents/HH-QR-007-01.yaml").record.location).toBe("行政部");
     expect(out).toContain("  “保存部门”中的 '制造部' → PRD（第 2 行）");
     expect(yamlOf(dir, "documents/HH-QR-005-01.yaml").department).toBe("PRD");
     expect(out.some((l) => l.includes("HH-QR-007-01 没有部门"))).toBe(false);
