@@ -124,6 +124,7 @@ import { rule as processAuditorImpartiality } from "./rules/process/auditor-impa
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as processManufacturingAuditDue } from "./rules/process/manufacturing-audit-due.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
+import { rule as supplierAuditDue } from "./rules/supplier/audit-due.js";
 import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
@@ -263,6 +264,7 @@ export const rules: readonly Rule[] = [
   processAuditorUnqualified,
   processManufacturingAuditDue,
   refUnresolved,
+  supplierAuditDue,
   supplierAuditorUnqualified,
   supplierCertificateExpired,
   supplierCertificateExpiring,

@@ -29,6 +29,7 @@ export type CitedRequirement =
   | "corrective-action"
   | "customer-change-notice"
   | "supplier-monitoring"
+  | "supplier-audit"
   | "customer-confidentiality";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
@@ -96,6 +97,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "corrective-action": { IATF16949: ["10.2.1", "10.2.6"], GJB9001C: ["10.2"], ISO9001: ["10.2"] },
   "customer-change-notice": { IATF16949: ["8.5.6.1"], GJB9001C: ["8.5.6"], ISO9001: ["8.5.6"] },
   "supplier-monitoring": { IATF16949: ["8.4.2.4"], GJB9001C: ["8.4.1"], ISO9001: ["8.4.1"] },
+  "supplier-audit": { IATF16949: ["8.4.2.4.1"], GJB9001C: ["8.4.2"], ISO9001: ["8.4.2"] },
   "customer-confidentiality": { IATF16949: ["8.1.2"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
 };
 

@@ -12,6 +12,7 @@
  * said, not counted.
  */
 import { addDays, addMonths } from "../core/dates.js";
+import { translate, type Lang } from "../i18n/index.js";
 import { inTimeUntil, workdaysLate, workdaysOverdue, type WorkCalendar } from "./calendar.js";
 import { currentRevision } from "./index.js";
 import { departmentOn, worksOn } from "./people.js";
@@ -349,4 +350,38 @@ export function trainingPhase(calendar: WorkCalendar, start: string, days: numbe
   if (next !== undefined) return { phase: "in-force", due, count: 0, next };
   if (start <= today) return { phase: "in-force", due, count: calendar.workdaysBetween(today, due) };
   return { phase: "before", due, count: calendar.workdaysBetween(addDays(today, -1), addDays(start, -1)) };
+}
+
+/**
+ * The training deadline of a CSR on `today` (YYYY-MM-DD), as csr/training-overdue and csr list training --missing read
+ * it: undefined unless it is decided must / optional, not superseded and marked `training: {required: true}`; else its
+ * period (csrTrainingPeriod: from its source revision's 实施日期 in `customer`, decided before it, else from its
+ * decision) and where it stands (trainingPhase, over qms.yaml `document_control.training_days` working days, default
+ * DEFAULT_TRAINING_DAYS). What csr show and the CSR review report print as 培训期限 (IATF 16949 7.2.2).
+ */
+export function csrTrainingDeadline(csr: Csr, customer: Customer | undefined, config: QmsConfig | undefined, calendar: WorkCalendar, today: string): (CsrTrainingPeriod & TrainingPhase) | undefined {
+  const decision = csr.review?.decision;
+  if (csr.superseded || !csr.training?.required || !decision || !decidedToMeet(decision)) return undefined;
+  const period = csrTrainingPeriod(decision.date, csrSourceEffective(csr, customer));
+  return { ...period, ...trainingPhase(calendar, period.start, config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS, today, period.ahead) };
+}
+
+/**
+ * Where a training stands (trainingPhase) in `lang`, as csr list training --missing's 剩余/逾期 says it: the working days
+ * left or overdue; with none left, the due day itself is said as such, and a day off right after it names the working
+ * day up to which the training is still in time, as doc/training-overdue judges it ("剩 0 个工作日" read as already too late).
+ */
+export function trainingStandingIn(lang: Lang, phase: TrainingPhase): string {
+  if (phase.phase === "in-force" && phase.count === 0) return phase.next ? translate(lang, "register.training-missing.in-time", { next: phase.next }) : translate(lang, "register.training-missing.due-today");
+  return translate(lang, `register.training-missing.${phase.phase}`, { count: phase.count });
+}
+
+/**
+ * A CSR's training deadline (csrTrainingDeadline) as its card and review report print it: "2026-12-18（期限自 2026-11-20 评审决定起算；
+ * 已生效，剩 5 个工作日）" — the day and how it was counted, as csr list training --missing's remark says it, and with `owed`
+ * (someone is still to be trained) where it stands, the list's 剩余/逾期.
+ */
+export function csrTrainingDeadlineIn(lang: Lang, deadline: CsrTrainingPeriod & TrainingPhase, owed: boolean): string {
+  const from = translate(lang, deadline.from === "effective" ? "register.training-missing.csr-from-effective" : "register.training-missing.csr-from", { date: deadline.start });
+  return translate(lang, "register.training-missing.csr-deadline", { due: deadline.due, how: owed ? [from, trainingStandingIn(lang, deadline)].join(translate(lang, "register.remarks-separator")) : from });
 }

@@ -91,7 +91,7 @@ export interface QmsConfig {
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
   /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
-  suppliers?: { certificate_warn_days?: number; action_grade?: SupplierGrade };
+  suppliers?: { certificate_warn_days?: number; action_grade?: SupplierGrade; audit_months?: Partial<Record<SupplierRisk, number>> };
 }
 
 /** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
@@ -176,6 +176,13 @@ export interface SupplierAudit {
   report?: string;
   result: "passed" | "conditional" | "failed";
 }
+
+/**
+ * A supplier's risk class for its second-party audits (IATF 16949 8.4.2.4.1): high, medium, low (model/suppliers.ts
+ * supplierRisk); schemas/qms.schema.json `suppliers.audit_months` is keyed by the same values.
+ */
+export const SUPPLIER_RISKS = ["high", "medium", "low"] as const;
+export type SupplierRisk = (typeof SUPPLIER_RISKS)[number];
 
 /** A supplier's performance grade (业绩等级), best first: A 优秀, B 良好, C 需改进, D 不合格. */
 export const SUPPLIER_GRADES = ["A", "B", "C", "D"] as const;

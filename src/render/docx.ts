@@ -250,6 +250,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     const records = view.training.records ? `${t("paren_open")}${t("csr_training_record")}${t("colon")}${view.training.records}${t("paren_close")}` : "";
     const counted = view.training.counted ? `${t("paren_open")}${view.training.counted}${t("paren_close")}` : "";
     children.push(whole("csr_training", text(`${t(`csr_training_${view.training.state}`)}${counted}${records}`)));
+    if (view.training.deadline) children.push(whole("csr_training_deadline", text(view.training.deadline)));
   }
   // Dates implemented and verifications replaced with csr implement --amend, as they were recorded.
   if (impl && impl.history.length > 0) {

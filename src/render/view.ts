@@ -25,7 +25,7 @@ import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { recordsTextIn, sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
-import { csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
+import { csrTrainingDeadline, csrTrainingDeadlineIn, csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
 import { csrDistributions, distributionRevision, redistributionDue } from "../model/distribution.js";
 import { flowDownDecision, flowDownReadings } from "../model/flow-down.js";
@@ -971,6 +971,8 @@ export interface CsrReportView extends Header {
     required: boolean;
     state: CsrTrainingReading["state"];
     counted: string;
+    /** 培训期限 with how it was counted and, while someone is owed it, where it stands (csrTrainingDeadlineIn); "" when it has none (not decided to be met). */
+    deadline: string;
     records: string;
     results: boolean;
     evaluated: boolean;
@@ -1068,6 +1070,7 @@ export function csrReportView(
   const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "superseded-record" : decision ? "" : "draft", "csr_id");
   // One reading with csr show and csr list training --missing on the report's day (breaker63 P1); none without training.
   const training = csr.training ? csrTrainingReading(csr, peopleOf({ index }), config, today, trainingRecordDays(repo)) : undefined;
+  const trainingDeadline = csr.training ? csrTrainingDeadline(csr, customer, config, repositoryCalendar(config), today) : undefined;
   return {
     // The header's fields one by one, not spread (see documentView).
     organisation: header.organisation,
@@ -1220,6 +1223,7 @@ export function csrReportView(
           required: csr.training.required,
           state: training.state,
           counted: training.state === "partial" ? translate(lang, "render.training.counted", { trained: training.trained, required: training.required }) : "",
+          deadline: trainingDeadline ? csrTrainingDeadlineIn(lang, trainingDeadline, training.state === "open" || training.state === "partial") : "",
           records: names.list(recordsTextIn(lang, csr, trainingRecordDays(repo))),
           ...sessionResultColumns(csr.training.sessions ?? [], today),
           sessions: (csr.training.sessions ?? []).map((s) => {

@@ -144,6 +144,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   if (v.flowDown) html += `<tr><th>${t("csr_flow_down")}</th><td colspan="3">${e(v.flowDown)}</td></tr>\n`;
   const training = v.training;
   if (truthy(training) && training) html += `<tr><th>${t("csr_training")}</th><td colspan="3">${t("csr_training_", training.state)}${training.counted ? `${t("paren_open")}${e(training.counted)}${t("paren_close")}` : ""}${truthy(training.records) ? `${t("paren_open")}${t("csr_training_record")}${colon}${e(training.records)}${t("paren_close")}` : ""}</td></tr>`;
+  if (truthy(training) && training && truthy(training.deadline)) html += `<tr><th>${t("csr_training_deadline")}</th><td colspan="3">${e(training.deadline)}</td></tr>`;
   html += `\n</table>\n`;
   if (truthy(implementation?.history) && implementation) {
     html += `<table class="implementation-history">\n<caption>${t("csr_implementation_history")}</caption>\n<thead><tr><th>${t("csr_amended_on")}</th><th>${t("csr_history_reason")}</th><th>${t("csr_earlier_implemented")}</th><th>${t("csr_earlier_verified_by")}</th><th>${t("csr_earlier_verified_on")}</th></tr></thead>\n<tbody>\n`;

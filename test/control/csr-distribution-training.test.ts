@@ -26,22 +26,23 @@ describe("csr train on a CSR, as the review report shows it", () => {
     const dir = smallRepo();
     const out = join(dir, "out");
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
-    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain("- 培训：需要培训\n\n| 记录 |");
+    // 培训期限 as csr list training --missing gives it (csrTrainingDeadline): 20 working days from the decision, overdue by 2026-11-27 (train75).
+    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain("- 培训：需要培训\n- 培训期限：2026-04-13（期限自 2026-03-13 评审决定起算；逾期 157 个工作日）\n\n| 记录 |");
 
     const trained = await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "zhao", "li", "--trainer", "zhang", "--record", "TR-2026-090", "--date", "2026-11-20", "-y"], { lang: null });
     expect(trained.stderr).toBe("");
     expect(trained.code).toBe(0);
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
     expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain(
-      ["- 培训：部分培训（已培训 2/3 人）", "", "培训记录", "", "| 培训日期 | 来源文件版本 | 参训人员 | 培训人 | 记录编号 |", "| --- | --- | --- | --- | --- |", "| 2026-11-20 | C | 赵磊、李娜 | 张伟 | TR-2026-090 |", ""].join("\n"),
+      ["- 培训：部分培训（已培训 2/3 人）", "- 培训期限：2026-04-13（期限自 2026-03-13 评审决定起算；逾期 157 个工作日）", "", "培训记录", "", "| 培训日期 | 来源文件版本 | 参训人员 | 培训人 | 记录编号 |", "| --- | --- | --- | --- | --- |", "| 2026-11-20 | C | 赵磊、李娜 | 张伟 | TR-2026-090 |", ""].join("\n"),
     );
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null });
     const html = read(dir, "out/DYA-001.review.zh-CN.html");
-    expect(html).toContain('<tr><th>培训</th><td colspan="3">部分培训（已培训 2/3 人）</td></tr>');
+    expect(html).toContain('<tr><th>培训</th><td colspan="3">部分培训（已培训 2/3 人）</td></tr><tr><th>培训期限</th><td colspan="3">2026-04-13（期限自 2026-03-13 评审决定起算；逾期 157 个工作日）</td></tr>');
     expect(html).toContain('<tr><td class="nowrap">2026-11-20</td><td class="nowrap">C</td><td>赵磊、李娜</td><td class="nowrap">张伟</td><td class="nowrap">TR-2026-090</td></tr>');
 
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            部分培训（已培训 2/3 人，含培训人 1 人）\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
+    expect(shown.stdout).toContain("  培训            部分培训（已培训 2/3 人，含培训人 1 人）\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n                  培训期限 2026-04-13（期限自 2026-03-13 评审决定起算；逾期 157 个工作日）\n");
     // 李娜 and the trainer 张伟 of 品质部 and 市场部, which reviewed it; 生产部's 赵磊 is not among the people to train. Once 王强 is: 已培训.
     expect((await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "wang", "--trainer", "zhang", "--record", "TR-2026-092", "--date", "2026-11-23", "-y"], { lang: null })).code).toBe(0);
     const all = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });

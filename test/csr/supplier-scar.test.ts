@@ -67,15 +67,16 @@ describe("supplier corrective action requests (SCAR)", () => {
         "  供货范围        O型圈",
         "  状态            合格",
         "  批准日期        2026-06-01",
+        "  下次审核        2027-06-01（高风险：无有效体系证书，每 12 个月）",
         "  未关闭 SCAR     SCAR-2026-001  O型圈内径超差（2026-11-02 提出）  逾期：待 D3 采取围堵措施，要求 2026-11-04 前，已逾期 22 个工作日",
         "",
       ].join("\n"),
       stderr: "",
     });
     expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n").slice(2, 6)).toEqual([
-      "序号  供方代码  供方名称              供货范围  状态    批准日期    证书  特殊特性  联系人  最近第二方审核  业绩等级  未关闭SCAR             备注",
-      "----  --------  --------------------  --------  ------  ----------  ----  --------  ------  --------------  --------  ---------------------  ----",
-      "1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                                    SCAR-2026-001（逾期）",
+      "序号  供方代码  供方名称              供货范围  状态    批准日期    证书  特殊特性  联系人  最近第二方审核  下次审核                                          业绩等级  未关闭SCAR             备注",
+      "----  --------  --------------------  --------  ------  ----------  ----  --------  ------  --------------  ------------------------------------------------  --------  ---------------------  ----",
+      "1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                          2027-06-01（高风险：无有效体系证书，每 12 个月）            SCAR-2026-001（逾期）",
       "2     WXJJ      无锡精密机加有限公司            待评价",
     ]);
     // Before the SCAR was raised: none.
@@ -95,7 +96,7 @@ describe("supplier corrective action requests (SCAR)", () => {
     await run(dir, "action", "step", "SCAR-2026-001", "D3", "--date", "2026-11-04", "--by", "chenjing", "--note", "库存隔离全检");
     await run(dir, "action", "step", "SCAR-2026-001", "D4", "--date", "2026-11-13", "--by", "chenjing", "--note", "模具磨损");
     expect(JSON.parse((await run(dir, "check", "--format", "json", ...TODAY)).stdout).findings.filter((f: { rule: string }) => f.rule === "action/step-overdue")).toEqual([]);
-    expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n")[4]).toBe("1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                                    SCAR-2026-001");
+    expect((await run(dir, "list", "suppliers", ...TODAY)).stdout.split("\n")[4]).toBe("1     CZXS      常州橡塑材料有限公司  O型圈     合格    2026-06-01                                          2027-06-01（高风险：无有效体系证书，每 12 个月）            SCAR-2026-001");
     // Its closure past due: verified by the organisation, the supplier chased for the evidence of its action.
     const file = join(dir, "actions", "SCAR-2026-001.yaml");
     const replied = readFileSync(file, "utf8");

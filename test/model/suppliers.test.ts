@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
-import { approvalOn, certificateWarnDays, daysLeft, maySupply, statusOn, supplierContacts, supplierOf, suppliers } from "../../src/model/suppliers.js";
+import { repositoryCalendar } from "../../src/load/calendar.js";
+import type { Located, Repository } from "../../src/load/repository.js";
+import { approvalOn, certificateWarnDays, daysLeft, maySupply, statusOn, supplierAuditOverdue, supplierAuditPlan, supplierContacts, supplierOf, supplierRisk, supplierRiskText, suppliers } from "../../src/model/suppliers.js";
+import type { QmsConfig, SupplierRecord } from "../../src/model/types.js";
 import { makeRepo } from "../helpers.js";
 import { supplierPeople, supplierQms } from "../suppliers-fixture.js";
 
@@ -60,5 +63,39 @@ describe("suppliers (model/suppliers.ts)", () => {
     expect([daysLeft(certificate!, "2026-11-16"), daysLeft(certificate!, "2027-01-15"), daysLeft(certificate!, "2027-01-16")]).toEqual([60, 0, -1]);
     expect(certificateWarnDays(repo)).toBe(60);
     expect(supplierContacts(repo.people.map((p) => p.value), supplierOf(repo, "CZXS")!).map((p) => p.id)).toEqual(["zhoujl"]);
+  });
+});
+
+describe("second-party audits by risk (supplierRisk, supplierAuditPlan; IATF 16949 8.4.2.4.1)", () => {
+  const record = (value: Omit<SupplierRecord, "code">) => ({ record: { value: { code: "X", ...value } } as Located<SupplierRecord> });
+  const config = (suppliers?: QmsConfig["suppliers"]) => ({ config: { value: { ...(suppliers ? { suppliers } : {}) } } }) as unknown as Pick<Repository, "config">;
+  const approved = [{ status: "approved" as const, date: "2024-03-04", by: "chenjing" }];
+  const iatf = [{ standard: "IATF 16949", number: "0123456", valid_until: "2027-01-15" }];
+  const iso = [{ standard: "ISO 9001", number: "Q-1", valid_until: "2027-01-15" }];
+
+  it("is high for special characteristics, no valid certificate or a grade at the action grade; low with IATF 16949, medium with another", () => {
+    expect(supplierRisk(config(), record({ approvals: approved, certificates: iatf }), "2026-12-04")).toEqual({ risk: "low", reasons: [] });
+    expect(supplierRisk(config(), record({ approvals: approved, certificates: iso }), "2026-12-04")).toEqual({ risk: "medium", reasons: [] });
+    expect(supplierRisk(config(), record({ approvals: approved, certificates: iatf }), "2027-01-16")).toEqual({ risk: "high", reasons: ["no-certificate"] });
+    const poor = record({ special_characteristics: true, approvals: approved, certificates: iatf, ratings: [{ period: "2026-Q3", grade: "B", date: "2026-10-08", by: "chenjing" }] });
+    expect(supplierRisk(config(), poor, "2026-12-04")).toEqual({ risk: "high", reasons: ["special"] });
+    expect(supplierRisk(config({ action_grade: "B" }), poor, "2026-12-04")).toEqual({ risk: "high", reasons: ["special", "rating"], grade: "B" });
+    expect(supplierRiskText("zh-CN", supplierRisk(config({ action_grade: "B" }), poor, "2026-12-04"))).toBe("高风险：供应特殊特性产品、业绩等级 B");
+    expect(supplierRiskText("en", supplierRisk(config(), record({ approvals: approved, certificates: iatf }), "2026-12-04"))).toBe("low-risk");
+  });
+
+  it("is due the class's months after the last audit, or after the first approval, overdue from the first working day after", () => {
+    const calendar = repositoryCalendar(undefined);
+    const audited = record({ approvals: approved, certificates: iso, audits: [{ date: "2024-12-04", by: "chenjing", result: "passed" }, { date: "2023-05-10", by: "chenjing", result: "passed" }] });
+    const plan = supplierAuditPlan(config(), audited, "2026-12-05")!;
+    expect([plan.risk, plan.months, plan.due, plan.last?.index]).toEqual(["medium", 24, "2026-12-04", 0]);
+    // Due Friday 2026-12-04: the weekend after it is in time, Monday 12-07 is overdue.
+    expect(["2026-12-04", "2026-12-05", "2026-12-06", "2026-12-07"].map((day) => supplierAuditOverdue(plan, day, calendar))).toEqual([false, false, false, true]);
+    expect(supplierAuditPlan(config({ audit_months: { medium: 12 } }), audited, "2026-12-05")?.due).toBe("2025-12-04");
+    expect(supplierAuditPlan(config({ audit_months: { medium: 0 } }), audited, "2026-12-05")).toBeUndefined();
+    const never = supplierAuditPlan(config(), record({ approvals: [{ status: "conditional", date: "2025-02-10", by: "chenjing" }, ...approved], certificates: iatf }), "2026-12-05")!;
+    expect([never.risk, never.due, never.approved, never.last]).toEqual(["low", "2028-02-10", "2025-02-10", undefined]);
+    expect(supplierAuditPlan(config(), record({ approvals: [...approved, { status: "suspended", date: "2026-06-01", by: "chenjing" }], certificates: iso }), "2026-12-05")).toBeUndefined();
+    expect(supplierAuditPlan(config(), record({ certificates: iso }), "2026-12-05")).toBeUndefined();
   });
 });

@@ -97,7 +97,7 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
     { id: "QP-002", title: "", version: "A/0", mark: "已作废", section: "6", anchor: "" },
   ],
   implementation: { owner: "黄军", ownerLinks: linked("黄军"), due: "2026-03-01", customerDate: "", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedByLinks: linked(hostile), verifiedOn: "2026-01-04" }] },
-  training: { required: true, state: "partial", counted: `已培训 2/9 人${hostile}`, records: "TR-1", results: true, evaluated: true, sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1", method: "课堂授课", hours: "1.5", failed: `孙伟${hostile}`, evaluation: `无效（考试，2026-01-10，张丽）${hostile}` }] },
+  training: { required: true, state: "partial", counted: `已培训 2/9 人${hostile}`, deadline: `2026-02-02（期限自 2026-01-02 评审决定起算；${hostile}）`, records: "TR-1", results: true, evaluated: true, sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", peopleLinks: linked("孙伟", true), trainer: "张丽", trainerLinks: linked("张丽"), record: "TR-1", method: "课堂授课", hours: "1.5", failed: `孙伟${hostile}`, evaluation: `无效（考试，2026-01-10，张丽）${hostile}` }] },
   militaryRepresentative: { by: "王军代", byLinks: linked("王军代"), date: "2026-01-06" },
   history: [
     { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", startKind: "restarted", start: "2024-12-01", due: "2024-12-15", decidedOn: "", timeliness: "换版前未决定", closing: `2025-01-01 因 V3 版换版重评而关闭：${hostile}`, required: `品质部；未会签：${hostile}`, opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },

@@ -18,7 +18,7 @@ import { documentSections, findSection } from "../../model/sections.js";
 import { flowDownDecision, flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
 import { recordsTextIn, sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
-import { csrCompletion, csrTrainingReading } from "../../model/training-completion.js";
+import { csrCompletion, csrTrainingDeadline, csrTrainingDeadlineIn, csrTrainingReading } from "../../model/training-completion.js";
 import { refresherTextIn } from "../../model/retraining.js";
 import { trainingRecordDays } from "../../load/training-records.js";
 import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
@@ -343,7 +343,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     // Refresher training (复训, training.retrain_months): the interval and who is due (model/retraining.ts).
     const item = csr.training.retrain_months === undefined ? undefined : csrCompletion(csr, [...index.people.values()].map((p) => p.value), repo.config?.value, today, days, customer);
     const refresher = item && refresherTextIn(language(), item, today, person);
-    field("show.label.training", stated, ...(refresher ? [refresher] : []), ...sessions);
+    // Last, its deadline and how it was counted, as csr list training --missing gives them (csrTrainingDeadline); where it stands while someone is still owed it.
+    const deadline = csrTrainingDeadline(csr, customer, repo.config?.value, repositoryCalendar(repo.config?.value), today);
+    const due = deadline ? [t("show.training.deadline", { deadline: csrTrainingDeadlineIn(language(), deadline, reading.state === "open" || reading.state === "partial") })] : [];
+    field("show.label.training", stated, ...(refresher ? [refresher] : []), ...sessions, ...due);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was, why and who.

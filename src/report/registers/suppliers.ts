@@ -7,11 +7,14 @@
  * qms.yaml `suppliers.certificate_warn_days` (default 60) 即将到期, as csr check's supplier/certificate-expired
  * and certificate-expiring judge them; a supplier conditionally approved, suspended or disqualified shows
  * its approval's remark (the condition, or why) under 备注; 未关闭SCAR lists the corrective actions asked of the supplier
- * and open on `today` (csr action open --supplier; IATF 16949 8.4.2.4, 10.2.3), 逾期 marked. A note counts the suppliers by status.
+ * and open on `today` (csr action open --supplier; IATF 16949 8.4.2.4, 10.2.3), 逾期 marked. 下次审核 is the day of the next
+ * second-party audit of a supplier that may supply, with its risk class and months (supplierAuditPlan, IATF 16949
+ * 8.4.2.4.1), 已逾期 from the first working day after it, as supplier/audit-due judges. A note counts the suppliers by status.
  */
 import { localized } from "../../core/text.js";
 import { actionStatus, openSupplierActions } from "../../model/actions.js";
-import { approvalOn, latestRating, certificateWarnDays, daysLeft, statusOn, supplierContacts, suppliers } from "../../model/suppliers.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { approvalOn, latestRating, certificateWarnDays, daysLeft, statusOn, supplierAuditOverdue, supplierAuditPlan, supplierContacts, supplierRiskText, suppliers } from "../../model/suppliers.js";
 import type { SupplierRating } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
@@ -29,8 +32,10 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
     const left = daysLeft({ valid_until: until }, today);
     return left < 0 ? t(ctx, "register.suppliers.certificate-expired") : left <= warnDays ? t(ctx, "register.suppliers.certificate-expiring", { count: left }) : "";
   };
+  const calendar = repositoryCalendar(ctx.repo.config?.value);
   const rows = list.map((s, i) => {
     const record = s.record?.value;
+    const plan = supplierAuditPlan(ctx.repo, s, today);
     const audit = (record?.audits ?? []).filter((a) => a.date <= today).at(-1);
     return {
       no: i + 1,
@@ -50,6 +55,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
         .map((a) => (actionStatus(a, today) === "overdue" ? t(ctx, "register.suppliers.scar-overdue", { id: a.id }) : a.id))
         .join(separator),
       audit: audit ? t(ctx, "register.suppliers.audit", { date: audit.date, result: t(ctx, `supplier.audit.${audit.result}`), by: personName(ctx, audit.by), report: audit.report ?? "" }) : "",
+      next: plan ? t(ctx, supplierAuditOverdue(plan, today, calendar) ? "register.suppliers.next-audit-overdue" : "register.suppliers.next-audit", { due: plan.due, risk: supplierRiskText(ctx.lang, plan), months: plan.months }) : "",
     };
   });
   const count = (status: string) => statuses.filter((s) => s === status).length;
@@ -68,6 +74,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
       { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
       { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
+      { key: "next", header: t(ctx, "register.suppliers.column.next-audit"), printedIfAny: true },
       { key: "rating", header: t(ctx, "register.suppliers.column.rating"), printedIfAny: true },
       { key: "scar", header: t(ctx, "register.suppliers.column.scar"), kind: "list", printedIfAny: true },
       { key: "remark", header: t(ctx, "register.suppliers.column.remark"), printedIfAny: true },

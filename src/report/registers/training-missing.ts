@@ -13,7 +13,7 @@ import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted } from "../../model/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
-import { personTrainingPeriod, refreshersDue, trainingCompletion, trainingPhase, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
+import { personTrainingPeriod, refreshersDue, trainingCompletion, trainingPhase, trainingStandingIn, type TrainingCompletion, type TrainingPhase } from "../../model/training-completion.js";
 import { refresherPhase } from "../../model/retraining.js";
 import type { Table } from "../table.js";
 import { trainingFilterNotes, type TrainingFilter } from "./training.js";
@@ -146,7 +146,6 @@ function unknown(item: TrainingCompletion): boolean {
  * as such, and a day off right after it names the working day up to which the training is still in time, as
  * doc/training-overdue judges it: "剩 0 个工作日" read as already too late.
  */
-export function standingText(ctx: RegisterContext, phase: TrainingPhase): string {
-  if (phase.phase === "in-force" && phase.count === 0) return phase.next ? t(ctx, "register.training-missing.in-time", { next: phase.next }) : t(ctx, "register.training-missing.due-today");
-  return t(ctx, `register.training-missing.${phase.phase}`, { count: phase.count });
+export function standingText(ctx: Pick<RegisterContext, "lang">, phase: TrainingPhase): string {
+  return trainingStandingIn(ctx.lang, phase);
 }

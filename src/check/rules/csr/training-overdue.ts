@@ -1,7 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { trainingRecordDays } from "../../../load/training-records.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
-import { csrSourceEffective, csrTrainingPeriod, csrTrainingReading, trainingPhase } from "../../../model/training-completion.js";
+import { csrSourceEffective, csrTrainingDeadline, csrTrainingReading } from "../../../model/training-completion.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
@@ -50,13 +50,13 @@ training:
       const reading = csrTrainingReading(csr, people, config, ctx.options.today, trainingRecordDays(ctx.repo));
       if (reading.state === "trained" || reading.state === "recorded") continue;
       // The deadline of doc/training-overdue and csr list training --missing: over from the first working day after the due day;
-      // decided before its source revision's 实施日期, due by that day and overdue on it (csrTrainingPeriod, trainingPhase).
-      const effective = csrSourceEffective(csr, ctx.index.customers.get(csr.customer)?.value);
-      const period = csrTrainingPeriod(decision.date, effective);
-      const { phase, due } = trainingPhase(calendar, period.start, days, ctx.options.today, period.ahead);
+      // decided before its source revision's 实施日期, due by that day and overdue on it (csrTrainingDeadline).
+      const customer = ctx.index.customers.get(csr.customer)?.value;
+      const { phase, due, from } = csrTrainingDeadline(csr, customer, config, calendar, ctx.options.today)!;
       if (phase !== "overdue") continue;
+      const effective = csrSourceEffective(csr, customer);
       const data = { csr: csr.id, date: decision.date, effective: effective ?? "", source: csr.source.document, revision: revisionName(csr.source.revision), due, days };
-      const ahead = period.from === "effective";
+      const ahead = from === "effective";
       ctx.report(
         { file, path: ["training", "required"] },
         reading.state === "partial"
