@@ -783,6 +783,27 @@ export interface Section {
   sections?: Section[];
 }
 
+/** A label of a form's sheet: its text, or the text with its English. */
+export type SheetLabel = string | { label: string; label_en?: string };
+
+/** A column of a form's sheet: its heading, or the heading with its English and printed width (mm). */
+export type SheetColumn = string | { label: string; label_en?: string; width?: number };
+
+/**
+ * A form's blank sheet (document.schema.json `sheet`): the fields above the table, the table's columns, the rows
+ * printed with their first cells filled in (`items`), the empty rows after them (`rows`; absent: 10 without items,
+ * else 0), a line of notes and the signature fields of whoever fills it in.
+ */
+export interface FormSheet {
+  fields?: SheetLabel[];
+  columns: SheetColumn[];
+  items?: (string | number)[][];
+  rows?: number;
+  notes?: string;
+  notes_en?: string;
+  signatures?: SheetLabel[];
+}
+
 export interface ControlledDocument {
   id: string;
   title: string;
@@ -838,6 +859,8 @@ export interface ControlledDocument {
     /** The batches of filled records the company keeps (记录批次: a year's 点检表, a project's PPAP file), oldest first. */
     batches?: RecordBatch[];
   };
+  /** A form's blank sheet (表单版式), which csr render prints to fill in in place of its cover (render/view.ts sheetView). */
+  sheet?: FormSheet;
   /**
    * `used_by`: for a withdrawn form, the documents (and their versions) that used it last, which no
    * current document names any more: the record list's 所属程序 of a form kept for its records.

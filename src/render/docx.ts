@@ -23,7 +23,7 @@ import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
 import type { RevisionColumn } from "../model/types.js";
 import type { CsrReportView, DocumentView, Header, Lang, ReferenceView } from "./view.js";
-import { pageBand } from "./view.js";
+import { pageBand, type SheetView } from "./view.js";
 
 type Docx = typeof import("docx");
 type Run = InstanceType<Docx["TextRun"]>;
@@ -53,7 +53,9 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   // An external document is the publisher's: the publisher's data and our receipt, no header block, signatures or revision record of ours (as external.hbs).
   const children: (Paragraph | Table)[] = view.external
     ? [...titleBlock(docx, { ...view, organisation: `${t("external_controlled_by")}${t("colon")}${view.organisation}` }, view.title, t, marks), externalBlock(docx, view, view.external, t), new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: t("external_note"), size: 18 })] }), ...(view.external.pending ? [new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: view.external.pending, bold: true, size: 18 })] })] : [])]
-    : [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
+    : view.blank
+      ? [...titleBlock(docx, view, view.title, t, marks), new Paragraph({ alignment: docx.AlignmentType.RIGHT, spacing: { after: 120 }, children: [new TextRun(`${t("form_number")}${t("colon")}${view.number} ${view.version}`)] })]
+      : [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
   // A revision replaced since says so under its stamp (titleBlock's first paragraph), as the HTML and Markdown prints do.
   const notice = (text: string, color: string) => new Paragraph({ spacing: { before: 80, after: 160 }, border: { top: { style: docx.BorderStyle.SINGLE, size: 12, color, space: 4 }, bottom: { style: docx.BorderStyle.SINGLE, size: 12, color, space: 4 } }, children: [new TextRun({ text, bold: true, color })] });
   if (view.superseded) children.splice(1, 0, notice(view.superseded, "C00000"));
@@ -66,6 +68,21 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   // A deviation in force from the document is read and worked to with it, after the notices above.
   const notices = 1 + [view.superseded, view.pending, view.uncontrolled, view.temporary].filter(Boolean).length;
   children.splice(notices, 0, ...(view.deviations ?? []).map((text) => notice(text, "8A5A00")));
+  const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
+  const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
+  const band = pageBand(view, t);
+  const file = () => wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right], ...(band ? { band } : {}) }, children, t);
+  // A form with a sheet prints its blank sheet alone, as form.hbs does (tester75 P9): the sheet, then 保存期限 at its foot.
+  if (view.blank && view.sheet) {
+    for (const section of view.sections) {
+      children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
+      if (section.body) children.push(...markdownToDocx(ctx, section.body));
+    }
+    children.push(...sheetBlock(docx, view.sheet, t));
+    const foot = [view.record?.retention ? `${t("retention")}${t("colon")}${view.record.retention}` : "", view.record?.location ? `${t("location")}${t("colon")}${view.record.location}` : ""].filter(Boolean).join("　");
+    if (foot) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: foot, size: 18 })] }));
+    return file();
+  }
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
@@ -101,11 +118,28 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     );
   }
   if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}${t("colon")}`, bold: true }), new TextRun(view.remarks)] }));
+  return file();
+}
 
-  const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
-  const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
-  const band = pageBand(view, t);
-  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right], ...(band ? { band } : {}) }, children, t);
+/** A form's blank sheet (view.ts sheetView) as form.hbs prints it: the fields, the table with its rows to fill in, the notes and the signature fields. */
+function sheetBlock(docx: Docx, sheet: SheetView, t: (key: string) => string): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [];
+  if (sheet.fieldRows.length > 0) blocks.push(table(docx, sheet.fieldRows.map((row) => ({ header: false, cells: [0, 1, 2].flatMap((i) => (row[i] === undefined ? [[], []] : [[label(docx, row[i]!)], []])) }))));
+  blocks.push(new docx.Paragraph({ spacing: { after: 60 }, children: [] }));
+  // A column with a printed width (mm) keeps it; the others share what is left of the text width.
+  const twips = (mm: number) => Math.round((mm / 25.4) * 1440);
+  const fixed = sheet.columns.reduce((sum, c) => sum + twips(c.mm), 0);
+  const free = sheet.columns.filter((c) => c.mm === 0).length;
+  const widths = sheet.columns.map((c) => (c.mm > 0 ? twips(c.mm) : Math.max(400, Math.floor((TEXT_WIDTH - fixed) / Math.max(1, free)))));
+  blocks.push(
+    table(docx, [{ header: true, cells: sheet.columns.map((c) => [label(docx, c.label)]) }, ...sheet.rows.map((row) => ({ header: false, cells: row.map((cell) => [plain(docx, cell)]) }))], widths),
+  );
+  if (sheet.notes) blocks.push(new docx.Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: sheet.notes, size: 18 })] }));
+  if (sheet.signatures.length > 0) {
+    blocks.push(new docx.Paragraph({ spacing: { after: 60 }, children: [] }));
+    blocks.push(table(docx, [{ header: false, cells: sheet.signatures.flatMap((s) => [[label(docx, s)], [], [label(docx, t("sheet_date"))], []]) }]));
+  }
+  return blocks;
 }
 
 /** 密级：内部 */

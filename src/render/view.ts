@@ -33,7 +33,7 @@ import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import { dispositionKey } from "../model/decision.js";
 import type { Customer } from "../model/types.js";
-import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
+import type { ControlledDocument, Csr, DocumentLayout, FormSheet, Opinion, Revision, RevisionColumn, SheetLabel, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -199,6 +199,14 @@ export interface DocumentView extends Header {
   recordsNumber: string;
   records: ReferenceView[];
   record?: { retention: string; medium: string; location: string };
+  /** A form's blank sheet (sheetView), when the form describes one (`sheet`). */
+  sheet?: SheetView;
+  /**
+   * The print is the form's blank sheet alone (a print of csr render of a form with a `sheet`): stamp, 表单编号 with the
+   * version, title, the sheet, and 保存期限 at its foot; no header block or revision record, which the form's page and
+   * registers keep (tester75 P9). false for every other print and page.
+   */
+  blank: boolean;
   /** supersededHref: the replacement's page where the output links documents (csr site), so a reader who lands on the withdrawn one gets to it in one tap (IATF 7.5.3.2). */
   /**
    * `temporary`: a withdrawn temporary document's period and how it ended (临时，2026-11-03 至 2026-11-30，2026-11-20 提前撤销),
@@ -684,6 +692,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     recordsNumber: closing.records,
     records: (doc.forms ?? []).map((id) => names.reference(doc.id, id)),
     record: doc.record ? recordView(lang, doc, repo) : undefined,
+    ...(doc.sheet ? { sheet: sheetView(doc.sheet, lang) } : {}),
+    blank: printed && doc.kind === "form" && doc.sheet !== undefined,
     obsolete: doc.obsolete
       ? {
           date: doc.obsolete.date,
@@ -705,6 +715,56 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     ...(doc.kind === "external"
       ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
+  };
+}
+
+/** A form's blank sheet as printed: every text in the output's language, each row as many cells as there are columns. */
+export interface SheetView {
+  /** The fields above the table, three to a line, each printed with an empty box. */
+  fieldRows: string[][];
+  /**
+   * The columns' headings and printed widths: `mm` as written (0: none), `width` the share of the A4 portrait text width
+   * (175 mm) it is, for an HTML width attribute ("6.9%"; "" for none: a page of csr site allows no inline style).
+   */
+  columns: { label: string; mm: number; width: string }[];
+  /** The rows to fill in: the items' cells first (as written), then empty ones ("") up to the column count; then the empty rows. */
+  rows: string[][];
+  notes: string;
+  signatures: string[];
+}
+
+/** The text width of an A4 portrait page (document-style.hbs: body max-width 175mm), in millimetres: a sheet column's width is its share. */
+const SHEET_TEXT_WIDTH_MM = 175;
+
+/** `label` of a sheet in `lang`: its English where --lang en and given, else as written. */
+function sheetLabel(label: SheetLabel, lang: Lang): string {
+  return typeof label === "string" ? label : lang === "en" ? (label.label_en ?? label.label) : label.label;
+}
+
+/**
+ * The blank sheet of a form (document.schema.json `sheet`) as printed in `lang`: fields three to a line; the items'
+ * rows padded with empty cells to the column count (an item with more cells than columns keeps them all: nothing
+ * written is dropped from the print); then `rows` empty rows (absent: 10 without items, none with them).
+ */
+export function sheetView(sheet: FormSheet, lang: Lang): SheetView {
+  const fields = (sheet.fields ?? []).map((f) => sheetLabel(f, lang));
+  const fieldRows: string[][] = [];
+  for (let i = 0; i < fields.length; i += 3) fieldRows.push(fields.slice(i, i + 3));
+  const width = sheet.columns.length;
+  const items = (sheet.items ?? []).map((item) => {
+    const cells = item.map(String);
+    return cells.length >= width ? cells : [...cells, ...Array<string>(width - cells.length).fill("")];
+  });
+  const empty = sheet.rows ?? (items.length === 0 ? 10 : 0);
+  return {
+    fieldRows,
+    columns: sheet.columns.map((c) => {
+      const mm = typeof c === "string" ? 0 : (c.width ?? 0);
+      return { label: sheetLabel(c, lang), mm, width: mm > 0 ? `${Math.round((mm / SHEET_TEXT_WIDTH_MM) * 1000) / 10}%` : "" };
+    }),
+    rows: [...items, ...Array.from({ length: empty }, () => Array<string>(width).fill(""))],
+    notes: lang === "en" ? (sheet.notes_en ?? sheet.notes ?? "") : (sheet.notes ?? ""),
+    signatures: (sheet.signatures ?? []).map((s) => sheetLabel(s, lang)),
   };
 }
 

@@ -8,7 +8,7 @@
  * it says what the page is and links back to the form's page. Written by code, on the site's and the documents'
  * style sheets (document.css lays it out on A4, as a document page; site.css hides the bar in print).
  */
-import type { SectionView } from "../render/view.js";
+import type { SectionView, SheetView } from "../render/view.js";
 import type { Escape } from "./section.js";
 
 /** What the blank sheet shows; every text plain (escaped here) but the sections' bodies, rendered Markdown as on a document page. */
@@ -23,6 +23,8 @@ export interface BlankFormView {
   /** The running header's right part: 文件编号：HH-F-052 · 版本/版次：A/1. */
   identity: string;
   sections: readonly SectionView[];
+  /** The form's sheet (document `sheet`), printed after the sections as csr render prints it; `date` the label of a signature's date box. */
+  sheet?: { view: SheetView; date: string };
   /** 记录保存 with its three values (保存期限, 保存方式, 存放地点) as labels and values, when the form has them. */
   record?: { title: string; fields: { label: string; value: string }[] };
   /** The line on paper under the sheet: which version this is, to be checked against the current one. */
@@ -38,8 +40,21 @@ export function blankFormHtml(view: BlankFormView, escape: Escape): string {
   html += `<main id="main" class="site-document">\n<div class="site-status" role="note"><p class="site-status-line">${escape(view.screen.text)}</p><p class="site-status-note"><a href="${escape(view.screen.back.href)}">${escape(view.screen.back.text)}</a></p></div>\n<table class="page">\n<thead><tr><td><div class="running-header"><span>${escape(view.organisation)}</span><span>${escape(view.title)}</span><span class="nowrap">${escape(view.identity)}</span></div></td></tr></thead>\n<tbody><tr><td>\n`;
   html += `<h1 class="blank-form-title">${escape(view.title)}</h1>\n<section class="form-sheet">\n`;
   for (const s of view.sections) html += `<section class="depth-${s.depth}"><h${s.heading}>${escape(`${s.number} ${s.title}`.trim())}</h${s.heading}>${s.body ? `<div class="section-body">${s.body}</div>` : ""}</section>\n`;
+  if (view.sheet) html += sheetHtml(view.sheet.view, view.sheet.date, escape);
   html += `</section>\n`;
   if (view.record) html += `<table class="record">\n<caption>${escape(view.record.title)}</caption>\n<tr>${view.record.fields.map((f) => `<th>${escape(f.label)}</th><td>${escape(f.value)}</td>`).join("")}</tr>\n</table>\n`;
   html += `<p class="blank-form-note">${escape(view.note)}</p>\n</td></tr></tbody>\n</table>\n</main>\n</body>\n</html>\n`;
+  return html;
+}
+
+/** A form's sheet as templates/html/partials/sheet.hbs prints it: fields, the table with its rows to fill in, notes, signatures. */
+export function sheetHtml(sheet: SheetView, date: string, escape: Escape): string {
+  let html = "";
+  if (sheet.fieldRows.length > 0) html += `<table class="sheet-fields">\n${sheet.fieldRows.map((row) => `<tr>${row.map((f) => `<th>${escape(f)}</th><td></td>`).join("")}</tr>\n`).join("")}</table>\n`;
+  html += `<table class="sheet">\n<thead><tr>${sheet.columns.map((c) => `<th${c.width ? ` width="${escape(c.width)}"` : ""}>${escape(c.label)}</th>`).join("")}</tr></thead>\n<tbody>\n`;
+  html += sheet.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>\n`).join("");
+  html += `</tbody>\n</table>\n`;
+  if (sheet.notes) html += `<p class="sheet-notes">${escape(sheet.notes)}</p>\n`;
+  if (sheet.signatures.length > 0) html += `<table class="sheet-signatures">\n<tr>${sheet.signatures.map((s) => `<th>${escape(s)}</th><td></td><th>${escape(date)}</th><td></td>`).join("")}</tr>\n</table>\n`;
   return html;
 }

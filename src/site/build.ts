@@ -1847,6 +1847,8 @@ function blankFormView(rc: RegisterContext, view: DocumentView, labels: Readonly
     title: view.title,
     identity: `${label(view.numberLabel)}${colon}${view.number} · ${label("version")}${colon}${view.version}`,
     sections: view.sections,
+    // A form with items (sections) and a sheet: the sheet after them, as csr render prints it.
+    ...(view.sheet && { sheet: { view: view.sheet, date: label("sheet_date") } }),
     ...(view.record && {
       record: {
         title: label("record_keeping"),

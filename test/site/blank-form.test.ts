@@ -53,11 +53,16 @@ describe("csr site: a form's blank sheet", () => {
       " 首件检验记录 · 江苏安迈汽车零部件有限公司 HH-F-052 首件检验记录：A/2 版空白表格，用浏览器打印（A4）后填写。 返回 HH-F-052 的文件页面（版本状态、修订记录） " +
         "江苏安迈汽车零部件有限公司 首件检验记录 文件编号：HH-F-052 · 版本/版次：A/2 首件检验记录 " +
         "1 产品信息 零件号 零件名称 生产线 班次 日期 2 检验项目 序号 检验项目 标准 结果 检验员 1 外观 2 扣压外径 " +
+        // After the sections, the form's sheet (its `sheet`, tester75 P9): fields, table with items, notes, signatures.
+        "产品图号 扣压模具编号 累计冲次 日期 班次 操作者 序号 检验项目 规格要求 实测1 实测2 实测3 判定 1 扣压外径 按工艺卡 2 扣压长度 按工艺卡 3 外观 无裂纹、无压伤 " +
+        "判定：合格 √，不合格 ×；首件不合格不得批量生产。 检验员 日期 班组长确认 日期 " +
         "记录保存 保存期限 3年 保存方式 纸质 存放地点 品质部 " +
         "本表为 HH-F-052 A/2 版空白表格，打印自文件网站（数据截至 2026-12-05）。填写前核对版本/版次与文件网站上的现行版本一致；已作废的版本不得使用。 ",
     );
     expect(blank).toContain('<a href="../documents/HH-F-052.html">');
     expect(blank).toContain('<section class="form-sheet">');
+    // Column widths as attributes: the site allows no inline style.
+    expect(blank).toContain('<th width="6.9%">序号</th>');
     expect(blank).not.toContain("stamp");
     expect(text(read("en", "documents/HH-F-052~blank.html"))).toContain("Blank form HH-F-052, revision A/2, printed from the document site (data as of 2026-12-05).");
   });

@@ -38,7 +38,7 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "category", flag: "--category", lists: ["csr"] },
   { key: "grep", flag: "--grep", lists: ["csr"] },
   // A department's copies, the documents it holds; the training of its people, those of them still to train.
-  { key: "department", flag: "--department", lists: ["distribution", "documents", "training"] },
+  { key: "department", flag: "--department", lists: ["distribution", "documents", "forms", "training"] },
   { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },
   { key: "document", flag: "--document", lists: ["distribution", "training"] },
   { key: "level", flag: "--level", lists: ["procedures"] },

@@ -110,7 +110,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     if (filter && status !== "released") throw new UserError(t("list.holder-filter-status", { status: flags.status ?? "" }));
     table = documentList(rc, { status, today, ...(filter ? { filter } : {}) });
   } else if (what === "forms") {
-    table = formList(rc, { today });
+    table = formList(rc, { today, ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department") } : {}) });
   } else if (what === "external") {
     // The check plan needs the interval the next check is counted by.
     if (flags.dueBy !== undefined && repo.config?.value.document_control?.external_check_months === undefined) throw new UserError(t("list.external-due-by-no-interval"), t("list.external-due-by-no-interval.hint"));

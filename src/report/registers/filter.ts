@@ -7,7 +7,7 @@ import type { Table } from "../table.js";
 import { t, type RegisterContext } from "./context.js";
 
 /** The registers filtered this way, by key (`register.<key>.whole`). */
-export type FilteredRegister = "distribution" | "documents" | "training" | "training-missing" | "actions" | "audits" | "csr.matrix" | "symbols" | "flow-down";
+export type FilteredRegister = "distribution" | "documents" | "training" | "training-missing" | "actions" | "audits" | "csr.matrix" | "symbols" | "flow-down" | "forms";
 
 /** A filtered register's title, note and `filtered` record (Table["filtered"]). */
 export interface FilterNotes {

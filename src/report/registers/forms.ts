@@ -11,29 +11,46 @@
  */
 import { localToday } from "../../core/dates.js";
 import { shortList } from "../../i18n/index.js";
+import { copiesInUse, electronicInUse } from "../../model/distribution.js";
 import { customerRetentionText, recordKeepingText, recordsHeldOn } from "../../model/record-keeping.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
+import { filterNotesOf } from "./filter.js";
 import { compareIds, controlledDocuments, customerName, departmentName, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, pendingRemark, pendingStatus, revisionListed, t, unreleasedHints, unreleasedNotes, type RegisterContext } from "./context.js";
 
-export function formList(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+/**
+ * `department` (a department code, `csr list forms --department`): only the forms that department uses (tester75 P9), a form
+ * being used by a department that owns it (its `department`), holds a copy of it in use or issued to it electronically on
+ * `today` (copiesInUse, electronicInUse), or owns a document that lists it (the procedure or work instruction whose
+ * department fills it in); the title and a note say the register is filtered (filter.ts), as the other filtered registers do.
+ */
+export function formList(ctx: RegisterContext, options: { today: string; department?: string }): Table {
+  const { today, department } = options;
   const { listed: live, unreleased } = controlledDocuments(ctx, today, (d) => d.kind === "form");
   // Each form's owners on the day: the released documents whose version of that day lists it (a form
   // removed by a later revision is still owned; one added later is not yet). Controlled documents only:
   // a procedure still in draft does not own it yet.
   const on = documentsOn(ctx, today);
   // After the forms in use, the withdrawn ones whose records are still kept: not to be filled any more, but their records are.
-  const withdrawn = on.list.filter((d) => d.kind === "form" && d.status === "obsolete" && recordsHeldOn(d, today)).sort((a, b) => compareIds(a.id, b.id));
-  const forms = [...live, ...withdrawn];
+  const allWithdrawn = on.list.filter((d) => d.kind === "form" && d.status === "obsolete" && recordsHeldOn(d, today)).sort((a, b) => compareIds(a.id, b.id));
+  // The departments of the documents listing each form on the day: the department working to the procedure fills it in.
+  const usingDepartments = new Map<string, Set<string>>();
+  for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) usingDepartments.set(form, (usingDepartments.get(form) ?? new Set()).add(doc.department));
+  const uses = (form: ControlledDocument, code: string) =>
+    form.department === code || usingDepartments.get(form.id)?.has(code) === true || copiesInUse(form, today).some((c) => c.to === code) || electronicInUse(form, today).some((e) => e.to.includes(code));
+  const kept = (form: ControlledDocument) => department === undefined || uses(form, department);
+  const withdrawn = allWithdrawn.filter(kept);
+  const forms = [...live.filter(kept), ...withdrawn];
   const registerFormId = ctx.repo.config?.value.registers?.forms?.forms;
   const registerForm = registerFormId ? (on.byId.get(registerFormId) ?? ctx.index.documents.get(registerFormId)?.value) : undefined;
+  const wholeName = registerForm ? documentTitle(ctx, registerForm) : t(ctx, "register.forms.whole");
+  const filtered = department === undefined ? undefined : filterNotesOf(ctx, [t(ctx, "register.filter.used-by", { department: departmentName(ctx, department) })], "forms", "csr list forms", [department], wholeName);
   const owners = new Map<string, Set<string>>();
   for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) owners.set(form, (owners.get(form) ?? new Set()).add(doc.id));
   // A withdrawn form no current document lists any more: the documents that used it last, as recorded (obsolete.used_by), with
   // the version that did, so that its records kept still name the procedure that governed them (tester55 C12).
-  for (const form of withdrawn) {
+  for (const form of allWithdrawn) {
     const used = form.obsolete?.used_by ?? [];
     if (!owners.has(form.id) && used.length > 0) owners.set(form.id, new Set(used.map((u) => u.document + (u.version ? ` ${u.version}` : ""))));
   }
@@ -46,8 +63,9 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   const untranslated = forms.filter((_, i) => keeping[i]!.untranslated || customers[i]!.some((c) => c.untranslated)).map((form) => form.id);
   // A revision released to take effect later (csr release --effective) is named in 备注, A/1 待实施（… 实施）, beside the
   // version before it, as the procedure list does: until then the shop floor fills that one in (tester54a A6, breaker62 P8).
-  const pending = live.filter((form) => releasedPendingUntil(form, today) !== undefined).length;
+  const pending = live.filter((form) => kept(form) && releasedPendingUntil(form, today) !== undefined).length;
   const notes = [
+    ...(filtered ? [filtered.note] : []),
     ...(pending > 0 ? [t(ctx, "register.forms.note-pending", { count: pending })] : []),
     ...(withdrawn.length > 0 ? [t(ctx, "register.forms.withdrawn.note", { count: withdrawn.length, ids: shortList(withdrawn.map((form) => form.id), ctx.lang, 5) })] : []),
     ...unreleasedNotes(ctx, unreleased),
@@ -64,7 +82,12 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   return {
     id: "forms",
     // Printed on the record list's own form (qms.yaml registers.forms), the register is that form: its title (tester55 C11).
-    title: registerForm ? t(ctx, "register.forms.title-on-form", { title: documentTitle(ctx, registerForm), count: forms.length }) : t(ctx, "register.forms.title", { count: forms.length }),
+    title: filtered
+      ? t(ctx, "register.forms.title-filtered", { title: wholeName, filter: filtered.title, count: forms.length })
+      : registerForm
+        ? t(ctx, "register.forms.title-on-form", { title: documentTitle(ctx, registerForm), count: forms.length })
+        : t(ctx, "register.forms.title", { count: forms.length }),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     ...(notes.length > 0 ? { notes } : {}),
     ...(hints.length > 0 ? { hints } : {}),
     sheet: t(ctx, "register.forms.sheet"),
