@@ -229,6 +229,11 @@ export interface HeaderRow {
    * 陈静/徐海涛/王建国 in its cells (tester54b B24): the part's index and how many parts the header names.
    */
   parts?: Map<Field, { part: number; of: number }>;
+  /**
+   * A CSR matrix's columns headed by a clause number (4.3.2, 8.7) whose cells mark the requirements of that clause
+   * (●, √, ✓, ○): the column index and the header as written (tester76 M9; plan.ts clausesOfRow reads them as clauses).
+   */
+  marks?: { column: number; label: string }[];
 }
 
 /** The signatures a combined sign-off header names in order (编制/审核/批准), when each part is one and they differ. */

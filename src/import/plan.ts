@@ -587,7 +587,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const headerRow = findHeaderRow(sheet.rows);
   if (!headerRow) return undefined;
   const found = versionColumns(headerRow);
-  const header = options.as === "csr" ? csrColumns(found) : options.as === "symbols" ? found : documentColumns(found, options.as);
+  const header = options.as === "csr" ? markColumns(csrColumns(found), sheet) : options.as === "symbols" ? found : documentColumns(found, options.as);
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
     throw new UserError(
@@ -834,6 +834,23 @@ function csrColumns(header: HeaderRow): HeaderRow {
   const dated = header.columns.has("effective") && !header.columns.has("completed") ? renamed(header, "effective", "completed") : header;
   // A CSR matrix's 对应程序 is where a requirement is addressed (落实文件), not a form's 所属程序 (tester67b B1).
   return dated.columns.has("procedure") && !dated.columns.has("addressed") ? renamed(dated, "procedure", "addressed") : dated;
+}
+
+/** A header that is a clause number (4.3.2, 8.5.1, GJB 9001C 8.3): a CSR matrix's column of marks. */
+const CLAUSE_HEADER = /^(?:[A-Za-z]+\s*\d+[A-Za-z]?(?:-\d{4})?\s+)?\d+(?:\.\d+)+$/;
+/** What a matrix writes in a clause column for a requirement of that clause. */
+const CLAUSE_MARK = /^[●○◎√✓✔☑■▲★•]$/u;
+
+/** A CSR matrix's clause columns (headed 4.3.2, 8.7, with ● in the rows of that clause): read as clauses, not listed as columns not imported (tester76 M9). */
+function markColumns(header: HeaderRow, sheet: RawSheet): HeaderRow {
+  const cells = sheet.rows.find((r) => r.row === header.row)?.cells ?? [];
+  const used = new Set(header.columns.values());
+  const marks = cells.flatMap((cell, column) => {
+    const label = cellText(cell);
+    return !used.has(column) && CLAUSE_HEADER.test(label.normalize("NFKC").trim()) ? [{ column, label }] : [];
+  });
+  if (marks.length === 0) return header;
+  return { ...header, marks, ignored: header.ignored.filter((label) => !marks.some((m) => m.label === label)) };
 }
 
 /** The ids a CSR list gives are not handed out to its rows that give none. */
@@ -1805,7 +1822,14 @@ function titleHolders(name: string, people: Person[]): Person[] {
  * undefined when a part is not a clause number, the row then refused, as every kind of register refuses it.
  */
 function clausesOfRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): string[] | undefined {
-  const cell = row.text("clauses");
+  // A matrix's clause columns add the clause of each column the row marks (●); any other text in one is said, not read.
+  const marked: string[] = [];
+  for (const mark of row.header.marks ?? []) {
+    const text = cellText(row.raw.cells[mark.column]).trim();
+    if (CLAUSE_MARK.test(text.normalize("NFKC"))) marked.push(mark.label);
+    else if (text) issue(t("import.csr.mark-unread", { column: mark.label, text }));
+  }
+  const cell = [row.text("clauses"), ...marked].filter(Boolean).join("、");
   const { clauses, bad: unread, read } = readClauseRefs(cell, [...repo.catalogs.keys()], options.standard, repo.catalogs);
   // With several standards and none given, a bare number is of no standard yet: collected, and the register refused naming them all (refuseBareClauses).
   const bare = options.standard === undefined ? unread.filter((b) => BARE_CLAUSE.test(b.normalize("NFKC"))) : [];

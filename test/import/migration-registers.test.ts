@@ -164,3 +164,33 @@ describe("a 备注 that only says 作废 gives no reason; a title row's 更新�
     expect(yamlOf(dir, "documents/HH-QP-008.yaml").obsolete).toEqual({ date: "2024-03-01", reason: "作废，并入HH-QP-004", superseded_by: "HH-QP-004" });
   });
 });
+
+describe("a customer's CSR matrix with clause columns marked ● (tester76 M9)", () => {
+  it("reads each marked column's clause among the requirement's clauses, says so once, and says a cell that is no mark", async () => {
+    const dir = gitInit(minimalRepo({ "qms.yaml": qms("IATF16949") }));
+    for (const args of [
+      ["customer", "add", "DF", "--name", "东风汽车", "--class", "A", "-y"],
+      ["source", "add", "DF", "--id", "DF-SQM", "--title", "东风汽车供应商质量手册", "--revision", "2024版", "--issued", "2024-02-20", "--received", "2024-03-01", "--department", "QA", "-y"],
+    ]) {
+      expect((await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" })).code).toBe(0);
+    }
+    const file = join(tempDir(), "东风CSR矩阵.csv");
+    writeFileSync(
+      file,
+      ["序号,条款,要求,顾客,来源文件,接收日期,4.3.2,7.5.3,8.7,备注", "1,8.5.1.1,控制计划须经顾客批准后实施,DF,DF-SQM,2024-03-01,,,,", "2,8.7.1.4,返工须有顾客授权,DF,DF-SQM,2024-03-01,,,●,", "3,7.5.3.2.2,顾客标准变更10个工作日内评审,DF,DF-SQM,2024-03-01,√,✓,有,", ""].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "csr", "--dry-run"], { lang: "zh-CN" });
+    const out = lines(result.stdout);
+    expect(out).toContain("“4.3.2”、“7.5.3”、“8.7”列按条款读取：某行在该列作了标记（●、√、✓、○ 等）的，该条款记入该要求的条款（clauses）。");
+    expect(out).toContain("第 4 行：条款列“8.7”中的 '有' 不是标记（●、√、✓、○），该条款未记入");
+    // No 评审结论 / 评审日期 columns: the overdue reviews come with the command that records a paper review.
+    expect(out).toContain(
+      "清单没有“评审结论”“评审日期”列：3 条要求按未评审导入，自接收日期起计评审期限，已逾期。已在纸面评审的，按签字的评审记录逐条补记：csr review <编号> --disposition <must|optional|not-applicable|rejected> --by <批准人> --date <评审日期> --record <评审记录编号>；或在清单中加“评审结论”“评审日期”“评审记录编号”列后重新导入。",
+    );
+    // The clause columns are read; 备注 has no field in a CSR and is said as not imported.
+    expect(out).toContain("未导入的列：备注（csr 按列名读取，各类清单读取的列名见 docs/import.md 的“Column names”表）。");
+    await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "csr"], { lang: "zh-CN" });
+    const clauses = (id: string) => yamlOf(dir, `csr/DF/${id}.yaml`).clauses;
+    expect([clauses("DF-001"), clauses("DF-002"), clauses("DF-003")]).toEqual([["IATF16949:8.5.1.1"], ["IATF16949:8.7.1.4", "IATF16949:8.7"], ["IATF16949:7.5.3.2.2", "IATF16949:4.3.2", "IATF16949:7.5.3"]]);
+  });
+});

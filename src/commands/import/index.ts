@@ -236,6 +236,8 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const departmentColumn = as === "csr" ? plan.header.labels.get("department") : undefined;
   if (departmentColumn !== undefined && plan.unused.includes(departmentColumn)) out.push(t("import.csr.department-not-kept", { column: departmentColumn }));
   if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
+  const marks = plan.header.marks ?? [];
+  if (marks.length) out.push(t("import.csr.mark-columns", { columns: list(marks.map((m) => `“${m.label}”`)) }));
   out.push(...reportRegisterItself(plan, sheet, repo, as));
   const edits = plannedEdits(root, plan, flags);
 
@@ -288,6 +290,10 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0) + (plan.symbolsAdded?.symbols.length ?? 0) + plan.completions.length;
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
   out.push(...reportUnsigned(findings, written, repo, plan.header, flags.dryRun));
+  // A list without 评审结论 / 评审日期 imports its requirements unreviewed: one reviewed on paper long ago is then years overdue.
+  // Said with the command that records the paper review, instead of the overdue count alone (tester76 M9).
+  const overdue = as === "csr" && !plan.header.columns.has("disposition") && !plan.header.columns.has("decided") ? findings.filter((f) => f.rule === "csr/review-overdue" && written.some((w) => w.path === f.file)).length : 0;
+  if (overdue > 0) out.push("", t("import.csr.paper-review", { count: overdue }));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
   out.push(...reportCheck(findings, root));
