@@ -925,9 +925,12 @@ export interface Process {
 /**
  * The kinds of internal audit a process records (IATF 16949 9.2.2.1: the programme covers the QMS, manufacturing process
  * and product audits): the QMS audit by process (9.2.2.2, the kind when `kind` is absent), the manufacturing process audit
- * (9.2.2.3) and the product audit (9.2.2.4). Each is made by an auditor qualified for that kind (AuditorKind).
+ * (9.2.2.3) and the product audit (9.2.2.4). Each is made by an auditor qualified for that kind (AuditorKind). A layered
+ * process audit (`lpa`, 分层审核: IATF 16949 9.2.2.3 note, asked by some customers' CSRs) is made by managers and supervisors of
+ * each layer, not qualified internal auditors: it is recorded apart and never counts as the manufacturing process audit of
+ * 9.2.2.3, nor as any other kind (tester75 P11).
  */
-export const AUDIT_KINDS = ["qms", "manufacturing-process", "product"] as const satisfies readonly AuditorKind[];
+export const AUDIT_KINDS = ["qms", "manufacturing-process", "product", "lpa"] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /**

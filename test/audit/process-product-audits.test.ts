@@ -60,7 +60,7 @@ describe("csr list audits --kind --customer", () => {
     expect((await run(dir, "list", "processes", "--customer", "DYA")).stderr).toBe(
       "csr: --customer 只用于 csr list、csr list symbols、csr list reviews、csr list actions、csr list audits 和 csr list flow-down，不用于 'csr list processes'。\n",
     );
-    expect((await run(dir, "list", "audits", "--kind", "system")).stderr).toBe("csr: --kind 必须是 qms（体系审核）、manufacturing-process（制造过程审核）、product（产品审核）之一；实际为 'system'。\n");
+    expect((await run(dir, "list", "audits", "--kind", "system")).stderr).toBe("csr: --kind 必须是 qms（体系审核）、manufacturing-process（制造过程审核）、product（产品审核）、lpa（分层审核）之一；实际为 'system'。\n");
     expect((await run(dir, "list", "audits", "--customer", "DYB")).stderr).toBe("csr: --customer：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n");
   });
 });

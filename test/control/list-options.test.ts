@@ -22,7 +22,7 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--clause": { value: "8.5", lists: ["csr"] },
   "--owner": { value: "zhang", lists: ["csr"] },
   "--process": { value: "C1", lists: ["csr"] },
-  "--department": { value: "QA", lists: ["distribution", "documents", "training"] },
+  "--department": { value: "QA", lists: ["distribution", "documents", "forms", "training"] },
   "--holder": { value: "zhang", lists: ["distribution", "documents"] },
   "--document": { value: "QP-005", lists: ["distribution", "training"] },
   "--level": { value: "2", lists: ["procedures"] },

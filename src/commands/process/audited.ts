@@ -119,11 +119,13 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2).
     const unqualified = unqualifiedAuditors({ by, date, kind }, auditorRoster(session.index.people));
     const qualification = configuredSeverity(qualificationRule.id, session.repo.config?.value.rules ?? {});
-    const auditor = { auditor: t(`value.auditor-kind.${kind}`), kind };
+    // A layered process audit asks for no internal auditor qualification: none of its auditors is unqualified.
+    const qualifying = kind === "lpa" ? "qms" : kind;
+    const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
     if (unqualified.length > 0 && qualification === "error") {
       const first = unqualified[0]!.person;
       throw new UserError(
-        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date, kind), ...auditor }),
+        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date, qualifying), ...auditor }),
         t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.id, ...auditor }),
       );
     }
@@ -159,6 +161,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
     if (unqualified.length > 0) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", auditor));
     else if (kind === "qms" && months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
+    else if (kind === "lpa") lines.push(t("process.audited.lpa"));
     else if (kind === "manufacturing-process" && threeYearCycle(session.repo.config?.value)) {
       // IATF 16949 9.2.2.3: each manufacturing process over every three-year cycle (process/manufacturing-audit-due).
       lines.push(process.manufacturing ? t("process.audited.next-manufacturing", { due: addMonths(date, IATF_CYCLE_MONTHS) }) : t("process.audited.not-manufacturing", { code: process.code }));
@@ -168,7 +171,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     if (qualification === "warning") {
       for (const { person } of unqualified) {
-        const data = { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, kind), id: person.id, ...auditor };
+        const data = { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, qualifying), id: person.id, ...auditor };
         lines.push(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", data));
       }
     }

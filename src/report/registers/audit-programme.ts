@@ -29,12 +29,14 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   const separator = t(ctx, "register.list-separator");
   const kindsOf = (p: Process): AuditKind[] => {
     const held = new Set((p.audits ?? []).filter((a) => a.date <= today).map(auditKind));
-    return ["qms", ...(p.manufacturing === true || held.has("manufacturing-process") ? ["manufacturing-process" as const] : []), ...(held.has("product") ? ["product" as const] : [])];
+    // Layered process audits (分层审核) on a row of their own: they are not the manufacturing process audit (tester75 P11).
+    return ["qms", ...(p.manufacturing === true || held.has("manufacturing-process") ? ["manufacturing-process" as const] : []), ...(held.has("product") ? ["product" as const] : []), ...(held.has("lpa") ? ["lpa" as const] : [])];
   };
   // The day the next audit of `kind` is due: the interval's (qms), else the three-year cycle's from the last audit that counts or, never audited, from the cycle's start.
   const dueOf = (p: Process, kind: AuditKind): { due?: string; never: boolean } => {
     const { last: held } = lastAudit(p, today, roster, kind);
-    if (kind === "product") return { never: held === undefined };
+    // A product audit and a layered process audit have no cycle of their own in the standard: no due day.
+    if (kind === "product" || kind === "lpa") return { never: held === undefined };
     if (kind === "qms") {
       const standing = auditStanding(p, config, today, roster);
       if (standing.months !== undefined) return { due: standing.due ?? today, never: held === undefined };

@@ -51,6 +51,8 @@ export const rule: Rule = {
     for (const { process, audit, file, path } of recordedAudits(ctx)) {
       if (typeof audit?.date !== "string") continue;
       const kind = auditKind(audit);
+      // A layered process audit asks for no internal auditor qualification (unqualifiedAuditors).
+      if (kind === "lpa") continue;
       for (const { person: auditor, index } of unqualifiedAuditors(audit, roster)) {
         if (isMilitaryRepresentative(ctx.index, auditor)) continue;
         const who = codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id);
@@ -77,7 +79,7 @@ export const rule: Rule = {
  * lapsed before, it starts later, they hold on that day only a qualification for other kinds of audit (a product
  * auditor's, IATF 16949 7.2.3), or never had one.
  */
-export function qualificationGap(person: Person, on: string, kind: AuditKind = "qms"): string {
+export function qualificationGap(person: Person, on: string, kind: Exclude<AuditKind, "lpa"> = "qms"): string {
   const periods = qualificationsFor(person, kind);
   const later = periods.filter((p) => p.since > on).map((p) => p.since).sort()[0];
   const lapsed = periods.filter((p) => p.until !== undefined && p.until < on).map((p) => p.until!).sort().at(-1);
