@@ -210,6 +210,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--title <text>", t("help.person.title"))
           .option("--from <date>", t("help.person.from"))
           .option("--today <date>", t("help.person.add.today"))
+          .option("--number <text>", t("help.person.number"))
+          .option("--station <codes...>", t("help.person.station"))
+          .option("--operator", t("help.person.operator"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
@@ -230,6 +233,10 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--auditor-until <date>", t("help.person.update.auditor-until"))
           .option("--auditor-record <number>", t("help.person.update.auditor-record"))
           .option("--auditor-kinds <kinds...>", t("help.person.update.auditor-kinds"))
+          .option("--number <text>", t("help.person.number"))
+          .option("--station <codes...>", t("help.person.update.station"))
+          .option("--operator", t("help.person.operator"))
+          .option("--no-operator", t("help.person.update.no-operator"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(
@@ -799,6 +806,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--add-clause <refs...>", t("help.set.add-clause"))
           .option("--remove-clause <refs...>", t("help.set.remove-clause"))
           .option("--processes <codes...>", t("help.set.processes"))
+          .option("--station <codes...>", t("help.set.station"))
           .option("--add-process <processes...>", t("help.set.add-process"))
           .option("--remove-process <processes...>", t("help.set.remove-process"))
           .option("--add-form <forms...>", t("help.set.add-form"))

@@ -93,6 +93,7 @@ export const REGISTER_FIELDS = [
   "reviews",
   "clauses",
   "processes",
+  "stations",
   "record",
   "review_interval_months",
   "audience",

@@ -46,7 +46,9 @@ export interface TrainingCompletion {
   ahead: boolean;
   /** Department codes whose people are to be trained. */
   departments: string[];
-  /** Person ids of people.yaml to be trained (in those departments, at work on the day), in people.yaml's order. */
+  /** A work instruction's stations (`stations`, 工位): its people to be trained are those working at them (people.yaml `stations`), not its departments'. */
+  stations?: string[];
+  /** Person ids of people.yaml to be trained (in those departments, or at those stations; at work on the day), in people.yaml's order. */
   required: string[];
   /** Of `required`, those a session on the revision (held by the day) names as trainee or trainer, or whose department it trained. */
   trained: string[];
@@ -144,8 +146,10 @@ export function documentCompletion(doc: ControlledDocument, people: readonly Per
   const sessions = (doc.training.sessions ?? []).filter((s) => s.date <= day && versions.has(sessionVersion(doc, s, sessionVersions) ?? ""));
   const months = doc.training.retrain_months;
   // Whoever works to the version is trained on it before: the training is due by the day it takes effect (ops75 P1).
-  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months);
-  return completion("document", doc.id, current.version, doc.effective ?? current.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months);
+  // A work instruction naming its stations is owed by the people working at them, not by its whole department (tester75 P4).
+  const stations = doc.stations !== undefined && doc.stations.length > 0 ? doc.stations : undefined;
+  if (trained !== current) return completion("document", doc.id, trained.version, trained.effective ?? trained.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months, stations);
+  return completion("document", doc.id, current.version, doc.effective ?? current.date, true, documentTrainingDepartments(doc, outside), sessions, [], people, day, months, stations);
 }
 
 /**
@@ -236,8 +240,9 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   });
 }
 
-function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, ahead: boolean, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string, retrainMonths?: number): TrainingCompletion {
-  const required = people.filter((p) => departments.includes(p.department) && worksOn(p, day)).map((p) => p.id);
+function completion(kind: TrainingCompletion["kind"], id: string, revision: string, start: string | undefined, ahead: boolean, departments: string[], sessions: readonly TrainingSession[], recordsOnly: string[], people: readonly Person[], day: string, retrainMonths?: number, stations?: readonly string[]): TrainingCompletion {
+  const concerned = (p: Person) => (stations === undefined ? departments.includes(p.department) : (p.stations ?? []).some((s) => stations.includes(s)));
+  const required = people.filter((p) => concerned(p) && worksOn(p, day)).map((p) => p.id);
   // The trainer of a session on the revision counts as trained by it: who explains a changed procedure is competent in it and
   // signs the record (IATF 16949 7.2.1, 7.2.2; 7.3 awareness), so a 签到表 need not list him as a trainee too (breaker63 P11).
   // A department's session that names nobody (its sign-in sheet, 名单见签到表) tells who it trained on that record alone, as a
@@ -262,6 +267,7 @@ function completion(kind: TrainingCompletion["kind"], id: string, revision: stri
     ...(start !== undefined ? { start } : {}),
     ahead,
     departments,
+    ...(stations !== undefined ? { stations: [...stations] } : {}),
     required,
     trained,
     missing: required.filter((p) => !isTrained(p)),

@@ -482,7 +482,7 @@ async function recordOnCopies(ctx: CommandContext, session: EditSession, target:
           session,
           flags.holder ??
             (await need(session.ask, "--holder", t("distribute.needs.holder"), (p) =>
-              p.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, first.to) }), choices: personChoices(session, first.to, { on: first.date }) }),
+              p.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, first.to) }), choices: personChoices(session, first.to, { on: first.date, operators: true }) }),
             )),
           "--holder",
           // Signed for a copy issued that day: not someone who had left by then.
@@ -589,7 +589,7 @@ async function namedHolders(
 ): Promise<Map<string, string>> {
   const holders = new Map<string, string>();
   for (const dept of to) {
-    const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, dept, session.index.departments));
+    const people = workingPeople(session, { on: date, operators: true }).filter((p) => servesUnit(p, dept, session.index.departments));
     if (!session.ask || people.length === 0) {
       const command =
         receivers.length === 1
@@ -662,7 +662,7 @@ async function askedHolders(session: EditSession, to: readonly string[], date: s
   const holders = new Map<string, string>();
   if (!session.ask) return holders;
   for (const unit of to) {
-    const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, unit, session.index.departments));
+    const people = workingPeople(session, { on: date, operators: true }).filter((p) => servesUnit(p, unit, session.index.departments));
     if (people.length === 0) continue;
     const department = departmentLabel(session.index, unit);
     const chosen = await session.ask.select({
@@ -860,7 +860,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const kept = gone === "retained";
     const given = gone
-      ? (flags.by ?? (await need(session.ask, "--by", t(kept ? "recall.needs.by-retained" : "recall.needs.by"), (p) => p.select({ message: t(kept ? "prompt.recall.by-retained" : "prompt.recall.by"), choices: personChoices(session, chosen[0]!.to, { on: date }) }))))
+      ? (flags.by ?? (await need(session.ask, "--by", t(kept ? "recall.needs.by-retained" : "recall.needs.by"), (p) => p.select({ message: t(kept ? "prompt.recall.by-retained" : "prompt.recall.by"), choices: personChoices(session, chosen[0]!.to, { on: date, operators: true }) }))))
       : flags.by;
     // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
     const byPerson = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined);
@@ -969,7 +969,7 @@ async function returnedBy(session: EditSession, id: string, chosen: readonly Con
   const returned = new Map<ControlledCopy, string>();
   for (const { unit, copies } of units) {
     const holders = new Set(copies.map((c) => c.holder));
-    const people = workingPeople(session, { on: date })
+    const people = workingPeople(session, { on: date, operators: true })
       .filter((p) => servesUnit(p, unit, session.index.departments))
       .sort((a, b) => Number(!holders.has(a.id)) - Number(!holders.has(b.id)));
     if (!session.ask || people.length === 0) throw returnedByMissing(session, id, units, flags);

@@ -70,6 +70,12 @@ export interface PersonFlags {
   auditorRecord?: string;
   /** update: the kinds of audit that qualification is for (--auditor-kinds qms,product; AUDITOR_KINDS). */
   auditorKinds?: string[] | string;
+  /** add/update: the employee number (工号, `number`). */
+  number?: string;
+  /** add/update: the stations worked at (工位, `stations`), repeated or comma-separated. */
+  station?: string[] | string;
+  /** add/update: an operator (操作工, `operator`); update --no-operator: no longer. */
+  operator?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -95,7 +101,8 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
     const { ask } = session;
     const taken = (id: string) => session.repo.people.find((p) => key(p.value.id) === key(id))?.value.id;
     const problem = (id: string) => (!PERSON_ID.test(id) ? t("person.bad-id", { id }) : taken(id) !== undefined ? t("person.exists", { id: taken(id)! }) : undefined);
-    const id = (idArg ?? (await need(ask, "<id>", t("person.needs.id"), (p) => p.input({ message: t("person.prompt.id"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
+    // An operator is known by name and 工号 (王小二(1023)): the name is the id unless one is given.
+    const id = (idArg ?? (flags.name?.trim() || undefined) ?? (await need(ask, "<id>", t("person.needs.id"), (p) => p.input({ message: t("person.prompt.id"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
     const refused = problem(id);
     if (refused) throw new UserError(refused, taken(id) === undefined ? t("person.id.hint") : t("person.exists.hint", { id: taken(id)! }));
     const name = (flags.name ?? (await need(ask, "--name", t("person.needs.name"), (p) => p.input({ message: t("person.prompt.name"), required: true })))).trim();
@@ -112,13 +119,18 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
         : await ask.checkbox({ message: t("person.prompt.roles"), choices: ROLES.map((r) => ({ value: r, name: t("person.role-choice", { role: r, name: t(`value.role.${r}`) }) })) });
     refuseMilitaryRoles(session, name === id ? name : t("people.label", { name, id }), department, roles);
     const title = flags.title ?? (ask ? await ask.input({ message: t("person.prompt.title") }) : undefined);
+    const shopFloor = shopFloorFields(session, flags, roles);
+    // The 工号 beside the name, the stations and the operator mark after the roles, where a reader of people.yaml looks for them.
     const person: Person = {
       id,
       name,
+      ...(shopFloor.number !== undefined ? { number: shopFloor.number } : {}),
       ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}),
       department,
       ...(title?.trim() ? { title: title.trim() } : {}),
       roles,
+      ...(shopFloor.stations !== undefined ? { stations: shopFloor.stations } : {}),
+      ...(shopFloor.operator ? { operator: true } : {}),
     };
     const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
     // Records that name this person by name (an import writes an unknown signer so): now the id.
@@ -132,6 +144,7 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
     const lines = [
       t("person.added", { person: name === id ? name : t("people.label", { name, id }), department: departmentLabel(session.index, department), roles: roleList(person.roles), path: PEOPLE }),
       ...(given ? [t("person.added.joined", { date: given })] : joined ? [t("person.added.joined-today", { date: joined })] : []),
+      ...shopFloorLines(person),
       ...(namesake ? [t("person.namesake", { name, id: namesake.id })] : []),
       ...(byName.places.length > 0 ? [t("person.by-name-resolved", { name, id, count: byName.places.length, files: list(byName.places) })] : []),
     ];
@@ -151,6 +164,14 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.title !== undefined) next.title = flags.title.trim();
     if (flags.from !== undefined) next.joined = flags.from === false ? (person.joined === undefined ? undefined : "") : dateOption(flags.from, "--from");
     if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
+    if (flags.number !== undefined || flags.station !== undefined || flags.operator !== undefined || flags.roles !== undefined) {
+      // What is not given is kept; a value given empty (--number "", --station "", --no-operator) takes the field out ("").
+      const fields = shopFloorFields(session, { ...flags, operator: flags.operator ?? person.operator }, next.roles ?? person.roles, person.id);
+      const gone = "" as never;
+      if (flags.number !== undefined) next.number = fields.number ?? (person.number === undefined ? undefined : gone);
+      if (flags.station !== undefined) next.stations = fields.stations ?? (person.stations === undefined ? undefined : gone);
+      if (flags.operator !== undefined) next.operator = flags.operator ? true : person.operator === undefined ? undefined : gone;
+    }
     const qualifications = auditorQualifications(session, person, flags);
     if (qualifications) next.internal_auditor = qualifications;
     if (next.name === "") throw new UserError(t("person.empty-name"));
@@ -171,6 +192,10 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
           ? departmentLabel(session.index, String(value))
           : field === "roles"
             ? roleList(value as Role[])
+            : field === "stations"
+              ? list(value as string[])
+              : field === "operator"
+                ? t("person.operator.yes")
             : field === "internal_auditor"
               ? qualificationText(value as AuditorQualification[], t) || t("person.none")
               : String(value);
@@ -179,14 +204,14 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     const details = changed.map((field) =>
       field === "internal_auditor" && addedPeriod
         ? t("person.update.auditor-added", { field: t("person.field.internal_auditor"), added: qualificationText([addedPeriod], t), before: person.internal_auditor!.map((q) => qualificationText([q], t)).join(t("register.list-separator")) })
-        : t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left" | "internal_auditor"}`), before: shown(field, person[field]), after: shown(field, next[field]) }),
+        : t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "joined" | "left" | "internal_auditor" | "number" | "stations" | "operator"}`), before: shown(field, person[field]), after: shown(field, next[field]) }),
     );
     const change = editFile(session.root, located.file.path, "people", (doc) => {
       for (const field of changed) {
         const value = next[field];
         if (value === "" || value === undefined) doc.deleteIn([...located.path, field]);
         else if (field === "internal_auditor") doc.setIn([...located.path, field], doc.createNode((value as AuditorQualification[]).map((q) => doc.createNode(q, { flow: true }))));
-        else doc.setIn([...located.path, field], field === "roles" ? flowSeq(doc, value) : value);
+        else doc.setIn([...located.path, field], field === "roles" || field === "stations" ? flowSeq(doc, value) : value);
       }
     });
     const lines = [t("person.updated", { person: personLabel(session.index, person.id), details: details.join(t("person.update.separator")) })];
@@ -380,7 +405,7 @@ function handOver(session: EditSession, person: Person, date: string): string[] 
  */
 function nobodyAfter(session: EditSession, person: Person, date: string): string[] {
   const next = addDays(date, 1);
-  const atWork = session.repo.people.map((p) => p.value).filter((p) => p.id !== person.id && worksOn(p, next) && !isMilitaryRepresentative(session.index, p));
+  const atWork = session.repo.people.map((p) => p.value).filter((p) => p.id !== person.id && worksOn(p, next) && !isMilitaryRepresentative(session.index, p) && !p.operator);
   const undecided = session.repo.csrs.map((c) => c.value).filter((c) => !c.superseded && !c.review?.decision);
   const lines: string[] = [];
   const config = session.repo.config?.value;
@@ -486,6 +511,34 @@ function refuseMilitaryRoles(session: EditSession, person: string, department: s
 }
 
 /** --roles reviewer,approver (or repeated); none given: no roles, which the schema allows. */
+/**
+ * The shop-floor fields of a person from the flags (IATF 16949 7.2.1, 7.2.2: operators trained for their stations):
+ * `number` (工号), `stations` (工位, as station codes), `operator`. Errors (UserError, one line): a 工号 another person
+ * (not `self`) has, a station that is no code, an operator given signing roles (an operator signs nothing).
+ */
+function shopFloorFields(session: EditSession, flags: PersonFlags, roles: readonly Role[], self?: string): Pick<Person, "number" | "stations" | "operator"> {
+  const number = flags.number?.trim() || undefined;
+  const holder = number === undefined ? undefined : session.repo.people.find((p) => p.value.id !== self && p.value.number?.normalize("NFKC").trim() === number.normalize("NFKC"))?.value;
+  if (holder) throw new UserError(t("person.number-taken", { number: number!, person: personLabel(session.index, holder.id) }));
+  const stations = [...new Set(listOption(flags.station).map((s) => s.trim()))];
+  for (const station of stations) if (!STATION.test(station)) throw new UserError(t("person.bad-station", { station }));
+  if (flags.operator && roles.length > 0) throw new UserError(t("person.operator-roles", { roles: roleList(roles) }));
+  return { ...(number !== undefined ? { number } : {}), ...(stations.length > 0 ? { stations } : {}), ...(flags.operator ? { operator: true } : {}) };
+}
+
+/** schemas/common.schema.json code: a station as the control plan and the line name it (OP20, L1-OP20). */
+const STATION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** What csr person add says of a person's 工号, stations and being an operator, one line; none when nothing of it is given. */
+function shopFloorLines(person: Person): string[] {
+  const parts = [
+    ...(person.number !== undefined ? [t("person.added.number", { number: person.number })] : []),
+    ...(person.stations !== undefined ? [t("person.added.stations", { stations: list(person.stations) })] : []),
+    ...(person.operator ? [t("person.added.operator")] : []),
+  ];
+  return parts.length === 0 ? [] : [parts.join(t("person.update.separator"))];
+}
+
 function roleOption(given: PersonFlags["roles"]): Role[] {
   const roles = [...new Set(listOption(given))];
   for (const role of roles) if (!ROLES.includes(role as Role)) throw new UserError(t("person.bad-role", { role, roles: list(ROLES.map((r) => t("person.role-choice", { role: r, name: t(`value.role.${r}`) }))) }) + didYouMean(role, ROLES));
@@ -505,8 +558,10 @@ function addToPeople(session: EditSession, person: Person): FileChange {
   const exists = existsSync(join(session.root, PEOPLE));
   const put = (doc: Document) => {
     const node = doc.createNode(person) as YAMLMap;
-    const roles = node.get("roles", true);
-    if (isSeq(roles)) roles.flow = true;
+    for (const key of ["roles", "stations"]) {
+      const seq = node.get(key, true);
+      if (isSeq(seq)) seq.flow = true;
+    }
     if (isMap(node)) appendIn(doc, ["people"], node);
   };
   if (exists) return editFile(session.root, PEOPLE, "people", put);

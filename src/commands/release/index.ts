@@ -35,7 +35,7 @@ import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personLabel, refuseOperator, resolvePeople, resolvePerson } from "../shared/people.js";
 import { countersignMissing, countersignRequired } from "../../model/countersign.js";
 import { appendIn, refuseUnreadableConfig } from "../shared/persist.js";
 import { listOption } from "../shared/edit.js";
@@ -230,6 +230,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ["approved", "--approved", [approver]],
       ["military_representative", "--military-representative", extra.military_representative ? [extra.military_representative] : []],
     ]);
+    for (const [flag, people] of [["--prepared", [author]], ["--reviewed", [reviewer]], ["--countersigned", extra.countersigned], ["--approved", [approver]]] as const) for (const p of people) refuseOperator(index, p, flag);
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
     refuseSharedDuties(author, reviewer, approver);
@@ -746,7 +747,7 @@ function refuseMissingCountersign(repo: Repository, index: RepoIndex, doc: Contr
   if (missing.length === 0) return;
   // Who could sign for each, a few of them by name: the document controller asks them rather than looks them up.
   const who = missing.flatMap((code) => {
-    const people = [...index.people.values()].map((p) => p.value).filter((p) => worksOn(p, date) && countersignMissing([code], [p], index.departments).length === 0);
+    const people = [...index.people.values()].map((p) => p.value).filter((p) => worksOn(p, date) && !p.operator && countersignMissing([code], [p], index.departments).length === 0);
     return people.length === 0 ? [] : [t("release.countersign-missing.people", { department: departmentLabel(index, code), people: list(people.slice(0, 3).map((p) => personLabel(index, p.id))) })];
   });
   const departments = list(missing.map((code) => codeWithLabel(code, departmentLabel(index, code))));

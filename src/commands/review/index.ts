@@ -30,7 +30,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { listOption, reportPersisted } from "../shared/edit.js";
-import { departmentLabel, personChoice, personLabel, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
+import { departmentLabel, personChoice, personLabel, refuseOperator, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, uncommittedUnder, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
@@ -267,17 +267,18 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   // A paper 会签 sheet is often transcribed days later: the date it was signed, asked as --date is read.
   const date = await askDate(ask, flags, given, t("prompt.review.opinion-date"), startOf(csr));
   const present = repo.people.filter((p) => worksOn(p.value, date));
-  const members = present.filter((p) => p.value.department === department).map((p) => p.value);
+  const members = present.filter((p) => p.value.department === department && !p.value.operator).map((p) => p.value);
   const reviewer = resolvePerson(
     index,
     flags.reviewer ??
       (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
-        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => personChoice(index, x)) }),
+        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value).filter((x) => !x.operator)).map((x) => personChoice(index, x)) }),
       )),
     "--reviewer",
     date,
   ).id;
   refuseOutsidePerson(index, index.people.get(reviewer)!.value, "--reviewer");
+  refuseOperator(index, index.people.get(reviewer)!.value, "--reviewer");
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
@@ -546,6 +547,7 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
     const given = flags[flag];
     if (given === undefined) return [];
     const person = resolvePerson(index, given, option, date);
+    refuseOperator(index, person, option);
     if (role === "military_representative") refuseNotMilitary(index, person, option);
     else refuseMilitary(index, person, option, t(`review.signer-role.${role}`));
     return [{ role, by: person.id }];

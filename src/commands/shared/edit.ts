@@ -185,13 +185,14 @@ export function departmentByCode(session: EditSession, given: string, flag: stri
  * representative office (军代表): the work is the organisation's own (refuseMilitaryWork). In
  * people.yaml's order.
  */
-export function workingPeople(session: EditSession, options: { on?: string; organisation?: boolean } = {}): Person[] {
+export function workingPeople(session: EditSession, options: { on?: string; organisation?: boolean; operators?: boolean } = {}): Person[] {
   const on = options.on ?? localToday();
-  return session.repo.people.map((p) => p.value).filter((p) => worksOn(p, on) && !(options.organisation && isMilitaryRepresentative(session.index, p)));
+  // An operator is offered for what an operator does (a copy held, csr distribute's holder), not for the organisation's signing and review duties.
+  return session.repo.people.map((p) => p.value).filter((p) => worksOn(p, on) && !(options.organisation && isMilitaryRepresentative(session.index, p)) && (options.operators || !p.operator));
 }
 
 /** Person choices for a prompt (workingPeople, as personChoice shows them), the given department's people first. */
-export function personChoices(session: EditSession, department?: string, options: { on?: string; organisation?: boolean } = {}): { value: string; name: string; short: string }[] {
+export function personChoices(session: EditSession, department?: string, options: { on?: string; organisation?: boolean; operators?: boolean } = {}): { value: string; name: string; short: string }[] {
   return personChoiceList(
     session.index,
     workingPeople(session, options).sort((a, b) => Number(a.department !== department) - Number(b.department !== department)),

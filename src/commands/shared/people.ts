@@ -74,21 +74,49 @@ export function refuseLeft(register: Register, person: Person, flag: string, on:
 }
 
 function findPerson(register: Register, given: string, flag: string): Person {
-  const key = normalise(given);
+  const found = knownPerson(register, given, flag);
+  if (found) return found;
   const people = [...register.people.values()].map((p) => p.value);
-  const byId = people.find((p) => normalise(p.id) === key);
-  if (byId) return byId;
-  const named = people.filter((p) => normalise(p.name) === key || (p.name_en !== undefined && normalise(p.name_en) === key));
-  if (named.length === 1) return named[0]!;
-  if (named.length > 1) {
-    const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
-    throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
-  }
   // The nearest id or name, suggested as csr list people shows the person: the id to type, with the name (tester60 J13).
   const near = closest(given.trim(), people.flatMap((p) => [p.id, p.name, ...(p.name_en === undefined ? [] : [p.name_en])]));
   const meant = near === undefined ? undefined : people.find((p) => p.id === near || p.name === near || p.name_en === near);
   const suggestion = meant ? t("common.sentence-separator") + t("people.did-you-mean", { id: meant.id, name: language() === "en" ? (meant.name_en ?? meant.name) : meant.name }) : "";
   throw new UserError(t("people.unknown", { flag, given }) + suggestion);
+}
+
+/**
+ * The person `given` names, as a sign-in sheet writes an operator too: the id, the name (or English name), the
+ * employee number (工号, people.yaml `number`) or the name with the number in brackets, 王小二(1023) / 王小二（1023）, whose
+ * number and name must both be the person's. Undefined when nobody is; UserError (one line) for a name two people share.
+ */
+export function knownPerson(register: Register, given: string, flag: string): Person | undefined {
+  const key = normalise(given);
+  const people = [...register.people.values()].map((p) => p.value);
+  const byId = people.find((p) => normalise(p.id) === key);
+  if (byId) return byId;
+  const numbered = /^(.*?)[(（]\s*([^()（）]+?)\s*[)）]$/u.exec(key);
+  if (numbered) {
+    const [, name, number] = numbered;
+    return people.find((p) => p.number !== undefined && normalise(p.number) === number && (normalise(p.name) === normalise(name!) || (p.name_en !== undefined && normalise(p.name_en) === normalise(name!))));
+  }
+  const byNumber = people.find((p) => p.number !== undefined && normalise(p.number) === key);
+  if (byNumber) return byNumber;
+  const named = people.filter((p) => normalise(p.name) === key || (p.name_en !== undefined && normalise(p.name_en) === key));
+  if (named.length > 1) {
+    const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
+    throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
+  }
+  return named[0];
+}
+
+/**
+ * Refuses (UserError, one line) an operator (people.yaml `operator`) for a signing duty named by `flag`: an operator is
+ * trained and qualified at stations, and holds copies, but does not prepare, review, approve or countersign documents
+ * nor give a department's opinion on a CSR (IATF 16949 7.5.2: documents approved by those authorised).
+ */
+export function refuseOperator(register: Register, person: Person, flag: string): void {
+  if (!person.operator) return;
+  throw new UserError(t("person.operator-duty", { flag, person: personLabel(register, person.id) }));
 }
 
 /** Each of `given` resolved as by resolvePerson (for work dated `on`), in order, once each. */

@@ -10,17 +10,17 @@
  * other (the git history keeps what was removed), never by editing the YAML by hand (tester72 Q7, Q9).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { language, list, shortList, t } from "../../i18n/index.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledDocument, Csr, TrainingSession } from "../../model/types.js";
+import type { ControlledDocument, Csr, Person, TrainingSession } from "../../model/types.js";
 import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { isScalar, isSeq } from "yaml";
 import { appendIn, type FileChange } from "../shared/persist.js";
-import { departmentLabel, personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
+import { departmentLabel, knownPerson, personLabel, refuseMilitaryWork, resolvePeople, resolvePerson } from "../shared/people.js";
 import { sessionDepartments, sessionTraineesIn, sessionVersion } from "../../model/training.js";
 import { departmentByCode, editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges, type EditSession } from "../shared/edit.js";
 import { locate, type FileKind } from "../../load/source.js";
@@ -93,18 +93,22 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
     if (flags.evaluate) return evaluateTraining(ctx, session, ids, flags, (id) => findAny(session, id));
     const found = allOrNothing(ids, (id) => findTarget(session, id), refusals("record"));
     const givenPeople = listOption(flags.people);
-    // Operators outside people.yaml, kept as the record names them (张三(1023)); a department trained as a whole (tester56 D8).
+    // Operators as the sign-in sheet writes them (王小二(1023), a name, a 工号): people of people.yaml, who count (tester75 P2).
     // Split at commas and 、 only: a name may hold a space (Zhang San (1023)).
-    const trainees = [...new Set((flags.trainees ?? []).flatMap((v) => v.split(/[,，、;；]/)).map((v) => v.trim()).filter(Boolean))];
+    const written = [...new Set((flags.trainees ?? []).flatMap((v) => v.split(/[,，、;；]/)).map((v) => v.trim()).filter(Boolean))];
+    const trainees: string[] = [];
     // Several departments given spaced or at commas (tester66 N10); a person of people.yaml is listed under their own department whatever this says (N2).
     const departments = [...new Set(listOption(flags.department).map((code) => departmentByCode(session, code, "--department")))];
     const department = departments.length === 0 ? undefined : departments.length === 1 ? departments[0]! : departments;
-    if ((flags.require || flags.retrainMonths !== undefined) && givenPeople.length === 0 && trainees.length === 0 && department === undefined && !session.ask) return markRequired(ctx, session, found, flags);
+    const resolved = written.map((given) => ({ given, person: traineePerson(session, given, departments[0] ?? found[0]!.document?.department ?? "PRD") }));
+    const traineePeople = resolved.flatMap((r) => (r.person ? [r.person] : []));
+    trainees.push(...resolved.flatMap((r) => (r.person ? [] : [r.given])));
+    if ((flags.require || flags.retrainMonths !== undefined) && givenPeople.length === 0 && written.length === 0 && department === undefined && !session.ask) return markRequired(ctx, session, found, flags);
     // The date checked against each document before anyone is asked who was trained.
     const date = found.length === 1 ? eventDateOption(flags.date, "--date", { follows: found[0]!.follows }) : eventDateOption(flags.date, "--date");
     if (found.length > 1) allOrNothing(found.map((f) => f.id), (id) => refuseBefore(date, "--date", found.find((f) => f.id === id)!.follows), refusals("record"));
     const named =
-      givenPeople.length > 0 || trainees.length > 0 || department !== undefined
+      givenPeople.length > 0 || written.length > 0 || department !== undefined
         ? givenPeople
         : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })));
     // 生产部 given to --people is a department, not a person of people.yaml: say which option takes it.
@@ -112,7 +116,7 @@ export async function recordTraining(ctx: CommandContext, given: string | readon
       const unit = [...session.index.departments.values()].find((d) => d.code === given || d.name === given || d.name_en === given);
       if (unit && !session.index.people.has(given)) throw new UserError(t("train.people-is-department", { given, code: unit.code }));
     }
-    const trained = resolvePeople(session.index, named, "--people", date);
+    const trained = [...new Map([...resolvePeople(session.index, named, "--people", date), ...traineePeople.map((p) => resolvePerson(session.index, p.id, "--trainees", date))].map((p) => [p.id, p])).values()];
     // The organisation trains its own people (IATF 16949 7.2, GJB 9001C 7.2), not the 军代表室.
     for (const person of trained) refuseMilitaryWork(session.index, person, "--people", "trainee");
     const people = trained.map((p) => p.id);
@@ -335,4 +339,22 @@ function planRemoval(session: EditSession, target: Target, date: string, record:
   const whom = sessionTraineesIn(language(), removed, (p) => personLabel(session.index, p), (code) => departmentLabel(session.index, code), (p) => session.index.people.get(p)?.value.department);
   const details = [removed.date, ...(removed.trainer ? [t("train.trainer", { trainer: personLabel(session.index, removed.trainer) })] : []), ...(removed.record ? [t("train.record", { record: removed.record })] : [])];
   return { change, what, ...(removed.record ? { record: removed.record } : {}), lines: [t("train.removed", { what, people: whom, details: details.join(t("train.detail-separator")), file: target.located.file.path })] };
+}
+
+/**
+ * The person of people.yaml a --trainees value names as a sign-in sheet writes them (knownPerson: id, name, 工号 or
+ * 王小二(1023)): such a trainee is recorded as the person (`people`) and counts (tester75 P2). Once people.yaml registers
+ * operators (a person with `operator` or a 工号), a trainee csr does not know is refused (UserError, one line) with the
+ * command that adds them: training counts the people whose work it governs (IATF 16949 7.2.2), and a name outside
+ * people.yaml counts nobody. Before that, undefined: the name is kept as the record writes it (a repository whose
+ * operators are on paper rosters only).
+ */
+function traineePerson(session: EditSession, given: string, department: string): Person | undefined {
+  const found = knownPerson(session.index, given, "--trainees");
+  if (found) return found;
+  if (!session.repo.people.some((p) => p.value.operator || p.value.number !== undefined)) return undefined;
+  const numbered = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/u.exec(given);
+  const name = numbered ? numbered[1]!.trim() : given;
+  const number = numbered ? ` --number ${shellArgument(numbered[2]!)}` : "";
+  throw new UserError(t("train.trainee-unknown", { given, command: `csr person add --name ${shellArgument(name)}${number} --department ${shellArgument(department)} --operator` }));
 }
