@@ -241,21 +241,6 @@ export interface Person {
   operator?: boolean;
   /** The stations (工位, e.g. OP20) the person works at: a work instruction naming them is theirs to be trained on. */
   stations?: string[];
-  /** Their qualifications at stations (多能工矩阵), oldest first: the latest of a station is the level held (model/skills.ts). */
-  skills?: StationQualification[];
-}
-
-/** A qualification level at a station (IATF 16949 7.2.1): I 学习中, II 能独立操作, III 熟练, IV 能培训他人. */
-export const SKILL_LEVELS = ["I", "II", "III", "IV"] as const;
-export type SkillLevel = (typeof SKILL_LEVELS)[number];
-
-/** One assessment of a person at a station (csr qualify): the level, the day and who assessed it, with its record. */
-export interface StationQualification {
-  station: string;
-  level: SkillLevel;
-  date: string;
-  by: string;
-  record?: string;
 }
 
 /**

@@ -321,12 +321,15 @@ describe("csr import --today: the check of what it wrote, as of that day", () =>
     const dryRun = (today: string) => csr(["-C", dir, "import", "list.csv", "--as", "csr", "--dry-run", "--today", today]);
     const report = (summary: string, ...check: string[]) =>
       ["Reading list.csv: header on row 1, data rows: 1.", "", "would write csr/FORD/FORD-001.yaml", "", summary, "Dry run: nothing was written.", ...check, ""].join("\n");
+    // Past its deadline, the requirement imported as not reviewed comes with the way to record its review on paper.
+    const paperReview =
+      "The list has no 评审结论 / 评审日期 (disposition, decided) columns: 1 requirement is imported as not reviewed, its review due from the date received, and overdue. If it was reviewed on paper, record the signed review: csr review <id> --disposition <must|optional|not-applicable|rejected> --by <approver> --date <review date> --record <review record number>; or add 评审结论, 评审日期 and 评审记录编号 columns to the list and import again.\n\n";
     expect(dryRun("2026-11-10")).toEqual({ code: 0, stderr: "", stdout: report("Rows to import: 1 of 1.", "csr check is clean.") });
     expect(dryRun("2026-11-20")).toEqual({
       code: 1,
       stderr: "",
       stdout: report(
-        "Rows to import: 1 of 1; 1 file is past its review deadline (csr/review-overdue, csr check below).",
+        paperReview + "Rows to import: 1 of 1; 1 file is past its review deadline (csr/review-overdue, csr check below).",
         "csr check: errors: 1, warnings: 0 (csr/review-overdue 1).",
         "  csr/FORD/FORD-001.yaml:9:11 csr/review-overdue The review of FORD-001 is overdue: received on 2026-11-02, it was due on 2026-11-16 (10 working days) and is 4 working days late; record the missing opinions and the decision with 'csr review FORD-001'.",
       ),

@@ -136,7 +136,7 @@ describe("csr record dispose", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("approved_by: zhangli, method: 粉碎, witness: chenjing", "approved_by: zhangl, method: 粉碎, witness: chenjing"));
     // Checked on a day of the example's story: from 2027-01-30 HH-F-045's periodic review (due 2027-03-01) is a warning more.
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === HH_F_045).map((f) => `${f.rule} ${f.line}:${f.column} ${f.message.split(".")[0]}`);
-    expect(found).toEqual(["ref/unresolved 46:98 Unknown person 'zhangl'"]);
+    expect(found).toEqual(["ref/unresolved 59:98 Unknown person 'zhangl'"]);
   });
 
   it("csr check reports two batches of one name on a form, and csr record dispose refuses that name, writing nothing", async () => {
@@ -146,7 +146,7 @@ describe("csr record dispose", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("    - {name: 2025年度,", "    - {name: 2024年度, from: 2024-01-01, to: 2024-12-31, location: 二车间}\n    - {name: 2025年度,"));
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === HH_F_045);
     expect(found.map((f) => `${f.rule} ${f.severity} ${f.line}:${f.column} ${f.message}`)).toEqual([
-      "doc/record-batch-duplicate error 50:14 HH-F-045: batch 5 of record.batches is named “2024年度”, as batch 4 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
+      "doc/record-batch-duplicate error 63:14 HH-F-045: batch 5 of record.batches is named “2024年度”, as batch 4 is. A batch is found by its name (csr list disposals, csr record dispose), so two of one name cannot be told apart: give each its own name, or merge them if they are one batch.",
     ]);
     const before = readFileSync(file, "utf8");
     expect(await csrInProcess(["-C", dir, "record", "dispose", "HH-F-045", "2024年度", "--date", "2026-01-08", "--approved-by", "zhangli", "--method", "粉碎"], { lang: null })).toEqual({
