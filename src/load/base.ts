@@ -305,20 +305,23 @@ export async function stagedPaths(root: string, commit?: string): Promise<Set<st
  * head, not a merged result). For a commit that HEAD already contains (`--base HEAD`, a PR checked
  * out as its merge commit) the merge base is that commit. Without a merge base (no commit yet,
  * unrelated histories) it is `rev` itself. Throws a UserError when `rev` names no commit.
- * Asked once per run (`csr check --base … --changed-only` needs it twice): only csr check asks it, and
- * a check never commits, so neither HEAD nor `rev` moves while it runs.
+ * Asked once per pair of commits (`csr check --base … --changed-only` needs it twice): the answer is kept
+ * by the commits HEAD and `rev` name when asked, not by their names, since a process that runs csr more
+ * than once (the tests run it in-process) sees HEAD move between runs.
  */
-export function mergeBase(root: string, rev: string): Promise<string> {
-  const key = `${root}\0${rev}`;
+export async function mergeBase(root: string, rev: string): Promise<string> {
+  const commit = await revisionCommit(root, rev);
+  const head = (await gitRaw(root, ["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => "")).trim();
+  const key = `${root}\0${head}\0${commit}`;
   let known = mergeBases.get(key);
   if (known === undefined) {
-    known = revisionCommit(root, rev).then(async (commit) => (await gitRaw(root, ["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit);
+    known = gitRaw(root, ["merge-base", "HEAD", commit]).then((base) => base.trim() || commit, () => commit);
     mergeBases.set(key, known);
   }
   return known;
 }
 
-/** mergeBase's answers in this run, by root and revision. */
+/** mergeBase's answers in this process, by root and the commits of HEAD and of the revision. */
 const mergeBases = new Map<string, Promise<string>>();
 
 /** The commit `rev` names (a branch's tip); a UserError when it names none. */
