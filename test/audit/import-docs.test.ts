@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COLUMN_NAMES, type Field } from "../../src/import/headers.js";
 import { DISPOSITION_WORDS } from "../../src/import/normalize.js";
+import { PEOPLE_HEADERS } from "../../src/import/people-register.js";
 import { fieldsRead, IMPLEMENTATION_STATUS_WORDS, IMPORT_KINDS, LISTED_STATUS_WORDS } from "../../src/import/plan.js";
 import { ROOT } from "../helpers.js";
 
@@ -15,13 +16,17 @@ const PAGE = join(ROOT, "docs", "import.md");
 
 const code = (words: readonly string[]) => [...new Set(words)].map((w) => `\`${w}\``).join(", ");
 
-/** One row per field: the name csr reads first, the other names, the imports that read it. */
+/**
+ * One row per field: the name csr reads first, the other names, the imports that read it; then the people
+ * register's (人员名册, read into csr person add commands, roster76) as `people.<field>`, read by `--as people`.
+ */
 function columnsTable(): string {
   const rows = (Object.entries(COLUMN_NAMES) as [Field, readonly string[]][]).map(([field, names]) => {
     const kinds = IMPORT_KINDS.filter((kind) => fieldsRead(kind).has(field));
     return `| \`${field}\` | ${code(names)} | ${kinds.join(", ")} |`;
   });
-  return ["| Field | Column names | Read by `--as` |", "| --- | --- | --- |", ...rows].join("\n");
+  const people = [...new Set(Object.values(PEOPLE_HEADERS))].map((field) => `| \`people.${field}\` | ${code(Object.keys(PEOPLE_HEADERS).filter((name) => PEOPLE_HEADERS[name] === field))} | people |`);
+  return ["| Field | Column names | Read by `--as` |", "| --- | --- | --- |", ...rows, ...people].join("\n");
 }
 
 function statusTable(): string {

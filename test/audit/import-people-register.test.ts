@@ -7,7 +7,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo, tempDir } from "../helpers.js";
+import { personAddCommands } from "../../src/import/people-register.js";
+import { language, setLanguage } from "../../src/i18n/index.js";
+import { csr, csrInProcess, minimalRepo, tempDir } from "../helpers.js";
 
 function register(text: string): string {
   const path = join(tempDir(), "人员名单.csv");
@@ -67,5 +69,85 @@ describe("csr import of a people register (io59 rest d)", () => {
       expect(added.code).toBe(0);
     }
     expect(csr(["-C", fresh, "list", "people", "--format", "csv"], { lang: "zh-CN" }).stdout).toBe(listed);
+  });
+
+  it("reads a 人员名册's 工号, 工位 and 人员类别 into --number, --station and --operator; a 工号 twice and an operator with roles are refused per row (roster76; IATF 16949 7.2.1, 7.2.2)", async () => {
+    const dir = minimalRepo();
+    const before = readFileSync(join(dir, "people.yaml"), "utf8");
+    const roster = register(
+      [
+        "序号,工号,姓名,部门,工位,人员类别,角色",
+        "1,1023,王小二,品质部,OP20、OP30,操作工,",
+        "2,1024,李小三,品质部,OP40/装配线,一线员工,",
+        "3,1023,赵四,品质部,OP50,操作工,",
+        "4,1025,钱五,品质部,,操作工,审核",
+        "5,1026,孙六,品质部,,管理人员,编制",
+        "",
+      ].join("\n"),
+    );
+    const result = csr(["-C", dir, "import", roster], { lang: "zh-CN" });
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      [
+        "csr person add 王小二 --name 王小二 --number 1023 --department 品质部 --station OP20,OP30 --operator -y",
+        "# 第 3 行 李小三：工位“装配线”不是工位代号（字母、数字、'_'、'.'、'-'，如 OP20），下一行未写入；按控制计划的代号用 --station 补上。",
+        "csr person add 李小三 --name 李小三 --number 1024 --department 品质部 --station OP40 --operator -y",
+        "# 第 4 行 赵四：工号 1023 与第 2 行相同；工号每人一个，核对后再登记此人（不给出命令）。",
+        "# 第 5 行 钱五：操作工不签署文件，却有角色 审核；去掉角色或人员类别后再登记此人（不给出命令）。",
+        "csr person add 孙六 --name 孙六 --number 1026 --department 品质部 --roles author -y",
+        "",
+      ].join("\n"),
+      `csr: ${roster} 是人员名单（姓名、部门）：人员由 csr person add 登记到 people.yaml，csr import 不导入人员名单；上面是按行登记的 3 条命令，核对部门和角色后运行。\n提示：文件清单中的签字人员也可以在导入该清单时用 --add-people 加入 people.yaml。\n`,
+    ]);
+    expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(before);
+    // Run as printed, the commands write the operators with their 工号 and stations.
+    for (const command of result.stdout.split("\n").filter((line) => line.startsWith("csr "))) {
+      const added = await csrInProcess(["-C", dir, ...command.split(" ").slice(1), "--today", "2026-12-04"], { lang: "zh-CN" });
+      expect([added.code, added.stderr]).toEqual([0, ""]);
+    }
+    expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(
+      before +
+        [
+          "  - id: 王小二",
+          "    name: 王小二",
+          "    number: \"1023\"",
+          "    department: QA",
+          "    roles: []",
+          "    stations: [OP20, OP30]",
+          "    operator: true",
+          "    joined: 2026-12-04",
+          "  - id: 李小三",
+          "    name: 李小三",
+          "    number: \"1024\"",
+          "    department: QA",
+          "    roles: []",
+          "    stations: [OP40]",
+          "    operator: true",
+          "    joined: 2026-12-04",
+          "  - id: 孙六",
+          "    name: 孙六",
+          "    number: \"1026\"",
+          "    department: QA",
+          "    roles: [author]",
+          "    joined: 2026-12-04",
+          "",
+        ].join("\n"),
+    );
+    // Imported again into that repository: each person is there; a new row with a 工号 people.yaml has is refused naming its holder.
+    const sheet = (rows: string[][]) => ({ name: "人员名册", rows: rows.map((cells, i) => ({ row: i + 1, cells })) });
+    const previous = language();
+    setLanguage("zh-CN");
+    const known = { people: [{ id: "王小二", name: "王小二", number: "1023" }], departments: [{ code: "QA", name: "品质部" }] };
+    expect(personAddCommands(sheet([["员工编号", "姓名", "部门", "工序", "是否操作工"], ["１０２３", "周七", "品质部", "OP60；OP70", "是"]]), known)).toEqual([
+      "# 第 2 行 周七：工号 １０２３ 已是 people.yaml 中 王小二（王小二）的工号；工号每人一个，核对后再登记此人（不给出命令）。",
+    ]);
+    expect(personAddCommands(sheet([["职工号", "姓名", "部门", "岗位", "岗位类别"], ["2001", "吴八", "品质部", "质量工程师", "管理人员"], ["2002", "郑九", "品质部", "", "否"]]), known)).toEqual([
+      "csr person add 吴八 --name 吴八 --number 2001 --department 品质部 --title 质量工程师 -y",
+      "csr person add 郑九 --name 郑九 --number 2002 --department 品质部 -y",
+    ]);
+    expect(personAddCommands(sheet([["姓名", "部门", "工位", "人员类别"], ["冯十", "品质部", "OP10,OP20；OP20", "一线员工"]]), known)).toEqual([
+      "csr person add 冯十 --name 冯十 --department 品质部 --station OP10,OP20 --operator -y",
+    ]);
+    setLanguage(previous);
   });
 });
