@@ -162,28 +162,38 @@ function header(repo: Repository, d: DocumentDiff): string[] {
 
 const sectionName = (s: SectionDiff) => (s.before && s.after && s.before !== s.after ? `${s.before} → ${s.after}` : (s.after ?? s.before)!);
 
+/** The section as a row names it: its number and title (both when renamed) and what the revision did to it. */
+const sectionLabel = (s: SectionDiff) => sectionName(s) + t(`diff.change.${s.change}`);
+
+/**
+ * One side of a section as every format prints it: its words marked by `mark` (terminal, HTML or printed cell); the
+ * note for a document marked 秘密 or above, which has no words; (无) for a section not in that text or left empty.
+ * `plain` makes the notes fit the format (escapeHtml for HTML).
+ */
+function sideCell(s: SectionDiff, which: "before" | "after", mark: (parts: readonly WordPart[]) => string, plain: (text: string) => string = (text) => text): string {
+  if (!s.words) return plain(t("diff.secret-cell"));
+  if ((which === "before" ? s.before : s.after) === null) return plain(t("diff.empty"));
+  return mark(side(s.words, which)) || plain(t("diff.empty"));
+}
+
 /** The terminal's report: a block per section, the removed words [-…-] and added {+…+} (red and green with `color`). */
 export function toText(repo: Repository, d: DocumentDiff, color: boolean): string {
   const lines = header(repo, d);
   if (d.secret) lines.push(t("diff.secret"));
   if (d.sections.length === 0) lines.push("", t("diff.no-sections"));
   for (const s of d.sections) {
-    lines.push("", `${sectionName(s)}${t(`diff.change.${s.change}`)}`);
+    lines.push("", sectionLabel(s));
     if (!s.words) continue;
-    const text = (which: "before" | "after", present: boolean) => (present ? markedText(side(s.words!, which), color) || t("diff.empty") : t("diff.empty"));
-    lines.push(`  ${t("diff.before")}${t("diff.colon")}${indent(text("before", s.before !== null))}`, `  ${t("diff.after")}${t("diff.colon")}${indent(text("after", s.after !== null))}`);
+    const text = (which: "before" | "after") => indent(sideCell(s, which, (parts) => markedText(parts, color)));
+    lines.push(`  ${t("diff.before")}${t("diff.colon")}${text("before")}`, `  ${t("diff.after")}${t("diff.colon")}${text("after")}`);
   }
   return lines.join("\n") + "\n";
 }
 
 const indent = (text: string) => text.replace(/\n/g, "\n    ");
 
-/** A cell of the table as HTML: one side's words, (无) for a section not in that text. */
-function cell(s: SectionDiff, which: "before" | "after"): string {
-  if (!s.words) return escapeHtml(t("diff.secret-cell"));
-  if ((which === "before" ? s.before : s.after) === null) return escapeHtml(t("diff.empty"));
-  return markedHtml(side(s.words, which)) || escapeHtml(t("diff.empty"));
-}
+/** A cell of the table as HTML (sideCell). */
+const cell = (s: SectionDiff, which: "before" | "after") => sideCell(s, which, markedHtml, escapeHtml);
 
 const COLUMNS = ["section", "before", "after", "reason"] as const;
 
@@ -196,7 +206,7 @@ export function toMarkdown(repo: Repository, d: DocumentDiff): string {
   if (d.sections.length === 0) return [...lines, escapeHtml(t("diff.no-sections")), ""].join("\n");
   lines.push(`| ${COLUMNS.map((c) => t(`diff.column.${c}`)).join(" | ")} |`, `|${COLUMNS.map(() => "---").join("|")}|`);
   for (const s of d.sections) {
-    lines.push(`| ${[escapeHtml(sectionName(s) + t(`diff.change.${s.change}`)), cell(s, "before"), cell(s, "after"), escapeHtml(d.reason)].map(md).join(" | ")} |`);
+    lines.push(`| ${[escapeHtml(sectionLabel(s)), cell(s, "before"), cell(s, "after"), escapeHtml(d.reason)].map(md).join(" | ")} |`);
   }
   return lines.join("\n") + "\n";
 }
@@ -204,7 +214,7 @@ export function toMarkdown(repo: Repository, d: DocumentDiff): string {
 /** The table as a page of its own (HTML, escaped): removed words struck through in red, added underlined in green. */
 export function toHtml(repo: Repository, d: DocumentDiff): string {
   const [title, ...rest] = header(repo, d);
-  const rows = d.sections.map((s) => `<tr><th scope="row">${escapeHtml(sectionName(s) + t(`diff.change.${s.change}`))}</th><td>${cell(s, "before")}</td><td>${cell(s, "after")}</td><td>${escapeHtml(d.reason)}</td></tr>`);
+  const rows = d.sections.map((s) => `<tr><th scope="row">${escapeHtml(sectionLabel(s))}</th><td>${cell(s, "before")}</td><td>${cell(s, "after")}</td><td>${escapeHtml(d.reason)}</td></tr>`);
   return [
     "<!DOCTYPE html>",
     `<html lang="${languageOf()}">`,
@@ -236,8 +246,6 @@ function markedCell(parts: readonly WordPart[]): string {
  */
 export function diffTable(repo: Repository, d: DocumentDiff): Table {
   const [title, ...lines] = header(repo, d);
-  const printed = (s: SectionDiff, which: "before" | "after") =>
-    !s.words ? t("diff.secret-cell") : (which === "before" ? s.before : s.after) === null ? t("diff.empty") : markedCell(side(s.words, which)) || t("diff.empty");
   const versions = `${d.from.version} → ${d.to.version}`;
   return {
     id: "diff",
@@ -248,7 +256,7 @@ export function diffTable(repo: Repository, d: DocumentDiff): Table {
       { key: "before", header: t("diff.column.before"), kind: "text" },
       { key: "after", header: t("diff.column.after"), kind: "text" },
     ],
-    rows: d.sections.map((s) => ({ section: sectionName(s) + t(`diff.change.${s.change}`), before: printed(s, "before"), after: printed(s, "after") })),
+    rows: d.sections.map((s) => ({ section: sectionLabel(s), before: sideCell(s, "before", markedCell), after: sideCell(s, "after", markedCell) })),
     lines,
     notes: [...(d.secret ? [t("diff.secret")] : []), ...(d.sections.length === 0 ? [t("diff.no-sections")] : []), ...(d.secret || d.sections.length === 0 ? [] : [t("diff.legend")])],
     span: { label: t("diff.versions", { versions }), untitledTitle: title! },
