@@ -872,19 +872,23 @@ function foldPath(path: string): string {
   return path.normalize("NFC").toLowerCase();
 }
 
-/** `text` is a lookup key (cellKey); the register's names are compared the same way. */
+/** A department's code, name or alias as a register cell's lookup key (cellKey) compares with it. */
+const departmentKey = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
+
+/** Whether lookup key `text` is the department's code, name or English name (not an alias). */
+function namesDepartment(text: string, department: Department): boolean {
+  const t = text.toLowerCase();
+  return [department.code, department.name, department.name_en].some((n) => n !== undefined && departmentKey(n) === t);
+}
+
+/** `text` is a lookup key (cellKey): the department it names by code or name, else by one of its qms.yaml aliases (a former name, 制造部 for PRD). */
 function lookupDepartment(text: string, departments: Department[]): Department | undefined {
   const t = text.toLowerCase();
-  const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
-  return departments.find((d) => key(d.code) === t || key(d.name) === t || key(d.name_en) === t) ?? departments.find((d) => (d.aliases ?? []).some((alias) => key(alias) === t));
+  return departments.find((d) => namesDepartment(t, d)) ?? departments.find((d) => (d.aliases ?? []).some((alias) => departmentKey(alias) === t));
 }
 
 /** Whether `text` finds the department by one of its qms.yaml aliases only (a former name), which the import says (tester76 M8). */
-function byAlias(text: string, department: Department): boolean {
-  const t = text.toLowerCase();
-  const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
-  return key(department.code) !== t && key(department.name) !== t && key(department.name_en) !== t;
-}
+const byAlias = (text: string, department: Department) => !namesDepartment(text, department);
 
 /** `text` as written: "张 丽", "陈　静" or "编制/张丽" find 张丽; spaces and invisible characters do not count. */
 export function lookupPerson(text: string, people: Person[]): Person | undefined {
