@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { builtOnce, checkJson, copyFixture, csr, csrInProcess, gitInit, tempDir, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 const acme = builtOnce(async () => {
   const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
@@ -29,9 +29,16 @@ interface Json {
   rows: Record<string, string | number | null>[];
 }
 
-/** `csr list <args> --format json`, in English, which must succeed. */
+/** `csr list <args> --format json`, in English, which must succeed: on the built binary (the first run of each list's JSON path here). */
 function json(dir: string, ...args: string[]): Json {
   const result = csr(["-C", dir, "list", ...args, "--format", "json"]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Json;
+}
+
+/** `json` in the test's process (csrInProcess): the variations of a list whose output the binary's run above proves. */
+async function jsonIn(dir: string, ...args: string[]): Promise<Json> {
+  const result = await csrInProcess(["-C", dir, "list", ...args, "--format", "json"]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Json;
 }
@@ -71,7 +78,7 @@ describe("csr list management-review", () => {
     expect(row(review, "of which overdue")).toMatchObject({ value: 2, detail: "BCM-005, DYA-007" });
 
     // Implementations past their deadline: what csr/implementation-overdue reports on the period's last day.
-    const findings = checkJson(dir, "--today", "2026-12-31").findings.filter((f) => f.rule === "csr/implementation-overdue");
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-12-31")).findings.filter((f) => f.rule === "csr/implementation-overdue");
     expect(findings).toHaveLength(2);
     expect(row(review, "of which past their implementation deadline").value).toBe(findings.length);
     expect(row(review, "CSRs to be met not implemented on 2026-12-31")).toMatchObject({ value: 3, detail: "BCM-004, DYA-004, DYA-006" });
@@ -86,11 +93,11 @@ describe("csr list management-review", () => {
     expect(row(review, "of which concluded: still suitable")).toMatchObject({ value: 1, detail: "QP-003" });
     expect(row(review, "of which concluded: to be revised").value).toBe(0);
     expect(row(review, "of which concluded: to be withdrawn")).toMatchObject({ value: 1, detail: "QP-010" });
-    expect(row(review, "Periodic document reviews due and not made on 2026-12-31").value).toBe(json(dir, "periodic-reviews", "--due-by", "2026-12-31", "--today", "2026-12-31").rows.length);
+    expect(row(review, "Periodic document reviews due and not made on 2026-12-31").value).toBe((await jsonIn(dir, "periodic-reviews", "--due-by", "2026-12-31", "--today", "2026-12-31")).rows.length);
 
     // Copies: the distribution register of the period by state.
     expect(row(review, "Controlled copies overdue for recall on 2026-12-31").value).toBe(json(dir, "distribution", "--overdue", ...period).rows.length);
-    expect(row(review, "Controlled copies lost in the period").value).toBe(json(dir, "distribution", "--status", "lost", ...period).rows.length);
+    expect(row(review, "Controlled copies lost in the period").value).toBe((await jsonIn(dir, "distribution", "--status", "lost", ...period)).rows.length);
 
     // Training: the people counted as trained are those the training register lists for that revision, and its trainer (张丽).
     const training = json(dir, "training", "--today", "2027-01-05").rows;
@@ -116,15 +123,15 @@ describe("csr list management-review", () => {
       expect(result.stderr).not.toMatch(/^csr:/);
       expect(result.code).toBe(0);
     }
-    const released = (today: string) => row(json(dir, "management-review", "--today", today), "Document versions released in the period");
-    expect(released("2026-12-05")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2 (in force from 2026-12-21), QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
+    const released = async (today: string) => row(await jsonIn(dir, "management-review", "--today", today), "Document versions released in the period");
+    expect(await released("2026-12-05")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2 (in force from 2026-12-21), QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
     // From its 实施日期 it is practice in force, listed as any other.
-    expect(released("2026-12-21")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2, QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
+    expect(await released("2026-12-21")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2, QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
   });
 
   it("takes the calendar year of --to without --from, and counts a period running past --today up to it, saying so (tester60 J7)", async () => {
     const dir = await acme();
-    expect(json(dir, "management-review", "--to", "2025-12-31", "--today", "2026-12-05").title).toBe("Management review inputs (2025-01-01 to 2025-12-31)");
+    expect((await jsonIn(dir, "management-review", "--to", "2025-12-31", "--today", "2026-12-05")).title).toBe("Management review inputs (2025-01-01 to 2025-12-31)");
     const result = csr(["-C", dir, "list", "management-review", "--to", "2026-12-31", "--today", "2026-12-05", "--format", "json"]);
     expect(result.code).toBe(0);
     const table = JSON.parse(result.stdout) as Json & { notes: string[] };
@@ -171,19 +178,21 @@ describe("csr list management-review: complaints and corrective actions (breaker
   it("counts the changes notified to a customer late in the period, with the revision, the due date, the day notified and the working days late, in every format (look65 #7)", async () => {
     const dir = await withActions();
     const period = ["--from", "2026-11-01", "--to", "2026-11-30", "--today", "2026-12-05"];
-    expect(row(json(dir, "management-review", ...period), "Changes notified to the customer late, in the period")).toMatchObject({
+    expect(row(await jsonIn(dir, "management-review", ...period), "Changes notified to the customer late, in the period")).toMatchObject({
       value: 1,
       detail: "WI-010-01 A/2 (DYA, due by 2026-11-13, notified 2026-11-20: 5 working days late)",
       source: "Changes",
     });
     // Notified on 2026-11-20: not in a period that ends before that day.
-    expect(row(json(dir, "management-review", "--from", "2026-11-01", "--to", "2026-11-19", "--today", "2026-12-05"), "Changes notified to the customer late, in the period")).toMatchObject({ value: 0, detail: "" });
-    const text = csr(["-C", dir, "list", "management-review", ...period], { lang: "zh-CN" }).stdout.split("\n");
+    expect(row(await jsonIn(dir, "management-review", "--from", "2026-11-01", "--to", "2026-11-19", "--today", "2026-12-05"), "Changes notified to the customer late, in the period")).toMatchObject({ value: 0, detail: "" });
+    const text = (await csrInProcess(["-C", dir, "list", "management-review", ...period], { lang: "zh-CN" })).stdout.split("\n");
     expect(text.filter((line) => line.includes("期间逾期通知顾客的更改")).map((line) => line.replace(/ {2,}/g, " | "))).toEqual([
       "16 | 顾客投诉和纠正措施 | 期间逾期通知顾客的更改 | 1 | WI-010-01 A/2（DYA，须于 2026-11-13 前通知，2026-11-20 通知，逾期 5 个工作日） | 变更报告",
     ]);
     const out = tempDir();
-    for (const format of ["md", "html", "xlsx"]) expect(csr(["-C", dir, "list", "management-review", ...period, "--out", join(out, `review.${format}`)], { lang: "zh-CN" }).code).toBe(0);
+    // The workbook from the built binary (csr's --out path, exceljs loaded as a user's run loads it); Markdown and HTML in the worker.
+    expect(csr(["-C", dir, "list", "management-review", ...period, "--out", join(out, "review.xlsx")], { lang: "zh-CN" }).code).toBe(0);
+    for (const format of ["md", "html"]) expect((await csrInProcess(["-C", dir, "list", "management-review", ...period, "--out", join(out, `review.${format}`)], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "review.md"), "utf8")).toContain("| 16 | 顾客投诉和纠正措施 | 期间逾期通知顾客的更改 | 1 | WI-010-01 A/2（DYA，须于 2026-11-13 前通知，2026-11-20 通知，逾期 5 个工作日） | 变更报告 |");
     expect(readFileSync(join(out, "review.html"), "utf8")).toContain(">期间逾期通知顾客的更改</td>");
     const book = new ExcelJS.Workbook();
@@ -211,13 +220,13 @@ describe("csr list management-review: complaints and corrective actions (breaker
       "内部审核,期间审核开出的不符合项,0,另有 1 项出自审核员无资格、不计的审核：C3 1 项,内部审核记录",
     ]);
     // The same figures from the register they are counted from, and from csr check.
-    const findings = checkJson(dir, "--today", "2026-12-05").findings;
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings;
     expect(findings.filter((f) => f.rule === "doc/customer-notice-overdue").map((f) => f.file)).toEqual(["documents/instructions/WI-010-02.yaml"]);
     expect(findings.filter((f) => f.rule === "doc/customer-notice-late").map((f) => f.file)).toEqual(["documents/instructions/WI-010-01.yaml"]);
     // csr list audits closes with the same counting as the process list (C3 尚未审核) and the review.
     const audits = csr(["-C", dir, "list", "audits", "--today", "2026-12-05"], { lang: "zh-CN" }).stdout;
     expect(audits).toContain("\n共 1 次审核，其中 1 次审核员无资格、不计；计入的审核了 0 个过程（共 15 个），开出不符合项 0 项；不计的审核另开出 1 项。\n");
-    expect(csr(["-C", dir, "list", "audits", "--today", "2026-12-05"], { lang: "en" }).stdout).toContain(
+    expect((await csrInProcess(["-C", dir, "list", "audits", "--today", "2026-12-05"], { lang: "en" })).stdout).toContain(
       "\n1 audit, 1 by an unqualified auditor and not counted; those counted audited 0 of 15 processes and raised 0 nonconformities; those not counted raised 1 more.\n",
     );
   });
