@@ -75,7 +75,20 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
     <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
     async (...args: A) => {
       const fn = await load();
-      exitCode = await fn(context(), ...args);
+      // commander passes the command last: one whose --today is csr's run-as day (runsAs) runs as of it, and the clock's day again after.
+      const command = args.at(-1);
+      const today = command instanceof Command && runsAs.has(command) ? command.opts<{ today?: string }>().today : undefined;
+      if (today === undefined) {
+        exitCode = await fn(context(), ...args);
+        return;
+      }
+      const [{ runAs }, { dateOption }] = await Promise.all([import("../core/dates.js"), import("../commands/options.js")]);
+      runAs(dateOption(today, "--today"));
+      try {
+        exitCode = await fn(context(), ...args);
+      } finally {
+        runAs(undefined);
+      }
     };
 
   program
@@ -88,6 +101,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
     .exitOverride();
 
   wire({ program, action, standards });
+  const runsAs = takeToday(program);
 
   pointHelpAtCommands(program);
   // The examples name the repository's own customer, people and documents: read only for a help.
@@ -98,7 +112,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   addHelpExamples(program, standards, names);
   try {
     refuseVersionAfterCommand(program, argv.slice(2));
-    await program.parseAsync(argv);
+    await program.parseAsync(todayAfterCommand(argv));
     return exitCode;
   } catch (error) {
     return handleError(error, output);
@@ -156,6 +170,51 @@ export function standardOutput(exitCode: () => number): Output {
       }
     },
   };
+}
+
+/**
+ * Every command takes `--today <date>`, the day it runs as (README "The day a command runs as"): a command
+ * without its own (list, show, render, check … read it themselves) gets one here, and runs as of it
+ * (core/dates.ts runAs: the default and latest --date, the check of what it writes, the days it counts).
+ * Gives the commands so given it, whose action sets the day.
+ */
+function takeToday(program: Command): WeakSet<Command> {
+  const given = new WeakSet<Command>();
+  const visit = (command: Command) => {
+    for (const sub of command.commands) {
+      if (sub.commands.length > 0) visit(sub);
+      else if (!sub.options.some((o) => o.long === "--today")) {
+        sub.option("--today <date>", t("help.common.run-as"));
+        given.add(sub);
+      }
+    }
+  };
+  visit(program);
+  return given;
+}
+
+/**
+ * The command line `argv` (as process.argv) with a `--today <date>` (or `--today=<date>`) typed before the command
+ * (`csr --today 2026-12-01 release QP-001 …`) moved after it, to the end of the options (before a `--`): commander
+ * would refuse it as no option of the program, and every command takes it.
+ */
+export function todayAfterCommand(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const moved: string[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const arg = args[i]!;
+    if (arg === "--today" && i + 1 < args.length) moved.push(...args.splice(i, 2));
+    else if (arg.startsWith("--today=")) moved.push(...args.splice(i, 1));
+    else if (arg === "-C" || arg === "--lang") i += 2;
+    else if (arg.startsWith("-")) i++;
+    else break;
+  }
+  if (moved.length === 0) return [...argv];
+  const end = args.indexOf("--");
+  if (end === -1) args.push(...moved);
+  else args.splice(end, 0, ...moved);
+  return [...argv.slice(0, 2), ...args];
 }
 
 /**

@@ -32,8 +32,22 @@ function existing(year: string, month: string, day: string): string | undefined 
   return isIsoDate(iso) ? iso : undefined;
 }
 
-/** Today in the local time zone: what the person at the keyboard calls today. */
-export function localToday(now = new Date()): string {
+/** The day a command runs as (`--today <date>`, set by cli/program.ts runAs), or undefined: the clock's day. */
+let runningAs: string | undefined;
+
+/**
+ * Runs the rest of a command as of `day` (YYYY-MM-DD, already read with dateOption), or the clock's day again
+ * for undefined: localToday() without an argument gives it, so the default and latest --date of a writing
+ * command, the check of what it writes and the days it counts (overdue, still to recall) are all of that day.
+ */
+export function runAs(day: string | undefined): void {
+  runningAs = day;
+}
+
+/** Today in the local time zone: what the person at the keyboard calls today, or the day the command runs as (runAs) when no `now` is given. */
+export function localToday(now?: Date): string {
+  if (now === undefined && runningAs !== undefined) return runningAs;
+  now ??= new Date();
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, "0");
   const d = String(now.getDate()).padStart(2, "0");
