@@ -138,6 +138,7 @@ import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 import { rule as symbolCsrUnconverted } from "./rules/symbol/csr-unconverted.js";
 import { rule as symbolDocumentMismatch } from "./rules/symbol/document-mismatch.js";
 import { rule as symbolReplacedSymbol } from "./rules/symbol/replaced-symbol.js";
+import { rule as symbolUnknownSymbol } from "./rules/symbol/unknown-symbol.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
@@ -278,6 +279,7 @@ export const rules: readonly Rule[] = [
   symbolCsrUnconverted,
   symbolDocumentMismatch,
   symbolReplacedSymbol,
+  symbolUnknownSymbol,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -69,3 +69,42 @@ export function writtenPairings(text: string, customers: ReadonlyMap<string, rea
   }
   return pairings;
 }
+
+/**
+ * Shapes that mark check boxes and list items (□ 合格 □ 不合格, ○/● in a check sheet) more often than
+ * characteristics: an unknown one of them is ordinary text, not a symbol (symbol/unknown-symbol).
+ */
+const BOX_OR_BULLET = new Set(["□", "■", "○", "●", "◯", "◎", "▪", "▫", "◦", "◻", "◼", "◽", "◾"]);
+
+/** Where a text shows a mark: the line (1-based), the line as written and the mark's offset in it (UTF-16 units). */
+export interface MarkPlace {
+  mark: string;
+  line: number;
+  text: string;
+  index: number;
+}
+
+/**
+ * The symbol marks of `text` that are not in `known` (the marks the symbol table's symbols and
+ * customer symbols are written with), each once, at its first place. As symbolMarks: only marks by
+ * their shape count, never a mark starting a line (a bullet); neither do the check-box and bullet
+ * shapes (□ ○ ● …) unless the table uses them.
+ */
+export function unknownMarks(text: string, known: ReadonlySet<string>): MarkPlace[] {
+  const found = new Map<string, MarkPlace>();
+  text.split("\n").forEach((line, i) => {
+    for (const match of line.matchAll(MARK)) {
+      const mark = match[0];
+      if (known.has(mark) || BOX_OR_BULLET.has(mark) || found.has(mark) || line.slice(0, match.index).trim() === "") continue;
+      found.set(mark, { mark, line: i + 1, text: line, index: match.index });
+    }
+  });
+  return [...found.values()];
+}
+
+/** The marks (by symbolMarks' shapes) that `values` are written with: ◇ of "◇", ▽ of "CC▽"; none of "SC". */
+export function marksOf(values: Iterable<string>): Set<string> {
+  const marks = new Set<string>();
+  for (const value of values) for (const match of value.matchAll(MARK)) marks.add(match[0]);
+  return marks;
+}
