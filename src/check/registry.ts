@@ -115,6 +115,7 @@ import { rule as personAuditorQualificationExpiring } from "./rules/person/audit
 import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
+import { rule as personOperatorSignature } from "./rules/person/operator-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as personWorkBeforeJoining } from "./rules/person/work-before-joining.js";
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
@@ -256,6 +257,7 @@ export const rules: readonly Rule[] = [
   personHolderElsewhere,
   personLeftWithOpenWork,
   personMilitarySignature,
+  personOperatorSignature,
   personWorkAfterLeaving,
   personWorkBeforeJoining,
   processAuditBeforeStandard,
