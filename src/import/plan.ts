@@ -882,7 +882,7 @@ function namesDepartment(text: string, department: Department): boolean {
 }
 
 /** `text` is a lookup key (cellKey): the department it names by code or name, else by one of its qms.yaml aliases (a former name, 制造部 for PRD). */
-function lookupDepartment(text: string, departments: Department[]): Department | undefined {
+export function lookupDepartment(text: string, departments: Department[]): Department | undefined {
   const t = text.toLowerCase();
   return departments.find((d) => namesDepartment(t, d)) ?? departments.find((d) => (d.aliases ?? []).some((alias) => departmentKey(alias) === t));
 }
@@ -2028,7 +2028,7 @@ function usedDocuments(row: RowReader, repo: Repository, id: string, listed: Rea
  * as for customers, so that nobody adds a second department for the short name. With none, or more
  * than three, `csr department add` registers it.
  */
-function unknownDepartment(written: string, name: string, departments: Department[]): string {
+export function unknownDepartment(written: string, name: string, departments: Department[]): string {
   const near = departments.filter((d) => [d.name, d.name_en].some((n) => n !== undefined && n !== "" && (n.includes(name) || name.includes(n))));
   if (near.length > 0 && near.length <= 3) {
     return t("import.document.unknown-department-near", { department: written, candidates: disjunction(near.map((d) => t("import.customer-candidate", { code: d.code, name: d.name }))) });

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { COLUMN_NAMES, type Field } from "../../src/import/headers.js";
 import { DISPOSITION_WORDS } from "../../src/import/normalize.js";
 import { PEOPLE_HEADERS } from "../../src/import/people-register.js";
+import { DISTRIBUTION_HEADERS } from "../../src/import/distribution.js";
 import { fieldsRead, IMPLEMENTATION_STATUS_WORDS, IMPORT_KINDS, LISTED_STATUS_WORDS } from "../../src/import/plan.js";
 import { ROOT } from "../helpers.js";
 
@@ -18,7 +19,8 @@ const code = (words: readonly string[]) => [...new Set(words)].map((w) => `\`${w
 
 /**
  * One row per field: the name csr reads first, the other names, the imports that read it; then the people
- * register's (人员名册, read into csr person add commands, roster76) as `people.<field>`, read by `--as people`.
+ * register's (人员名册, read into csr person add commands, roster76) as `people.<field>`, read by `--as people`, and the
+ * distribution register's (受控文件发放回收登记表, copies77) as `distribution.<field>`, read by `--as distribution`.
  */
 function columnsTable(): string {
   const rows = (Object.entries(COLUMN_NAMES) as [Field, readonly string[]][]).map(([field, names]) => {
@@ -26,7 +28,10 @@ function columnsTable(): string {
     return `| \`${field}\` | ${code(names)} | ${kinds.join(", ")} |`;
   });
   const people = [...new Set(Object.values(PEOPLE_HEADERS))].map((field) => `| \`people.${field}\` | ${code(Object.keys(PEOPLE_HEADERS).filter((name) => PEOPLE_HEADERS[name] === field))} | people |`);
-  return ["| Field | Column names | Read by `--as` |", "| --- | --- | --- |", ...rows, ...people].join("\n");
+  const distribution = [...new Set(Object.values(DISTRIBUTION_HEADERS))].map(
+    (field) => `| \`distribution.${field}\` | ${code(Object.keys(DISTRIBUTION_HEADERS).filter((name) => DISTRIBUTION_HEADERS[name] === field))} | distribution |`,
+  );
+  return ["| Field | Column names | Read by `--as` |", "| --- | --- | --- |", ...rows, ...people, ...distribution].join("\n");
 }
 
 function statusTable(): string {

@@ -296,11 +296,11 @@ describe("GJB registers into a repository", () => {
       expect(await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", as], { lang: null })).toEqual({
         code: 2,
         stdout: "",
-        stderr: `csr: --as 必须是 procedures、instructions、forms、documents、external、csr、symbols 之一；实际为 '${as}'。是否应为 'forms'？\n`,
+        stderr: `csr: --as 必须是 procedures、instructions、forms、documents、external、csr、symbols、distribution 之一；实际为 '${as}'。是否应为 'forms'？\n`,
       });
     }
     expect((await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", "records"])).stderr).toBe(
-      "csr: --as must be one of procedures, instructions, forms, documents, external, csr, symbols; got 'records'. Did you mean 'forms'?\n",
+      "csr: --as must be one of procedures, instructions, forms, documents, external, csr, symbols, distribution; got 'records'. Did you mean 'forms'?\n",
     );
   });
 });

@@ -45,7 +45,7 @@ describe("csr import of a people register (io59 rest d)", () => {
     const documents = register("序号,文件编号,文件名称\n1,QP-001,文件控制程序\n");
     expect(csr(["-C", dir, "import", documents], { lang: "zh-CN" }).stderr).toBe("csr: 导入清单需要 --as procedures|instructions|forms|documents|csr|symbols。\n");
     expect(csr(["-C", dir, "import", documents, "--as", "people"], { lang: "zh-CN" }).stderr).toBe(
-      `csr: --as people：csr import 不导入人员名单（人员由 csr person add 登记到 people.yaml），${documents} 中也没有可识别的“姓名”和“部门”列；导入其他清单请用 --as procedures、instructions、forms、documents、external、csr、symbols。\n`,
+      `csr: --as people：csr import 不导入人员名单（人员由 csr person add 登记到 people.yaml），${documents} 中也没有可识别的“姓名”和“部门”列；导入其他清单请用 --as procedures、instructions、forms、documents、external、csr、symbols、distribution。\n`,
     );
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(before);
     // A department qms.yaml lacks is said above its command, which would be refused (breaker60 K1).
@@ -147,6 +147,11 @@ describe("csr import of a people register (io59 rest d)", () => {
     ]);
     expect(personAddCommands(sheet([["姓名", "部门", "工位", "人员类别"], ["冯十", "品质部", "OP10,OP20；OP20", "一线员工"]]), known)).toEqual([
       "csr person add 冯十 --name 冯十 --department 品质部 --station OP10,OP20 --operator -y",
+    ]);
+    // Columns no option takes are named first, as the other imports name them (copies77): never dropped silently.
+    expect(personAddCommands(sheet([["序号", "工号", "姓名", "部门", "入职日期", "备注"], ["1", "3001", "陈一", "品质部", "2024.3.1", "试用期"]]), known)).toEqual([
+      "# 未导入的列：入职日期、备注（csr 按列名读取，各类清单读取的列名见 docs/import.md 的“Column names”表）。",
+      "csr person add 陈一 --name 陈一 --number 3001 --department 品质部 -y",
     ]);
     setLanguage(previous);
   });

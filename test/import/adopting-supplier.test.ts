@@ -118,7 +118,7 @@ describe("csr import of an adopting supplier's registers", () => {
       "标题行（第 2 行）写有本清单自身的表单编号 QR-001-02 A/0：导入表单 QR-001-02 后，用 csr organisation update --register-form procedures=QR-001-02 记录，打印的登记表即带此编号。",
       "第 5 行的签署（编制：张伟 审核：李娜 批准：王强 日期：2025.3.1）是清单本身的签署，不是各文件的签字：未导入。",
       "未读取的工作表：修订记录、发放记录。",
-      "工作表“发放记录”中的受控副本发放记录未导入（csr 不从清单读取发放记录）：请按纸质记录用 csr distribute <文件编号> --to <部门> 逐份登记，csr list distribution 即列出。",
+      "工作表“发放记录”中的受控副本发放记录未随本清单导入：文件导入后，用 csr import <本文件> --as distribution --sheet '发放记录' 导入（发放号即受控号），csr list distribution 即列出。",
       "",
     ]);
   });

@@ -28,6 +28,7 @@ import { placeholderOrganisation } from "../init/files.js";
 import { hasRegisterColumns, IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, SIGNATURE_FIELD, type CsrDefaults, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow, type HeaderRow } from "../../import/headers.js";
 import { isPeopleRegister, personAddCommands } from "../../import/people-register.js";
+import { DISTRIBUTION_WORDS, isDistributionRegister } from "../../import/distribution.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { normalizeVersion } from "../../import/normalize.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -86,7 +87,18 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     const run = () => importWord(ctx, root, loadRepository(root), file, flags, today);
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
-  if (flags.as === undefined || PEOPLE_WORDS.has(compactText(flags.as.normalize("NFKC")).toLowerCase())) await refusePeopleRegister(ctx, file, flags);
+  const word = flags.as === undefined ? undefined : compactText(flags.as.normalize("NFKC")).toLowerCase();
+  // A distribution and recall register (受控文件发放回收登记表): --as distribution, or recognised by its columns (tester76 M1).
+  const distribution = (word !== undefined && DISTRIBUTION_WORDS.has(word)) || ((word === undefined || PEOPLE_WORDS.has(word)) && (await refusePeopleRegister(ctx, file, flags)) === "distribution");
+  if (distribution) {
+    if (Object.keys(givenNames(flags)).length > 0) throw new UserError(t("import.distribution.signatures"));
+    const root = findRoot(ctx.dir);
+    const { importDistribution } = await import("./distribution.js");
+    const run = () => importDistribution(ctx, root, file, flags, today);
+    if (flags.dryRun) return run();
+    await refuseOnConflicts(root);
+    return withRepositoryLock(ctx, root, run);
+  }
   const as = importKind(flags.as!);
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as, today);
@@ -134,11 +146,13 @@ const PEOPLE_WORDS = new Set(["people", "person", "persons", "staff", "人员", 
  * Without --as, or with --as people: a people register (import/people-register.ts) is recognised and
  * refused with the `csr person add` command of each row (stdout), which records it; otherwise --as is
  * asked for (without it) or its kinds named (--as people on a sheet with no 姓名 and 部门 columns).
- * Errors: UserError always; returns only when --as names a register kind csr imports.
+ * Without --as, a distribution and recall register (import/distribution.ts) returns "distribution": it is imported.
+ * Errors: UserError otherwise.
  */
-async function refusePeopleRegister(ctx: CommandContext, file: string, flags: ImportFlags): Promise<void> {
+async function refusePeopleRegister(ctx: CommandContext, file: string, flags: ImportFlags): Promise<"distribution"> {
   const path = resolve(ctx.dir, file);
-  const sheet = existsSync(path) ? await readRegister(path, flags.sheet, (sheets) => sheets.find(isPeopleRegister) ?? sheets[0]!).catch(() => undefined) : undefined;
+  const sheet = existsSync(path) ? await readRegister(path, flags.sheet, (sheets) => sheets.find(isPeopleRegister) ?? sheets.find(isDistributionRegister) ?? sheets[0]!).catch(() => undefined) : undefined;
+  if (flags.as === undefined && sheet && !isPeopleRegister(sheet) && isDistributionRegister(sheet)) return "distribution";
   // Marked against the repository's people and departments, when there is one to read.
   let known: Parameters<typeof personAddCommands>[1];
   try {
@@ -153,14 +167,16 @@ async function refusePeopleRegister(ctx: CommandContext, file: string, flags: Im
     throw new UserError(t("import.people-register", { file, count: commands.filter((c) => !c.startsWith("#")).length }), t("import.people-register.hint"));
   }
   if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
-  throw new UserError(t("import.people-register.unrecognised", { file, as: flags.as, kinds: list([...IMPORT_KINDS]) }));
+  throw new UserError(t("import.people-register.unrecognised", { file, as: flags.as, kinds: list([...IMPORT_KINDS, "distribution"]) }));
 }
 
 /** --as: one of IMPORT_KINDS; another word for one of them (IMPORT_KIND_WORDS) is refused suggesting it. */
 function importKind(value: string): ImportKind {
   const meant = IMPORT_KIND_WORDS[compactText(value.normalize("NFKC")).toLowerCase()];
-  if (meant) throw new UserError(t("options.choice", { flag: "--as", choices: list([...IMPORT_KINDS]), value }) + t("common.sentence-separator") + t("common.did-you-mean", { candidate: meant }));
-  return choiceOption(value, "--as", IMPORT_KINDS, "documents");
+  const kinds = [...IMPORT_KINDS, "distribution"] as const;
+  if (meant) throw new UserError(t("options.choice", { flag: "--as", choices: list([...kinds]), value }) + t("common.sentence-separator") + t("common.did-you-mean", { candidate: meant }));
+  // "distribution" is imported before this (import/distribution.ts): named among the choices only.
+  return choiceOption(value, "--as", kinds, "documents") as ImportKind;
 }
 
 /**
