@@ -5,16 +5,20 @@
  * document register it lacks. `csr list people` prints such a register (序号, id, 姓名, 部门, 职务, 角色).
  */
 import { compactText, shellArgument } from "../core/text.js";
-import { t, translate } from "../i18n/index.js";
+import { list, t, translate } from "../i18n/index.js";
 import type { RawCell, RawSheet } from "./read.js";
 
-type Column = "id" | "name" | "department" | "title" | "roles" | "number" | "stations" | "operator";
+type Column = "no" | "id" | "name" | "department" | "title" | "roles" | "number" | "stations" | "operator";
 
 /**
  * The column names a people register (人员名单, 人员名册, 花名册) is read by, as compared (compactText, lower case).
  * 岗位 is a job title here (质量工程师), as `csr list people` prints 职务; a station is 工位 or 工序 (OP20).
  */
 export const PEOPLE_HEADERS: Record<string, Column> = {
+  // The row's number (序号), read as every register's is: nothing to record.
+  序号: "no",
+  no: "no",
+  "no.": "no",
   姓名: "name",
   名字: "name",
   name: "name",
@@ -61,14 +65,16 @@ function cellText(cell: RawCell | undefined): string {
 }
 
 /** The header row and its columns when the sheet is a people register: a name and a department column, and no 文件编号/文件名称. */
-function peopleHeader(sheet: RawSheet): { at: number; columns: Map<Column, number> } | undefined {
+function peopleHeader(sheet: RawSheet): { at: number; columns: Map<Column, number>; unread: string[] } | undefined {
   for (const [at, row] of sheet.rows.slice(0, 10).entries()) {
     const columns = new Map<Column, number>();
+    const unread: string[] = [];
     row.cells.forEach((cell, i) => {
       const column = PEOPLE_HEADERS[compactText(cellText(cell)).toLowerCase()];
       if (column && !columns.has(column)) columns.set(column, i);
+      else if (cellText(cell) !== "") unread.push(cellText(cell));
     });
-    if (columns.has("name") && columns.has("department")) return { at, columns };
+    if (columns.has("name") && columns.has("department")) return { at, columns, unread };
   }
   return undefined;
 }
@@ -86,7 +92,9 @@ export function isPeopleRegister(sheet: RawSheet): boolean {
  * 是否操作工 saying 操作工, 一线员工 or 是: `--operator`). IATF 16949 7.2.1, 7.2.2: operators are trained
  * for their stations. A row csr person add would refuse gives a shell comment instead of its command
  * (a 工号 an earlier row or people.yaml has, naming both; an operator with signing roles); a station
- * that is no code is said above the command, which leaves it out. Empty when the sheet is no people register.
+ * that is no code is said above the command, which leaves it out. Columns the register has that no option takes
+ * (入职日期, 备注, a second 部门) are named first, in a comment line, as the other registers' imports name the columns they
+ * do not read. Empty when the sheet is no people register.
  */
 export function personAddCommands(sheet: RawSheet, known?: { people: readonly { id: string; name: string; number?: string }[]; departments: readonly { code: string; name: string; name_en?: string }[] }): string[] {
   const header = peopleHeader(sheet);
@@ -98,7 +106,8 @@ export function personAddCommands(sheet: RawSheet, known?: { people: readonly { 
   };
   /** 工号 (NFKC, as csr person add compares them) → the row that gave it first. */
   const numbers = new Map<string, number>();
-  return sheet.rows.slice(header.at + 1).flatMap(({ row, cells }) => {
+  const unread = header.unread.length > 0 ? [`# ${t("import.register.columns-not-imported", { columns: list(header.unread) })}`] : [];
+  return [...unread, ...sheet.rows.slice(header.at + 1).flatMap(({ row, cells }) => {
     const name = get(cells, "name");
     if (name === "") return [];
     const roles = get(cells, "roles")
@@ -143,5 +152,5 @@ export function personAddCommands(sheet: RawSheet, known?: { people: readonly { 
       ...(unknown ? [`# ${t("import.people-register.unknown-department", { department })}`] : []),
       `csr person add ${args.map(shellArgument).join(" ")} -y`,
     ];
-  });
+  })];
 }
