@@ -17,24 +17,29 @@ import type { Prompts } from "../../src/commands/add/prompting.js";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { tokenize } from "../../src/site/tokenize.js";
 import { capture } from "../csr/fixture.js";
-import { copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const PATH = "documents/instructions/CS_WI-005.yaml";
 const file = (dir: string) => readFileSync(join(dir, PATH), "utf8");
 
 /** gjb-demo as a git repository whose work instruction CS/WI-005 (level 3: no 军代表 cell) has a committed change of its text. */
 function demo(): string {
-  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  const dir = committedFixture("examples/gjb-demo");
   writeFileSync(join(dir, PATH), file(dir).replace("军用元器件按规定进行二次筛选。", "军用元器件按规定进行二次筛选，筛选项目增加 PIND 检测。"));
   git(dir, ["commit", "-q", "-am", "PIND"]);
   return dir;
 }
 
-const release = (dir: string, ...args: string[]) =>
-  csr(["-C", dir, "release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20", ...args, "-y"]);
+const RELEASE = ["release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20"];
+/** The release on the built binary: its refusal and its success, once each. */
+const release = (dir: string, ...args: string[]) => csr(["-C", dir, ...RELEASE, ...args, "-y"]);
+/** `release` in the test's process (csrInProcess): the variations, their stdout, stderr and exit code asserted as the binary's. */
+const releaseIn = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...RELEASE, ...args, "-y"]);
+/** `csr check` in the test's process, its first run in this file being the binary's. */
+const checkIn = (dir: string) => csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
 
 describe("csr release --configuration-change", () => {
-  it("refuses a configuration change without the 军代表's agreement, naming the option, whatever the level", () => {
+  it("refuses a configuration change without the 军代表's agreement, naming the option, whatever the level", async () => {
     const dir = demo();
     const before = file(dir);
     const refused = release(dir, "--configuration-change");
@@ -43,15 +48,15 @@ describe("csr release --configuration-change", () => {
       "csr: CS/WI-005's revision is a configuration change (--configuration-change, 技术状态更改), which needs the military representative's (军代表) agreement (GJB 9001C 7.5.3, 8.5.6): record it with --military-representative <person> (the day signed with --military-representative-date <date>).\n",
     );
     expect(refused.code).toBe(2);
-    expect(release(dir, "--configuration-change", "--lang", "zh-CN").stderr).toBe(
+    expect((await releaseIn(dir, "--configuration-change", "--lang", "zh-CN")).stderr).toBe(
       "csr: CS/WI-005 的本次修订是技术状态更改（--configuration-change），须经军代表同意（GJB 9001C 7.5.3、8.5.6）：请用 --military-representative <军代表> 记录其同意（签署日期用 --military-representative-date <日期>）。\n",
     );
     // The 军代表 is of the 军代表室, as for any revision.
-    expect(release(dir, "--configuration-change", "--military-representative", "chenhw").stderr).toMatch(/^csr: --military-representative Chen Hongwei \(chenhw\) belongs to Quality and is no military representative/);
+    expect((await releaseIn(dir, "--configuration-change", "--military-representative", "chenhw")).stderr).toMatch(/^csr: --military-representative Chen Hongwei \(chenhw\) belongs to Quality and is no military representative/);
     expect(file(dir)).toBe(before);
   });
 
-  it("records the mark and the 军代表 on a work instruction, and the revision record shows them", () => {
+  it("records the mark and the 军代表 on a work instruction, and the revision record shows them", async () => {
     const dir = demo();
     const done = release(dir, "--configuration-change", "--military-representative", "wangjd", "--military-representative-date", "2026-11-20");
     expect(done.stderr).toBe("");
@@ -68,7 +73,7 @@ describe("csr release --configuration-change", () => {
     const history = csr(["-C", dir, "history", "CS/WI-005"], { lang: "zh-CN" }).stdout.split("\n");
     expect(history[2]).toMatch(/^版本\s+日期\s+修订内容摘要\s+更改原因\/依据\s+编制\s+审核\s+批准\s+军代表\s+提交$/);
     expect(history[5]).toMatch(/^A\/1\s+2026-11-20\s+二次筛选增加 PIND 检测\s+技术状态更改；原因：顾客要求；更改申请：GG-2026-009\s+chenhw 陈宏伟\s+hejun 何军\s+liuzm 刘志明\s+wangjd 王建东\s+\w{7}$/);
-    expect(csr(["-C", dir, "history", "CS/WI-005"]).stdout).toMatch(/configuration change; reason: 顾客要求; change request GG-2026-009\s+chenhw Chen Hongwei\s+hejun He Jun\s+liuzm Liu Zhiming\s+wangjd Wang Jiandong\s/);
+    expect((await csrInProcess(["-C", dir, "history", "CS/WI-005"])).stdout).toMatch(/configuration change; reason: 顾客要求; change request GG-2026-009\s+chenhw Chen Hongwei\s+hejun He Jun\s+liuzm Liu Zhiming\s+wangjd Wang Jiandong\s/);
     expect(csr(["-C", dir, "show", "CS/WI-005", "--today", "2026-11-27"], { lang: "zh-CN" }).stdout).toContain("A/1  2026-11-20  二次筛选增加 PIND 检测  技术状态更改；原因：顾客要求；更改申请：GG-2026-009\n");
 
     const out = join(dir, "CS_WI-005.md");
@@ -81,12 +86,12 @@ describe("csr release --configuration-change", () => {
     );
   });
 
-  it("lets csr sign record the 军代表 of a configuration change whose layout prints no 军代表 cell, as doc/configuration-change-unagreed asks", () => {
+  it("lets csr sign record the 军代表 of a configuration change whose layout prints no 军代表 cell, as doc/configuration-change-unagreed asks", async () => {
     const dir = demo();
-    expect(release(dir).code).toBe(0);
+    expect((await releaseIn(dir)).code).toBe(0);
     // Marked by hand after the release, as an organisation adopting the mark would.
     writeFileSync(join(dir, PATH), file(dir).replace("    change_request: GG-2026-009\n", "    change_request: GG-2026-009\n    configuration_change: true\n"));
-    const checked = csr(["-C", dir, "check", "--today", "2026-11-27"]);
+    const checked = await checkIn(dir);
     expect(checked.stdout).toMatch(
       /documents\/instructions\/CS_WI-005\.yaml:\d+:27 error doc\/configuration-change-unagreed CS\/WI-005 A\/1 is marked a configuration change \(configuration_change, 技术状态更改\) and records no military representative's \(军代表\) agreement \(military_representative\): a change of the product's configuration needs the customer's \(军代表's\) agreement\. Record the agreement as the 军代表 signed the change request: 'csr sign CS\/WI-005 --military-representative <person> --date <date>'; a change that does not alter the configuration drops configuration_change\.\n/,
     );
@@ -95,7 +100,7 @@ describe("csr release --configuration-change", () => {
     expect(signed.stderr).toBe("");
     expect(signed.code).toBe(0);
     expect(file(dir)).toContain("    military_representative:\n      by: wangjd\n      date: 2026-11-20\n");
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).not.toContain("configuration-change");
+    expect((await checkIn(dir)).stdout).not.toContain("configuration-change");
   });
 
   it("asks at a terminal for the 军代表 of a configuration change, offering the 军代表室's people only, and records the answer", async () => {
@@ -117,8 +122,8 @@ describe("csr release --configuration-change", () => {
     expect(file(plain)).not.toMatch(/configuration_change|military_representative/);
   });
 
-  it("keeps refusing a 军代表 on a work instruction that is no configuration change (the layout prints no cell for it)", () => {
-    const refused = release(demo(), "--military-representative", "wangjd");
+  it("keeps refusing a 军代表 on a work instruction that is no configuration change (the layout prints no cell for it)", async () => {
+    const refused = await releaseIn(demo(), "--military-representative", "wangjd");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^csr: .*CS\/WI-005.*军代表/);
   });
@@ -128,7 +133,7 @@ describe("the site's search for 技术状态更改", () => {
   /** The documents a query finds on a site of gjb-demo, searched as the search page searches (every pair of characters). */
   async function found(lang: "zh-CN" | "en", query: string): Promise<string[]> {
     const out = join(tempDir(), "site");
-    expect((await csrInProcess(["-C", gitInit(copyFixture("examples/gjb-demo")), "site", "--out", out, "--today", "2026-11-27"], { lang })).code).toBe(0);
+    expect((await csrInProcess(["-C", committedFixture("examples/gjb-demo"), "site", "--out", out, "--today", "2026-11-27"], { lang })).code).toBe(0);
     const script = readFileSync(join(out, "assets", "search-entries.js"), "utf8");
     const { options, entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { options: { idField: string; fields: string[]; storeFields: string[] }; entries: { key: string; ref: string }[] };
     const index = new MiniSearch({ ...options, tokenize: (text: string) => tokenize(text) });
