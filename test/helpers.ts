@@ -1,8 +1,8 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { accessSync, appendFileSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { delimiter, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,6 +17,42 @@ export const FIXTURES = join(ROOT, "test", "fixtures");
  * render/print-width took 57.2 s of Chromium's CPU with the browser, 20.3 s with the shell (docs/speed.md).
  */
 export const CHROMIUM = existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
+
+/** The programs a print test runs or checks csr's output with. */
+export type PrintTool = "chromium" | "pdftotext" | "libreoffice";
+
+const toolPaths = new Map<PrintTool, string | undefined>();
+
+/**
+ * Where a print test's program is, or undefined where it is not installed: `chromium`, the browser csr's PDF output
+ * runs (src/render/pdf.ts findChromium: CSR_CHROMIUM, else chromium-headless-shell, else chromium on PATH);
+ * `pdftotext` (poppler-utils), which reads a PDF's text back; `libreoffice`. A test that needs one runs only where
+ * it is (`it.runIf(tool("chromium") && tool("pdftotext"))`); looked up on PATH once per file, without a shell.
+ */
+export function tool(name: PrintTool): string | undefined {
+  if (!toolPaths.has(name)) {
+    const names = name === "chromium" ? ["chromium-headless-shell", "chromium"] : [name];
+    const given = name === "chromium" ? process.env.CSR_CHROMIUM || undefined : undefined;
+    toolPaths.set(name, given ?? onPath(names));
+  }
+  return toolPaths.get(name);
+}
+
+/** The first of `names` found as an executable file in a folder of PATH (names first, then folders, as findChromium looks). */
+function onPath(names: readonly string[]): string | undefined {
+  const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
+  for (const name of names) {
+    for (const dir of dirs) {
+      try {
+        accessSync(join(dir, name), constants.X_OK);
+        return join(dir, name);
+      } catch {
+        continue;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** The temporary folders this test file made; test/setup.ts removes them when the file is done. */
 export const TEMP_DIRS: string[] = [];

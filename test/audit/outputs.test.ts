@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readRegister } from "../../src/import/read.js";
 import { renderTableTemplate, tableView, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
-import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir, tool } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 
@@ -470,7 +470,7 @@ describe("csv", () => {
     expect((await readRegister(file)).rows.map((r) => r.cells[0])).toEqual(["Text", ...SPREADSHEET_TEXT.map(([text]) => text)]);
   });
 
-  const libreoffice = spawnSync("sh", ["-c", "command -v libreoffice"]).status === 0;
+  const libreoffice = tool("libreoffice");
   it.runIf(libreoffice)("LibreOffice opens csr list's CSV with each text as it is: a version 1.0 stays 1.0", async () => {
     const dir = tempDir();
     const file = join(dir, "csr.csv");

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir, type RunResult } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir, tool, type RunResult } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const ACME = join(ROOT, "examples", "acme-auto");
@@ -161,8 +161,8 @@ describe("printed registers", () => {
 });
 
 describe("registers and layouts as PDF", () => {
-  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
-  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  const chromium = tool("chromium");
+  const pdftotext = tool("pdftotext");
   // pdftotext drops the spaces of the page footer and may break lines: text is compared without whitespace.
   const text = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
 
@@ -240,7 +240,7 @@ describe("registers and layouts as PDF", () => {
 });
 
 describe("the examples' revision records", () => {
-  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
+  const chromium = tool("chromium");
   it.runIf(chromium)("record as 总页数 of the version in force the pages csr prints, so that a controlled copy does not look as if pages were missing (auditor16 F4)", { timeout: 120_000 }, async () => {
     for (const [example, ids] of [
       ["acme-auto", ["QP-015", "QM-001", "WI-009-01"]],

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commitAt, csr, csrInProcess, gitInitEmpty, minimalRepo, releasedProcedure } from "../helpers.js";
+import { commitAt, csr, csrInProcess, gitInitEmpty, minimalRepo, releasedProcedure, tool } from "../helpers.js";
 import { markedHtml, markedText, side, wordDiff } from "../../src/compare/words.js";
 
 /** The text of the PDF of QP-001's A/0 → A/1 (pdftotext -layout, spaces squeezed): the heading, then the table and its legend, 第 1 页 共 1 页. */
@@ -217,7 +217,7 @@ describe("csr diff --format pdf|xlsx: the 修订前后对照表 filed with the c
   beforeAll(() => {
     dir = twoVersions();
   });
-  const tools = spawnSync("sh", ["-c", "command -v pdftotext && (command -v chromium-headless-shell || command -v chromium)"]).status === 0;
+  const tools = tool("pdftotext") && tool("chromium");
 
   it.runIf(tools)("prints a PDF laid out as the registers: title, versions compared and 更改原因 on every page, 章节 / 修订前 / 修订后 with the words marked, and a legend", { timeout: 120_000 }, async () => {
     const run = await csrInProcess(["diff", "QP-001", "--format", "pdf", "--out", "QP-001-A1.pdf"], { cwd: dir, lang: "zh-CN" });

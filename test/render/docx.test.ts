@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, tempDir, type RunResult } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, tempDir, tool, type RunResult } from "../helpers.js";
 
 function parts(path: string): Record<string, string> {
   const entries = unzipSync(readFileSync(path));
@@ -222,7 +222,7 @@ describe("csr render --format docx", () => {
     expect(broken.code).toBe(2);
   });
 
-  const libreoffice = spawnSync("sh", ["-c", "command -v libreoffice && command -v pdftotext"]).status === 0;
+  const libreoffice = tool("libreoffice") && tool("pdftotext");
   it.runIf(libreoffice)("prints with LibreOffice: page x of y on every page, the header block and the Chinese text", () => {
     expect(result.code).toBe(0);
     // A profile of its own, so that a LibreOffice the user has open (or another test) does not take the job.

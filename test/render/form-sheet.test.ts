@@ -8,9 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findChromium } from "../../src/render/pdf.js";
 import { sheetView } from "../../src/render/view.js";
-import { committedFixture, csr, csrInProcess, tempDir } from "../helpers.js";
+import { committedFixture, csr, csrInProcess, tempDir, tool } from "../helpers.js";
 
 describe("sheetView", () => {
   it("pads the items to the columns, adds 10 empty rows without items and none with them unless asked", () => {
@@ -117,14 +116,8 @@ describe("csr render of a form with a sheet (tester75 P9)", () => {
     expect(text).not.toContain("修订记录");
   });
 
-  const browser = (() => {
-    try {
-      return findChromium();
-    } catch {
-      return undefined;
-    }
-  })();
-  const pdftotext = spawnSync("pdftotext", ["-v"]).error === undefined;
+  const browser = tool("chromium");
+  const pdftotext = tool("pdftotext");
   it.runIf(browser && pdftotext)("prints one PDF page: the sheet, and the 非受控 band at the page foot above 第 1 页 共 1 页", { timeout: 120_000 }, () => {
     const result = csr(["-C", repo, "render", "HH-F-045", "--format", "pdf", "--today", "2026-12-04", "--out", join(out, "HH-F-045.pdf")], { lang: null });
     expect(result.stderr).toBe("已输出 1 个文件（pdf，zh-CN）。\n");

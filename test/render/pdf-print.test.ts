@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cjkFonts, cssString, pageFontFamilies } from "../../src/render/pdf-fonts.js";
 import { findChromium, pageFooter, printedPageCount, startPdfPrinter, withPrintStyle } from "../../src/render/pdf.js";
-import { tempDir } from "../helpers.js";
+import { tempDir, tool } from "../helpers.js";
 
 const PAGE = `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -118,14 +118,8 @@ describe("what csr gives Chromium to print", () => {
     expect(named[0]!.unicodeRange).toBeUndefined();
   });
 
-  const browser = (() => {
-    try {
-      return findChromium();
-    } catch {
-      return undefined;
-    }
-  })();
-  const pdftotext = spawnSync("pdftotext", ["-v"]).error === undefined;
+  const browser = tool("chromium");
+  const pdftotext = tool("pdftotext");
   it.runIf(chineseFont && browser && pdftotext)("prints every document of a run with the cut font, given to the page once, and the same text", { timeout: 120_000 }, async () => {
     const titles = ["质量手册", "受控文件清单", "质量手册 受控文件"];
     // Bold (h1) and regular Chinese text; the footer's 页 and 共 are in no page's text.

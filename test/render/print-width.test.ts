@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, copyFixture, csrInProcess, ROOT, tempDir } from "../helpers.js";
+import { CHROMIUM, copyFixture, csrInProcess, ROOT, tempDir, tool } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
@@ -249,7 +249,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     }
   });
 
-  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints the English site's CSR list in five bands, the heading over every page, every column and the signature lines once after the last (tester48 #6)", async () => {
+  it.runIf(tool("pdftotext"))("prints the English site's CSR list in five bands, the heading over every page, every column and the signature lines once after the last (tester48 #6)", async () => {
     const out = englishSite ?? join(tempDir(), "site");
     if (!englishSite) expect((await csrInProcess(["-C", "examples/acme-auto", "site", "--out", out, "--lang", "en", "--today", "2026-11-27"], { lang: "en" })).code).toBe(0);
     const page = await browser.newPage();
@@ -311,7 +311,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     }
   }
 
-  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints each band of the CSR list from a page of its own, every row in each, the heading over every page and the signature lines after the last", async () => {
+  it.runIf(tool("pdftotext"))("prints each band of the CSR list from a page of its own, every row in each, the heading over every page and the signature lines after the last", async () => {
     const list = await csrInProcess(["-C", "examples/acme-auto", "list", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null });
     const pages = (await printedPages(list.stdout)).map((p) => p.replace(/\s+/g, " "));
     // Part 3, with the 发放 and 培训 of each CSR (tester55 C5), runs to a second page, its heading repeated there.
@@ -328,7 +328,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     expect(rows(pages[0]!)).toHaveLength(12);
   });
 
-  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("keeps a register's notes and signature lines, and a document's last section, with what comes before them", async () => {
+  it.runIf(tool("pdftotext"))("keeps a register's notes and signature lines, and a document's last section, with what comes before them", async () => {
     // The clause matrix's coverage line, then its signature lines, were printed alone on a last page.
     const matrix = await csrInProcess(["-C", "examples/acme-auto", "matrix", "clauses", "--format", "html", "--today", "2026-11-27"], { lang: null });
     const last = (await printedPages(matrix.stdout)).at(-1)!;

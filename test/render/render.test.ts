@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { committedFixture, copyFixture, csr, csrInProcess, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { committedFixture, copyFixture, csr, csrInProcess, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir, tool } from "../helpers.js";
 
 const BASIC = join(FIXTURES, "render", "basic");
 const GOLDEN = join(FIXTURES, "render", "golden");
@@ -95,8 +95,8 @@ describe("csr render: a deviation in force is printed with the document it devia
 });
 
 describe("csr render --format pdf: a deviation notice that pushes the body onto another page (tester76)", () => {
-  const chromium = spawnSync("sh", ["-c", "command -v chromium-headless-shell || command -v chromium"]).status === 0;
-  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  const chromium = tool("chromium");
+  const pdftotext = tool("pdftotext");
   it.runIf(chromium && pdftotext)("keeps the copy's stamp and 第 x 页 共 y 页 at the foot of every page, and says the extra page is the notice's, not a 总页数 to record", { timeout: 120_000 }, async () => {
     const repo = copyFixture("examples/acme-auto");
     writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), DEVIATION);
@@ -453,15 +453,15 @@ describe("csr render: hostile input", () => {
 });
 
 describe("csr render --format pdf", () => {
-  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
-  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  const chromium = tool("chromium");
+  const pdftotext = tool("pdftotext");
 
   it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", { timeout: 120_000 }, async () => {
     const out = tempDir();
     // A wrapper that notes each start of the browser, then runs the real one.
     const launches = join(tempDir(), "launches.log");
     const wrapper = join(tempDir(), "chromium");
-    const real = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"], { encoding: "utf8" }).stdout.trim();
+    const real = chromium!;
     writeFileSync(wrapper, `#!/bin/sh\necho started >> '${launches}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
     const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", "pdf", "--lang", "en", "--out", out], { env: { CSR_CHROMIUM: wrapper } });
     const pdf = join(out, "QP-020.en.pdf");

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, tempDir } from "../helpers.js";
+import { CHROMIUM, copyFixture, csr, tempDir } from "../helpers.js";
 
 const URL_ = "https://supplier.dongyue-automobile.example.com/portal/quality/specifications/special-characteristics/DYA-SC-revision-B-2025-02-10-final-approved-version.pdf";
 const NUMBER = `42${"0".repeat(110)}17`;
@@ -51,7 +51,7 @@ describe("csr site with long unbroken values, in Chromium", () => {
 
   beforeAll(async () => {
     site = hostileSite();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
   }, 120_000);
 
   afterAll(async () => {
