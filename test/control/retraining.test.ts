@@ -4,7 +4,9 @@
  *   IATF 16949 7.2.2), one decided after it within training_days working days of the decision (tester75 T12);
  * - `csr train --require --retrain-months N` asks every person trained on the revision to be trained again N months after
  *   their last effective session: csr list training --missing lists them from that day (复训到期), csr check warns from the
- *   next (doc/retraining-due), csr show and the person's training file say so (tester75 Q11).
+ *   next (doc/retraining-due), csr show and the person's training file say so (tester75 Q11);
+ * - a refresher done late starts the next interval on the day it was done, not on the day it was missed (train75:
+ *   IATF 16949 7.2.2 asks for competence kept, which the training done shows from its day).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -96,3 +98,26 @@ describe("the annual training plan (年度培训计划, tester75 Q12)", () => {
   });
 });
 
+describe("a refresher training done late (train75)", () => {
+  const procedure = trainingProcedure() + "training:\n  required: true\n  sessions:\n    - {revision: A/1, date: 2026-10-20, people: [zhang, li, zhao], trainer: wang, record: TR-2026-050}\n";
+
+  it("done late, counts the next refresher from the day it was done, not from the day it was missed (train75)", () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure.replace("  required: true\n", "  required: true\n  retrain_months: 6\n") });
+    // Due Tuesday 2027-04-20, missed; trained Monday 2027-05-10, recorded that day (csr train --today, its --date by default).
+    const late = csr(["-C", dir, "train", "QP-005", "--people", "zhang", "li", "zhao", "--trainer", "wang", "--record", "TR-2027-031", "--today", "2027-05-10"]);
+    expect(late).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, "documents/QP-005.yaml"), "utf8")).toMatch(/\n {4}- \{revision: A\/1, date: 2027-05-10, people: \[zhang, li, zhao\], trainer: wang, record: TR-2027-031/);
+    // Six months from the day missed (2027-10-20) nobody is due nor overdue: the last session was on 2027-05-10.
+    expect(missing(dir, "2027-10-21")).toEqual([]);
+    expect(findings(dir, "2027-10-21", "doc/retraining-due")).toEqual([]);
+    const card = csr(["-C", dir, "show", "QP-005", "--today", "2027-10-21"], { lang: "zh-CN" }).stdout;
+    expect(card).toContain("复训：每 6 个月；下次复训 2027-11-10（张伟、李娜、王强、赵磊）\n");
+    // Due six months after the session, Wednesday 2027-11-10, and reported from the day after (at retrain_months, line 30).
+    const remark = "refresher due (last trained 2027-05-10, every 6 months)";
+    expect(missing(dir, "2027-11-10")).toEqual(["张伟", "李娜", "王强", "赵磊"].map((p) => `QP-005 | 2026-10-12 | 2027-11-10 | in force, today is the last day | ${p} | ${remark}`));
+    expect(findings(dir, "2027-11-10", "doc/retraining-due")).toEqual([]);
+    expect(findings(dir, "2027-11-11", "doc/retraining-due")).toEqual([
+      "documents/QP-005.yaml:30:19 QP-005 needs refresher training every 6 months, and that of 张伟, 李娜, 王强, 赵磊 (4) on A/1 is overdue (the earliest last trained on 2027-05-10, due again by 2027-11-10). 'csr list training --missing --document QP-005' lists them; record it with 'csr train QP-005 --people ... --date ... --trainer ... --record ...'.",
+    ]);
+  });
+});
