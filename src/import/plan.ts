@@ -315,7 +315,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind,
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "versionNumber", "department", "clauses", "prepared", "reviewed", "approved", "countersigned", "standardization", "militaryRepresentative", "issued", "effective", "remarks", "retention", "customerRetention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval", "remarks"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "reviewLeader", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "classification", "received", "restarted", "disposition", "decidedBy", "decided", "confirmedBy", "confirmed", "justification", "lateReason", "reviewRecord", "reviewLeader", "owner", "due", "requiredBy", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "distributed", "training", "status", "remarks"]);
 
 /** The fields an import of each kind reads, as docs/import.md lists them. */
 export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
@@ -2278,6 +2278,9 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   if (distribution.length) csr.distribution = distribution;
   const training = trainingFromCell(row.text("training"), recordNotes);
   if (training) csr.training = training;
+  // 备注 as the CSR list prints it (csr set --remarks; tester76 M9): kept as written.
+  const remarks = row.text("remarks");
+  if (remarks) csr.remarks = remarks;
   for (const note of recordNotes) if (REFUSING_NOTES.has(note.kind)) issue(recordNoteMessage(note, row, "", repo), true);
   reportRepeat(csr, numbered, repo, earlierRows, issue);
   if (refused) return undefined;

@@ -661,6 +661,8 @@ export interface Csr {
    * Typing errors made when registering, corrected in the reviewed requirement after its decision
    * (`csr set --amend`), oldest first: one entry per field corrected.
    */
+  /** Remarks (备注) on the requirement, as a CSR list keeps them (csr set --remarks): no part of the requirement, its review or implementation. */
+  remarks?: string;
   amendments?: CsrAmendment[];
   /** Each lowering of its 密级 (降密/解密), as a document's (ClassificationChange). */
   classification_changes?: ClassificationChange[];

@@ -91,6 +91,9 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     edit("DYA/DYA-004.yaml", (review) => (review.late_reason = "等待东岳SQE澄清控制计划提交格式"));
     // One decision imported from an earlier list: the list prints its note as its record, and it comes back the same (tester54b B21).
     edit("DYA/DYA-006.yaml", (review) => (review.record = { note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" }));
+    // A 备注 (csr set --remarks, tester76 M9): the list's last column, read back as written.
+    const remarked = join(example, "csr", "DYA/DYA-004.yaml");
+    writeFileSync(remarked, stringify({ ...parse(readFileSync(remarked, "utf8")), remarks: "控制计划格式以东岳SQE邮件为准" }));
   });
 
   it.each([

@@ -173,6 +173,29 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
   });
 
+  it("sets, changes and removes a decided CSR's 备注 without --amend; csr show prints it and the CSR list gives it a last column 备注 only while a CSR has one (tester76 M9)", async () => {
+    const dir = validRepo({ git: true });
+    const set = await csrInProcess(["-C", dir, "set", "DYA-003", "--remarks", "周转箱数量以东岳物流部邮件为准", "-y", "--commit"], { lang: "zh-CN" });
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(set).toEqual({
+      code: 0,
+      stdout: `已修改 DYA-003 包装须使用顾客周转箱（csr/DYA/DYA-003.yaml）：\n  备注：周转箱数量以东岳物流部邮件为准\n已提交 ${hash}：csr set DYA-003：备注 周转箱数量以东岳物流部邮件为准\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-003.yaml").endsWith("remarks: 周转箱数量以东岳物流部邮件为准\n")).toBe(true);
+    const shown = (await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout.split("\n");
+    expect(shown.filter((line) => /^\s+备注\s/.test(line)).map((line) => line.trim().split(/\s+/))).toEqual([["备注", "周转箱数量以东岳物流部邮件为准"]]);
+    const listed = async () => (await csrInProcess(["-C", dir, "list", "csr", "--format", "csv", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
+    const [header, ...rows] = await listed();
+    // The last column but 截至 (the day a CSV's deadlines hold on).
+    expect(header!.split(",").slice(-2)).toEqual(["备注", "截至"]);
+    expect(rows.filter((row) => row.split(",")[1] === "DYA-003").map((row) => row.split(",").at(-2))).toEqual(["周转箱数量以东岳物流部邮件为准"]);
+    expect(rows.filter((row) => /^\d+,DYA-00[12],/.test(row)).map((row) => row.split(",").at(-2))).toEqual(["", ""]);
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--remarks", "", "-y"], { lang: "zh-CN" })).stdout).toContain("  备注：删除（原为 周转箱数量以东岳物流部邮件为准）\n");
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("remarks");
+    expect((await listed())[0]!.split(",")).not.toContain("备注");
+  });
+
   it("removes the English title with a new title given without it: it translated the old one (tester23 F17)", async () => {
     const dir = validRepo({ git: true });
     await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers", "-y"]);

@@ -177,7 +177,7 @@ describe("a customer's CSR matrix with clause columns marked ● (tester76 M9)",
     const file = join(tempDir(), "东风CSR矩阵.csv");
     writeFileSync(
       file,
-      ["序号,条款,要求,顾客,来源文件,接收日期,4.3.2,7.5.3,8.7,备注", "1,8.5.1.1,控制计划须经顾客批准后实施,DF,DF-SQM,2024-03-01,,,,", "2,8.7.1.4,返工须有顾客授权,DF,DF-SQM,2024-03-01,,,●,", "3,7.5.3.2.2,顾客标准变更10个工作日内评审,DF,DF-SQM,2024-03-01,√,✓,有,", ""].join("\n"),
+      ["序号,条款,要求,顾客,来源文件,接收日期,4.3.2,7.5.3,8.7,备注", "1,8.5.1.1,控制计划须经顾客批准后实施,DF,DF-SQM,2024-03-01,,,,须附控制计划批准函", "2,8.7.1.4,返工须有顾客授权,DF,DF-SQM,2024-03-01,,,●,", "3,7.5.3.2.2,顾客标准变更10个工作日内评审,DF,DF-SQM,2024-03-01,√,✓,有,", ""].join("\n"),
     );
     const result = await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "csr", "--dry-run"], { lang: "zh-CN" });
     const out = lines(result.stdout);
@@ -187,10 +187,11 @@ describe("a customer's CSR matrix with clause columns marked ● (tester76 M9)",
     expect(out).toContain(
       "清单没有“评审结论”“评审日期”列：3 条要求按未评审导入，自接收日期起计评审期限，已逾期。已在纸面评审的，按签字的评审记录逐条补记：csr review <编号> --disposition <must|optional|not-applicable|rejected> --by <批准人> --date <评审日期> --record <评审记录编号>；或在清单中加“评审结论”“评审日期”“评审记录编号”列后重新导入。",
     );
-    // The clause columns are read; 备注 has no field in a CSR and is said as not imported.
-    expect(out).toContain("未导入的列：备注（csr 按列名读取，各类清单读取的列名见 docs/import.md 的“Column names”表）。");
+    // The clause columns are read, and 备注 too: a CSR's remarks (tester76 M9), nothing left unread.
+    expect(out.some((line) => line.startsWith("未导入的列"))).toBe(false);
     await csrInProcess(["-C", dir, "import", file, ...AS_OF, "--as", "csr"], { lang: "zh-CN" });
     const clauses = (id: string) => yamlOf(dir, `csr/DF/${id}.yaml`).clauses;
+    expect([yamlOf(dir, "csr/DF/DF-001.yaml").remarks, yamlOf(dir, "csr/DF/DF-002.yaml").remarks]).toEqual(["须附控制计划批准函", undefined]);
     expect([clauses("DF-001"), clauses("DF-002"), clauses("DF-003")]).toEqual([["IATF16949:8.5.1.1"], ["IATF16949:8.7.1.4", "IATF16949:8.7"], ["IATF16949:7.5.3.2.2", "IATF16949:4.3.2", "IATF16949:7.5.3"]]);
   });
 });

@@ -67,7 +67,7 @@ export interface CsrFieldFlags {
 
 /** The order of a CSR file's keys, as csr add writes them and the schema lists the rest: a new key goes where it belongs. */
 export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
-  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "classification", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments", "classification_changes",
+  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "classification", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "remarks", "amendments", "classification_changes",
 ];
 
 
@@ -83,8 +83,8 @@ export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [
   ["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["source", "--source"], ["sourceRevision", "--source-revision"], ["amend", "--amend"], ["reason", "--reason"],
 ];
 
-type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received" | "classification";
-const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received", "source", "classification"];
+type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received" | "classification" | "remarks";
+const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received", "source", "classification", "remarks"];
 
 interface FieldChange {
   field: Field;
@@ -96,7 +96,7 @@ const given = (value: unknown) => value !== undefined && !(Array.isArray(value) 
 
 /** Whether the options name a field of a CSR (and so the question at a terminal is not needed). */
 function anyField(flags: SetFlags & CsrFieldFlags): boolean {
-  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.source, flags.sourceRevision, flags.received, flags.clauses, flags.addClause, flags.removeClause, flags.classification].some(given);
+  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.source, flags.sourceRevision, flags.received, flags.clauses, flags.addClause, flags.removeClause, flags.classification, flags.remarks].some(given);
 }
 
 export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
@@ -110,7 +110,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (!anyField(flags)) throw new UserError(t("set.nothing", { id }), t("set.csr.nothing.hint"));
 
   const changes: FieldChange[] = [];
-  const text = (field: "title" | "title_en" | "text" | "section" | "category", value: string | undefined, before: string | undefined) => {
+  const text = (field: "title" | "title_en" | "text" | "section" | "category" | "remarks", value: string | undefined, before: string | undefined) => {
     if (value === undefined) return;
     const after = value.trim() === "" ? undefined : value.trim();
     if (after === undefined && field === "title") throw new UserError(t("set.csr.empty-title"));
@@ -134,6 +134,8 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const allowed = categoryNotAllowed(session.repo.config?.value, category === "" ? undefined : category);
   if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed), t("add.unknown-category-hint", { category: shellArgument(category!) }));
   text("category", flags.category, csr.category);
+  // The 备注 of the CSR list (tester76 M9): a note for its readers, not the requirement, so set decided or not.
+  text("remarks", flags.remarks, csr.remarks);
   const clauses = clauseList(session, csr.id, csr.clauses ?? [], flags);
   if (clauses && clauses.after.length === 0) throw new UserError(t("set.csr.no-clauses", { id }));
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", after: clauses.after, text: listChange(clauses) });
@@ -283,7 +285,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const deadlines = reworded ? deadlinesToCheck([{ csr, change: "text" }], (code) => session.repo.customers.map((c) => ({ value: c.value, path: c.file.path })).find((c) => c.value.code === code)) : undefined;
   if (deadlines) lines.push(deadlines);
   const summary = changes
-    .map((c) => (withheld !== "" && c.field === "text" ? t("commit.set.withheld", { field: t("set.field.text"), classification: classificationName(language(), withheld) }) : `${t(`set.field.${c.field}`)} ${c.text}`))
+    .map((c) => (withheld !== "" && (c.field === "text" || c.field === "remarks") ? t("commit.set.withheld", { field: t(`set.field.${c.field}`), classification: classificationName(language(), withheld) }) : `${t(`set.field.${c.field}`)} ${c.text}`))
     .join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
   if (note) ctx.stderr(note);

@@ -348,6 +348,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     const due = deadline ? [t("show.training.deadline", { deadline: csrTrainingDeadlineIn(language(), deadline, reading.state === "open" || reading.state === "partial") })] : [];
     field("show.label.training", stated, ...(refresher ? [refresher] : []), ...sessions, ...due);
   }
+  // The CSR list's 备注 (tester76 M9): a note for its readers, line by line as written.
+  if (csr.remarks) field("show.label.remarks", ...csr.remarks.trimEnd().split("\n"));
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was, why and who.
   const amendments = (csr.amendments ?? []).map(

@@ -298,6 +298,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   // review-timeliness register say it.
   const notes = rows.map(({ csr, facts, rounds }) => (facts.daysLeft === undefined ? decidedLateText(ctx, confirmationOf(csr, rounds) ?? decisionRound(rounds)) : null));
   const noted = notes.some((note) => note);
+  const remarked = rows.some(({ csr }) => csr.remarks !== undefined);
   // An 80-column terminal cannot hold the ten columns with the section (tester64 N3): the requirement, its section, status and deadline.
   return narrowedOn(ctx, "register.csr.list.narrow", ["id", "section", "title", "status", "reviewDue"], {
     id: "csr-list",
@@ -371,6 +372,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "supersededReason", header: t(ctx, "register.csr.list.column.supersededReason") },
       { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy"), kind: "id" },
       { key: "status", header: t(ctx, "register.csr.list.column.status"), kind: "code" },
+      // The CSR's 备注 (csr set --remarks; tester76 M9), last as a list keeps it; only where a CSR has one, so a list without any keeps its columns.
+      ...(remarked ? [{ key: "remarks", header: t(ctx, "register.csr.list.column.remarks"), remarks: true }] : []),
     ],
     // The customer's section beside the customer: the number the SQE reads the list by (tester64 N3); in section order
     // with the source document and revision it is a section of, which that order follows (breaker64 P10).
@@ -439,6 +442,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       superseded: csr.superseded?.date ?? null,
       supersededReason: csr.superseded?.reason ?? "",
       supersededBy: csr.superseded?.by ?? "",
+      ...(remarked ? { remarks: csr.remarks ?? "" } : {}),
       // A deadline through a year without public holidays is an estimate, said in the cell as the matrix and the
       // review-timeliness register say it: a CSV has no notes (tester49 #6).
       status: csrStatusText(csr, facts.status, ctx.repo.config?.value, ctx.lang) + estimatedMark(ctx, factsContext.calendar, estimatedOf(rows[i]!)),
