@@ -44,9 +44,9 @@ describe("csr supersede", () => {
     expect(checkJson(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });
   });
 
-  it("without a successor records a requirement the customer withdrew", () => {
+  it("without a successor records a requirement the customer withdrew", async () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "supersede", "DYA-002", "--reason", "顾客 2026-11-26 函件撤销", "--date", "2026-11-26", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "supersede", "DYA-002", "--reason", "顾客 2026-11-26 函件撤销", "--date", "2026-11-26", "-y"])).toEqual({
       code: 0,
       stdout:
         "Marked DYA-002 控制计划须经顾客批准 superseded (csr/DYA/DYA-002.yaml): on 2026-11-26; reason: 顾客 2026-11-26 函件撤销\n" +
@@ -109,11 +109,11 @@ describe("csr supersede", () => {
 });
 
 describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
-  it("in the review-timeliness register, the CSR matrix and the review report: no deadline running for a review not decided, 已替代 with the date and successor, not counted overdue; a decided round keeps its verdict", () => {
+  it("in the review-timeliness register, the CSR matrix and the review report: no deadline running for a review not decided, 已替代 with the date and successor, not counted overdue; a decided round keeps its verdict", async () => {
     const dir = validRepo({ git: true });
     // DYA-002 has one of its two opinions and no decision; DYA-010 was decided on time on 2026-11-24.
-    expect(csr(["-C", dir, "supersede", "DYA-002", "--by", "DYA-004", "--reason", "与 DYA-004 重复登记", "--date", "2026-11-27", "--commit"]).code).toBe(0);
-    expect(csr(["-C", dir, "supersede", "DYA-010", "--by", "DYA-004", "--reason", "并入 DYA-004", "--date", "2026-11-27", "--commit"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "supersede", "DYA-002", "--by", "DYA-004", "--reason", "与 DYA-004 重复登记", "--date", "2026-11-27", "--commit"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "supersede", "DYA-010", "--by", "DYA-004", "--reason", "并入 DYA-004", "--date", "2026-11-27", "--commit"])).code).toBe(0);
     const rows = (out: string, pattern: RegExp) => out.split("\n").filter((l) => pattern.test(l)).map((l) => l.trimEnd());
 
     const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
@@ -125,7 +125,7 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
       // DYA-001, open past its deadline, and DYA-009, superseded past its own (the test below).
       "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 2 项。",
     ]);
-    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^2 +DYA-002 /)).toEqual([
+    expect(rows((await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-12-20"])).stdout, /^2 +DYA-002 /)).toEqual([
       "2    DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         received  2026-11-20                                                                   superseded (2026-11-27, by DYA-004)",
     ]);
 
@@ -138,48 +138,48 @@ describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
       "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                                       QP-020        5.9 变更通知       A/1 (when superseded)  特殊特性管理程序  superseded 2026-11-27; not counted                                                superseded",
     ]);
 
-    const report = (id: string, lang: "zh-CN" | "en") => {
+    const report = async (id: string, lang: "zh-CN" | "en") => {
       const out = join(dir, "out", `${id}.${lang}.md`);
-      expect(csr(["-C", dir, "render", id, "--format", "md", "--today", "2026-12-20", "--out", out], { lang }).code).toBe(0);
+      expect((await csrInProcess(["-C", dir, "render", id, "--format", "md", "--today", "2026-12-20", "--out", out], { lang })).code).toBe(0);
       return rows(readFileSync(out, "utf8"), /^\| (评审期限|评审用时|状态|Review due|Time taken|Status) \|/);
     };
-    expect(report("DYA-002", "zh-CN")).toEqual([
+    expect(await report("DYA-002", "zh-CN")).toEqual([
       "| 评审期限 |  | 决定日期 |  |",
       "| 评审用时 |  | 及时性 | 已替代 |",
       "| 状态 | 已替代：2026-11-27 由 DYA-004 替代；替代原因：与 DYA-004 重复登记 |  |  |",
     ]);
-    expect(report("DYA-002", "en")).toEqual([
+    expect(await report("DYA-002", "en")).toEqual([
       "| Review due |  | Decided |  |",
       "| Time taken |  | Timeliness | superseded |",
       "| Status | superseded: 2026-11-27, by DYA-004; reason: 与 DYA-004 重复登记 |  |  |",
     ]);
-    expect(report("DYA-010", "zh-CN")).toEqual([
+    expect(await report("DYA-010", "zh-CN")).toEqual([
       "| 评审期限 | 2026-12-04 | 决定日期 | 2026-11-24 |",
       "| 评审用时 | 2 个工作日 | 及时性 | 按期 |",
       "| 状态 | 已替代：2026-11-27 由 DYA-004 替代；替代原因：并入 DYA-004 |  |  |",
     ]);
   });
 
-  it("a round superseded past its deadline stays late: its deadline, the working days to the supersession, 逾期，已替代, counted overdue", () => {
+  it("a round superseded past its deadline stays late: its deadline, the working days to the supersession, 逾期，已替代, counted overdue", async () => {
     // DYA-009 (revision B) was received on 2025-06-05, due 2025-06-19, never decided, and superseded on 2026-11-20 by DYA-001 (revision C).
     const dir = validRepo();
     const rows = (out: string, pattern: RegExp) => out.split("\n").filter((l) => pattern.test(l)).map((l) => l.trimEnd());
 
-    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
+    const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
     expect(reviews.code).toBe(0);
     expect(rows(reviews.stdout, /^\d+ +DYA-009 |逾期或/)).toEqual([
       "9     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                      364             逾期，已替代（2026-11-20，由 DYA-001 替代）",
       "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或逾期未决 3 项。",
     ]);
-    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^9 +DYA-009 /)).toEqual([
+    expect(rows((await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-12-20"])).stdout, /^9 +DYA-009 /)).toEqual([
       "9    DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B         received  2025-06-05            2025-06-19                          364                overdue, superseded (2026-11-20, by DYA-001)",
     ]);
     // The day before the supersession the round was open past its deadline, one working day less.
-    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-11-19"], { lang: "zh-CN" }).stdout, /^\d+ +DYA-009 /)).toEqual([
+    expect(rows((await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-11-19"], { lang: "zh-CN" })).stdout, /^\d+ +DYA-009 /)).toEqual([
       "1     DYA-009  东岳越野车有限公司  DYA-SQM 供应商质量手册  B     接收  2025-06-05  2025-06-19                    363             逾期未决",
     ]);
 
-    const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"], { lang: "zh-CN" });
+    const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-12-20"], { lang: "zh-CN" });
     expect(rows(matrix.stdout, /^DYA-009 /).map((l) => l.split(/ {2,}/))).toEqual([
       ["DYA-009", "东岳越野车有限公司", "DYA-SQM 供应商质量手册", "B", "4.9", "8.3.3.3", "特殊特性用三角符号标识", "2025-06-05", "2025-06-19", "逾期，已替代（2026-11-20，由 DYA-001 替代）", "已替代"],
     ]);
