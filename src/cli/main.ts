@@ -1093,6 +1093,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--document <id>", t("help.changes.document"))
           .option("--action <id>", t("help.changes.action"))
           .option("--department <code>", t("help.changes.department"))
+          .option("--ecn <number>", t("help.changes.ecn"))
+          .option("--change-request <number>", t("help.changes.change-request"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -101,7 +101,7 @@ describe("csr changes --action and --customer carry the revision's corrective ac
 
   it("refuses a report without a from date but for --action, exit 2", () => {
     const result = csr(["-C", copyFixture("examples/acme-auto"), "changes", "--customer", "DYA"], { lang: "zh-CN" });
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少必需的参数 'from'（期间的开始日或较早的提交、标签；只有 --action 列出记在纠正措施下的全部换版时可以省略）；参见 'csr changes --help'。\n" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少必需的参数 'from'（期间的开始日或较早的提交、标签；只有 --action、--ecn 或 --change-request 列出带该编号的全部换版时可以省略）；参见 'csr changes --help'。\n" });
   });
 });
 

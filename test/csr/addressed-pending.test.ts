@@ -110,6 +110,8 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(lines.filter((l) => l.includes("QP-020") || l.startsWith("Status"))).toEqual([
       "Status          decided",
       "QP-020 特殊特性管理程序 A/2 (not yet in force, from 2026-12-20; not counted yet), section 5.3 特殊特性",
+      // Where the document stands, from the CSR (tester77 E8).
+      "Addressing now  QP-020 A/2: released 2026-11-26, approved by 张伟, in force from 2026-12-20; no controlled copy issued",
     ]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", BEFORE, "--format", "json"])).stdout) as { status: string; addressed: { document: string; pending: unknown }[] };
     expect([json.status, json.addressed.map((a) => [a.document, a.pending])]).toEqual(["decided", [["WI-031", null], ["QP-020", { version: "A/2", date: EFFECTIVE }]]]);
@@ -291,7 +293,7 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(await status(BEFORE)).toEqual(["DYA-004  DYA  4.3  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
     expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  4.3  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  2026-12-04  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
     const show = (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", BEFORE], { lang: "zh-CN" })).stdout.split("\n").map((l) => l.trim());
-    expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
+    expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性", "落实文件现状    QP-020 A/2：2026-11-26 发布，批准 张伟，2026-12-20 实施；未发放受控副本"]);
     // Implemented under A/1, in force: no note that it predates the document.
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", BEFORE, "-y"])).stdout).toBe("DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-27.\nWrote csr/DYA/DYA-004.yaml; not committed (git commit it, or run with --commit).\n");
     // The pin's `previous` is valid data (schemas/csr.schema.json).
@@ -397,8 +399,8 @@ describe("a CSR addressed only in a revision not yet in force", () => {
   it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", async () => {
     const dir = await repository();
     const place = async (today: string, lang?: "zh-CN") => (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", today], { lang })).stdout.split("\n").map((l) => l.trim()).filter((l) => l.includes("QP-020"));
-    expect(await place(BEFORE)).toEqual(["Addressed in    QP-020 特殊特性管理程序 A/1; A/2 not yet in force (from 2026-12-20), section 5.3 特殊特性"]);
-    expect(await place(BEFORE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
-    expect(await place(EFFECTIVE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/2（已发布），章节 5.3 特殊特性"]);
+    expect(await place(BEFORE)).toEqual(["Addressed in    QP-020 特殊特性管理程序 A/1; A/2 not yet in force (from 2026-12-20), section 5.3 特殊特性", "Addressing now  QP-020 A/2: released 2026-11-26, approved by 张伟, in force from 2026-12-20; no controlled copy issued"]);
+    expect(await place(BEFORE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性", "落实文件现状    QP-020 A/2：2026-11-26 发布，批准 张伟，2026-12-20 实施；未发放受控副本"]);
+    expect(await place(EFFECTIVE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/2（已发布），章节 5.3 特殊特性", "落实文件现状    QP-020 A/2：2026-11-26 发布，批准 张伟，2026-12-20 实施；未发放受控副本"]);
   });
 });

@@ -25,22 +25,28 @@ import type { CommandContext } from "../context.js";
 import { emitTable, isPrinted, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 import { unknownCustomer } from "../../model/customers.js";
+import { changeNumbers, changeThread, type ChangeNumber, type ThreadRevision } from "../../model/engineering-change.js";
+import { revisionStateText } from "../../report/registers/revision-state.js";
 
-/** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter) and --action (only what carries out that corrective action: actionFilter). */
+/** `csr changes` options: the output's, --customer (only that customer's changes: customerFilter), --document (only that document's: documentFilter), --action (only what carries out that corrective action: actionFilter), --department (departmentFilter), --ecn and --change-request (one engineering change: changeFilter). */
 export interface ChangesFlags extends OutputFlags {
   customer?: string;
   document?: string;
   action?: string;
   department?: string;
+  /** Only the revisions carrying that customer change notice (csr release --ecn), with where each stands: changeFilter. */
+  ecn?: string;
+  /** Only the revisions carrying that change request (文件更改申请单, csr release --change-request): changeFilter. */
+  changeRequest?: string;
 }
 
 /**
- * `csr changes [<from>] [<to>]`: `from` may be left out with --action only, for every revision recorded against
- * the record (actionPeriod); without it otherwise, UserError (exit 2) naming the argument.
+ * `csr changes [<from>] [<to>]`: `from` may be left out with --action, --ecn or --change-request, for every revision
+ * carrying them (threadPeriod); without it otherwise, UserError (exit 2) naming the argument.
  */
 export async function changesCommand(ctx: CommandContext, from: string | undefined, to: string | undefined, flags: ChangesFlags): Promise<number> {
   if (from === undefined) {
-    if (flags.action === undefined) throw new UserError(t("changes.from-missing"));
+    if (flags.action === undefined && flags.ecn === undefined && flags.changeRequest === undefined) throw new UserError(t("changes.from-missing"));
     return periodCommand(ctx, undefined, localToday(), flags);
   }
   for (const end of [from, to]) if (end !== undefined) refuseImpossibleDay(end);
@@ -77,17 +83,24 @@ async function periodCommand(ctx: CommandContext, asked: string | undefined, to:
   const repo = await readRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
   const keep = reportFilter(ctx, repo, flags);
-  const from = asked ?? actionPeriod(repo, flags.action!, to);
+  const from = asked ?? threadPeriod(repo, flags, to);
   const whole = await periodChangeReport(ctx, root, repo, from, to);
   const period = keep ? { ...whole, changes: whole.changes.filter(keep), entered: whole.entered.filter(keep) } : whole;
   const { changes, entered, basis } = period;
   const lang = languageOf();
+  const rc = registerContext(repo, lang);
+  // Where each revision of the engineering change stands by the period's end (today at the latest): its training and copies.
+  const today = localToday();
+  const thread = (keep?.thread ?? []).map((r) => ({ document: r.document.id, version: r.revision.version, state: revisionStateText(rc, r.document, r.revision, to < today ? to : today) }));
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") {
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
-    return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}) }, flags);
+    return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}), ...(keep?.thread ? { revisions: thread } : {}) }, flags);
   }
-  return emitTable(ctx, onlyTitled(periodTable(registerContext(repo, lang), period), keep, format), flags, repo, lang, to);
+  // Under the rows, first (after what a printed report says it keeps): one line a revision.
+  const table = periodTable(rc, period);
+  const states = thread.map((r) => t("changes.thread-revision", { id: r.document, version: r.version, state: r.state }));
+  return emitTable(ctx, onlyTitled(states.length > 0 ? { ...table, notes: [...states, ...(table.notes ?? [])] } : table, keep, format), flags, repo, lang, to);
 }
 
 /** A period's changes (periodChangeReport): what the records date in it, those no record dates, what the adoption entered from before it, and where the undated ones came from. */
@@ -338,16 +351,55 @@ function actionFilter(scope: string[], repo: Repository, id: string | undefined)
 }
 
 /**
- * The first day of the period that holds every revision recorded against the corrective action record `id` (csr
- * changes --action without a from date, breaker64 P8): the day the record was received, or the day of an earlier
- * revision naming it; `to` when that is earlier still (a record received after it). The record exists
- * (actionFilter has refused an unknown id).
+ * The first day of the period that holds every revision --action, --ecn or --change-request follows (csr changes
+ * without a from date, breaker64 P8): for a corrective action record, the day it was received or of an earlier
+ * revision naming it; for an engineering change, the day of its first revision; `to` when that is earlier still (a
+ * record received after it). The record and the revisions exist (actionFilter and changeFilter have refused others).
  */
-function actionPeriod(repo: Repository, id: string, to: string): string {
-  const action = actionById(repo.actions, id)!.value;
-  const days = [action.received, ...(actionRevisions(repo.documents.map((d) => d.value)).get(action.id) ?? []).flatMap((r) => (r.date !== undefined ? [r.date] : []))];
-  const first = days.reduce((a, b) => (b < a ? b : a));
+function threadPeriod(repo: Repository, flags: ChangesFlags, to: string): string {
+  const action = flags.action === undefined ? undefined : actionById(repo.actions, flags.action)!.value;
+  const days = [
+    ...(action ? [action.received, ...(actionRevisions(repo.documents.map((d) => d.value)).get(action.id) ?? []).flatMap((r) => (r.date !== undefined ? [r.date] : []))] : []),
+    ...changeNumbersOf(flags).flatMap((number) => changeThread(repo.documents.map((d) => d.value), number).flatMap((r) => (r.revision.date !== undefined ? [r.revision.date] : []))),
+  ];
+  const first = days.reduce((a, b) => (b < a ? b : a), to);
   return first < to ? first : to;
+}
+
+/** The numbers --ecn and --change-request follow an engineering change by. */
+function changeNumbersOf(flags: ChangesFlags): ChangeNumber[] {
+  return [...(flags.ecn !== undefined ? [{ ecn: flags.ecn }] : []), ...(flags.changeRequest !== undefined ? [{ changeRequest: flags.changeRequest }] : [])];
+}
+
+/**
+ * --ecn NUMBER / --change-request NUMBER: the rows of the revisions carrying that customer change notice or change
+ * request (model/engineering-change.ts changeThread: the PFMEA, control plan, work instruction and deviation released for
+ * one drawing change), each released or taking effect, its copies handed out and taken back and its training
+ * (revisionRows), with the number as the title names it (`only`) and the revisions (`thread`), whose state the report
+ * says under it (IATF 16949 8.5.6.1). Both: the revisions carrying both. Said on stderr; undefined without either.
+ * UserError (exit 2) for a number no revision carries, with the closest ones.
+ */
+function changeFilter(scope: string[], repo: Repository, flags: ChangesFlags): (OnlyFilter & { thread: ThreadRevision[] }) | undefined {
+  const numbers = changeNumbersOf(flags);
+  if (numbers.length === 0) return undefined;
+  const documents = repo.documents.map((d) => d.value);
+  const known = changeNumbers(documents);
+  let thread: ThreadRevision[] | undefined;
+  for (const number of numbers) {
+    const carrying = changeThread(documents, number);
+    if (carrying.length === 0) {
+      throw "ecn" in number
+        ? new UserError(t("changes.unknown-ecn", { ecn: number.ecn }) + didYouMean(number.ecn, known.ecn), t("changes.unknown-change.hint"))
+        : new UserError(t("changes.unknown-change-request", { number: number.changeRequest }) + didYouMean(number.changeRequest, known.changeRequest), t("changes.unknown-change.hint"));
+    }
+    thread = thread === undefined ? carrying : thread.filter((r) => carrying.some((c) => c.revision === r.revision));
+    const revisions = carrying.map((r) => `${r.document.id} ${r.revision.version}`).join(t("common.list-separator"));
+    scope.push("ecn" in number ? t("changes.ecn-only", { ecn: number.ecn, count: carrying.length, revisions }) : t("changes.change-request-only", { number: number.changeRequest, count: carrying.length, revisions }));
+  }
+  const versions = new Map<string, Set<string>>();
+  for (const { document, revision } of thread!) versions.set(document.id, new Set([...(versions.get(document.id) ?? []), revision.version]));
+  const only = numbers.map((n) => ("ecn" in n ? t("changes.only-ecn", { ecn: n.ecn }) : t("changes.only-change-request", { number: n.changeRequest }))).join(t("common.list-separator"));
+  return { keep: revisionRows(versions), only, thread: thread! };
 }
 
 /** A filter of --document or --action: the rows it keeps, and what the report's title names it as limited to (WI-010-01, 8D-2026-012). */
@@ -373,13 +425,15 @@ function revisionsCarryingOut(repo: Repository, ids: Iterable<string>): Map<stri
   return out;
 }
 
-/** A report limited by --customer, --document and --action (together: the rows all keep), with what it is limited to as its title says it. */
+/** A report limited by --customer, --document, --action, --department, --ecn and --change-request (together: the rows all keep), with what it is limited to as its title says it. */
 interface ReportFilter {
   (change: Change): boolean;
   /** 东岳汽车股份有限公司, WI-010-01: what the title names the report as limited to. */
   only: string[];
   /** What each filter keeps, a sentence each ("只列出落实纠正措施 8D-2026-012（…）的变更：…"): on stderr, and under a printed report (look65 #3). */
   scope: string[];
+  /** With --ecn or --change-request: the revisions of the engineering change (changeFilter), whose state the report says. */
+  thread?: ThreadRevision[];
 }
 
 /** The filters --customer, --document and --action ask for, each said on stderr (its scope); undefined without any. */
@@ -389,12 +443,15 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
   const byDocument = documentFilter(scope, repo, flags.document);
   const byAction = actionFilter(scope, repo, flags.action);
   const byDepartment = departmentFilter(scope, repo, flags.department);
+  const byChange = changeFilter(scope, repo, flags);
   for (const line of scope) ctx.stderr(line + "\n");
-  if (!byCustomer && !byDocument && !byAction && !byDepartment) return undefined;
+  const filters = [byDocument, byAction, byDepartment, byChange].filter((f): f is OnlyFilter => f !== undefined);
+  if (!byCustomer && filters.length === 0) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
-  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && (byDocument?.keep(change) ?? true) && (byAction?.keep(change) ?? true) && (byDepartment?.keep(change) ?? true)) as ReportFilter;
-  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...(byDocument ? [byDocument.only] : []), ...(byAction ? [byAction.only] : []), ...(byDepartment ? [byDepartment.only] : [])];
+  const keep = ((change: Change) => (byCustomer?.(change) ?? true) && filters.every((f) => f.keep(change))) as ReportFilter;
+  keep.only = [...(customer ? [localized(languageOf(), customer.name, customer.name_en)] : []), ...filters.map((f) => f.only)];
   keep.scope = scope;
+  if (byChange) keep.thread = byChange.thread;
   return keep;
 }
 

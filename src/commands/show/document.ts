@@ -32,9 +32,11 @@ import { controlledSince, copyRecordedAfter, recordedDocument, releaseRecordedAf
 import { changedSinceRelease, registerContextOn } from "../shared/registers.js";
 import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
-import type { ControlledCopy, ControlledDocument, Csr, Revision } from "../../model/types.js";
+import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
 import { withdrawalApproval } from "../../model/withdrawal.js";
 import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import { copyText } from "../../report/registers/revision-state.js";
+import { changeThread, type ThreadRevision } from "../../model/engineering-change.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -162,6 +164,10 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.status === "obsolete" && doc.valid_until !== undefined) field("show.document.temporary", ended(doc));
   const past = pastDeviations(rc, referrers.deviations, today);
   if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: withDeviatedVersion(rc, ended(d), d, doc.id) })}`));
+  // The engineering changes its revisions carry, each with every revision carrying it (the PFMEA, control plan, work
+  // instruction and deviation of one drawing change), so that the thread is read from any of them (tester77 E8).
+  const threads = engineeringChangeLines(rc, doc);
+  if (threads.length > 0) field("show.document.engineering-change", ...threads);
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
     "show.document.csrs",
@@ -381,14 +387,31 @@ function refresherLine(rc: RegisterContext, doc: ControlledDocument, today: stri
   return text ? [text] : [];
 }
 
+/**
+ * The card's 工程变更 lines of `doc`: for each customer change notice its revisions carry (csr release --ecn), and each
+ * change request of a revision carrying none that another document's revision carries too, the revisions of the
+ * documents of `rc` carrying it (changeThread), with the command listing them (csr changes --ecn / --change-request).
+ * None when no revision carries either.
+ */
+function engineeringChangeLines(rc: RegisterContext, doc: ControlledDocument): string[] {
+  const documents = [...rc.index.documents.values()].map((d) => d.value);
+  const sep = t("common.list-separator");
+  const listed = (thread: ThreadRevision[]) => thread.map((r) => `${r.document.id} ${r.revision.version}`).join(sep);
+  const revisions = doc.revisions ?? [];
+  const ecns = [...new Set(revisions.flatMap((r) => r.ecn ?? []))];
+  // A change request of this document alone is on its revision record already: a line only for one that other documents carry too.
+  const requests = [...new Set(revisions.flatMap((r) => (r.ecn?.length || r.change_request === undefined ? [] : [r.change_request])))]
+    .map((number) => ({ number, thread: changeThread(documents, { changeRequest: number }) }))
+    .filter(({ thread }) => thread.some((r) => r.document.id !== doc.id));
+  return [
+    ...ecns.map((ecn) => t("show.document.engineering-change.line", { number: ecn, revisions: listed(changeThread(documents, { ecn })), arg: shellArgument(ecn) })),
+    ...requests.map(({ number, thread }) => t("show.document.engineering-change.request-line", { number, revisions: listed(thread), arg: shellArgument(number) })),
+  ];
+}
+
 function processName(rc: RegisterContext, code: string): string {
   const process = rc.index.processes.get(code)?.value;
   return process ? localized(rc.lang, process.name, process.name_en) : "";
-}
-
-/** "1 号 A/1 品质部 张丽": a controlled copy as the card lists it. */
-function copyText(rc: RegisterContext, copy: ControlledCopy): string {
-  return t("show.document.copy", { copy: copy.copy, version: copy.version, to: copy.location ? `${departmentName(rc, copy.to)} ${copy.location}` : departmentName(rc, copy.to), holder: copy.holder ? ` ${personName(rc, copy.holder)}` : "" });
 }
 
 /**

@@ -34,6 +34,7 @@ import { findCsr } from "./lookup.js";
 import { dispositionKey } from "../../model/decision.js";
 import { noteSameNumber } from "../shared/same-number.js";
 import { readRepository } from "../shared/read.js";
+import { documentStateLine } from "../../report/registers/revision-state.js";
 
 export interface ShowFlags {
   format?: string;
@@ -262,6 +263,19 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         )
       : [t("show.no-document")]),
   );
+  // Where each document addressing it stands, and the deviations in force from them: the thread from the customer's
+  // revision to the copies at the station, with training, read from the requirement (IATF 16949 8.5.6.1; tester77 E8).
+  if (!csr.superseded) {
+    const rc = { repo, index, lang };
+    const ids = [...new Set(addressed.map((a) => a.document))];
+    const deviations = [...index.documents.values()].filter(({ value: d }) => d.status !== "obsolete" && d.status !== "draft" && !ids.includes(d.id) && (d.deviates_from ?? []).some((id) => ids.includes(id))).map((d) => d.value.id);
+    const lines = [...ids, ...deviations.sort((x, y) => x.localeCompare(y, "en", { numeric: true }))].flatMap((id) => {
+      const doc = index.documents.get(id)?.value;
+      const line = doc && doc.status !== "obsolete" ? documentStateLine(rc, doc, today) : undefined;
+      return line === undefined ? [] : [line];
+    });
+    if (lines.length > 0) field("show.label.addressed-state", ...lines);
+  }
   const impl = csr.implementation;
   if (impl) {
     const parts = [
