@@ -8,7 +8,7 @@
  */
 import type { Repository } from "../load/repository.js";
 import { documentSections } from "./sections.js";
-import { symbolMarks } from "./symbol-marks.js";
+import { characteristicMarks, symbolMarks } from "./symbol-marks.js";
 import type { ControlledDocument, Path } from "./types.js";
 
 /**
@@ -28,15 +28,8 @@ export interface SymbolPlace {
  * the places; `usedBy`: the customers whose rows in use (after the change) have `symbol`.
  */
 export function documentsMarking(repo: Pick<Repository, "csrs" | "documents">, customer: string, symbol: string, usedBy: ReadonlySet<string>): { document: ControlledDocument; places: SymbolPlace[] }[] {
-  const customersOf = new Map<string, Set<string>>();
-  const link = (id: string, code: string) => customersOf.set(id, (customersOf.get(id) ?? new Set()).add(code));
+  const customersOf = documentCustomers(repo);
   const documents = new Map(repo.documents.map((d) => [d.value.id, d.value]));
-  for (const { value: csr } of repo.csrs) {
-    for (const a of csr.addressed ?? []) {
-      link(a.document, csr.customer);
-      for (const form of documents.get(a.document)?.forms ?? []) link(form, csr.customer);
-    }
-  }
   const found: { document: ControlledDocument; places: SymbolPlace[] }[] = [];
   for (const [id, customers] of customersOf) {
     const document = documents.get(id);
@@ -47,4 +40,53 @@ export function documentsMarking(repo: Pick<Repository, "csrs" | "documents">, c
     if (places.length > 0) found.push({ document, places });
   }
   return found.sort((a, b) => a.document.id.localeCompare(b.document.id, "en", { numeric: true }));
+}
+
+/**
+ * The customers of each document, by number: a document in which a CSR of a customer is addressed is the
+ * customer's, and so are the forms it uses.
+ */
+export function documentCustomers(repo: Pick<Repository, "csrs" | "documents">): Map<string, Set<string>> {
+  const customersOf = new Map<string, Set<string>>();
+  const link = (id: string, code: string) => customersOf.set(id, (customersOf.get(id) ?? new Set()).add(code));
+  const documents = new Map(repo.documents.map((d) => [d.value.id, d.value]));
+  for (const { value: csr } of repo.csrs) {
+    for (const a of csr.addressed ?? []) {
+      link(a.document, csr.customer);
+      for (const form of documents.get(a.document)?.forms ?? []) link(form, csr.customer);
+    }
+  }
+  return customersOf;
+}
+
+/**
+ * The lines of a document's body that mark a special characteristic (characteristicMarks), each as written
+ * without its indentation, in reading order; `known`: the symbol table's marks.
+ */
+export function markedLines(doc: Pick<ControlledDocument, "sections">, known: ReadonlySet<string>): string[] {
+  return documentSections(doc).flatMap((s) => (s.section.text ?? "").split("\n").filter((line) => characteristicMarks(line, known).length > 0).map((line) => line.trim()));
+}
+
+/**
+ * What a new revision changes of the special characteristics its body marks: the marked lines of `before`
+ * (the revision released before) that `after` no longer has, and those `after` adds, a line changed being
+ * both; `marks`, the marks on them. A change there calls for the review of the control plan and PFMEA
+ * the characteristic is controlled by (IATF 16949 8.5.6.1, 8.3.3.3). Empty when nothing marked changed.
+ */
+export function specialCharacteristicChanges(before: Pick<ControlledDocument, "sections">, after: Pick<ControlledDocument, "sections">, known: ReadonlySet<string>): { removed: string[]; added: string[]; marks: string[] } {
+  const old = markedLines(before, known);
+  const now = markedLines(after, known);
+  const without = (lines: string[], other: string[]) => {
+    const left = [...other];
+    return lines.filter((line) => {
+      const at = left.indexOf(line);
+      if (at < 0) return true;
+      left.splice(at, 1);
+      return false;
+    });
+  };
+  const removed = without(old, now);
+  const added = without(now, old);
+  const marks = [...new Set([...removed, ...added].flatMap((line) => characteristicMarks(line, known)))];
+  return { removed, added, marks };
 }

@@ -76,6 +76,11 @@ export function writtenPairings(text: string, customers: ReadonlyMap<string, rea
  */
 const BOX_OR_BULLET = new Set(["□", "■", "○", "●", "◯", "◎", "▪", "▫", "◦", "◻", "◼", "◽", "◾"]);
 
+/** The marks of `line` that mark a characteristic: symbolMarks' without the check boxes and bullets `known` (the table's marks) does not have. */
+export function characteristicMarks(line: string, known: ReadonlySet<string>): string[] {
+  return symbolMarks(line).filter((m) => known.has(m) || !BOX_OR_BULLET.has(m));
+}
+
 /** Where a text shows a mark: the line (1-based), the line as written and the mark's offset in it (UTF-16 units). */
 export interface MarkPlace {
   mark: string;

@@ -51,3 +51,45 @@ export function approvalSource(approval: SymbolApproval): { document: string; re
 export function conversionText(values: SymbolConversionValues): string {
   return `${values.customer_symbol} ${values.customer_class} → ${values.symbol} ${values.class}`;
 }
+
+/** One row of a document's 符号说明 (symbol legend): a mark it uses, its class and meaning, and the customer symbols it converts. */
+export interface SymbolLegendRow {
+  symbol: string;
+  /** Our class (关键), or the customer's class for a customer's symbol used as it is; distinct classes joined. */
+  class: string;
+  /** The rows' meanings, each once, in table order; "" when no row gives one. */
+  meanings: string[];
+  /** The customer symbols converted to it (DYA ▽ CC); for a customer's symbol used as it is, the customer alone. */
+  customers: { customer: string; symbol?: string; class?: string }[];
+}
+
+/**
+ * The 符号说明 of a document whose text shows `marks` (symbolMarks, in order of first appearance): for each
+ * mark a row of the table in use has as our symbol or as a customer's symbol, its class, meaning and the
+ * customer symbols converted to it, so that the reader of a work instruction or control plan learns what
+ * a mark asks where the mark is (IATF 16949 8.3.3.3, 8.2.3.1.2). `en`: the English class and meaning where
+ * the row gives them. `customers`: the document's customers (symbol-documents.ts documentCustomers); a mark
+ * their rows have is explained by their rows alone, any other by every row in use. A mark the table does not list gets no row (symbol/unknown-symbol reports it).
+ */
+export function symbolLegend(rows: readonly SymbolConversion[], marks: readonly string[], en = false, customers: ReadonlySet<string> = new Set()): SymbolLegendRow[] {
+  const all = rows.filter(inUse);
+  // A mark of the document's customers means what their rows say; another customer's meaning of it would only confuse.
+  const theirRows = all.filter((r) => customers.has(r.customer));
+  const legend: SymbolLegendRow[] = [];
+  const distinct = (values: string[]) => [...new Set(values.filter((v) => v !== ""))];
+  for (const mark of marks) {
+    const live = theirRows.some((r) => r.symbol === mark || r.customer_symbol === mark) ? theirRows : all;
+    const ours = live.filter((r) => r.symbol === mark);
+    const theirs = ours.length > 0 ? [] : live.filter((r) => r.customer_symbol === mark);
+    const matched = ours.length > 0 ? ours : theirs;
+    if (matched.length === 0) continue;
+    const meaning = (r: SymbolConversion) => (en ? (r.meaning_en ?? r.meaning ?? "") : (r.meaning ?? ""));
+    legend.push({
+      symbol: mark,
+      class: distinct(matched.map((r) => (ours.length > 0 ? (en ? (r.class_en ?? r.class) : r.class) : r.customer_class))).join(" / "),
+      meanings: distinct(matched.map(meaning)),
+      customers: ours.length > 0 ? ours.map((r) => ({ customer: r.customer, symbol: r.customer_symbol, class: r.customer_class })) : theirs.map((r) => ({ customer: r.customer })),
+    });
+  }
+  return legend;
+}

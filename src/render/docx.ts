@@ -78,7 +78,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
       children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
       if (section.body) children.push(...markdownToDocx(ctx, section.body));
     }
-    children.push(...sheetBlock(docx, view.sheet, t));
+    children.push(...sheetBlock(docx, view.sheet, t), ...symbolLegend(docx, view, t));
     const foot = [view.record?.retention ? `${t("retention")}${t("colon")}${view.record.retention}` : "", view.record?.location ? `${t("location")}${t("colon")}${view.record.location}` : ""].filter(Boolean).join("　");
     if (foot) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: foot, size: 18 })] }));
     return file();
@@ -105,6 +105,8 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     children.push(...references(docx, view.relatedNumber, t("related_documents"), view.related, t));
     children.push(...references(docx, view.recordsNumber, t("related_records"), view.records, t));
   }
+  // In the order of form.hbs: the record keeping, then the legend (on a procedure or instruction after 相关记录).
+  if (view.kind !== "form") children.push(...symbolLegend(docx, view, t));
   if (view.record) {
     const r = view.record;
     children.push(
@@ -117,6 +119,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
       ]),
     );
   }
+  if (view.kind === "form") children.push(...symbolLegend(docx, view, t));
   if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}${t("colon")}`, bold: true }), new TextRun(view.remarks)] }));
   return file();
 }
@@ -643,6 +646,13 @@ function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => strin
     ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [new docx.TextRun({ text: c.text, size: REVISION_SIZE })]) }))
     : [{ header: false, wide: true, cells: [[plain(docx, t("no_revisions"))]] }];
   return table(docx, [{ header: true, cells: headers.map((h) => [new docx.TextRun({ text: h, bold: true, size: REVISION_SIZE })]) }, ...rows], widths);
+}
+
+/** 符号说明 as templates/html/partials/symbol-legend.hbs prints it: nothing for a document that uses no symbol. */
+function symbolLegend(docx: Docx, view: DocumentView, t: (key: string) => string): (Paragraph | Table)[] {
+  if (view.symbolLegend.length === 0) return [];
+  const rows = view.symbolLegend.map((r) => [r.symbol, r.class, r.meaning, r.customers]);
+  return [caption(docx, t("symbol_legend")), headedTable(docx, ["symbol_legend_symbol", "symbol_legend_class", "symbol_legend_meaning", "symbol_legend_customers"].map(t), rows, [1000, 1500, 4922, 2500])];
 }
 
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {

@@ -24,6 +24,9 @@ import { withdrawalApproval } from "../model/withdrawal.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
+import { documentCustomers } from "../model/symbol-documents.js";
+import { symbolMarks } from "../model/symbol-marks.js";
+import { symbolLegend } from "../model/symbols.js";
 import { recordsTextIn, sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { csrTrainingDeadline, csrTrainingDeadlineIn, csrTrainingReading, type CsrTrainingReading } from "../model/training-completion.js";
 import { trainingRecordDays } from "../load/training-records.js";
@@ -216,6 +219,12 @@ export interface DocumentView extends Header {
   /** approval: who approved the withdrawal and the 军代表 who agreed (批准：…；军代表：…), "" when unrecorded. */
   obsolete?: { date: string; reason: string; approval: string; supersededBy: string; supersededHref?: string; temporary: string; deviatesFrom: string };
   remarks: string;
+  /**
+   * 符号说明: one row per special-characteristic mark the body of a work instruction or form uses that the
+   * symbol table lists (its class, meaning and the customer symbols converted to it: DYA ▽ CC); empty for
+   * other documents and for those that use none (legendView).
+   */
+  symbolLegend: { symbol: string; class: string; meaning: string; customers: string }[];
   /** The notice on a revision replaced since (`csr render --revision`): 非受控, which version, replaced by which from when. */
   superseded?: string;
   /** The notice on a version released to take effect later, printed before that day: 待实施, from when, and the version in force until then. */
@@ -707,6 +716,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
         }
       : undefined,
     remarks: doc.remarks ?? "",
+    symbolLegend: legendView(repo, doc, lang),
     ...(superseded ? { superseded: translate(lang, "render.superseded.notice", { id: doc.id, ...superseded }) } : {}),
     ...(pending ? { pending: pendingNotice(doc.id, pending, lang) } : {}),
     ...(uncontrolled ? { uncontrolled: translate(lang, "render.uncontrolled.notice", { id: doc.id }) } : {}),
@@ -719,6 +729,27 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
 }
 
 /** A form's blank sheet as printed: every text in the output's language, each row as many cells as there are columns. */
+/**
+ * The 符号说明 rows of `doc` (DocumentView.symbolLegend): a work instruction's or form's marks in the order
+ * its body first shows them, as model/symbols.ts symbolLegend explains them.
+ */
+function legendView(repo: Repository, doc: ControlledDocument, lang: Lang): DocumentView["symbolLegend"] {
+  if ((doc.kind !== "instruction" && doc.kind !== "form") || repo.symbols.length === 0) return [];
+  const marks = [...new Set(documentSections(doc).flatMap((s) => symbolMarks(s.section.text ?? "")))];
+  const separator = translate(lang, "register.list-separator");
+  return symbolLegend(
+    repo.symbols.map((s) => s.value),
+    marks,
+    lang === "en",
+    documentCustomers(repo).get(doc.id),
+  ).map((row) => ({
+    symbol: row.symbol,
+    class: row.class,
+    meaning: row.meanings.join(lang === "en" ? "; " : "；"),
+    customers: row.customers.map((c) => [c.customer, c.symbol, c.class].filter(Boolean).join(" ")).join(separator),
+  }));
+}
+
 export interface SheetView {
   /** The fields above the table, three to a line, each printed with an empty box. */
   fieldRows: string[][];
