@@ -44,6 +44,7 @@ import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { revisionDueRemark } from "../../model/revision-remarks.js";
 import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
+import { characteristicLines } from "./characteristics.js";
 import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
@@ -361,6 +362,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (unrecordedImport) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
     const training = trainingLine(repo, index, releasedDoc, version, date);
     if (training) ctx.stdout(training + "\n");
+    // A special characteristic added, removed or reworded: its control plan and PFMEA are reviewed with it (IATF 16949 8.5.6.1, 8.3.3.3).
+    const before = current === undefined ? undefined : (await baselineOf(current))?.released;
+    if (before) for (const line of characteristicLines(repo, releasedDoc, version, before)) ctx.stdout(line + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
     // Said last: what else went into the release's commit, unless --include-changes asked for it.
