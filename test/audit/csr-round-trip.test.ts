@@ -161,6 +161,9 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     expect((after.get("DYA/DYA-006.yaml") as { review: { record: unknown } }).review.record).toEqual({ note: "从 顾客特定要求清单-v2.xlsx 第 7 行导入" });
     // 评审组长 comes back as the person's id, read from the name the list prints (李娜 → lina), without the day signed.
     expect((after.get("DYA/DYA-001.yaml") as { review: { leader: unknown } }).review.leader).toEqual({ by: "lina" });
+    // csr show says so beside the name, as the printed review report leaves its 日期 blank (mend75).
+    const shown = (await csrInProcess(["-C", copy, "show", "DYA-001", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout;
+    expect(shown).toContain("\n  报告签字        评审组长 李娜，未记签字日期（用 csr review --amend 加 --date 补记）\n");
   });
 
   // io60: the session `csr import` asks for, once recorded, takes the place of the record number kept on its own, in

@@ -232,7 +232,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const signersOf = (review: Pick<ReviewRound, (typeof REPORT_SIGNER_ROLES)[number]> | undefined): string[] =>
     REPORT_SIGNER_ROLES.flatMap((role) => {
       const signed = review?.[role];
-      return signed ? [t(`review.signers.${role}`, { person: person(signed.by) }) + (signed.date ? `${t("show.comma")}${signed.date}` : "")] : [];
+      // Without a day (a CSR list's 评审组长 names who, not when: csr import), said so, as the printed report leaves its 日期 blank.
+      return signed ? [t(`review.signers.${role}`, { person: person(signed.by) }) + t("show.comma") + (signed.date ?? t("show.signed-undated"))] : [];
     });
   const signers = signersOf(csr.review);
   if (signers.length > 0) field("person.show.report-signers", ...signers);
