@@ -12,6 +12,7 @@ import { t, translate } from "../i18n/index.js";
 import { buildIndex, issuedOn, revisionInForce } from "../model/index.js";
 import { copyEdition, nextCopyNumber } from "../model/distribution.js";
 import { servesUnit } from "../model/person-work.js";
+import { worksOn } from "../model/people.js";
 import { departmentLabel } from "../model/labels.js";
 import type { ControlledCopy, ControlledDocument, Person } from "../model/types.js";
 import type { Repository } from "../load/repository.js";
@@ -315,6 +316,12 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
       const written = text(column);
       if (written === "") return undefined;
       const found = lookupPerson(written, people);
+      // Someone who had not joined, or had left, on the day the row records (csr distribute and csr recall check the same).
+      const day = column === "returnedBy" || column === "receivedBy" ? recalled! : date;
+      if (found && !worksOn(found, day)) {
+        refuse(t("import.distribution.not-working", { column: t(`import.distribution.column.${column as "holder"}`), person: `${found.name}（${found.id}）`, date: day, joined: found.joined ?? "—", left: found.left ?? "—" }));
+        return false;
+      }
       if (found) return found;
       const unit = column === "holder" || column === "returnedBy" ? to : undefined;
       refuse(t("import.distribution.unknown-person", { column: t(`import.distribution.column.${column as "holder"}`), name: written, command: `csr person add ${shellArgument(personIdFromName(written))} --name ${shellArgument(written)} --department ${unit ?? t("import.distribution.department-placeholder")}` }));

@@ -170,4 +170,21 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(refused.stdout).toContain("row 4: QP-001 copy 1 is in use already (A/0, handed out 2026-03-05 to 品质部) and differs from this row: not overwritten; check the paper record and correct this row or the repository's record.");
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(written);
   });
+
+  it("takes an outside party by name, refuses a person who was not there on the day and an option of the other registers", async () => {
+    const dir = repository();
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    writeFileSync(join(dir, "qms.yaml"), qms.replace("numbering:", "external_parties:\n  - code: JDB\n    name: 军代表室\n    kind: military-representative\nnumbering:"));
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8") + "  - id: sunmin\n    name: 孙敏\n    department: QA\n    roles: [document-controller]\n    joined: 2026-09-01\n");
+    const file = await register([
+      [1, "QP-001", "文件控制程序", "A/1", "001", "军代表室", null, "2026.6.2", null, null, null],
+      [2, "QP-001", "文件控制程序", "A/0", "002", "品质部", "张伟", "2026.3.5", "2026.6.3", "孙敏", null],
+    ]);
+    const result = csr(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("第 4 行：QP-001 受控号 1（A/1，军代表室）、2026-06-02 发放");
+    expect(result.stdout).toContain("第 5 行：回收人 孙敏（sunmin）在 2026-06-03 不在本单位（入职 2026-09-01，离职 —）：核对纸质记录中的日期和人员，或在 people.yaml 中更正其入职日期。");
+    const option = csr(["-C", dir, "import", file, "--as", "distribution", "--department", "QA"], { lang: "zh-CN" });
+    expect([option.code, option.stdout, option.stderr]).toEqual([2, "", "csr: --department 用于文件清单或 CSR 清单，发放回收登记表不用此选项：去掉它后重新导入。\n"]);
+  });
 });

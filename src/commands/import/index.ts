@@ -92,6 +92,9 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const distribution = (word !== undefined && DISTRIBUTION_WORDS.has(word)) || ((word === undefined || PEOPLE_WORDS.has(word)) && (await refusePeopleRegister(ctx, file, flags)) === "distribution");
   if (distribution) {
     if (Object.keys(givenNames(flags)).length > 0) throw new UserError(t("import.distribution.signatures"));
+    // Options of the other registers would be dropped without a word: refused, naming the one given.
+    const other = (["standard", "department", "addPeople", "linkForms", "versionInUse", "customer", "source", "received"] as const).find((flag) => flags[flag] !== undefined);
+    if (other) throw new UserError(t("import.distribution.option", { flag: `--${other.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }));
     const root = findRoot(ctx.dir);
     const { importDistribution } = await import("./distribution.js");
     const run = () => importDistribution(ctx, root, file, flags, today);
