@@ -116,6 +116,8 @@ import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.j
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
 import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personOperatorSignature } from "./rules/person/operator-signature.js";
+import { rule as personStationCover } from "./rules/person/station-cover.js";
+import { rule as personStationUnqualified } from "./rules/person/station-unqualified.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as personWorkBeforeJoining } from "./rules/person/work-before-joining.js";
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
@@ -258,6 +260,8 @@ export const rules: readonly Rule[] = [
   personLeftWithOpenWork,
   personMilitarySignature,
   personOperatorSignature,
+  personStationCover,
+  personStationUnqualified,
   personWorkAfterLeaving,
   personWorkBeforeJoining,
   processAuditBeforeStandard,

@@ -673,6 +673,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--missing", t("help.list.missing"))
           .option("--person <person>", t("help.list.person"))
           .option("--source <source>", t("help.list.source"))
+          .option("--station <code>", t("help.list.station"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))
@@ -944,6 +945,22 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
+      },
+      qualify: () => {
+        program
+          .command("qualify")
+          .description(t("help.qualify"))
+          .argument("<person>", t("help.qualify.person"))
+          .option("--station <code>", t("help.qualify.station"))
+          .option("--level <level>", t("help.qualify.level"))
+          .option("--date <date>", t("help.qualify.date"))
+          .option("--by <person>", t("help.qualify.by"))
+          .option("--evidence <number>", t("help.qualify.evidence"))
+          .option("--withdraw", t("help.qualify.withdraw"))
+          .option("--reason <text>", t("help.qualify.reason"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/qualify/index.js")).qualifyCommand));
       },
       "flow-down": () => {
         program

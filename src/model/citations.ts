@@ -22,6 +22,8 @@ export type CitedRequirement =
   | "training-effectiveness"
   | "audit-impartiality"
   | "auditor-competence"
+  | "station-qualification"
+  | "station-cover"
   | "second-party-auditor-competence"
   | "audit-programme"
   | "manufacturing-process-audit"
@@ -90,6 +92,8 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "training-effectiveness": { IATF16949: ["7.2.2"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
+  "station-qualification": { IATF16949: ["7.2.1", "7.2.2", "8.5.1"], GJB9001C: ["7.2", "8.5.1"], ISO9001: ["7.2", "8.5.1"] },
+  "station-cover": { IATF16949: ["7.1.2", "8.5.1"], GJB9001C: ["7.1.2", "8.5.1"], ISO9001: ["7.1.2", "8.5.1"] },
   "second-party-auditor-competence": { IATF16949: ["7.2.4"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-programme": { IATF16949: ["9.2.2.1"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "manufacturing-process-audit": { IATF16949: ["9.2.2.3"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },

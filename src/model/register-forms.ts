@@ -38,6 +38,7 @@ export const REGISTER_COMMANDS = {
   "periodic-reviews-due": "csr list periodic-reviews --due-by <day>",
   "flow-down": "csr list flow-down",
   customers: "csr list customers",
+  skills: "csr list skills",
 } as const;
 
 /** A register id of `registers.forms`. */

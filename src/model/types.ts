@@ -88,6 +88,8 @@ export interface QmsConfig {
    * the days before an auditor qualification lapses that person/auditor-qualification-expiring warns (0: never).
    */
   internal_audit?: { interval_months?: number; requalification_notice_days?: number };
+  /** The skills matrix (多能工矩阵): how many people each station needs qualified III or IV (default 2; 0: not checked). */
+  skills?: { min_qualified?: number };
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
   /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
@@ -241,6 +243,26 @@ export interface Person {
   operator?: boolean;
   /** The stations (工位, e.g. OP20) the person works at: a work instruction naming them is theirs to be trained on. */
   stations?: string[];
+  /** Their station qualifications (多能工矩阵: 技能等级), in the order recorded (csr qualify; model/skills.ts). */
+  skills?: SkillRecord[];
+}
+
+/** A qualification level at a station: I 培训中, II 在指导下操作, III 独立操作, IV 能培训他人. */
+export type SkillLevel = "I" | "II" | "III" | "IV";
+
+/**
+ * One record of a person's qualification at a station (IATF 16949 7.2.1, 7.2.2, 8.5.1 e; GJB 9001C 7.2 上岗资格):
+ * the level assessed on `date` (YYYY-MM-DD) by `by` (a people.yaml id), with its proof; or its withdrawal
+ * (`withdrawn`, with `reason`). A later record of the same station supersedes an earlier one, which stays.
+ */
+export interface SkillRecord {
+  station: string;
+  level?: SkillLevel;
+  withdrawn?: boolean;
+  date: string;
+  by: string;
+  evidence?: string;
+  reason?: string;
 }
 
 /**

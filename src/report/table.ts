@@ -82,6 +82,8 @@ export interface Table {
    * below 8 pt.
    */
   crowded?: boolean;
+  /** Printed on landscape A4 however few its columns: a matrix whose columns grow with the data (the skills matrix's stations), read across as the wall chart it is. */
+  landscape?: boolean;
   /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */
   terminal?: string[];
   /**
@@ -1111,7 +1113,7 @@ const PORTRAIT_UNITS = Math.floor(190 / 1.9);
  * titles would wrap a few characters a line. The workbook chooses its page the same way (printLayout).
  */
 function printedWide(table: Table): boolean {
-  return table.columns.length > 8 || columnWidths(table).reduce((sum, w) => sum + w, 0) > PORTRAIT_UNITS;
+  return table.landscape === true || table.columns.length > 8 || columnWidths(table).reduce((sum, w) => sum + w, 0) > PORTRAIT_UNITS;
 }
 
 export interface TemplateOptions {

@@ -65,7 +65,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const rc = await registerContextOn(repo, lang, today);
   // A CSR link is judged on the text it was pinned to, not on the text the workbook shows without another customer's.
   if (scope) rc.textOf = scope.textOf;
-  const all = eachRegister(rc, today, { unreleased: scope ? false : (drafts ?? true) });
+  const all = eachRegister(rc, today, { unreleased: scope ? false : (drafts ?? true), letters: true });
   const registers = scope ? customerSheets(all, tr(rc, "register.filter.customer", { customer: customerName(rc, scope.customer) })) : all;
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);

@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "disposals", "actions", "suppliers", "flow-down", "customers"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "disposals", "actions", "suppliers", "flow-down", "customers", "skills"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -38,7 +38,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "category", flag: "--category", lists: ["csr"] },
   { key: "grep", flag: "--grep", lists: ["csr"] },
   // A department's copies, the documents it holds; the training of its people, those of them still to train.
-  { key: "department", flag: "--department", lists: ["distribution", "documents", "forms", "training"] },
+  { key: "department", flag: "--department", lists: ["distribution", "documents", "forms", "training", "skills"] },
+  // One station's column of the skills matrix, and the people at it (IATF 16949 8.5.1 e).
+  { key: "station", flag: "--station", lists: ["skills"] },
   { key: "holder", flag: "--holder", lists: ["distribution", "documents"] },
   { key: "document", flag: "--document", lists: ["distribution", "training"] },
   { key: "level", flag: "--level", lists: ["procedures"] },

@@ -26,6 +26,9 @@ import { processRegister } from "../../report/registers/processes.js";
 import { supplierRegister } from "../../report/registers/suppliers.js";
 import { flowDownRegister } from "../../report/registers/flow-down.js";
 import { customerRegister } from "../../report/registers/customers.js";
+import { skillsMatrix } from "../../report/registers/skills.js";
+import { knownStations } from "../../model/skills.js";
+import { documentsOn, peopleOf } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
@@ -40,7 +43,7 @@ import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
 import { supplierOption } from "../shared/suppliers.js";
 import { registerContextOn } from "../shared/registers.js";
-import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
 import { inFirstQuarter, previousCalendarYear } from "../../report/registers/period.js";
@@ -79,6 +82,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   source?: string;
   /** `csr list actions`: the corrective actions asked of this supplier (SCAR), by its code or name. */
   supplier?: string;
+  /** `csr list skills`: this station's column only, and the people at it. */
+  station?: string;
   /** `csr list audits`: the audits of this kind (AUDIT_KINDS, or its label). */
   kind?: string;
 }
@@ -193,6 +198,15 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
         ...(flags.customer !== undefined ? { customer: customerOption(rc, flags.customer) } : {}),
         ...(flags.supplier !== undefined ? { supplier: flowDownSupplierOption(rc, flags.supplier) } : {}),
       },
+    });
+  } else if (what === "skills") {
+    // The skills matrix (多能工矩阵): ◔ ◑ ◕ ● on paper and screen, I–IV where a spreadsheet or csr reads it back.
+    const format = tableOutput(flags, ctx.dir, "skills").format;
+    table = skillsMatrix(rc, {
+      today,
+      letters: format === "csv" || format === "xlsx" || format === "json",
+      ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department") } : {}),
+      ...(flags.station !== undefined ? { station: stationFilter(rc, flags.station, today) } : {}),
     });
   } else if (what === "customers") {
     table = customerRegister(rc, { today });
@@ -339,6 +353,14 @@ function documentOption(rc: RegisterContext, id: string): string {
   const sources = rc.repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
   if (rc.index.documents.has(id) || sources.includes(id)) return id;
   throw new UserError(t("edit.no-document", { id }) + didYouMean(id, [...rc.index.documents.keys(), ...sources]));
+}
+
+/** --station of `csr list skills`: a station the repository knows (model/skills.ts knownStations), in any letter case. Errors: UserError naming the nearest. */
+function stationFilter(rc: RegisterContext, given: string, today: string): string {
+  const known = knownStations(documentsOn(rc, today).list, peopleOf(rc));
+  const found = known.find((s) => s.toLowerCase() === given.normalize("NFKC").trim().toLowerCase());
+  if (found) return found;
+  throw new UserError(t("list.unknown-station", { station: given, known: known.length > 0 ? list(known) : t("person.none") }) + didYouMean(given, known));
 }
 
 /** `--year <YYYY>`: a calendar year from 2000 to 2099. Errors: UserError, one line. */

@@ -30,6 +30,7 @@ import { customerDate, lateForCustomer } from "../../model/customer-schedule.js"
 import { workdaysLate } from "../../model/calendar.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
+import { knownPerson } from "../shared/people.js";
 import { findCsr } from "./lookup.js";
 import { dispositionKey } from "../../model/decision.js";
 import { noteSameNumber } from "../shared/same-number.js";
@@ -67,6 +68,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const { customerLocated, showCustomer } = await import("./customer.js");
     const customer = customerLocated(repo, id);
     if (customer) return showCustomer(ctx, repo, index, customer, today, format === "json");
+    // A person (id, name or 工号) of people.yaml: their card with their levels at stations (多能工矩阵), when nothing else has the id.
+    const person = knownPerson(index, id, "<id>");
+    if (person) return (await import("./person.js")).showPerson(ctx, repo, index, person, today, format === "json");
   }
   const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys()]);
   const config = repo.config?.value;

@@ -24,6 +24,7 @@ import { trainingRegister } from "./training.js";
 import { trainingMissingRegister } from "./training-missing.js";
 import { supplierRegister } from "./suppliers.js";
 import { flowDownRegister } from "./flow-down.js";
+import { skillsMatrix } from "./skills.js";
 import { suppliers } from "../../model/suppliers.js";
 
 /**
@@ -51,12 +52,13 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * for a past day, where they come from (DraftsOn, unreleasedList). Then the corrective action register
  * (纠正措施台账). Last, the process list (过程清单),
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
- * calendar year to `today` (管理评审输入), as `csr list` gives each without options. With `yearEnd` (csr site, tester71 Q2),
+ * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
+ * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
  * year to date following (id management-review-year-to-date).
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean; letters?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
@@ -85,6 +87,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   if (ctx.repo.csrs.some(({ value }) => value.flow_down?.required === true || (value.flow_down?.suppliers ?? []).length > 0)) yield flowDownRegister(ctx, { today });
   yield trainingRegister(ctx, { today });
   yield trainingMissingRegister(ctx, { today });
+  // The skills matrix (多能工矩阵), once people.yaml records a level (csr qualify): levels as I–IV in a workbook (`letters`), ◔ ◑ ◕ ● on a page.
+  if (ctx.repo.people.some(({ value }) => (value.skills ?? []).length > 0)) yield skillsMatrix(ctx, { today, letters: options.letters === true });
   yield periodicReviewRegister(ctx, { today });
   // The site's year-end view: the coming calendar year's plan of periodic reviews (tester71 Q2, Q3), as csr list periodic-reviews --year gives it.
   if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: Number(today.slice(0, 4)) + 1 });

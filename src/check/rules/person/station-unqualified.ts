@@ -1,0 +1,52 @@
+import { t } from "../../../i18n/index.js";
+import { personWithId } from "../../../i18n/values.js";
+import { worksOn } from "../../../model/people.js";
+import { independent, skillLevelOn } from "../../../model/skills.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * IATF 16949 7.2.1, 7.2.2 and 8.5.1 e (GJB 9001C 7.2 上岗资格): a person working at a station is qualified for it, or
+ * works there under supervision. Once people.yaml records a level (csr qualify), each station of a person's
+ * `stations` (at work today) where they have no level, or only I or II, is reported on that station's entry.
+ */
+export const rule: Rule = {
+  id: "person/station-unqualified",
+  severity: "warning",
+  scope: { files: "own" },
+  summary: "A person works at a station (people.yaml stations) without a level there, or only at level I or II: under supervision only.",
+  docs: {
+    description:
+      "Once `people.yaml` records a qualification level (`skills`, written by `csr qualify`), a person at work today who is listed at a station (`stations`) is to have level III (独立操作) or IV (能培训他人) there to run it alone; with no level, or only I (培训中) or II (在指导下操作), they work at it under supervision only ({{cite:station-qualification}}). Reported on the station's entry of the person's `stations`.",
+    bad: `
+    stations: [OP20, OP30]   # people.yaml, 王小二
+    operator: true
+    skills:
+      - {station: OP20, level: III, date: 2026-11-02, by: zhang}
+      - {station: OP30, level: II, date: 2026-11-02, by: zhang}   # works at OP30 under supervision
+`,
+    good: `
+    stations: [OP20, OP30]   # people.yaml, 王小二
+    operator: true
+    skills:
+      - {station: OP20, level: III, date: 2026-11-02, by: zhang}
+      - {station: OP30, level: III, date: 2026-11-25, by: li}   # assessed at level III
+`,
+    fix: "Assess the person at the station and record the level with `csr qualify <person> --station <station> --level III --date <day> --by <assessor>` (a level III or IV needs the training on the station's work instructions first: `csr train`); while they are in training, make sure they work under supervision, or take the station out of their `stations` with `csr person update <person> --station …`.",
+  },
+  check(ctx) {
+    const { today } = ctx.options;
+    const located = [...ctx.index.people.values()];
+    if (!located.some((p) => (p.value.skills ?? []).length > 0)) return;
+    for (const { value: person, file, path } of located) {
+      if (!ctx.keeps(file) || !worksOn(person, today)) continue;
+      (person.stations ?? []).forEach((station, i) => {
+        const level = skillLevelOn(person, station, today);
+        if (independent(level)) return;
+        ctx.report(
+          { file, path: [...path, "stations", i] },
+          t(level === undefined ? "rule.person/station-unqualified" : "rule.person/station-unqualified.level", { who: personWithId(person), station, level: level ?? "", name: level ? t(`value.skill-level.${level}`) : "", id: person.id }),
+        );
+      });
+    }
+  },
+};
