@@ -163,7 +163,19 @@ export interface Table {
    * columns up to the identifier, as the workbook repeats them); `groups`, the columns kept together
    * in a band, in order.
    */
-  banding?: { repeat: string[]; groups: ColumnGroup[] };
+  banding?: { repeat: string[]; groups: ColumnGroup[]; merge?: BandMerge };
+}
+
+/**
+ * Rows of a table printed in bands that are about one thing (the CSR matrix's rows, one per place a requirement is
+ * addressed, are about the requirement `key` 编号): a band whose cells are the same in every row of a run of rows with
+ * the same `key` prints the run as one row, and `gather`, in the band of the group starting at column `group`, adds a
+ * column `header` listing, one a line, what the run's rows hold in `columns` (落实文件 and 落实章节: "QP-014 5.2 符号转换").
+ * The other forms of the table (HTML on a screen, the workbook, CSV) keep a row per place, as the band that differs does.
+ */
+export interface BandMerge {
+  key: string;
+  gather?: { group: string; header: string; columns: string[] };
 }
 
 /** Columns printed together in a band of a register printed in bands: from the column `from` up to the next group's first column. */
@@ -578,10 +590,15 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     empty.size > 0
       ? [translate(language, "table.empty-columns", { columns: table.columns.filter((c) => empty.has(c.key)).map((c) => c.header).join(translate(language, "common.list-separator")) })]
       : [];
-  // Each cell's printed text, made once for the table, its bands and the sample that sizes them.
-  const cells = table.rows.map((r) => columns.map((c) => text(r[c.key])));
+  // Each cell's printed text, made once for the table, its bands and the sample that sizes them; a printed table's bands
+  // may have a column of their own after the table's (BandMerge.gather), which the sample measures with them.
+  const merge = print ? table.banding?.merge : undefined;
+  const runs = merge ? runsOf(table.rows, merge.key) : undefined;
+  const gathered = merge?.gather ? gatheredCells(table.rows, runs!, merge.gather.columns) : undefined;
+  const printed = gathered ? [...columns, { key: GATHERED, header: merge!.gather!.header, kind: "list" as const }] : columns;
+  const cells = table.rows.map((r, k) => [...columns.map((c) => text(r[c.key])), ...(gathered ? [gathered[k]!] : [])]);
   const wide = a4 || printedWide(table);
-  const sample = print ? new Sample(columns, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
+  const sample = print ? new Sample(printed, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
   const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
@@ -589,15 +606,15 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   // Without rows there is nothing to read across pages: an empty register keeps its one page, unless its headings alone are wider than
   // the A4 landscape page of csr site (the 27 columns of an empty 纠正措施台账 printed at 1656 px).
   const layout = printedCrowded(table) ? (a4 ? A4_LANDSCAPE : A3_LANDSCAPE) : undefined;
-  const least = sample && layout && (table.rows.length > 0 || a4) ? narrowest(columns, sample, true, layout.heading) : undefined;
-  const bands = least ? printBands(table, columns, least, layout!) : undefined;
+  const least = sample && layout && (table.rows.length > 0 || a4) ? narrowest(printed, sample, true, layout.heading) : undefined;
+  const bands = least ? printBands(table, printed, columns.length, least, layout!) : undefined;
   return {
     id: table.id ?? "table",
     title: table.title,
     sheet: table.sheet,
     lang,
     columns: columns.map((c, i) => columnView(c, widths?.[i])),
-    rows: cells.map((row) => ({ cells: row })),
+    rows: cells.map((row) => ({ cells: row.slice(0, columns.length) })),
     notes,
     ...(legend ? { legend } : {}),
     ...(table.heading ? { heading: table.heading } : {}),
@@ -611,7 +628,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
       ? {
           bands: bands.map((band, b) => {
             const at = band.columns;
-            const own = at.map((i) => columns[i]!);
+            const own = at.map((i) => printed[i]!);
             const bandWidths = textWidths(own, sample!.of(at), at.map((i) => least![i]!), layout!.band);
             const bandLegend = legendOf(own, language);
             const last = b === bands.length - 1;
@@ -620,7 +637,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
               part: translate(language, band.title ? "table.band.part" : "table.band.part-untitled", part),
               ...(b > 0 ? { continued: translate(language, "table.band.continued", { title: table.title }) } : {}),
               columns: own.map((c, i) => columnView(c, bandWidths?.[i])),
-              rows: cells.map((row) => ({ cells: at.map((i) => row[i]!) })),
+              rows: bandRows(cells, at, runs),
               ...(bandLegend ? { legend: bandLegend } : {}),
               notes: last ? notes : [],
               signatures: last ? signatures : [],
@@ -632,6 +649,41 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
       : {}),
     screen,
   };
+}
+
+/** The key of a band's gathered column (BandMerge.gather), which no table column has. */
+const GATHERED = "\u0000gathered";
+
+/** The runs of consecutive rows with the same value in column `key`, as indexes of `rows`. */
+function runsOf(rows: readonly Record<string, Cell>[], key: string): number[][] {
+  const runs: number[][] = [];
+  rows.forEach((row, r) => {
+    const last = runs.at(-1);
+    if (last && text(rows[last[0]!]![key]) === text(row[key])) last.push(r);
+    else runs.push([r]);
+  });
+  return runs;
+}
+
+/** Each row's gathered cell (BandMerge.gather): its run's values of `columns`, joined by a space, one row's a line, each once. */
+function gatheredCells(rows: readonly Record<string, Cell>[], runs: readonly number[][], columns: readonly string[]): string[] {
+  const cells: string[] = [];
+  for (const run of runs) {
+    const lines = [...new Set(run.map((r) => columns.map((key) => text(rows[r]![key]).trim()).filter((value) => value !== "").join(" ")).filter((line) => line !== ""))];
+    for (const _ of run) cells.push(lines.join("\n"));
+  }
+  return cells;
+}
+
+/**
+ * A band's rows: the cells of columns `at` of each row; with `runs` (BandMerge), a run whose rows have the same cells in
+ * the band is one row, when every run's have (a band that differs within a run, as where a requirement is addressed, keeps each).
+ */
+function bandRows(cells: readonly string[][], at: readonly number[], runs: readonly number[][] | undefined): { cells: string[] }[] {
+  const rows = cells.map((row) => at.map((i) => row[i]!));
+  const same = (r: number, s: number) => at.every((_, k) => rows[r]![k] === rows[s]![k]);
+  if (!runs || !runs.every((run) => run.every((r) => same(r, run[0]!)))) return rows.map((row) => ({ cells: row }));
+  return runs.map((run) => ({ cells: rows[run[0]!]! }));
 }
 
 /** A check-mark column that prints its code (`short`) for its header, named in the legend. */
@@ -980,11 +1032,13 @@ interface Band {
  * on the same page at 0.8em; a group too wide for one band is cut into several, each as wide as fits.
  * Printed one after the other, every band has every row, as a document controller prints a register
  * too wide for the page: its columns continued on the next sheets, the identifying ones repeated.
+ * `columns` are the printed columns of the table, the first `whole`, then the bands' own (BandMerge.gather),
+ * which goes at the end of its group's band and plays no part in whether the table fits whole.
  */
-function printBands(table: Table, columns: readonly Column[], least: readonly number[], layout: BandLayout): Band[] | undefined {
+function printBands(table: Table, columns: readonly Column[], whole: number, least: readonly number[], layout: BandLayout): Band[] | undefined {
   const width = (at: readonly number[], scale: PrintScale) => at.reduce((sum, i) => sum + least[i]! + scale.cellEm, 0);
   const all = columns.map((_, i) => i);
-  if (width(all, layout.whole) <= layout.whole.pageEm - MIN_SHARED_EM) return undefined;
+  if (width(all.slice(0, whole), layout.whole) <= layout.whole.pageEm - MIN_SHARED_EM) return undefined;
   const repeatKeys = new Set(table.banding?.repeat ?? table.columns.slice(0, identifyingColumns(table)).map((c) => c.key));
   const repeat = all.filter((i) => repeatKeys.has(columns[i]!.key));
   // Each column's group, by the table's own columns: a group whose first column is left out of the print (empty)
@@ -997,10 +1051,22 @@ function printBands(table: Table, columns: readonly Column[], least: readonly nu
     if (starts >= 0) group = starts;
     groupOf.set(c.key, group);
   }
+  // The bands' own column (BandMerge.gather), after the table's, is its group's.
+  const gather = table.banding?.merge?.gather;
+  const order = all.slice(0, whole);
+  if (gather && columns.length > whole) {
+    const own = Math.max(0, groups.findIndex((g) => g.from === gather.group));
+    groupOf.set(GATHERED, own);
+    let after = 0;
+    order.forEach((i, k) => {
+      if (groupOf.get(columns[i]!.key)! <= own) after = k + 1;
+    });
+    order.splice(after, 0, whole);
+  }
   const bands: Band[] = [];
   let current: { group: number; columns: number[] } | undefined;
   const close = () => current && bands.push({ title: groups[current.group]?.title ?? "", columns: [...repeat, ...current.columns].sort((a, b) => a - b) });
-  for (const i of all) {
+  for (const i of order) {
     if (repeatKeys.has(columns[i]!.key)) continue;
     const g = groupOf.get(columns[i]!.key)!;
     if (current && (current.group !== g || width([...repeat, ...current.columns, i], layout.band) > layout.band.pageEm - MIN_SHARED_EM)) {

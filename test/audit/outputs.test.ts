@@ -304,6 +304,41 @@ describe("html", () => {
     ]);
   });
 
+  it("prints a customer's CSR matrix with each requirement's text and 处置理由 in its first part, one row per requirement in the first two parts, the review's listing the documents and sections that address it (tester74 T13)", async () => {
+    const args = ["-C", join(ROOT, "examples", "acme-auto"), "matrix", "csr", "--customer", "DYA", "--format", "html", "--today", "2026-12-04"];
+    const html = (await csrInProcess(args, { lang: null })).stdout;
+    expect(printedBands(html).map((band) => band.columns.join(" "))).toEqual([
+      "编号 顾客 来源文件 版本 来源章节 条款 要求摘要 要求内容 处置 处置理由",
+      "编号 顾客 起算日期 评审期限 决定日期 及时性 落实文件",
+      "编号 顾客 落实文件 落实章节 现行版本 文件名称 链接状态 过程 负责人 完成期限 顾客要求日期 导入生产日期 状态 证据",
+    ]);
+    const plain = (s: string) => s.replace(/<br>/g, "\n").replace(/<[^>]+>/g, "");
+    const rows = (band: string) => [...band.matchAll(/<tr><td class="id">([^<]+)<\/td>([^]*?)<\/tr>/g)].map(([, id, cells]) => ({ id: id!, cells: [...cells!.matchAll(/<td class="[^"]*">([^]*?)<\/td>/g)].map((m) => plain(m[1]!)) }));
+    const [requirement, review, addressed] = html.split('<div class="bands">')[1]!.split('<table class="band">').slice(1).map(rows);
+    // DYA-001 is addressed in three documents: one row in the first two parts, three in the third.
+    expect([requirement, review, addressed].map((band) => band!.filter((row) => row.id === "DYA-001").length)).toEqual([1, 1, 3]);
+    expect(requirement!.map((row) => row.id)).toEqual(["DYA-004", "DYA-002", "DYA-006", "DYA-005", "DYA-003", "DYA-001", "DYA-007"]);
+    expect(review!.map((row) => row.id)).toEqual(requirement!.map((row) => row.id));
+    // The requirement's text whole, and the reason of the one not met as written with the alternative agreed.
+    const dya005 = requirement!.find((row) => row.id === "DYA-005")!.cells;
+    expect(dya005.slice(-4)).toEqual([
+      "每批交付随附第三方实验室爆破试验报告",
+      "每一交付批次须随附具有CNAS认可的第三方实验室出具的制动软管爆破压力试验报告。",
+      "不合理（按商定替代方案满足）",
+      expect.stringMatching(/^逐批第三方爆破试验周期约5天、费用高，无法满足JIT交付，且内部实验室已按实验室范围每批抽检爆破压力。\n替代方案：每年一次由CNAS认可的第三方实验室/),
+    ]);
+    expect(review!.find((row) => row.id === "DYA-001")!.cells).toEqual(["东岳汽车股份有限公司", "2025-02-10", "2025-02-24", "2025-02-17", "按期", "QP-014 5.2 符号转换\nWI-010-01 3 质量要求\nQR-014-01"]);
+    expect(review!.find((row) => row.id === "DYA-005")!.cells.at(-1)).toBe("QP-006 5.4 内部实验室\nQP-006 5.5 外部实验室");
+    // Addressed nowhere yet: an empty cell, not a row left out.
+    expect(review!.find((row) => row.id === "DYA-007")!.cells.at(-1)).toBe("");
+    // The screen's whole table, the workbook and the CSV keep a row per place, with the same columns but the review's list.
+    const screen = html.split('<div class="screen">')[1]!.split('<div class="bands">')[0]!;
+    expect(screen.match(/<td class="id">DYA-001<\/td>/g)).toHaveLength(3);
+    const csv = (await csrInProcess([...args.slice(0, -4), "--format", "csv", "--today", "2026-12-04"], { lang: null })).stdout;
+    expect(csv.replace(/^\ufeff/, "").split("\r\n")[0]).toBe("编号,顾客,来源文件,版本,来源章节,条款,要求摘要,要求内容,处置,处置理由,起算日期,评审期限,决定日期,及时性,落实文件,落实章节,现行版本,文件名称,链接状态,过程,负责人,完成期限,顾客要求日期,导入生产日期,状态,证据,截至");
+    expect(csv.split("\r\n").filter((line) => line.startsWith("DYA-001,"))).toHaveLength(3);
+  });
+
   it("prints a crowded table whole while it fits its page, else in bands as wide as fit, by its groups or, without any, by width", async () => {
     const row = (value: string) => ({ no: 1, id: "BCM-001", ...Object.fromEntries(Array.from({ length: 22 }, (_, i) => [`c${i}`, value])) });
     const columns: Table["columns"] = [

@@ -66,9 +66,9 @@ describe("the CSR matrix heads the start of the current review round 起算日�
     expect(header(en, "start")).toBe("Received / restarted");
     expect(header(en, "start")).toBe(header(await json(dir, "--lang", "en", "list", "reviews"), "start"));
     const csv = await run(dir, "matrix", "csr", "--format", "csv", "--today", "2026-12-01");
-    expect(csv.split("\r\n")[0]).toBe("\uFEFF编号,顾客,来源文件,版本,来源章节,条款,要求摘要,起算日期,评审期限,处置,处置理由,决定日期,及时性,落实文件,落实章节,现行版本,文件名称,链接状态,过程,负责人,完成期限,顾客要求日期,导入生产日期,状态,证据,截至");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFF编号,顾客,来源文件,版本,来源章节,条款,要求摘要,要求内容,处置,处置理由,起算日期,评审期限,决定日期,及时性,落实文件,落实章节,现行版本,文件名称,链接状态,过程,负责人,完成期限,顾客要求日期,导入生产日期,状态,证据,截至");
     const md = await run(dir, "matrix", "csr", "--format", "md", "--today", "2026-12-01");
-    expect(md).toContain("| 编号 | 顾客 | 来源文件 | 版本 | 来源章节 | 条款 | 要求摘要 | 起算日期 | 评审期限 |");
+    expect(md).toContain("| 编号 | 顾客 | 来源文件 | 版本 | 来源章节 | 条款 | 要求摘要 | 要求内容 | 处置 | 处置理由 | 起算日期 | 评审期限 |");
     const out = join(tempDir(), "matrix.xlsx");
     await run(dir, "matrix", "csr", "--format", "xlsx", "--out", out, "--today", "2026-12-01");
     const book = new ExcelJS.Workbook();

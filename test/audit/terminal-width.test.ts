@@ -119,10 +119,10 @@ describe("a terminal table fitted to the terminal's width", () => {
     expect(lines.filter((l) => l.startsWith("DYA-003"))).toEqual(["DYA-003  返工产品须事先取得东岳   QP-012     A/1（替代时）  S6      已替代"]);
     // The columns left out, in the table's order; the same command (its filters kept) piped through less -S shows them.
     expect(lines.slice(-5)).toEqual([
-      "终端宽度不够，未列出顾客、来源文件、版本、来源章节、条款、起算日期、评审期限、处",
-      "置、处置理由、决定日期、及时性、落实章节、文件名称、链接状态、负责人、完成期限、",
-      "顾客要求日期、导入生产日期、证据；要看这些列：同一命令加 | less -S（筛选条件照",
-      "旧），或 --format xlsx --out 文件。",
+      "终端宽度不够，未列出顾客、来源文件、版本、来源章节、条款、要求内容、处置、处置理",
+      "由、起算日期、评审期限、决定日期、及时性、落实章节、文件名称、链接状态、负责人、",
+      "完成期限、顾客要求日期、导入生产日期、证据；要看这些列：同一命令加 | less -S（筛",
+      "选条件照旧），或 --format xlsx --out 文件。",
       "",
     ]);
     const piped = output(false);

@@ -71,7 +71,7 @@ describe("a CSR addressed in a withdrawn document", () => {
     expect(matrix.notes).toContain("Documents marked withdrawn no longer address these CSRs: DYA-003.");
     // What to do about it is for the one who runs the command: on stderr, not in the matrix.
     // (First, the note on the cells that quote the organisation's records in Chinese, tester65 N1.)
-    expect(run.stderr).toBe("46 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\nPoint addressed at the current document that replaces the withdrawn one, or remove the entry (csr/addressed-by-obsolete).\n");
+    expect(run.stderr).toBe("48 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\nPoint addressed at the current document that replaces the withdrawn one, or remove the entry (csr/addressed-by-obsolete).\n");
     expect(run.stdout).not.toContain("addressed-by-obsolete");
     const zhRun = await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY], { lang: "zh-CN" });
     expect(zhRun.stdout).toContain("标为“已作废”的落实文件已撤销，不再算作落实：DYA-003。");

@@ -23,18 +23,25 @@ async function matrixRows(today: string): Promise<{ rows: string[]; lines: strin
   return { rows: csv.stdout.split(/\r?\n/).filter((l) => /^(DYA-00[236]|BCM-003),/.test(l)), lines: (JSON.parse(json.stdout) as { notes: string[] }).notes };
 }
 
+/** Each requirement's text, the matrix's 要求内容 after 要求摘要, with 处置 and 处置理由 after it (tester74 T13). */
+const TEXT = {
+  BCM: "成品批次须可追溯至原材料批次（胶料混炼批次、钢丝批次）；追溯记录保存至该零件停产后15年。",
+  DYA002: "收到投诉后24小时内完成围堵并回复；D4根本原因分析5个工作日内提交；完整8D报告15个工作日内提交。（C版为8D报告10个工作日内提交。）",
+  DYA003: "供东岳的产品需要返工时，供应商须提交返工方案并取得东岳SQE书面批准后方可实施和交付。",
+  DYA006: "返工前须进行风险评估并经供应商内部批准；返工作业指导书须受控；返工品100%复检，记录可追溯至批次。",
+};
 const DYA = "东岳汽车股份有限公司,DYA-SQM 东岳汽车供应商质量手册";
-const BCM = "北辰汽车集团有限公司,BCM-SQR 北辰汽车供应商质量要求,V2.0,7.2 产品追溯,7.5.3.2.1/8.5.2.1,批次追溯至胶料批次，追溯记录保存至停产后15年,2025-09-08,2025-09-22,必须满足,,2025-09-17,按期";
+const BCM = `北辰汽车集团有限公司,BCM-SQR 北辰汽车供应商质量要求,V2.0,7.2 产品追溯,7.5.3.2.1/8.5.2.1,批次追溯至胶料批次，追溯记录保存至停产后15年,${TEXT.BCM},必须满足,,2025-09-08,2025-09-22,2025-09-17,按期`;
 const BCM_END = "黄军";
 const BCM_EVIDENCE = "MES已上线胶料批次字段；2026-01-26追溯演练从成品批次追溯到胶料批次用时40分钟。";
-const DYA002 = `${DYA},D,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,2026-03-16,2026-03-30,必须满足,,2026-03-23,按期`;
-const DYA002_C = `${DYA},C,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,2024-06-17,2024-07-01,必须满足,,2024-06-24,按期`;
+const DYA002 = `${DYA},D,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,${TEXT.DYA002},必须满足,,2026-03-16,2026-03-30,2026-03-23,按期`;
+const DYA002_C = `${DYA},C,7.3 质量问题响应,10.2.3/10.2.6,顾客投诉的围堵和8D报告时限,${TEXT.DYA002},必须满足,,2024-06-17,2024-07-01,2024-06-24,按期`;
 const DYA002_EVIDENCE = "QP-013 A/2、QR-013-01 A/1已发布；东岳投诉2026-05号8D按新时限于接收后第12个工作日关闭。";
-const DYA003 = `${DYA},C,8.4 返工,8.7.1.4,返工产品须事先取得东岳SQE书面批准,2024-06-17,2024-07-01,必须满足,,2024-06-24,按期,QP-012,5.4 返工和返修`;
+const DYA003 = `${DYA},C,8.4 返工,8.7.1.4,返工产品须事先取得东岳SQE书面批准,${TEXT.DYA003},必须满足,,2024-06-17,2024-07-01,2024-06-24,按期,QP-012,5.4 返工和返修`;
 // A withdrawn document serves no process: its 过程 cell (after the link's) is empty.
 const DYA003_WITHDRAWN = DYA003;
 const DYA003_EVIDENCE = "QP-012 A/1已发布；2024年下半年3次返工均取得东岳书面批准。";
-const DYA006 = `${DYA},D,8.4 返工,8.7.1.4/8.7.1.5,返工前风险评估，返工品100%复检并可追溯,2026-03-16,2026-03-30,必须满足,,2026-03-23,按期`;
+const DYA006 = `${DYA},D,8.4 返工,8.7.1.4/8.7.1.5,返工前风险评估，返工品100%复检并可追溯,${TEXT.DYA006},必须满足,,2026-03-16,2026-03-30,2026-03-23,按期`;
 const DYA006_EVIDENCE = "QP-012 A/2已发布；8名返工操作工中5名已完成培训；东岳SQE刘涛2026-03-20邮件同意返工操作工培训于2026年内完成。";
 
 describe("the CSR matrix: which revision addressed a requirement", () => {
@@ -74,8 +81,8 @@ describe("the CSR matrix: which revision addressed a requirement", () => {
 
   it("on 2025-12-01: BCM-003 is not addressed by the A/0 revisions; links no record dates are marked and named, and the note says the links are today's (D3)", async () => {
     const { rows, lines } = await matrixRows("2025-12-01");
-    // No CSR had a 处置理由 yet on that day (DYA-005 was decided on 2026-03-26): the matrix has no such column.
-    expect(rows.map((row) => row.replace(",必须满足,", ",必须满足,,"))).toEqual([
+    // BCM-001's 处置理由 (decided not to apply in 2025) brings the column on that day too.
+    expect(rows).toEqual([
       `BCM-003,${BCM},QP-011,5.3 追溯记录,A/0,标识和可追溯性控制程序,自 A/1（2025-12-15）起落实，当日不计入,C4,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,
       `BCM-003,${BCM},QP-002,5.3 保存期限,A/0,记录控制程序,自 A/1（2025-12-15）起落实，当日不计入,S1,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,
       `BCM-003,${BCM},QR-011-01,,A/0,产品追溯记录,自 A/1（2025-12-15）起落实，当日不计入,C4,${BCM_END},2026-01-30,,已决定,${BCM_EVIDENCE},2025-12-01`,

@@ -112,8 +112,8 @@ describe("printed", () => {
     expect(csv[0]).toContain(",要求内容,类别,密级,接收日期,");
     expect(csv.find((l) => l.includes("NES-001"))).toContain(`,${TEXT},质量保证要求,秘密,2026-11-16,`);
     const matrix = (await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY], { lang: null })).stdout.split("\n");
-    expect(matrix[0]).toContain(",要求摘要,密级,");
-    expect(matrix.find((l) => l.includes("NES-001"))).toContain(",关键工序100%检验并军检,秘密,");
+    expect(matrix[0]).toContain(",要求摘要,要求内容,密级,");
+    expect(matrix.find((l) => l.includes("NES-001"))).toContain(`,关键工序100%检验并军检,${TEXT},秘密,`);
   });
 
   it("a repository without markings keeps its columns", async () => {
@@ -151,7 +151,7 @@ describe("csr site", () => {
     const files = filesOf(out).filter((f) => /\.(html|csv|js|json|xlsx)$/.test(f));
     expect(files.filter((f) => contents(f).includes(TEXT))).toEqual([]);
     const note = "本要求密级为秘密，要求内容不在网站上发布。";
-    expect(files.filter((f) => contents(f).includes(note)).sort()).toEqual(["assets/search-entries.js", "csr/NES-001.html", "registers/csr-list.csv", "registers/csr-list.html", "registers/csr-list.xlsx"]);
+    expect(files.filter((f) => contents(f).includes(note)).sort()).toEqual(["assets/search-entries.js", "csr/NES-001.html", "registers/csr-list.csv", "registers/csr-list.html", "registers/csr-list.xlsx", "registers/csr-matrix.csv", "registers/csr-matrix.html", "registers/csr-matrix.xlsx"]);
     expect(read(out, "csr/NES-001.html")).toContain('<div class="classification">密级：秘密</div>');
   });
 

@@ -64,7 +64,7 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
   it("is said in the CSR matrix's 及时性, whose 决定日期 is the confirmation's (tester49 #10)", async () => {
     const dir = await confirmed();
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30"], { lang: null });
-    expect(matrix.stdout.split("\r\n").filter((r) => r.startsWith("BCM-001,")).map((r) => r.split(",").slice(7, 12).join(","))).toEqual(["2026-11-23,2026-12-07,不适用,2026-11-27,按期（确认未变）"]);
+    expect(matrix.stdout.split("\r\n").filter((r) => r.startsWith("BCM-001,")).map((r) => [8, 10, 11, 12, 13].map((i) => r.split(",")[i]).join(","))).toEqual(["不适用,2026-11-23,2026-12-07,2026-11-27,按期（确认未变）"]);
     const english = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-30", "--lang", "en"], { lang: null });
     expect(english.stdout.split("\r\n").find((r) => r.startsWith("BCM-001,"))).toContain(",2026-11-27,on time (confirmed unchanged),");
   });
@@ -195,7 +195,7 @@ describe("a CSR with no decision (month report #2)", () => {
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
     // No decision date and no 'on time': the round is the open one, received 2026-11-20.
     expect(matrix.stdout.split("\r\n").find((r) => r.startsWith("BCM-005,"))).toBe(
-      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,2026-11-20,2026-12-04,,,not yet due,,,,,,,,,,received,,2026-11-27",
+      "BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,\"=\"\"1.1\"\"\",3 评估频次,8.5.1/9.2.2.3,Annual self-assessment of special processes on the Beichen checklist,硫化、扣压等特殊过程每年按北辰特殊过程评估表自评一次，于每年3月31日前提交评估结果及改进计划。,,,2026-11-20,2026-12-04,,not yet due,,,,,,,,,,received,,2026-11-27",
     );
     const show = await csrInProcess(["-C", dir, "show", "BCM-005", "--today", "2026-11-27"]);
     expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working days left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);

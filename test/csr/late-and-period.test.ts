@@ -75,7 +75,7 @@ describe("a review decided late in the CSR list (tester52 D2)", () => {
 
   it("words the lateness the same in the review-timeliness register, the matrix and the review report", () => {
     expect(ok(gjb, "list", "reviews", "--today", TODAY)).toContain("  2026-11-16  2026-11-30  2026-12-03  刘志明  13              逾期 3 个工作日  等待顾客澄清军检范围\n");
-    expect(ok(gjb, "matrix", "csr", "--today", TODAY)).toContain("  2026-11-16  2026-11-30  必须满足  2026-12-03  逾期 3 个工作日  ");
+    expect(ok(gjb, "matrix", "csr", "--today", TODAY)).toContain("  必须满足  2026-11-16  2026-11-30  2026-12-03  逾期 3 个工作日  ");
     const out = join(tempDir(), "NES-001.md");
     ok(gjb, "render", "NES-001", "--format", "md", "--out", out, "--today", TODAY);
     expect(readFileSync(out, "utf8")).toContain("| 评审用时 | 13 个工作日 | 及时性 | 逾期 3 个工作日 |\n");

@@ -122,7 +122,7 @@ describe("csr list", () => {
     expect((await run("--lang", "zh-CN", "--status", "received", "--format", "md")).stdout).not.toContain("（中文）");
     // The CSR matrix alike: customer names, sources, titles, owners, documents' sections and titles as written.
     const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--today", "2026-11-27", "--lang", "en"], { lang: null });
-    expect(matrix.stderr).toBe(`${quoted(41)}\n`);
+    expect(matrix.stderr).toBe(`${quoted(43)}\n`);
   });
 
   it("in a repository kept in English, says nothing of English titles: its titles are English (tester23 F22)", async () => {

@@ -129,7 +129,7 @@ describe("a link made for the wording of an earlier source revision (tester54a A
     }
     await run("review", "BCM-002", "--disposition", "must", "--by", "xuht", "--date", "2026-12-03", "-y");
     // From 落实文件 on: the matrix has a 处置理由 column before it (DYA-005's agreed alternative).
-    const row = async () => (await run("matrix", "csr", "--format", "csv", "--today", "2026-12-04")).split(/\r?\n/).find((l) => l.startsWith("BCM-002,"))!.split(",").slice(13);
+    const row = async () => (await run("matrix", "csr", "--format", "csv", "--today", "2026-12-04")).split(/\r?\n/).find((l) => l.startsWith("BCM-002,"))!.split(",").slice(14);
     expect(await row()).toEqual(["QP-006", "5.5 外部实验室", "A/1", "设备与监视测量资源管理程序", "要求已按 V3.0 变更（2026-12-01 起重新评审），链接待确认，不计入落实", "S3、S4", "赵强", "", "2027-03-01", "", "待确认落实", "", "2026-12-04"]);
     expect(await run("matrix", "csr", "--today", "2026-12-04")).toContain("尚未落实到文件的要求：BCM-002（QP-006 的链接待按 V3.0 确认）、BCM-004（WI-011-01 尚未发布）\n");
     expect(await run("show", "BCM-002", "--today", "2026-12-04")).toContain(

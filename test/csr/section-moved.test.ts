@@ -47,7 +47,7 @@ describe("a CSR addressed in a section that has moved or gone", () => {
       .split("\n")
       .filter((line) => /^(BCM-003|DYA-003|DYA-006),/.test(line))
       .map((line) => line.split(","))
-      .map((cells) => [cells[0], cells[13], cells[18], cells[14], cells[15]].join(","));
+      .map((cells) => [cells[0], cells[14], cells[19], cells[15], cells[16]].join(","));
     // The document, the processes it serves (过程, after the document's columns), the section and the version
     // (after 处置理由, the column DYA-005's justification brings).
     expect(places).toEqual([
@@ -68,7 +68,7 @@ describe("a CSR addressed in a section that has moved or gone", () => {
     const result = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "csv", "--today", DAY], { lang: null });
     const rows = result.stdout.split("\r\n").map((line) => line.split(","));
     const link = rows[0]!.indexOf("链接状态");
-    expect(rows.filter((cells) => cells[0] === "BCM-003").map((cells) => [cells[13], cells[link]])).toEqual([
+    expect(rows.filter((cells) => cells[0] === "BCM-003").map((cells) => [cells[14], cells[link]])).toEqual([
       ["QP-011", "5.3 追溯记录（未找到该章节）"],
       ["QP-002", "未确认"],
       ["QR-011-01", "未确认"],

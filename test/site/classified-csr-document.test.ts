@@ -65,7 +65,7 @@ describe("a 内部 document that addresses a 秘密 CSR (tester54a A3)", () => {
     // Nor its title, which says what it asks (note36); the link is still judged on the wording recorded: not 可疑.
     expect(filesWith(out, "温度循环筛选")).toEqual([]);
     const matrix = readFileSync(join(out, "registers/csr-matrix.csv"), "utf8").split("\r\n").find((line) => line.startsWith("NES-001,"));
-    expect(matrix).toMatch(/^NES-001,北方电子系统研究所,NES-XY-2026-07 电源模块技术协议,A,4\.3 筛选,8\.5\.1,（密级为秘密，不在网站上发布）,秘密,.*,CS\/QP-013,5\.2 过程控制,B\/0,生产过程控制程序,已确认,C3,/);
+    expect(matrix).toMatch(/^NES-001,北方电子系统研究所,NES-XY-2026-07 电源模块技术协议,A,4\.3 筛选,8\.5\.1,（密级为秘密，不在网站上发布）,（本要求密级为秘密，要求内容不在网站上发布。）,秘密,.*,CS\/QP-013,5\.2 过程控制,B\/0,生产过程控制程序,已确认,C3,/);
     const page = readFileSync(join(out, "documents/CS_QP-013.html"), "utf8");
     expect(page).toContain("本文件密级为内部，但落实了秘密级以上的顾客要求（NES-001），正文会载有其内容：正文不在网站上发布，此处只列出其登记信息。请按派生密级标注本文件（csr check：doc/classification-below-csr）。");
     // The procedure's other pages and registers still list it by its register data.

@@ -668,6 +668,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       id: csr.id,
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
+      text: csr.text ?? "",
       ...(classified ? { classification: classificationName(ctx.lang, classificationOf(ctx, csr)) } : {}),
       start: round.start,
       reviewDue: round.timeliness === "superseded" ? null : round.due,
@@ -725,15 +726,18 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "sourceSection", header: t(ctx, "register.csr.matrix.column.sourceSection") },
       { key: "clauses", header: t(ctx, "register.csr.matrix.column.clauses"), kind: "list" },
       { key: "summary", header: t(ctx, "register.csr.matrix.column.summary"), kind: "prose" },
+      // The requirement as the customer wrote it, which the auditor reads against where it is addressed (tester74 T13).
+      { key: "text", header: t(ctx, "register.csr.matrix.column.text"), kind: "prose" },
       ...(classified ? [{ key: "classification", header: t(ctx, "register.csr.matrix.column.classification"), kind: "code" as const }] : []),
+      // What was decided about the requirement, beside it (a printed matrix's first part, tester74 T13): the current round's disposition.
+      { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
+      // Why a requirement does not apply or is not met as written, and the alternative agreed with the customer that is
+      // (IATF 16949 4.3.2, tester74 T4): where a CSR listed has either, so a matrix without any keeps its columns.
+      ...(csrs.some((csr) => justificationOf(ctx, csr) !== "") ? [{ key: "justification", header: t(ctx, "register.csr.list.column.justification"), kind: "prose" as const }] : []),
       // The current review round: its start (received, or restarted by a new source revision), due, decided, in time or
       // not. Headed 起算日期 as the review-timeliness register heads it: the CSR list's 接收日期 is the first receipt (auditor16 F18).
       { key: "start", header: t(ctx, "register.csr.matrix.column.start"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.matrix.column.reviewDue"), date: true },
-      { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
-      // Why a requirement is not met as written, and the alternative agreed with the customer that is (IATF 16949 4.3.2,
-      // tester74 T4): where a CSR listed has such an alternative, so a matrix without any keeps its columns.
-      ...(csrs.some((csr) => csr.review?.decision?.alternative !== undefined) ? [{ key: "justification", header: t(ctx, "register.csr.list.column.justification"), kind: "prose" as const }] : []),
       { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
       { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
       ...(military
@@ -762,9 +766,12 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       // How the requirement reaches the suppliers (IATF 16949 8.4.3.1), where one was passed down or is to be: a matrix without any keeps its columns.
       ...(csrs.some((csr) => csr.flow_down) ? [{ key: "flowDown", header: t(ctx, "register.csr.list.column.flowDown") }] : []),
     ],
-    // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
+    // Printed in bands when too wide for one page (longer values than the examples'): the requirement and what was decided,
+    // its review, where it is addressed. The first two are one row per requirement, the review's listing the documents and
+    // sections that address it (tester74 T13: DYA-001 printed three times over, once per document).
     banding: {
       repeat: ["id", "customer"],
+      merge: { key: "id", gather: { group: "start", header: t(ctx, "register.csr.matrix.column.document"), columns: ["document", "section"] } },
       groups: [
         { title: t(ctx, "register.csr.matrix.group.requirement"), from: "source" },
         { title: t(ctx, "register.csr.matrix.group.review"), from: "start" },
