@@ -122,6 +122,12 @@ describe("the skills matrix, its rules and the person's card (tester75 P3)", () 
       ].join("\n"),
       stderr: "增加可独立操作的人员：csr qualify <人员> --station OP20 --level III --date <日期> --by <评定人> --evidence <评定记录>。\n",
     });
+    // The assessor is a person reference: one people.yaml does not know is reported where it is written.
+    const people = join(dir, "people.yaml");
+    writeFileSync(people, readFileSync(people, "utf8").replace("{station: OP20, level: II, date: 2026-12-03, by: huangjun}", "{station: OP20, level: II, date: 2026-12-03, by: huangjn}"));
+    const unknown = (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "ref/unresolved");
+    expect(unknown.map((f) => [f.file, f.line, f.column])).toEqual([["people.yaml", 106, 58]]);
+    writeFileSync(people, readFileSync(people, "utf8").replace("by: huangjn}", "by: huangjun}"));
     // I–IV in a CSV, which a spreadsheet sorts and csr reads back.
     expect((await zh(dir, "list", "skills", "--today", "2026-12-04", "--format", "csv")).stdout).toBe(
       '\ufeff工号,姓名,部门,OP20,截至\r\n"=""1023""",王小二,生产部,III,2026-12-04\r\n"=""1024""",李四,生产部,II,2026-12-04\r\n,独立操作人数（≥III）,,1,2026-12-04\r\n,人数不足（少于 2 人）,,✗,2026-12-04\r\n',

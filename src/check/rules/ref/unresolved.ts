@@ -227,7 +227,7 @@ export function forEachDocumentReference(
 
 /**
  * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
- * process's internal audits (processes.yaml `audits`), each signature
+ * process's internal audits (processes.yaml `audits`), the assessor of a level at a station (people.yaml `skills`), each signature
  * of a document's revisions, a periodic review (who reviewed, who carries out its conclusion), a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
@@ -240,6 +240,8 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
   const config = repo.config;
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
   for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, "by", j], p)));
+  // Who assessed a level at a station (多能工矩阵, csr qualify): the record's signature.
+  for (const { value, file, path } of repo.people) value.skills?.forEach((r, i) => typeof r?.by === "string" && !known(r.by) && visit(file, [...path, "skills", i, "by"], r.by));
   for (const { value, file } of repo.actions) {
     if (!known(value.owner)) visit(file, ["owner"], value.owner);
     for (const [step, entry] of Object.entries(value.steps ?? {}) as [string, { by?: string; verified_by?: string }][]) {
