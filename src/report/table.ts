@@ -82,6 +82,8 @@ export interface Table {
    * below 8 pt.
    */
   crowded?: boolean;
+  /** The register as its files (CSV, workbook) of a site carry it, when not as its page shows it: the skills matrix's levels I–IV for ◔ ◑ ◕ ●, which a spreadsheet sorts and csr reads back. */
+  downloadAs?: Table;
   /** Printed on landscape A4 however few its columns: a matrix whose columns grow with the data (the skills matrix's stations), read across as the wall chart it is. */
   landscape?: boolean;
   /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */

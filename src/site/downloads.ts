@@ -24,7 +24,8 @@ export interface SiteFile {
 
 export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]> {
   const files: SiteFile[] = [];
-  for (const { name, table, xlsxFile } of input.registers) {
+  for (const { name, table: page, xlsxFile } of input.registers) {
+    const table = page.downloadAs ?? page;
     // As `csr list`/`csr matrix --format csv` writes it: the as-of day in every row of a table that depends on the day.
     files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
     // Each workbook written to its file in one piece: a register's is small enough to hold (whole in writeXlsx).

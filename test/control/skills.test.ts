@@ -151,6 +151,10 @@ describe("the skills matrix, its rules and the person's card (tester75 P3)", () 
     expect((await csrInProcess(["-C", dir, "list", "skills", "--department", "生产部", "--station", "op20", "--today", "2026-12-04", "--format", "md"])).stdout).toContain(
       "| 1023 | 王小二 | Production | ● |\n| 1024 | 李四 | Production | ◑ |\n|  | Working alone (≥III) |  | 1 |\n|  | Short of cover (fewer than 2) |  | ✗ |\n\nLegend: ◔ I in training; ◑ II works under supervision; ◕ III works alone; ● IV can train others.  \n",
     );
+    // The site's page of the matrix has its marks; its CSV download the levels, as csr list skills --format csv.
+    expect((await zh(dir, "site", "--out", join(dir, "_site"), "--today", "2026-12-04")).code).toBe(0);
+    expect(readFileSync(join(dir, "_site/registers/skills.html"), "utf8")).toContain('<td class="mark">●</td>');
+    expect(readFileSync(join(dir, "_site/registers/skills.csv"), "utf8")).toContain('\r\n"=""1023""",王小二,生产部,IV,2026-12-04\r\n');
     expect(await zh(dir, "list", "skills", "--station", "OP30")).toEqual(refused("csr: --station OP30：没有此工位；已知的工位：OP20。是否应为 'OP20'？\n"));
   });
 

@@ -72,6 +72,8 @@ export function skillsMatrix(ctx: RegisterContext, options: SkillsOptions): Tabl
     ...(filter !== undefined ? { filtered: { filter, register: t(ctx, "register.skills.register"), command: "csr list skills", name: `skills-${options.department ?? options.station}` } } : {}),
     sheet: t(ctx, "register.skills.sheet"),
     landscape: true,
+    // A site's CSV and workbook of the matrix write the levels I–IV, as csr list skills --format csv|xlsx does.
+    ...(options.letters ? {} : { downloadAs: skillsMatrix(ctx, { ...options, letters: true }) }),
     columns: [
       { key: "number", header: t(ctx, "register.skills.column.number"), kind: "code" },
       { key: "name", header: t(ctx, "register.skills.column.name"), kind: "name" },
