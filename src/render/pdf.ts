@@ -45,6 +45,21 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * The browser csr prints PDFs with, where one is there to run and a CJK font to print with (findChromium, requireCjkFont);
+ * else undefined. For a command that prints only when it can, and otherwise asks for what the print would tell (csr release's 总页数).
+ */
+export function printingBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    const chromium = findChromium(env);
+    accessSync(chromium, constants.X_OK);
+    requireCjkFont(env);
+    return chromium;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Chromium prints Chinese text without a CJK font as empty boxes, and still exits 0: refuse before
  * printing. fontconfig's `fc-list :lang=zh` names the fonts that cover Chinese; where fc-list is
  * missing (not a fontconfig system) nothing can be told and printing goes ahead.

@@ -2,18 +2,20 @@
  * csr release at a terminal asks for --total-pages when an earlier revision records its 总页数 and the option
  * is not given, so that the printed revision record does not leave the new row's cell blank where the earlier
  * ones are filled (tester63 N15). Where the revision record prints 总页数 the answer is required, and -y without
- * the option is refused, naming it and the earlier count (tester66 N8). Driven with @inquirer/testing; the
- * refusals with the built binary.
+ * the option is refused, naming it and the earlier count (tester66 N8) — where no Chromium is found: with one, csr
+ * counts the pages of its own PDF of the document and records them, as csr render then prints them (tester76 M11).
+ * Driven with @inquirer/testing; the refusals and the count with the built binary.
  */
 import { input } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { releaseDocument } from "../../src/commands/release/index.js";
 import { capture } from "../csr/fixture.js";
-import { committedFixture, csr, git } from "../helpers.js";
+import { committedFixture, csr, git, tempDir, tool } from "../helpers.js";
 
 const prompts = { input: wrapPrompt(input) } as unknown as Prompts;
 const WI = "documents/instructions/WI-010-01.yaml";
@@ -32,8 +34,17 @@ const lastRevision = (dir: string) => readFileSync(join(dir, WI), "utf8").split(
 
 const ARGS = ["release", "WI-010-01", "--summary", FLAGS.summary, "--reason", FLAGS.reason, "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-11-16", "-y"];
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+/** No browser to print with: CSR_CHROMIUM names one that is not there (findChromium takes it as given). */
+const NO_BROWSER = { CSR_CHROMIUM: join(tempDir(), "no-such-browser") };
 
-describe("csr release asks for 总页数 where the revision record prints it (tester63 N15, tester66 N8)", () => {
+describe("csr release asks for 总页数 where the revision record prints it and no Chromium counts it (tester63 N15, tester66 N8)", () => {
+  beforeEach(() => {
+    vi.stubEnv("CSR_CHROMIUM", NO_BROWSER.CSR_CHROMIUM);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it("offers the last recorded count, takes another, and records it on the new revision", async () => {
     const dir = edited();
     const ctx = capture(dir);
@@ -74,19 +85,22 @@ describe("csr release asks for 总页数 where the revision record prints it (te
   it("with -y, refuses without --total-pages in one line naming the earlier count, and writes nothing", () => {
     const script = edited();
     const before = head(script);
-    const refused = csr(["-C", script, ...ARGS], { lang: "zh-CN" });
+    const refused = csr(["-C", script, ...ARGS], { lang: "zh-CN", env: NO_BROWSER });
     expect({ code: refused.code, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录打印总页数，发布后不再改写，请给出本版受控副本打印的页数：按 csr 的版式打印的（csr render WI-010-01 --format pdf）即其页数，csr render 以此核对；A/1 记录的 1 页是该版受控副本的页数，不一定是本版的。\n",
+      stderr:
+        "csr: 缺少 --total-pages：WI-010-01 的修订记录打印总页数，发布后不再改写，请给出本版受控副本打印的页数：按 csr 的版式打印的（csr render WI-010-01 --format pdf）即其页数，csr render 以此核对；A/1 记录的 1 页是该版受控副本的页数，不一定是本版的。\n" +
+        "提示：没有找到 Chromium，无法按 csr 生成的 PDF 计算页数；安装 Debian 软件包 'chromium-headless-shell' 后 csr release 会自行计算，或用 --total-pages 给出。\n",
     });
     expect(head(script)).toBe(before);
     expect(git(script, ["status", "--porcelain"])).toBe("");
-    const english = csr(["-C", script, ...ARGS], { lang: "en" });
-    expect(english.stderr).toBe(
-      "csr: --total-pages is required: the revision record of WI-010-01 prints total pages (总页数) and is not rewritten once released, so give the page count of this version's controlled copy as printed: printed in csr's layout (csr render WI-010-01 --format pdf), its pages, which csr render checks it against; the 1 recorded for A/1 are that version's copy's, not necessarily this one's.\n",
+    const english = csr(["-C", script, ...ARGS], { lang: "en", env: NO_BROWSER });
+    expect(english.stderr.split("\n")[0]).toBe(
+      "csr: --total-pages is required: the revision record of WI-010-01 prints total pages (总页数) and is not rewritten once released, so give the page count of this version's controlled copy as printed: printed in csr's layout (csr render WI-010-01 --format pdf), its pages, which csr render checks it against; the 1 recorded for A/1 are that version's copy's, not necessarily this one's.",
     );
-    const released = csr(["-C", script, ...ARGS, "--total-pages", "1"], { lang: "zh-CN" });
+    expect(english.stderr).toContain("Chromium was not found, so the pages of the PDF csr prints cannot be counted");
+    const released = csr(["-C", script, ...ARGS, "--total-pages", "1"], { lang: "zh-CN", env: NO_BROWSER });
     expect(released.code).toBe(0);
     expect(lastRevision(script)).toContain("    total_pages: 1\n");
   });
@@ -114,11 +128,39 @@ describe("csr release asks for 总页数 where the revision record prints it (te
     const firstQms = join(first, "qms.yaml");
     writeFileSync(firstQms, readFileSync(firstQms, "utf8") + layouts("date, version, summary, total_pages, by, approved_by"));
     git(first, ["commit", "-qam", "版式"]);
-    const refused = csr(["-C", first, ...ARGS], { lang: "zh-CN" });
-    expect({ code: refused.code, stderr: refused.stderr }).toEqual({
+    const refused = csr(["-C", first, ...ARGS], { lang: "zh-CN", env: NO_BROWSER });
+    expect({ code: refused.code, stderr: refused.stderr.split("\n")[0] }).toEqual({
       code: 2,
-      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录按 qms.yaml 的 document_layouts 打印总页数，发布后不再改写，请给出本版受控副本打印的页数。\n",
+      stderr: "csr: 缺少 --total-pages：WI-010-01 的修订记录按 qms.yaml 的 document_layouts 打印总页数，发布后不再改写，请给出本版受控副本打印的页数。",
     });
+  });
+});
+
+describe("csr release counts 总页数 in csr's own PDF where the revision record prints it and Chromium is found (tester76 M11)", () => {
+  it.runIf(tool("chromium") && tool("pdftotext"))("records the pages csr render then prints, says so, and is overridden by --total-pages; asks nothing at a terminal", { timeout: 120_000 }, async () => {
+    // A/1 recorded 1 page; A/2's PDF has 2 (the revision record's third row): tester76 was offered A/1's count, then csr render said 修订记录写总页数 4，本次打印共 2 页.
+    const dir = edited();
+    const released = csr(["-C", dir, ...ARGS], { lang: "zh-CN" });
+    expect({ code: released.code, stderr: released.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(released.stdout.split("\n")[1]).toBe("总页数 2（按 csr 生成的 PDF 计）：WI-010-01 A/2 的修订记录写此页数，与 csr render WI-010-01 --format pdf 打印的“第 x 页 共 2 页”一致；受控副本另行排版打印时，用 --total-pages 给出其页数。");
+    expect(lastRevision(dir)).toContain("    total_pages: 2\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    // The print of A/2: 第 x 页 共 2 页 on each page, and no word of a record that disagrees with it.
+    const pdf = join(tempDir(), "WI-010-01.pdf");
+    const render = csr(["-C", dir, "render", "WI-010-01", "--format", "pdf", "--out", pdf, "--today", "2026-11-20"], { lang: "zh-CN" });
+    expect(render.code).toBe(0);
+    expect(render.stderr).not.toContain("总页数");
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(text.match(/第\s*\d+\s*页\s*共\s*\d+\s*页/g)?.map((s) => s.replace(/\s/g, ""))).toEqual(["第1页共2页", "第2页共2页"]);
+
+    // --total-pages overrides the count (a controlled copy printed in another layout); a terminal is not asked for it.
+    const given = edited();
+    expect(csr(["-C", given, ...ARGS, "--total-pages", "3"], { lang: "zh-CN" }).stdout).not.toContain("按 csr 生成的 PDF 计");
+    expect(lastRevision(given)).toContain("    total_pages: 3\n");
+    const asked = edited();
+    const ctx = capture(asked);
+    expect(await releaseDocument(ctx, "WI-010-01", FLAGS, prompts)).toBe(0);
+    expect(lastRevision(asked)).toContain("    total_pages: 2\n");
   });
 });
 

@@ -25,6 +25,7 @@ import { currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentati
 import { revisionEvent } from "../../model/recorded-events.js";
 import { actionClosed } from "../../model/actions.js";
 import type { ControlledDocument, CorrectiveAction, Person, Role, SignatureRole } from "../../model/types.js";
+import { printingBrowser } from "../../render/pdf.js";
 import { codedChoices, type Choice, type Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
 import { departmentLabel, personChoiceList, resolvePerson, worksOn } from "../shared/people.js";
@@ -44,7 +45,7 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
     (signatures.has("standardization") && !given(flags.standardization)) ||
     (signatures.has("military_representative") && !given(flags.militaryRepresentative)) ||
     (!(flags.action ?? []).some(given) && actionsNamedInBasis(openActions(repo), flags).length > 0) ||
-    (flags.totalPages === undefined && (lastTotalPages(doc) !== undefined || totalPagesPrinted(repo, doc, releaseDay(flags))))
+    (flags.totalPages === undefined && totalPagesAsked(repo, doc, releaseDay(flags)))
   );
 }
 
@@ -192,6 +193,15 @@ export function totalPagesPrinted(repo: Repository, doc: ControlledDocument, dat
 }
 
 /**
+ * Whether a release on `date` asks for 总页数: an earlier revision records it, or the revision record prints it (totalPagesPrinted),
+ * but not where the record prints it and csr can count it in its own PDF (printingBrowser: the release counts it, tester76 M11).
+ */
+function totalPagesAsked(repo: Repository, doc: ControlledDocument, date: string): boolean {
+  if (totalPagesPrinted(repo, doc, date)) return printingBrowser() === undefined;
+  return lastTotalPages(doc) !== undefined;
+}
+
+/**
  * --total-pages asked when not given and the revision record prints it (totalPagesPrinted), or an earlier
  * revision records it: the last recorded count offered (Enter keeps it). An answer is needed where the record
  * prints it, as -y refuses the release without it; elsewhere a blank answer leaves it unrecorded, as without the
@@ -200,7 +210,7 @@ export function totalPagesPrinted(repo: Repository, doc: ControlledDocument, dat
 async function askTotalPages(ask: Prompts, repo: Repository, doc: ControlledDocument, answered: ReleaseFlags): Promise<void> {
   const last = lastTotalPages(doc);
   const printed = totalPagesPrinted(repo, doc, releaseDay(answered));
-  if (answered.totalPages !== undefined || (last === undefined && !printed)) return;
+  if (answered.totalPages !== undefined || !totalPagesAsked(repo, doc, releaseDay(answered))) return;
   const valid = (value: string) => /^[1-9]\d{0,3}$/.test(value.trim());
   const answer = await ask.input({
     message: printed

@@ -42,6 +42,7 @@ import { listOption } from "../shared/edit.js";
 import { uncommitted, withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { revisionDueRemark } from "../../model/revision-remarks.js";
+import { printingBrowser } from "../../render/pdf.js";
 import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { characteristicLines } from "./characteristics.js";
@@ -213,10 +214,12 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
     const approved = required(flags.approved, "--approved", t("release.needs.approved"));
     // A revision record that prints 总页数 would show this version's cell blank for good: a released record is not rewritten (tester66 N8).
-    if (totalPages === undefined && totalPagesPrinted(repo, doc, date)) {
+    // csr prints the document itself: the count is its own PDF's, as csr render prints it, where a browser is there to print it (tester76 M11).
+    const counter = totalPages === undefined && totalPagesPrinted(repo, doc, date) ? printingBrowser() : undefined;
+    if (totalPages === undefined && totalPagesPrinted(repo, doc, date) && counter === undefined) {
       const last = lastTotalPages(doc);
       const what = last ? t("release.needs.total-pages", { id: doc.id, version: last.version, pages: last.pages }) : t("release.needs.total-pages-first", { id: doc.id });
-      throw new UserError(t("release.required", { flag: "--total-pages", what }));
+      throw new UserError(t("release.required", { flag: "--total-pages", what }), t("release.total-pages.no-chromium"));
     }
     refuseEmptySections(doc);
     const author = resolvePerson(index, prepared, "--prepared", signed.prepared);
@@ -264,7 +267,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ...(flags.configurationChange ? { configuration_change: true } : {}),
       ...(flags.editorial ? { editorial: true } : {}),
       ...(flags.pages ? { pages: flags.pages } : {}),
-      ...(totalPages === undefined ? {} : { total_pages: totalPages }),
+      // Counted below where not given (counter): the key in its place in the record.
+      ...(totalPages !== undefined ? { total_pages: totalPages } : counter ? { total_pages: lastTotalPages(doc)?.pages ?? 1 } : {}),
       prepared: { by: author.id, date: signed.prepared },
       reviewed: { by: reviewer.id, date: signed.reviewed },
       ...(extra.countersigned.length > 0 ? { countersigned: extra.countersigned.map((p) => ({ by: p.id, date: signed.countersigned })) } : {}),
@@ -279,7 +283,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const deviated = deviatedVersionsOnRelease(doc, effective, (id) => index.documents.get(id)?.value);
     // A 备注 asking for this revision (待修订, imported from the register) is answered by it (tester76 M4).
     const dueRemark = revisionDueRemark(doc.remarks);
-    const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
+    const releasedText = () => editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
       // The revision in preparation (修订中, csr submit) is the one released now.
       yaml.delete("revising");
@@ -297,6 +301,19 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
         else yaml.set("remarks", dueRemark.rest);
       }
     });
+    let text = releasedText();
+    // 总页数 as the PDF of the document released prints it, on its 实施日期 (the revision then in force), with this count in its record.
+    const counted = counter
+      ? await (await import("../render/pages.js")).countedTotalPages(root, repo, index, counter, effective, (pages) => {
+          revision.total_pages = pages;
+          return parseText(file.path, "document", releasedText()).data as ControlledDocument;
+        }, lastTotalPages(doc)?.pages ?? 1)
+      : undefined;
+    if (counter && counted === undefined) throw new UserError(t("release.total-pages.uncounted", { id: doc.id }));
+    if (counted !== undefined) {
+      revision.total_pages = counted;
+      text = releasedText();
+    }
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const releasedDoc = parseText(file.path, "document", text).data as ControlledDocument;
     // Links made against the text released now belong to this revision (tester18 F14); without the text
@@ -317,6 +334,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     ];
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
+    if (counted !== undefined) ctx.stdout(t("release.total-pages.counted", { id: doc.id, version, pages: counted }) + "\n");
     if (dueRemark) ctx.stdout(t(dueRemark.rest === "" ? "release.remark-cleared" : "release.remark-cleared-rest", dueRemark) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
     // A change notice usually names a working day for production to change over (IATF 16949 7.5.3.2.2): a rest day is said, not refused (tester61 L8).
