@@ -6,8 +6,31 @@
  */
 import { localized, shellArgument } from "../core/text.js";
 import { language, t, translate, type Lang } from "../i18n/index.js";
+import { actionById } from "./actions.js";
 import { stepDeadlineDue, workdaysLate, type WorkCalendar } from "./calendar.js";
-import type { ControlledDocument, Customer, CustomerNotice, Revision } from "./types.js";
+import type { ControlledDocument, CorrectiveAction, Csr, Customer, CustomerNotice, Revision } from "./types.js";
+
+/**
+ * The customers a revision of document `document` owes a notice of its change, in the order met: the customers of
+ * the complaints it carries out (`actions`, their records' `customer`), those whose change notice it carries out
+ * (`ecn` numbered `CODE-…`, e.g. DYA-ECN-2026-201), then those whose CSRs the document addresses (its control plan,
+ * PFMEA or instruction for their part, a procedure meeting their requirements) unless the revision is editorial
+ * (编辑性修改: no change to the product or process). Only customers whose file sets `change_notification` (DYA-004:
+ * 5 working days) are owed one: the others set no time to notify, and a notice is recorded when given
+ * (--customer-notified). IATF 16949 8.5.6.1 (the customer notified of a change of product realization).
+ */
+export function customersOwedNotice(
+  sources: { customers: readonly Customer[]; csrs: readonly Csr[]; actions: readonly CorrectiveAction[] },
+  document: string,
+  revision: Pick<Revision, "actions" | "ecn" | "editorial">,
+): Customer[] {
+  const codes = [
+    ...(revision.actions ?? []).flatMap((id) => actionById(sources.actions.map((value) => ({ value })), id)?.value.customer ?? []),
+    ...sources.customers.filter((c) => (revision.ecn ?? []).some((n) => n.startsWith(`${c.code}-`))).map((c) => c.code),
+    ...(revision.editorial ? [] : sources.csrs.filter((c) => (c.addressed ?? []).some((a) => a.document === document)).map((c) => c.customer)),
+  ];
+  return [...new Set(codes)].flatMap((code) => sources.customers.filter((c) => c.code === code && c.change_notification !== undefined));
+}
 
 /**
  * The last day to notify `customer` of a change taking effect on `effective` (YYYY-MM-DD): its
@@ -36,15 +59,25 @@ function noticesWhere(doc: ControlledDocument, test: (notice: CustomerNotice) =>
 
 /**
  * Whether `notice` is overdue on `today` (YYYY-MM-DD): its due date (the customer's change_notification, e.g.
- * DYA-004) is before that day and no day notified is recorded. IATF 16949 8.5.6.1.
+ * DYA-004) is before that day and no day notified, nor an approval (noticeNotified), is recorded. IATF 16949 8.5.6.1.
  */
 export function noticeOverdue(notice: CustomerNotice, today: string): boolean {
-  return notice.due !== undefined && notice.due < today && notice.notified === undefined;
+  return notice.due !== undefined && notice.due < today && noticeNotified(notice) === undefined;
 }
 
-/** Whether `notice` was notified after its due date (the customer's change_notification, e.g. DYA-004). */
+/**
+ * The day the customer is known to have been told of the change: the day notified, else the day it approved the
+ * change (a customer approves a change it was told of: its approval on a day proves the notice by that day, IATF
+ * 16949 8.5.6.1); undefined when neither is recorded.
+ */
+export function noticeNotified(notice: Pick<CustomerNotice, "notified" | "approved">): string | undefined {
+  return notice.notified ?? notice.approved;
+}
+
+/** Whether `notice` was notified (noticeNotified: or approved) after its due date (the customer's change_notification, e.g. DYA-004). */
 function noticeLate(notice: CustomerNotice): boolean {
-  return notice.due !== undefined && notice.notified !== undefined && notice.notified > notice.due;
+  const notified = noticeNotified(notice);
+  return notice.due !== undefined && notified !== undefined && notified > notice.due;
 }
 
 /** Whether `notice` was notified after its due date with no reason recorded (`late_reason`): what doc/customer-notice-late reports. */
@@ -86,7 +119,7 @@ export type SignGiven = "notified" | "approved" | "late-reason" | "reference" | 
  */
 export function owingRevisions(doc: ControlledDocument, code: string, given: SignGiven): number[] {
   const of = (test: (n: CustomerNotice) => boolean) => (doc.revisions ?? []).flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
-  if (given === "notified") return of((n) => n.due !== undefined && n.notified === undefined);
+  if (given === "notified") return of((n) => n.due !== undefined && noticeNotified(n) === undefined);
   if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined).slice(-1);
   // Evidence alone lands on the newest notice notified (approved) without it, as an approval does.
   if (given === "reference") return of((n) => n.notified !== undefined && (n.reference === undefined || n.to === undefined)).slice(-1);
@@ -163,20 +196,22 @@ export function noticeDateProblems(doc: ControlledDocument, received: (action: s
 }
 
 /**
- * When `notice` was notified against its due date: `late` with the working days on `calendar` past it (at
- * least 1: a day off after the due date still counts), `on-time`, or undefined when it has no due date or no
- * day notified (IATF 16949 8.5.6.1; the due date is the customer's change_notification, e.g. DYA-004).
+ * When `notice` was notified (noticeNotified: or approved) against its due date: `late` with the working days on
+ * `calendar` past it (at least 1: a day off after the due date still counts), `on-time`, or undefined when it has
+ * no due date or no day notified nor approved (IATF 16949 8.5.6.1; the due date is the customer's change_notification, e.g. DYA-004).
  */
 export function noticeTiming(notice: CustomerNotice, calendar: WorkCalendar): { late: number } | "on-time" | undefined {
-  if (notice.due === undefined || notice.notified === undefined) return undefined;
-  return notice.notified <= notice.due ? "on-time" : { late: Math.max(workdaysLate(calendar, notice.due, notice.notified), 1) };
+  const notified = noticeNotified(notice);
+  if (notice.due === undefined || notified === undefined) return undefined;
+  return notified <= notice.due ? "on-time" : { late: Math.max(workdaysLate(calendar, notice.due, notified), 1) };
 }
 
 /**
  * A revision's customer notices, one text per notification or approval recorded (or notification still due),
  * as csr show, csr history, the change report and the site print them: "2026-11-20 通知顾客 DYA（逾期 3 个工作日，
  * 要求 2026-11-17 前）", "2026-11-20 通知顾客 DYA（按期，要求 2026-11-25 前）", "2026-11-24 顾客 DYA 批准", "须于
- * 2026-11-25 前通知顾客 DYA"; a late one with its reason (`late_reason`, csr sign --late-reason); each with its
+ * 2026-11-25 前通知顾客 DYA"; an approval with no notification recorded counts as notified that day (noticeNotified):
+ * "2026-12-07 顾客 DYA 批准，即已通知（按期，要求 2026-12-14 前）"; a late one with its reason (`late_reason`, csr sign --late-reason); each with its
  * evidence where recorded (noticeEvidence: "…，致 刘涛，凭证 PCN-2026-07"). Working days
  * are counted on `calendar` (load/calendar.ts repositoryCalendar). Empty when the revision has none.
  */
@@ -189,10 +224,13 @@ export function customerNoticeTexts(revision: Pick<Revision, "customer_notices">
     return [
       n.notified !== undefined
         ? translate(lang, "revision.notice.notified", { code: n.customer, date: n.notified, timing: when }) + noticeEvidence(lang, n.to, n.reference)
-        : n.due !== undefined
+        : n.due !== undefined && n.approved === undefined
           ? translate(lang, "revision.notice.due", { code: n.customer, due: n.due })
           : "",
-      n.approved !== undefined ? translate(lang, "revision.notice.approved", { code: n.customer, date: n.approved }) + noticeEvidence(lang, undefined, n.approval_reference) : "",
+      n.approved !== undefined
+        ? translate(lang, n.notified === undefined ? "revision.notice.approved-as-notified" : "revision.notice.approved", { code: n.customer, date: n.approved, timing: n.notified === undefined ? when : "" }) +
+          noticeEvidence(lang, undefined, n.approval_reference)
+        : "",
     ].filter(Boolean);
   });
 }

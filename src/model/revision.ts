@@ -81,7 +81,9 @@ export function successors(previous: string): string[] {
  *   on their cards and pages, as `clauses` and `processes` list a document in the matrices; the
  *   deviation's text says what it changes, and the link may be made or corrected after its release;
  *   so may `deviates_from_versions`, the version of each it deviates from (a new revision of the standard
- *   document: csr set --deviates-from WI-010-01@A/2 when the deviation applies to it too).
+ *   document: csr set --deviates-from WI-010-01@A/2 when the deviation applies to it too);
+ * - `print`, the page a copy is printed on (A4 portrait or landscape): how the approved text is laid out on
+ *   paper, not what it says; every cell of it is printed either way (render/view.ts printOrientation).
  */
 export const REGISTER_FIELDS = [
   "title_en",
@@ -105,6 +107,7 @@ export const REGISTER_FIELDS = [
   "deviates_from",
   "deviates_from_versions",
   "countersign_departments",
+  "print",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

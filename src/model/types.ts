@@ -878,6 +878,8 @@ export interface ControlledDocument {
   related?: string[];
   forms?: string[];
   sections?: Section[];
+  /** How it is printed: the A4 page's orientation (csr render --format pdf; render/view.ts printOrientation decides without it). */
+  print?: { orientation?: "portrait" | "landscape" };
   /** A form's record keeping (记录保存); the `_en` fields are for English registers (model/record-keeping.ts). */
   record?: {
     retention?: string;

@@ -202,6 +202,8 @@ export interface DocumentView extends Header {
   recordsNumber: string;
   records: ReferenceView[];
   record?: { retention: string; medium: string; location: string };
+  /** Printed on A4 landscape (printOrientation): its @page and text width turned (layout.hbs). */
+  landscape: boolean;
   /** A form's blank sheet (sheetView), when the form describes one (`sheet`). */
   sheet?: SheetView;
   /**
@@ -695,6 +697,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       }),
     })),
     sections,
+    landscape: printOrientation(doc) === "landscape",
     bodyOnPaper: bodyOnPaper(doc),
     relatedNumber: closing.related,
     related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
@@ -762,6 +765,37 @@ export interface SheetView {
   rows: string[][];
   notes: string;
   signatures: string[];
+}
+
+/** The most columns a body table prints with on A4 portrait, as a register prints (report/table.ts printedWide): a wider one turns the page. */
+const PORTRAIT_COLUMNS = 8;
+
+/**
+ * The columns of the widest Markdown table in `text` (a header row followed by a delimiter row `|---|:--:|`), 0 for none.
+ * Cells are counted between unescaped pipes, outer pipes optional, as markdown-it reads a GFM table.
+ */
+export function widestTableColumns(text: string): number {
+  const lines = text.split("\n").map((line) => line.trim());
+  const cells = (line: string) => line.replace(/^\|/, "").replace(/(?<!\\)\|$/, "").split(/(?<!\\)\|/);
+  let widest = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const delimiter = cells(lines[i]!);
+    if (!lines[i]!.includes("-") || !delimiter.every((c) => /^\s*:?-+:?\s*$/.test(c))) continue;
+    if (cells(lines[i - 1]!).length === delimiter.length) widest = Math.max(widest, delimiter.length);
+  }
+  return widest;
+}
+
+/**
+ * The A4 page's orientation `doc` prints on: its `print.orientation` when written, else landscape when a body table
+ * (its sections' Markdown) or its blank sheet has more than eight columns (a control plan's ten, a PFMEA's fifteen),
+ * as a register is (report/table.ts), else portrait. Every column is printed whole either way: cells wrap within the
+ * page (document-style.hbs), since nothing may be cut off a controlled document's print (IATF 16949 7.5.3.1).
+ */
+export function printOrientation(doc: Pick<ControlledDocument, "print" | "sections" | "sheet">): "portrait" | "landscape" {
+  if (doc.print?.orientation) return doc.print.orientation;
+  const columns = Math.max(doc.sheet?.columns.length ?? 0, ...documentSections(doc).map((s) => widestTableColumns(s.section.text ?? "")));
+  return columns > PORTRAIT_COLUMNS ? "landscape" : "portrait";
 }
 
 /** The text width of an A4 portrait page (document-style.hbs: body max-width 175mm), in millimetres: a sheet column's width is its share. */

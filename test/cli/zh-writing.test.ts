@@ -48,12 +48,13 @@ describe("the writing commands in Chinese", () => {
         .replace(", HH-WI-06]", "]")
         .replace("临时变更按《过程临时变更管理办法》执行", "临时变更须经批准并在恢复后验证首件"),
     );
-    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--total-pages", "2", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12", "--include-changes"];
+    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--total-pages", "2", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12", "--customer-notified", "DYA", "--include-changes"];
     const released = await zh(dir, ...release);
     expect(released.code).toBe(0);
     expect(released.stderr).toBe("");
     expect(released.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X")).toBe(
       "已发布 QP-010 A/2（documents/procedures/QP-010.yaml）：提交 X，标签 QP-010/A-2。\n" +
+        "已记录：QP-010 A/2 的更改于 2026-11-12 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-19 前）。\n" +
         "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to PRD QA' 向持有单位发放 A/2。\n" +
         "QP-010 A/1 已以电子版（OA，只读）发放给生产部、技术部、品质部、市场部：请用 'csr distribute QP-010 --electronic --to PRD ENG QA MKT --system OA' 发布 A/2 替换它。\n",
     );

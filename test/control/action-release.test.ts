@@ -110,25 +110,31 @@ describe("a customer notice already past its due date at the release", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date(2026, 11, 5, 10) });
     const dir = await changed();
     const ctx = capture(dir);
-    const flags = { summary: "增加O形圈", totalPages: "1", prepared: "gaoyang", reviewed: "huangjun", approved: "zhangli", yes: true, action: ["8D-2026-001"], date: "2026-11-10", customerApproved: ["DYA=2026-11-12"] };
+    const flags = { summary: "增加O形圈", totalPages: "1", prepared: "gaoyang", reviewed: "huangjun", approved: "zhangli", yes: true, action: ["8D-2026-001"], date: "2026-11-10" };
     expect(await releaseDocument(ctx, "WI-010-02", flags)).toBe(0);
     // Due 5 working days after 2026-11-10: 2026-11-17; 13 working days from 11-18 to 12-04.
     expect([ctx.out.split("\n").slice(1), ctx.err]).toEqual([
       [
         "The change of WI-010-02 A/2 was to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-17, and is 13 working days overdue: notify the customer now (submit the control plan, PPAP), then record it with 'csr sign WI-010-02 --customer-notified DYA=<date>'.",
-        "Recorded: customer DYA (Dongyue Automobile Co., Ltd.) approved the change of WI-010-02 A/2 on 2026-11-12.",
         "WI-010-02 A/1 is issued electronically (OA, read-only) to Production: issue A/2 in its place with 'csr distribute WI-010-02 --electronic --to PRD --system OA'.",
         "",
       ],
       "",
     ]);
-    expect(wi(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-17\n        approved: 2026-11-12\n");
+    expect(wi(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-17\n");
+
+    // Approved by the customer in time: its approval is the notice by that day (tester77 E10), not overdue.
+    const approved = await changed();
+    const told = capture(approved);
+    expect(await releaseDocument(told, "WI-010-02", { ...flags, customerApproved: ["DYA=2026-11-12"] })).toBe(0);
+    expect(told.out.split("\n")[1]).toBe("Recorded: customer DYA (Dongyue Automobile Co., Ltd.) approved the change of WI-010-02 A/2 on 2026-11-12, so it was notified by then, on time (due 2026-11-17).");
+    expect(told.out).not.toContain("overdue");
 
     // Due on the run's day: not yet overdue.
     vi.setSystemTime(new Date(2026, 10, 17, 10));
     const onTime = await changed();
     const due = capture(onTime);
-    expect(await releaseDocument(due, "WI-010-02", { ...flags, customerApproved: [] })).toBe(0);
+    expect(await releaseDocument(due, "WI-010-02", flags)).toBe(0);
     expect(due.out.split("\n").slice(1)).toEqual([
       "The change of WI-010-02 A/2 is to be notified to customer DYA (Dongyue Automobile Co., Ltd., DYA-004) by 2026-11-17: once notified (control plan, PPAP submitted), record it with 'csr sign WI-010-02 --customer-notified DYA=<date>'.",
       "WI-010-02 A/1 is issued electronically (OA, read-only) to Production: issue A/2 in its place with 'csr distribute WI-010-02 --electronic --to PRD --system OA'.",

@@ -354,8 +354,10 @@ describe("distribution and recall", () => {
       /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing \(chenjing\), the one document controller in people\.yaml \(no --issued-by given\)\.\nNo holder \(领用人\) recorded for copies 1, 2 \(no --holder given\): once someone has signed for them, record each with 'csr distribute QP-010 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-010 --copy 2 --holder <a person of Production>'; next time name each holder after the department as you hand copies out: --to QA:<person> PRD:<person> \(or --holder <person> for one department\)\.\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, issued_by: chenjing, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-02}\n");
-    const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--total-pages", "2", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
-    expect(release.stdout.split("\n")[1]).toBe(
+    const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--total-pages", "2", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--customer-notified", "DYA", "--force"]);
+    // QP-010 addresses DYA-004: its change is notified to DYA (tester77 E2), here on the day of the release.
+    expect(release.stdout.split("\n")[1]).toBe("Recorded: the change of QP-010 A/2 notified to customer DYA (Dongyue Automobile Co., Ltd.) on 2026-11-10, on time (due 2026-11-17).");
+    expect(release.stdout.split("\n")[2]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 where they were used with 'csr distribute QP-010 --to QA PRD'.",
     );
     // A holder of another department is refused: the copy is held where it is issued.
@@ -388,8 +390,8 @@ describe("distribution and recall", () => {
       // DYA-004 went to Engineering and Marketing, which had A/1 on OA but have no issue of A/2; Production, left without A/2
       // after holding A/1, is doc/no-copy-in-force's alone (one root cause, one finding).
       "42 csr/deployed-without-copy DYA-004 was distributed to Engineering, Marketing & Sales, but QP-010 A/2, which addresses it, has no controlled copy and no electronic issue at these 2 departments: they know the requirement but hold no document in force that says how it is met. Hand out paper copies with 'csr distribute QP-010 --to ENG MKT', or record the electronic issue with 'csr distribute QP-010 --electronic --to ENG MKT'. If a department does not act on the requirement, say in the review why the CSR went to it.",
-      "102 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
-      "102 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+      "106 doc/no-copy-in-force QP-010 A/2 is in force since 2026-11-10, and Production held a controlled copy of A/1 but holds none of A/2: hand it out with 'csr distribute QP-010 --to PRD'.",
+      "106 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNote: 2 (A/1, Production): due back by 2026-11-17, returned 8 working days late (the distribution register's remarks say so).\nNo copy is due back any more.\nWrote documents/procedures/QP-010.yaml; not committed (git commit it, or run with --commit).\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);

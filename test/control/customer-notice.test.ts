@@ -127,20 +127,40 @@ describe("a change to be notified to the customer", () => {
     expect((await run(dir, "show", "QP-010")).stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-16 通知顾客 DYA（按期，要求 2026-11-25 前）；2026-11-16 顾客 DYA 批准\n");
   });
 
-  it("records nothing for a release without a complaint or a customer named, and refuses an unknown customer", async () => {
+  it("owes the customer whose CSR the document addresses a notice, none for an editorial revision, and refuses an unknown customer (tester77 E2)", async () => {
     const dir = await changed();
     const unknown = await release(dir, "--customer-notified", "DYB=2026-11-20");
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", "csr: --customer-notified：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n"]);
-    expect((await release(dir)).code).toBe(0);
-    expect(qp010(dir)).not.toContain("customer_notices");
+    // QP-010 addresses DYA-004 (csr/DYA/DYA-004.yaml): its revision is a change DYA is to be told of, complaint or not.
+    const editorial = await changed();
+    expect((await release(editorial, "--editorial")).code).toBe(0);
+    expect(qp010(editorial)).not.toContain("customer_notices");
+    const released = await release(dir);
+    expect(released.code).toBe(0);
+    expect(released.stdout.split("\n")).toContainEqual(expect.stringMatching(/^QP-010 A\/2 的更改应在 2026-11-25 前通知顾客 DYA（东岳汽车股份有限公司，DYA-004），已逾期 \d+ 个工作日/));
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\nrelated:");
     const mixed = await run(dir, "sign", "QP-010", "--customer-notified", "DYA", "--approved", "xuht");
     expect([mixed.code, mixed.stderr]).toEqual([2, "csr: csr sign 一次只记录签字或顾客通知/批准中的一种：请分两次运行。\n"]);
+  });
+
+  it("counts the customer's approval as its notice by that day: no overdue notice, shown as notified (tester77 E10)", async () => {
+    const dir = await changed();
+    const released = await release(dir, "--customer-approved", "DYA=2026-11-17");
+    expect([released.code, released.stderr]).toEqual([0, ""]);
+    expect(released.stdout.split("\n")).toContain("已记录：顾客 DYA（东岳汽车股份有限公司）于 2026-11-17 批准 QP-010 A/2 的更改，即已于当日前通知，按期（要求 2026-11-25 前）。");
+    expect(released.stdout).not.toContain("已逾期");
+    expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\n        approved: 2026-11-17\nrelated:");
+    expect(await notices(dir, "2027-01-04")).toEqual([]);
+    const shown = await run(dir, "show", "QP-010");
+    expect(shown.stdout).toContain("2026-11-17 顾客 DYA 批准，即已通知（按期，要求 2026-11-25 前）");
+    expect(shown.stdout).not.toContain("须于 2026-11-25 前通知顾客 DYA");
   });
 
   it("records a notice on the revision that owes it, not the newest, and never makes up a due date (breaker64 P1)", async () => {
     const dir = await owing();
     changeAgain(dir, "（A/3）");
-    expect((await run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y")).code).toBe(0);
+    // An editorial revision (编辑性修改) changes nothing to notify: A/3 owes DYA nothing, though QP-010 addresses DYA-004.
+    expect((await run(dir, "release", "QP-010", "--summary", "首件确认表改版", "--editorial", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-30", "-y")).code).toBe(0);
     // The rule's hint names the revision that owes the notice.
     const dueLine = qp010(dir).split("\n").indexOf("        due: 2026-11-25") + 1;
     expect(await notices(dir, "2026-12-01")).toEqual([

@@ -69,8 +69,10 @@ describe("a month of document control without hand-editing YAML", () => {
       .replace("临时变更按《过程临时变更管理办法》执行。", "临时变更经品质部批准后执行，变更期间加严检验并记录。");
     expect(edited).not.toBe(before);
     writeFileSync(path, edited);
-    const release = await run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");
-    expect(release.split("\n")[1]).toBe(
+    const release = await run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--total-pages", "2", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12", "--customer-notified", "DYA");
+    // QP-010 addresses DYA-004: the change is notified to DYA, the control plan submitted that day (tester77 E2).
+    expect(release.split("\n")[1]).toBe("已记录：QP-010 A/2 的更改于 2026-11-12 通知顾客 DYA（东岳汽车股份有限公司），按期（要求 2026-11-19 前）。");
+    expect(release.split("\n")[2]).toBe(
       "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to PRD QA' 向持有单位发放 A/2。",
     );
     // Old copies back, new copies out, training, implementation.

@@ -227,7 +227,9 @@ describe("a new revision of a document with a deviation in force (tester63 N7; I
     const released = csr(["-C", dir, "release", "WI-010-01", "--summary", "增加防错", "--total-pages", "1", "--reason", "8D", "--prepared", "gaoyang", "--reviewed", "huangjun", "--approved", "zhangli", "--countersigned", "zhaoqiang,zhoupeng", "--date", "2026-12-04", "-y"], { lang: "zh-CN" });
     expect(released.stderr).toBe("");
     expect(released.code).toBe(0);
-    expect(released.stdout.split("\n")[1]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；仍适用的，用 'csr set <编号> --deviates-from WI-010-01@A/2' 记录；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
+    // WI-010-01 addresses a DYA CSR: the change is DYA's to be told of (tester77 E2).
+    expect(released.stdout.split("\n")[1]).toMatch(/^WI-010-01 A\/2 的更改[须应]在 2026-12-11 前通知顾客 DYA（东岳汽车股份有限公司，DYA-004）/);
+    expect(released.stdout.split("\n")[2]).toBe("WI-010-03（至 2026-12-19）是对 WI-010-01 的偏离，现仍有效（原针对 A/1）：请确认每一份是否仍适用于 A/2；仍适用的，用 'csr set <编号> --deviates-from WI-010-01@A/2' 记录；不再适用的，确认已恢复标准过程后作废（csr obsolete <编号> --reason …）。");
 
     // Confirmed for the new revision: a version later than the one in force on its 实施日期 is taken (breaker64 P5 refuses only a replaced one).
     const confirmed = csr(["-C", dir, "set", "WI-010-03", "--deviates-from", "WI-010-01@A/2"], { lang: "zh-CN" });

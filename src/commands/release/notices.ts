@@ -1,19 +1,18 @@
 /**
  * The customers a revision's change is notified to or approved by (Revision `customer_notices`), as
  * `csr release --customer-notified/--customer-approved <code>[=<date>]` and `csr sign` record them: a customer
- * named, or the customer of a complaint the revision carries out (`--action`) when its file sets the time to
- * notify a change (`change_notification`, e.g. DYA-004: 5 working days), gets the due date counted from the
- * day the revision takes effect (IATF 16949 8.5.6.1).
+ * named, or one the revision owes a notice (model/customer-notices.ts customersOwedNotice: its complaint carried out,
+ * its change notice, its CSRs addressed) when its file sets the time to notify a change (`change_notification`, e.g.
+ * DYA-004: 5 working days), gets the due date counted from the day the revision takes effect (IATF 16949 8.5.6.1).
  */
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
-import { actionById } from "../../model/actions.js";
 import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
-import { noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
-import type { Customer, CustomerNotice } from "../../model/types.js";
+import { customersOwedNotice, noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
+import type { Customer, CustomerNotice, Revision } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
 import { customerGiven } from "../../model/customers.js";
 
@@ -31,21 +30,27 @@ export function customerNamed(repo: Repository, given: string, flag: string): Cu
 }
 
 /**
- * A release's notices: one per customer, in the order first met — the customers of the complaints it carries out
- * (`actions`) whose file sets `change_notification`, then those --customer-notified and --customer-approved name —,
- * each with its due date when the customer sets one (from `effective`), and the days given (`released`, the
+ * A release's notices: one per customer, in the order first met — the customers `revision` of document `id` owes a
+ * notice (customersOwedNotice: its complaints, its customer change notices, the customers whose CSRs the document
+ * addresses, each when its file sets `change_notification`), then those --customer-notified and --customer-approved
+ * name —, each with its due date when the customer sets one (from `effective`), and the days given (`released`, the
  * release's date, for a code without one). Errors: UserError for an unknown customer, a date that is not one or
  * after today, an approval before the notification of the same customer (refuseApprovalBeforeNotification,
- * naming `id` `version`, the revision released).
+ * naming `id` and the revision's version).
  */
-export function releaseNotices(repo: Repository, id: string, version: string, actions: readonly string[], notified: readonly string[], approved: readonly string[], effective: string, released: string): CustomerNotice[] {
+export function releaseNotices(
+  repo: Repository,
+  id: string,
+  revision: Pick<Revision, "version" | "actions" | "ecn" | "editorial">,
+  notified: readonly string[],
+  approved: readonly string[],
+  effective: string,
+  released: string,
+): CustomerNotice[] {
   const calendar = repositoryCalendar(repo.config?.value);
   const notices: CustomerNotice[] = [];
-  for (const action of actions) {
-    const code = actionById(repo.actions, action)?.value.customer;
-    const customer = code === undefined ? undefined : repo.customers.find((c) => c.value.code === code)?.value;
-    if (customer?.change_notification) noticeFor(notices, customer, effective, calendar);
-  }
+  const owed = customersOwedNotice({ customers: repo.customers.map((c) => c.value), csrs: repo.csrs.map((c) => c.value), actions: repo.actions.map((a) => a.value) }, id, revision);
+  for (const customer of owed) noticeFor(notices, customer, effective, calendar);
   for (const given of notified) {
     const { customer, date } = customerDay(repo, given, "--customer-notified", released);
     noticeFor(notices, customer, effective, calendar).notified = date;
@@ -54,7 +59,7 @@ export function releaseNotices(repo: Repository, id: string, version: string, ac
     const { customer, date } = customerDay(repo, given, "--customer-approved", released);
     noticeFor(notices, customer, effective, calendar).approved = date;
   }
-  for (const notice of notices) refuseApprovalBeforeNotification(id, version, notice);
+  for (const notice of notices) refuseApprovalBeforeNotification(id, revision.version, notice);
   return notices;
 }
 
@@ -86,12 +91,14 @@ function noticeFor(notices: CustomerNotice[], customer: Customer, effective: str
 }
 
 /**
- * What a release or csr sign says of each notice, in order: notified (on time or late against its due date), or,
- * not notified, overdue when its due date is before `today` (YYYY-MM-DD, the day of the run: a revision recorded
- * after the fact, late by at least one working day, as doc/customer-notice-overdue reports it from the next csr
- * check on) else to be notified by its due date, each with how to record it; then approved.
+ * What a release or csr sign says of each notice, in order: notified (on time or late against its due date); or, not
+ * notified but approved, nothing yet (the approval says the notice, noticeNotified); or, neither, overdue when its due
+ * date is before `today` (YYYY-MM-DD, the day of the run: a revision recorded after the fact, late by at least one
+ * working day, as doc/customer-notice-overdue reports it from the next csr check on) else to be notified by its due
+ * date, each with how to record it; then approved (as the notice too when
+ * no day notified is given, unless `notifiedEarlier`: csr sign recording the approval of a change notified before).
  */
-export function noticeLines(repo: Repository, id: string, version: string, today: string, notices: readonly CustomerNotice[]): string[] {
+export function noticeLines(repo: Repository, id: string, version: string, today: string, notices: readonly CustomerNotice[], notifiedEarlier = false): string[] {
   const calendar = repositoryCalendar(repo.config?.value);
   return notices.flatMap((notice) => {
     const named = noticeCustomer(notice.customer, repo.customers.find((c) => c.value.code === notice.customer)?.value);
@@ -101,12 +108,20 @@ export function noticeLines(repo: Repository, id: string, version: string, today
       const when = noticeTiming(notice, calendar);
       const timing = when === undefined ? "" : when === "on-time" ? t("action.on-time", { due: notice.due! }) : t("action.late", { due: notice.due!, count: when.late });
       lines.push(t("notice.notified", { ...data, date: notice.notified, timing, evidence: noticeEvidence(language(), notice.to, notice.reference) }));
+    } else if (notice.approved !== undefined) {
+      // Said with the approval below.
     } else if (notice.due !== undefined && noticeOverdue(notice, today)) {
       lines.push(t("release.notice-overdue", { ...data, csr: named.csr, due: notice.due, count: Math.max(workdaysLate(calendar, notice.due, today), 1), arg: shellArgument(id) }));
     } else if (notice.due !== undefined) {
       lines.push(t("notice.due", { ...data, due: notice.due, csr: named.csr, arg: shellArgument(id) }));
     }
-    if (notice.approved !== undefined) lines.push(t("notice.approved", { ...data, date: notice.approved, evidence: noticeEvidence(language(), undefined, notice.approval_reference) }));
+    if (notice.approved !== undefined) {
+      // An approval alone is the proof of the notice by its day (noticeNotified): said with its timing against the due date.
+      const asNotified = notice.notified === undefined && !notifiedEarlier;
+      const when = asNotified ? noticeTiming(notice, calendar) : undefined;
+      const timing = when === undefined ? "" : when === "on-time" ? t("action.on-time", { due: notice.due! }) : t("action.late", { due: notice.due!, count: when.late });
+      lines.push(t(asNotified ? "notice.approved-as-notified" : "notice.approved", { ...data, date: notice.approved, timing, evidence: noticeEvidence(language(), undefined, notice.approval_reference) }));
+    }
     return lines;
   });
 }

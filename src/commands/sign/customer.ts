@@ -23,7 +23,7 @@ import { language, list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { noticeEvidence, noticeLateWithoutReason, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
+import { noticeEvidence, noticeLateWithoutReason, noticeNotified, owingRevisions, signRevisionArguments, type SignGiven } from "../../model/customer-notices.js";
 import { customerDay, customerNamed, noticeLines, refuseApprovalBeforeNotification } from "../release/notices.js";
 import { editFile, findDocumentById, listOption, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
@@ -77,9 +77,11 @@ export async function signCustomerNotices(ctx: CommandContext, ids: string[], fl
         await askEvidence(session, notice, g);
         // What this command records, the notification judged against the due date, with its evidence.
         if (g.notified !== undefined || g.approved !== undefined) {
-          const notified = g.notified !== undefined ? { ...(notice.due ? { due: notice.due } : {}), notified: g.notified, ...evidenceOf(notice, "to", "reference") } : {};
+          // An approval alone of a change never recorded as notified is its notice too (noticeNotified), judged against the due date.
+          const notified =
+            g.notified !== undefined ? { ...(notice.due ? { due: notice.due } : {}), notified: g.notified, ...evidenceOf(notice, "to", "reference") } : notice.notified === undefined && notice.due ? { due: notice.due } : {};
           const approved = g.approved !== undefined ? { approved: g.approved, ...evidenceOf(notice, "approval_reference") } : {};
-          lines.push(...noticeLines(session.repo, doc.id, revision.version, localToday(), [{ customer: notice.customer, ...notified, ...approved }]));
+          lines.push(...noticeLines(session.repo, doc.id, revision.version, localToday(), [{ customer: notice.customer, ...notified, ...approved }], g.notified === undefined && notice.notified !== undefined));
         }
         if (g.notified === undefined && (g.reference !== undefined || g.to !== undefined)) {
           lines.push(t("notice.evidence", { id: doc.id, version: revision.version, code: notice.customer, evidence: noticeEvidence(language(), g.to, g.reference) }));
@@ -254,9 +256,10 @@ function record(doc: ControlledDocument, revision: Revision, notice: CustomerNot
   recordEvidence(doc, revision, notice, g, path);
   if (g.lateReason === undefined) return;
   if (notice.late_reason !== undefined) throw new UserError(t("notice.late-reason.already", { id: doc.id, version: revision.version, code, reason: notice.late_reason }), t("action.step.done-already.hint", { path }));
-  const data = { id: doc.id, version: revision.version, code, notified: notice.notified ?? "", due: notice.due ?? "" };
-  if (notice.notified === undefined) throw new UserError(t("notice.late-reason.not-notified", data));
-  if (notice.due === undefined || notice.notified <= notice.due) throw new UserError(t(notice.due === undefined ? "notice.late-reason.no-due" : "notice.late-reason.on-time", data));
+  const notified = noticeNotified(notice);
+  const data = { id: doc.id, version: revision.version, code, notified: notified ?? "", due: notice.due ?? "" };
+  if (notified === undefined) throw new UserError(t("notice.late-reason.not-notified", data));
+  if (notice.due === undefined || notified <= notice.due) throw new UserError(t(notice.due === undefined ? "notice.late-reason.no-due" : "notice.late-reason.on-time", data));
   notice.late_reason = g.lateReason;
 }
 

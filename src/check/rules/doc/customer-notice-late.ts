@@ -1,6 +1,6 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { repositoryCalendar } from "../../../load/calendar.js";
-import { lateNotices, noticeCustomer, noticeTiming, signRevisionArguments } from "../../../model/customer-notices.js";
+import { lateNotices, noticeCustomer, noticeNotified, noticeTiming, signRevisionArguments } from "../../../model/customer-notices.js";
 import type { Rule } from "../../rule.js";
 import { readsCustomerNotices } from "./customer-notices.js";
 
@@ -36,7 +36,7 @@ export const rule: Rule = {
         ctx.report(
           { file, path: ["revisions", at, "customer_notices", noticeAt, "notified"] },
           sentences(
-            t("rule.doc/customer-notice-late", { id: doc.id, version: revision.version, code: notice.customer, date: notice.notified!, due: notice.due!, count: timing.late, ...noticeCustomer(notice.customer, ctx.index.customers.get(notice.customer)?.value) }),
+            t("rule.doc/customer-notice-late", { id: doc.id, version: revision.version, code: notice.customer, date: noticeNotified(notice)!, due: notice.due!, count: timing.late, ...noticeCustomer(notice.customer, ctx.index.customers.get(notice.customer)?.value) }),
             t("rule.doc/customer-notice-late.fix", { arg: signRevisionArguments(doc, at, notice.customer, "late-reason"), code: notice.customer }),
           ),
         );
