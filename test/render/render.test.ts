@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -100,8 +100,6 @@ describe("csr render --format pdf: a deviation notice that pushes the body onto 
   it.runIf(chromium && pdftotext)("keeps the copy's stamp and 第 x 页 共 y 页 at the foot of every page, and says the extra page is the notice's, not a 总页数 to record", { timeout: 120_000 }, async () => {
     const repo = copyFixture("examples/acme-auto");
     writeFileSync(join(repo, "documents", "instructions", "WI-010-03.yaml"), DEVIATION);
-    // Without a symbol table WI-010-01 prints no 符号说明 under its 相关记录, which would take a page of its own.
-    rmSync(join(repo, "symbols.yaml"));
     // Copy 1 of A/1 put up at the crimping station (WI-010-01 records its 总页数 as 1: the page it prints on without a notice).
     const file = join(repo, "documents", "instructions", "WI-010-01.yaml");
     writeFileSync(file, `${readFileSync(file, "utf8")}distribution:\n  - {copy: 1, version: A/1, to: PRD, holder: huangjun, location: 压接工位 OP20, issued_by: chenjing, date: 2026-12-01}\n`);

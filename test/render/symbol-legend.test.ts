@@ -50,10 +50,10 @@ describe("the 符号说明 of a rendered work instruction (acme-auto)", () => {
     ]);
   });
 
-  it("prints the legend as a table in HTML and in Word (built binary)", async () => {
+  it("prints the legend as one paragraph under the text in HTML (and PDF), as a table in Word (built binary)", async () => {
     const html = readFileSync(await rendered("WI-010-01", "html"), "utf8");
-    expect(html).toContain('<h3>符号说明</h3>');
-    expect(html).toContain('<tr><td class="nowrap symbol">☆</td><td class="nowrap">重要</td><td>重要特性：影响装配、功能或顾客满意</td><td>DYA ◇ SC</td></tr>');
+    // A line like a printed instruction's 注, not a table of its own: WI-010-01's page has room for it and none for a table.
+    expect(html).toContain('<p class="symbol-legend"><b>符号说明：</b><span class="symbol">★</span> 关键特性：影响产品主要功能或性能的特性（关键；顾客符号 DYA ▽ CC）；<span class="symbol">☆</span> 重要特性：影响装配、功能或顾客满意（重要；顾客符号 DYA ◇ SC）；<span class="symbol">◆</span> 影响车辆安全的特性；影响法规符合性的特性（如GB 16897制动软管要求）（安全；顾客符号 BCM S 安全特性、BCM R 法规特性）</p>');
     const out = join(tempDir(), "WI-010-01.docx");
     const run = csr(["-C", dir, "render", "WI-010-01", "--format", "docx", "--out", out, "--today", "2026-12-04"], { lang: "zh-CN" });
     expect(run.code, run.stderr).toBe(0);
