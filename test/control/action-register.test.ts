@@ -172,7 +172,7 @@ describe("csr list actions", () => {
     };
     await refused(["--customer", "DYX"], "csr: --customer：未知顾客 'DYX'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n");
     await refused(["--status", "open-ish"], "csr: --status 必须是 open、overdue、closed 之一；实际为 'open-ish'。\n");
-    await refused(["--department", "QA"], "csr: --department 只用于 csr list distribution、csr list documents、csr list forms 和 csr list training，不用于 'csr list actions'。\n");
+    await refused(["--department", "QA"], "csr: --department 只用于 csr list distribution、csr list documents、csr list forms、csr list training 和 csr list skills，不用于 'csr list actions'。\n");
     await refused(["--overdue"], "csr: --overdue 只用于 csr list 和 csr list distribution，不用于 'csr list actions'。\n");
     const other = await run(dir, "list", "documents", "--source", "audit");
     expect([other.code, other.stderr]).toEqual([2, "csr: --source 只用于 csr list actions，不用于 'csr list documents'。\n"]);

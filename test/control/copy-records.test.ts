@@ -295,7 +295,7 @@ describe("csr list distribution|documents --department / --holder", () => {
   it("refuses the filters on other registers and with another document status, and an unknown department", async () => {
     const dir = repo();
     const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "list", ...args])).stderr;
-    expect(await run("reviews", "--department", "PRD")).toBe("csr: --department is for csr list distribution, csr list documents, csr list forms, and csr list training only, not for 'csr list reviews'.\n");
+    expect(await run("reviews", "--department", "PRD")).toBe("csr: --department is for csr list distribution, csr list documents, csr list forms, csr list training, and csr list skills only, not for 'csr list reviews'.\n");
     expect(await run("--holder", "zhao")).toBe("csr: --holder is for csr list distribution and csr list documents only, not for 'csr list'.\n");
     expect(await run("documents", "--department", "PRD", "--status", "all")).toBe(
       "csr: --department and --holder list the documents in force of which copies are held, not with --status all: controlled copies are handed out of released documents only.\n",
