@@ -31,7 +31,7 @@ describe("a register with a file csr cannot read", () => {
     const ctx = capture(dir);
     expect(await matrixCommand(ctx, "csr", { out: "m.csv", today: "2026-11-30" })).toBe(1);
     expect(readFileSync(join(dir, "m.csv"), "utf8")).not.toContain("incomplete");
-    expect(ctx.err).toBe(LEFT_OUT + "wrote m.csv\n6 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\n");
+    expect(ctx.err).toBe(LEFT_OUT + "wrote m.csv\n9 cells are quoted as written in the organisation's records (Chinese); csr does not translate their text.\n");
   });
   it("puts the note under every sheet of the workbook and exits 1", async () => {
     const dir = broken();

@@ -10,12 +10,12 @@ import { language, list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { isStateSecret } from "../../model/classification.js";
 import { specialCharacteristicChanges } from "../../model/symbol-documents.js";
-import { marksOf } from "../../model/symbol-marks.js";
+import { tableMarks } from "../../model/symbol-marks.js";
 import type { ControlledDocument } from "../../model/types.js";
 
 /** The reminder's lines for the release of `released` (`version`) after `previous` (the revision released before it); none when no marked line changed. */
 export function characteristicLines(repo: Repository, released: ControlledDocument, version: string, previous: ControlledDocument): string[] {
-  const known = marksOf(repo.symbols.flatMap((s) => [s.value.symbol, s.value.customer_symbol]));
+  const known = tableMarks(repo.symbols.map((s) => s.value));
   const { removed, added, marks } = specialCharacteristicChanges(previous, released, known);
   if (marks.length === 0) return [];
   const processes = repo.processes.map((p) => p.value).filter((p) => (released.processes ?? []).includes(p.code) || (p.documents ?? []).includes(released.id));

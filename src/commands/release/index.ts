@@ -46,6 +46,7 @@ import { printingBrowser } from "../../render/pdf.js";
 import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted } from "./ask.js";
 import { noticeLines, releaseNotices } from "./notices.js";
 import { characteristicLines } from "./characteristics.js";
+import { tableMarks } from "../../model/symbol-marks.js";
 import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
@@ -381,7 +382,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const training = trainingLine(repo, index, releasedDoc, version, date);
     if (training) ctx.stdout(training + "\n");
     // A special characteristic added, removed or reworded: its control plan and PFMEA are reviewed with it (IATF 16949 8.5.6.1, 8.3.3.3).
-    const before = current === undefined ? undefined : (await baselineOf(current))?.released;
+    // Read from git (the tag, else the history) only where a symbol table gives marks to compare (test/safety/git-processes).
+    const before = current === undefined || tableMarks(repo.symbols.map((s) => s.value)).size === 0 ? undefined : (await baselineOf(current))?.released;
     if (before) for (const line of characteristicLines(repo, releasedDoc, version, before)) ctx.stdout(line + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");

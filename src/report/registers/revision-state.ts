@@ -23,7 +23,7 @@ export function copyText(rc: RegisterContext, copy: ControlledCopy): string {
 
 /**
  * The line of `revision` of `doc` on `day` (YYYY-MM-DD): "2026-12-07 发布，批准 张丽，2026-12-14 实施；培训 A/1
- * 部分培训（已培训 2/3 人）：…；受控副本 2 号 A/1 生产部 拧紧工位 OP30 黄军；旧版未收回 1 号 A/0 …". A revision no
+ * 部分培训（已培训 2/3 人）：…；受控副本 2 号 A/1 生产部 拧紧工位 OP30 黄军；旧版未回收 1 号 A/0 …". A revision no
  * longer current says which replaced it (its training and copies are the later one's to show); a withdrawn
  * document, the day. The training is said only for a document marked as needing it or with a session.
  */

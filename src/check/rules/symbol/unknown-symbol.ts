@@ -1,17 +1,7 @@
 import { t } from "../../../i18n/index.js";
 import { documentSections } from "../../../model/sections.js";
-import { marksOf, unknownMarks } from "../../../model/symbol-marks.js";
-import type { SymbolConversion } from "../../../model/types.js";
+import { tableMarks, unknownMarks } from "../../../model/symbol-marks.js";
 import type { Rule } from "../../rule.js";
-
-/**
- * The marks a document may carry by the symbol table: the symbols and customer symbols of the rows in
- * use, and the symbols a row replaced by `csr symbol update` (symbol/replaced-symbol reports those).
- */
-export function tableMarks(rows: readonly SymbolConversion[]): Set<string> {
-  const inUse = rows.filter((r) => !r.retired);
-  return marksOf([...inUse.flatMap((r) => [r.symbol, r.customer_symbol]), ...inUse.flatMap((r) => (r.changes ?? []).map((c) => c.was.symbol ?? ""))]);
-}
 
 /**
  * A work instruction or form (where operators and inspectors read the marks: instructions, control
