@@ -18,7 +18,7 @@ import type { ControlledCopy, ControlledDocument, Person } from "../model/types.
 import type { Repository } from "../load/repository.js";
 import { cellKey, cellText, normalizeDate, normalizeVersion, personIdFromName } from "./normalize.js";
 import { normalizeHeader } from "./headers.js";
-import { lookupDepartment, lookupPerson, unknownDepartment } from "./plan.js";
+import { lookupDepartment, namesakeMessage, peopleNamed, unknownDepartment } from "./plan.js";
 import type { RawCell, RawSheet } from "./read.js";
 
 export type Column = "no" | "number" | "title" | "version" | "copy" | "to" | "holder" | "issuedBy" | "date" | "recalled" | "returnedBy" | "receivedBy" | "location" | "remarks";
@@ -315,7 +315,13 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
     const person = (column: Column): Person | undefined | false => {
       const written = text(column);
       if (written === "") return undefined;
-      const found = lookupPerson(written, people);
+      const named = peopleNamed(written, people);
+      // A name two people share names neither: the row is refused, never given to the first of them.
+      if (named.length > 1) {
+        refuse(namesakeMessage(t(`import.distribution.column.${column as "holder"}`), written, named));
+        return false;
+      }
+      const found = named[0];
       // Someone who had not joined, or had left, on the day the row records (csr distribute and csr recall check the same).
       const day = column === "returnedBy" || column === "receivedBy" ? recalled! : date;
       if (found && !worksOn(found, day)) {

@@ -890,15 +890,39 @@ export function lookupDepartment(text: string, departments: Department[]): Depar
 /** Whether `text` finds the department by one of its qms.yaml aliases only (a former name), which the import says (tester76 M8). */
 const byAlias = (text: string, department: Department) => !namesDepartment(text, department);
 
-/** `text` as written: "张 丽", "陈　静" or "编制/张丽" find 张丽; spaces and invisible characters do not count. */
-export function lookupPerson(text: string, people: Person[]): Person | undefined {
+/**
+ * The people of people.yaml `text` names as written: "张 丽", "陈　静" or "编制/张丽" find 张丽 (spaces and invisible
+ * characters do not count); an id or 工号 (people.yaml `number`) finds its one person before any name does. Empty when
+ * nobody is named; two or more when the name is one they share, which an import refuses to pick from (namesakeMessage),
+ * as csr's commands refuse such a name (commands/shared/people.ts knownPerson): a record names one person (IATF 16949 7.5.3.2.1).
+ */
+export function peopleNamed(text: string, people: readonly Person[]): Person[] {
   const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
   const candidates = [text, ...text.split(/[/、,，]/).reverse()].map((c) => key(c)!).filter(Boolean);
   for (const c of candidates) {
-    const p = people.find((p) => key(p.name) === c || key(p.id) === c || key(p.name_en) === c);
-    if (p) return p;
+    const byId = people.find((p) => key(p.id) === c);
+    if (byId) return [byId];
+    const byNumber = people.filter((p) => key(p.number) === c);
+    if (byNumber.length === 1) return byNumber;
+    const named = people.filter((p) => key(p.name) === c || key(p.name_en) === c);
+    if (named.length > 0) return named;
   }
-  return undefined;
+  return [];
+}
+
+/** The one person `text` names (peopleNamed); undefined when nobody is or when two or more share the name (ask peopleNamed which). */
+export function lookupPerson(text: string, people: readonly Person[]): Person | undefined {
+  const found = peopleNamed(text, people);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * What an import says of a cell (`column`: its header) whose name `written` two or more people share (`namesakes`, from
+ * peopleNamed): their ids (with 工号 where people.yaml gives one), and that the cell is to name one of them by id or 工号.
+ */
+export function namesakeMessage(column: string, written: string, namesakes: readonly Person[]): string {
+  const people = namesakes.map((p) => (p.number ? t("import.person.namesake.numbered", { id: p.id, number: p.number }) : p.id));
+  return t("import.person.namesake", { column, name: written, people: list(people), example: namesakes[0]!.number ?? namesakes[0]!.id });
 }
 
 type Issue = (message: string, skipped?: boolean) => void;
@@ -1740,7 +1764,13 @@ function gjbSignaturesFromCell(row: RowReader, role: (typeof GJB_ROLES)[number],
     const signedOn = dated?.[1] ? normalizeDate(dated[2]) : undefined;
     const name = signedOn ? dated![1]!.trim() : part;
     const values = { column: row.label(field), text: part, role: flag };
-    const found = lookupPerson(name, people);
+    const named = peopleNamed(name, people);
+    if (named.length > 1) {
+      whole = false;
+      issue(namesakeMessage(row.label(field), name, named));
+      continue;
+    }
+    const found = named[0];
     const titled = found ? [] : titleHolders(name, people);
     const person = found ?? (titled.length === 1 ? titled[0] : undefined);
     if (!person) {
@@ -1796,7 +1826,12 @@ function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "appr
   }
   const people = repo.people.map((p) => p.value);
   let by: string;
-  const person = lookupPerson(name, people);
+  const named = peopleNamed(name, people);
+  if (named.length > 1) {
+    issue(namesakeMessage(row.label(role), name, named));
+    return undefined;
+  }
+  const person = named[0];
   if (person) by = person.id;
   else {
     const titled = titleHolders(name, people);

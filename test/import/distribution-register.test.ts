@@ -187,4 +187,19 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     const option = csr(["-C", dir, "import", file, "--as", "distribution", "--department", "QA"], { lang: "zh-CN" });
     expect([option.code, option.stdout, option.stderr]).toEqual([2, "", "csr: --department 用于文件清单或 CSR 清单，发放回收登记表不用此选项：去掉它后重新导入。\n"]);
   });
+  it("refuses a row whose holder is a name two people share, naming both ids and how to write one; an id or 工号 finds the person", async () => {
+    const dir = repository();
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8") + "  - id: zhangwei2\n    name: 张伟\n    number: \"1023\"\n    department: QA\n    roles: [author]\n");
+    const file = await register([
+      [1, "QP-001", "文件控制程序", "A/1", "001", "品质部", "张伟", "2026.6.2", null, null, null],
+      [2, "QP-001", "文件控制程序", "A/1", "002", "品质部", "1023", "2026.6.2", null, null, null],
+      [3, "QP-001", "文件控制程序", "A/1", "003", "品质部", "zhang", "2026.6.2", null, null, null],
+    ]);
+    const result = csr(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("第 4 行：领用人 '张伟'：people.yaml 中不止一人叫这个名字（zhang、zhangwei2（工号 1023）），导入不替你选：请把该单元格改写为其中一人的 id 或工号（如 zhang）后再导入。\n");
+    expect(result.stdout).toContain("第 5 行：QP-001 受控号 2（A/1，品质部）、领用人 张伟、2026-06-02 发放\n");
+    expect(result.stdout).toContain("第 6 行：QP-001 受控号 3（A/1，品质部）、领用人 张伟、2026-06-02 发放\n");
+    expect(result.stdout).not.toContain("受控号 1（");
+  });
 });

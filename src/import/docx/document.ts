@@ -16,7 +16,7 @@ import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
 import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
-import { lookupPerson, type Signer } from "../plan.js";
+import { namesakeMessage, peopleNamed, type Signer } from "../plan.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
 
@@ -443,7 +443,9 @@ class WordDocumentReader {
     const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/，,:：]+/g, " ").trim();
     if (!name) return undefined;
     const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
-    const by = lookupPerson(name, this.people)?.id ?? this.newSigner(name, where, role);
+    const named = peopleNamed(name, this.people);
+    if (named.length > 1) return void this.issue(where, namesakeMessage(t(`import.word.field.${role}`), name, named));
+    const by = named[0]?.id ?? this.newSigner(name, where, role);
     if (!by) return undefined;
     return date ? { by, date } : { by };
   }
@@ -607,7 +609,12 @@ class WordDocumentReader {
       const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(part)?.[0];
       const name = (dateText ? part.replace(dateText, "") : part).replace(/[\s/:：]+/g, " ").trim();
       if (!name) return [];
-      const person = lookupPerson(name, this.people);
+      const named = peopleNamed(name, this.people);
+      if (named.length > 1) {
+        this.issue(where, namesakeMessage(t(`import.word.field.${role}`), name, named));
+        return [];
+      }
+      const person = named[0];
       if (!person) {
         this.issue(where, t("import.word.gjb-signer-unknown", { role: t(`import.word.field.${role}`), name, version: revision.version }));
         return [];
