@@ -47,6 +47,7 @@ import { allOrNothing } from "../shared/all-or-nothing.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { classificationLowering, loweringRecorded } from "./classification.js";
 import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
+import { printOrientation } from "../../render/view.js";
 
 export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The whole clause list, comma-separated; "" clears it. */
@@ -83,6 +84,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   audience?: string;
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
+  /** The A4 page it prints on (print.orientation): portrait, landscape, or auto (the field removed: render/view.ts printOrientation decides). */
+  orientation?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
   classification?: string;
   /** Who authorised a lowered 密级 (with --reason, its 依据): recorded under classification_changes (classification.ts). */
@@ -107,7 +110,7 @@ const ENGLISH = [
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
   "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "stations", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience",
-  "reviews", "revisions", "related", "forms", "sections", "record", "remarks",
+  "reviews", "revisions", "related", "forms", "sections", "print", "record", "remarks",
 ];
 
 /**
@@ -125,9 +128,9 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "review_interval_months" | "audience" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
+  field: "title_en" | "review_interval_months" | "audience" | "orientation" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "review_interval_months" | "audience" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "review_interval_months" | "audience" | "print" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -256,7 +259,8 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   const remarks = flags.remarks?.trim();
   const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
   const audience = audienceOption(flags.audience);
-  if (reviewInterval === undefined && audience === undefined && !clauses && !processes && !stations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+  const orientation = orientationOption(flags.orientation);
+  if (reviewInterval === undefined && audience === undefined && orientation === undefined && !clauses && !processes && !stations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
     // A forms list answered as it was asks for no addition or removal.
     if (flags !== given) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
     throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
@@ -276,6 +280,11 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   if (audience !== undefined && audience !== (document.audience ?? "")) {
     const label = (value: string) => t(value === "" ? "set.audience.internal" : "set.audience.supplier");
     changes.push({ field: "audience", key: "audience", text: t("set.was", { value: label(audience), before: label(document.audience ?? "") }) });
+  }
+  // The page it prints on, `auto` leaving it to its body's tables: the change says what each prints on (tester77 E4).
+  if (orientation !== undefined && orientation !== (document.print?.orientation ?? "")) {
+    const label = (value: "portrait" | "landscape" | "") => (value === "" ? t("set.orientation.auto", { orientation: t(`set.orientation.${printOrientation({ ...document, print: {} })}`) }) : t(`set.orientation.${value}`));
+    changes.push({ field: "orientation", key: "print", text: t("set.was", { value: label(orientation), before: label(document.print?.orientation ?? "") }) });
   }
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
   if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
@@ -384,6 +393,7 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
       else if (doc.has("audience")) doc.set("audience", audience);
       else setInOrder(doc, "audience", doc.createNode(audience));
     }
+    if (changes.some((c) => c.key === "print")) setOrientation(doc, orientation!);
     if (changes.some((c) => c.key === "remarks")) {
       if (remarks === "") doc.delete("remarks");
       else setScalar(doc, "remarks", remarks!);
@@ -488,7 +498,7 @@ function stationList(document: ControlledDocument, flags: SetFlags): { before: s
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.orientation, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -658,6 +668,31 @@ function audienceOption(given: string | undefined): "supplier" | "" | undefined 
   const value = given.trim();
   if (value === "" || value === "supplier") return value;
   throw new UserError(t("set.audience.invalid", { value: given }));
+}
+
+/**
+ * `--orientation portrait|landscape|auto`: the A4 page the document prints on (print.orientation, register data: the
+ * approved text laid out, not changed; model/revision.ts REGISTER_FIELDS), "" for auto (the field removed, its body's
+ * tables deciding: render/view.ts printOrientation); undefined when not given. Errors: UserError, one line, for another value.
+ */
+function orientationOption(given: string | undefined): "portrait" | "landscape" | "" | undefined {
+  if (given === undefined) return undefined;
+  const value = given.trim().toLowerCase();
+  if (value === "portrait" || value === "landscape") return value;
+  if (value === "auto") return "";
+  throw new UserError(t("set.orientation.invalid", { value: given }));
+}
+
+/** Sets print.orientation (in flow style where csr adds the map), "" removing it and a `print` left empty. */
+function setOrientation(doc: Document.Parsed, orientation: "portrait" | "landscape" | ""): void {
+  const existing = doc.get("print", true);
+  if (isMap(existing)) {
+    if (orientation !== "") return void existing.set("orientation", orientation);
+    existing.delete("orientation");
+    if (existing.items.length === 0) doc.delete("print");
+    return;
+  }
+  if (orientation !== "") setInOrder(doc, "print", doc.createNode({ orientation }, { flow: true }));
 }
 
 /**
