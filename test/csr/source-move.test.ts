@@ -1,7 +1,9 @@
 /**
  * csr set <CSR-id> --source: a requirement the customer sent by letter or SQE e-mail after its manual,
  * registered against the manual, is moved to the letter once that is recorded as a source document
- * of its own (tester20 F19), without hand-edited YAML. The built binary on real git repositories; the
+ * of its own (tester20 F19), without hand-edited YAML. The built binary on real git repositories for each
+ * command path's first run (add, source add, set --source --commit and its refusal), the variations in the
+ * worker (csrInProcess); the
  * question at a terminal driven with @inquirer/testing.
  */
 import { input, search, select } from "@inquirer/prompts";
@@ -53,12 +55,12 @@ describe("csr set <CSR-id> --source (tester20 F19)", () => {
     expect(checkJson(dir, "--today", "2026-12-01")).toEqual({ code: 0, stderr: "", findings: [] });
   });
 
-  it("moved back onto the manual received earlier, warns as csr add does and commits all the same; a date corrected to the manual's says nothing (tester23 F4)", () => {
+  it("moved back onto the manual received earlier, warns as csr add does and commits all the same; a date corrected to the manual's says nothing (tester23 F4)", async () => {
     const dir = validRepo({ git: true });
     letter(dir, "2026-11-30");
     git(dir, ["commit", "-q", "-am", "letter"]);
-    expect(csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-LTR-2026-11", "--clause", "IATF16949:8.5.4", "--title", "包装标签须含批次号", "--received", "2026-11-30", "-y", "--commit"]).stderr).toBe("");
-    const moved = csr(["-C", dir, "set", "DYA-011", "--source", "DYA-SQM", "--commit"]);
+    expect((await csrInProcess(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-LTR-2026-11", "--clause", "IATF16949:8.5.4", "--title", "包装标签须含批次号", "--received", "2026-11-30", "-y", "--commit"])).stderr).toBe("");
+    const moved = await csrInProcess(["-C", dir, "set", "DYA-011", "--source", "DYA-SQM", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(moved).toEqual({
       code: 0,
@@ -67,16 +69,16 @@ describe("csr set <CSR-id> --source (tester20 F19)", () => {
         "csr: warning: DYA-011 is dated received 2026-11-30, after DYA-SQM C was received (2026-11-20), and its review is counted from 2026-11-30 (csr check reports date/received-after-source). If the customer sent the requirement separately (a letter, an e-mail, meeting minutes), register that as a source document of its own ('csr source add DYA --id <id> --title <title> --revision <revision> --received 2026-11-30') and move the requirement to it with 'csr set DYA-011 --source <id>'; if it came with DYA-SQM, correct the date with 'csr set DYA-011 --received 2026-11-20'; if it is the date DYA-SQM C was received that is wrong, correct it with 'csr source update DYA-SQM --revision C --received <date> --amend'.\n",
     });
     expect(checkJson(dir, "--today", "2026-12-01").findings.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml date/received-after-source"]);
-    const corrected = csr(["-C", dir, "set", "DYA-011", "--received", "2026-11-20", "-y"]);
+    const corrected = await csrInProcess(["-C", dir, "set", "DYA-011", "--received", "2026-11-20", "-y"]);
     expect([corrected.code, corrected.stderr]).toEqual([0, ""]);
   });
 
-  it("keeps a decided CSR's review, says its decision stands, and takes the new section and date received with it", () => {
+  it("keeps a decided CSR's review, says its decision stands, and takes the new section and date received with it", async () => {
     const dir = validRepo({ git: true });
     letter(dir, "2026-11-19");
     git(dir, ["commit", "-q", "-am", "letter"]);
     const before = read(dir, "csr/DYA/DYA-003.yaml");
-    expect(csr(["-C", dir, "set", "DYA-003", "--source", "DYA-LTR-2026-11", "--section", "第2条", "--received", "2026-11-19", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "DYA-003", "--source", "DYA-LTR-2026-11", "--section", "第2条", "--received", "2026-11-19", "-y"])).toEqual({
       code: 0,
       stdout:
         "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n" +
@@ -91,7 +93,7 @@ describe("csr set <CSR-id> --source (tester20 F19)", () => {
       before.replace('source: { document: DYA-SQM, revision: C, section: "6.3" }', 'source: {document: DYA-LTR-2026-11, revision: "1", section: "第2条"}').replace("received: 2026-11-20", "received: 2026-11-19"),
     );
     // Another revision of its own document, the section kept.
-    expect(csr(["-C", dir, "set", "DYA-002", "--source-revision", "B", "-y"]).stdout).toBe("Updated DYA-002 控制计划须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Source document: DYA-SQM B (was DYA-SQM C)\nWrote csr/DYA/DYA-002.yaml; not committed (git commit it, or run with --commit).\n");
+    expect((await csrInProcess(["-C", dir, "set", "DYA-002", "--source-revision", "B", "-y"])).stdout).toBe("Updated DYA-002 控制计划须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Source document: DYA-SQM B (was DYA-SQM C)\nWrote csr/DYA/DYA-002.yaml; not committed (git commit it, or run with --commit).\n");
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain('source: {document: DYA-SQM, revision: B, section: "5.1"}\n');
   });
 
