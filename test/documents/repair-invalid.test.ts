@@ -3,12 +3,13 @@
  * HL-QR-010-01 without `department`; a CSR without its clauses or date received). `csr set` repairs it: the change is applied in memory and
  * written only if the file then passes its schema and adds no error; otherwise it is refused naming
  * what remains (rule, line). A command over several documents (`csr sign` of 21) names every such
- * file, its error and the command that repairs it, and changes none.
+ * file, its error and the command that repairs it, and changes none. The built binary for each command path's first
+ * run (set, its refusal, implement's refusal, sign's refusal, check), the variations in the worker (csrInProcess).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, gitInit, minimalRepo } from "../helpers.js";
+import { csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
 
 const PROCEDURE = ["id: QP-006", "title: 设备管理程序", "level: 2", "kind: procedure", "status: released", "effective: 2024-03-01", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", ""].join("\n");
 const FORM = ["id: QR-010-01", "title: 产品标识卡", "level: 4", "kind: form", "status: released", "revisions:", "  - version: A/0", "    imported: true", "record:", "  retention: 1年", ""].join("\n");
@@ -40,7 +41,7 @@ function repository(files: Record<string, string> = {}): string {
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
 describe("a write command and a document whose file fails its schema", () => {
-  it("csr set gives a procedure and a form the department an import left out", () => {
+  it("csr set gives a procedure and a form the department an import left out", async () => {
     const dir = repository();
     expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"])).toEqual({
       code: 0,
@@ -56,7 +57,7 @@ describe("a write command and a document whose file fails its schema", () => {
     });
     expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE.replace("kind: procedure\n", "kind: procedure\ndepartment: QA\n"));
     // The form, in Chinese, with its retention in the same command.
-    expect(csr(["-C", dir, "set", "QR-010-01", "--department", "品质部", "--retention", "3年"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "QR-010-01", "--department", "品质部", "--retention", "3年"], { lang: null })).toEqual({
       code: 0,
       stderr: "",
       stdout: [
@@ -72,7 +73,7 @@ describe("a write command and a document whose file fails its schema", () => {
     expect(csr(["-C", dir, "check", "--today", "2026-12-06", "--format", "json"]).stdout).not.toContain("schema/");
   });
 
-  it("refuses a change that leaves the file failing, naming the error that remains and the option that repairs it", () => {
+  it("refuses a change that leaves the file failing, naming the error that remains and the option that repairs it", async () => {
     const dir = repository();
     expect(csr(["-C", dir, "set", "QP-006", "--remarks", "设备科保管"])).toEqual({
       code: 2,
@@ -87,9 +88,9 @@ describe("a write command and a document whose file fails its schema", () => {
     expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE);
   });
 
-  it("refuses a repair after which a rule finds an error in the file, naming it", () => {
+  it("refuses a repair after which a rule finds an error in the file, naming it", async () => {
     const dir = repository({ "documents/QP-006.yaml": PROCEDURE + "    prepared: {by: nobody}\n" });
-    expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "QP-006", "--department", "QA"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: Nothing was written: the result would not pass 'csr check':\n  documents/QP-006.yaml:12:20 ref/unresolved Unknown person 'nobody'. Add them with 'csr person add' or correct the id.\n",
@@ -97,7 +98,7 @@ describe("a write command and a document whose file fails its schema", () => {
     expect(read(dir, "documents/QP-006.yaml")).toBe(PROCEDURE + "    prepared: {by: nobody}\n");
   });
 
-  it("csr set gives a CSR the clauses and date received an import left out, decided or not, and names what remains", () => {
+  it("csr set gives a CSR the clauses and date received an import left out, decided or not, and names what remains", async () => {
     const dir = repository(CSR_FILES);
     // Refused by a command that does not repair it, naming the file's error and the csr set that repairs it.
     expect(csr(["-C", dir, "implement", "DYA-001", "--owner", "zhang", "--due", "2026-12-31"], { lang: null })).toEqual({
@@ -110,7 +111,7 @@ describe("a write command and a document whose file fails its schema", () => {
       ].join("\n"),
     });
     // Another option leaves it failing: nothing written, the error left and the option that gives it named.
-    expect(csr(["-C", dir, "set", "DYA-001", "--category", "包装"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "DYA-001", "--category", "包装"])).toEqual({
       code: 2,
       stdout: "",
       stderr: [
@@ -122,7 +123,7 @@ describe("a write command and a document whose file fails its schema", () => {
     });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(CSR_WITHOUT_CLAUSES);
     // Decided, its clauses are given, not changed: no --amend (the departments reviewed the paper's).
-    expect(csr(["-C", dir, "set", "DYA-001", "--clauses", "IATF16949:8.5.2"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "DYA-001", "--clauses", "IATF16949:8.5.2"])).toEqual({
       code: 0,
       stderr: "",
       stdout: [
@@ -134,7 +135,7 @@ describe("a write command and a document whose file fails its schema", () => {
       ].join("\n"),
     });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(CSR_WITHOUT_CLAUSES.replace("title: ", "clauses: [IATF16949:8.5.2]\ntitle: "));
-    const dated = csr(["-C", dir, "set", "DYA-002", "--received", "2026-01-05"], { lang: null });
+    const dated = await csrInProcess(["-C", dir, "set", "DYA-002", "--received", "2026-01-05"], { lang: null });
     expect([dated.code, dated.stderr]).toEqual([0, ""]);
     // Its review, due in January, is said to be overdue by as many working days as today makes it.
     expect(dated.stdout.split("\n").filter((line) => !line.startsWith("评审期限已过"))).toEqual([
@@ -145,11 +146,11 @@ describe("a write command and a document whose file fails its schema", () => {
       "已写入 csr/DYA/DYA-002.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
       "",
     ]);
-    const findings = JSON.parse(csr(["-C", dir, "check", "--today", "2026-01-08", "--format", "json"]).stdout).findings as { file: string; rule: string }[];
+    const findings = JSON.parse((await csrInProcess(["-C", dir, "check", "--today", "2026-01-08", "--format", "json"])).stdout).findings as { file: string; rule: string }[];
     expect(findings.filter((f) => f.file.startsWith("csr/") && f.rule.startsWith("schema/"))).toEqual([]);
   });
 
-  it("csr sign over several documents names each invalid file, its error and its repair, and signs none", () => {
+  it("csr sign over several documents names each invalid file, its error and its repair, and signs none", async () => {
     const dir = repository();
     expect(csr(["-C", dir, "sign", "QP-001", "QP-006", "QR-010-01", "--approved", "wang"])).toEqual({
       code: 2,
@@ -161,7 +162,7 @@ describe("a write command and a document whose file fails its schema", () => {
       ].join("\n"),
     });
     expect(read(dir, "documents/QP-001.yaml")).toBe(VALID("QP-001"));
-    expect(csr(["-C", dir, "sign", "QP-006", "--approved", "wang"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "sign", "QP-006", "--approved", "wang"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: [
@@ -171,7 +172,7 @@ describe("a write command and a document whose file fails its schema", () => {
       ].join("\n"),
     });
     // Repaired, it is signed with the others.
-    expect(csr(["-C", dir, "set", "QP-006", "--department", "QA"]).code).toBe(0);
-    expect(csr(["-C", dir, "sign", "QP-001", "QP-006", "--approved", "wang"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "set", "QP-006", "--department", "QA"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "sign", "QP-001", "QP-006", "--approved", "wang"])).code).toBe(0);
   });
 });
