@@ -3,12 +3,13 @@
  * that `csr init` writes (`csr check --staged --base HEAD`) and CI's `csr check --base <rev>`:
  * refused, while csr's own correction (`csr set --amend`), a supersession and a change that only
  * touches white space and punctuation go through. One repository of the CSR fixture for the file,
- * in which DYA-003 was decided on 2026-11-24.
+ * in which DYA-003 was decided on 2026-11-24. The built binary for the first check --base, set --amend --commit,
+ * supersede and source update (and in every hook), the other runs in the worker (csrInProcess).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csr, git } from "../helpers.js";
+import { csr, csrInProcess, git } from "../helpers.js";
 import { today } from "../today.js";
 import { gitRun, hookedRepo } from "./hooked.js";
 
@@ -35,7 +36,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     dir = hookedRepo();
   });
 
-  it("quotes no text of a CSR marked 秘密: the finding, csr's commit of the correction and a syntax error in its file say where, not what (tester57 E2)", () => {
+  it("quotes no text of a CSR marked 秘密: the finding, csr's commit of the correction and a syntax error in its file say where, not what (tester57 E2)", async () => {
     const file = "csr/DYA/DYA-006.yaml";
     const before = head(dir);
     writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8") + "classification: 秘密\ntext: 参数XK-9：烧结温度1150℃\n");
@@ -53,7 +54,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     expect(amended.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%B"]).trim()).toBe("csr set DYA-006: Text changed (marked Confidential (秘密), not given in the commit message) (typing error corrected)");
     writeFileSync(join(dir, file), secret.replace("text: 参数", 'text: "参数'));
-    const broken = csr(["-C", dir, "check"]).stdout;
+    const broken = (await csrInProcess(["-C", dir, "check"])).stdout;
     expect(broken.split("\n").filter((line) => line.includes(" error yaml/syntax "))).toEqual([
       "csr/DYA/DYA-006.yaml:21:7 error yaml/syntax YAML syntax error (line 21, column 7). The file is marked Confidential (秘密), so its text is not quoted here: open this line in your editor and check the indentation (spaces, not tabs), the colons (a half-width colon and a space) and that every quote is closed.",
     ]);
@@ -61,7 +62,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     git(dir, ["reset", "-q", "--hard", before]);
   });
 
-  it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", () => {
+  it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", async () => {
     edit(dir, "title: 包装须使用顾客周转箱", "title: 包装可使用一次性纸箱");
     const before = head(dir);
     const commit = gitRun(dir, ["commit", "-q", "-a", "-m", "hand edit"]);
@@ -70,18 +71,18 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     expect(head(dir)).toBe(before);
     // Committed past the hook, CI's check against the base reports it still.
     git(dir, ["commit", "-q", "--no-verify", "-am", "hand edit"]);
-    expect(findings(csr(["-C", dir, "check", "--base", "HEAD~1"]).stdout)).toEqual([TITLE_CHANGED.replace("since HEAD", "since HEAD~1")]);
+    expect(findings((await csrInProcess(["-C", dir, "check", "--base", "HEAD~1"])).stdout)).toEqual([TITLE_CHANGED.replace("since HEAD", "since HEAD~1")]);
     git(dir, ["reset", "-q", "--hard", before]);
   });
 
-  it("lets csr set --amend through the hook, the correction recorded in the file; csr check --base finds nothing then", () => {
+  it("lets csr set --amend through the hook, the correction recorded in the file; csr check --base finds nothing then", async () => {
     const before = head(dir);
-    const result = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "登记时漏录“专用”", "--by", "zhang", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "登记时漏录“专用”", "--by", "zhang", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
     expect(readFileSync(join(dir, FILE), "utf8")).toContain(`amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 登记时漏录“专用”\n`);
-    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    expect(findings((await csrInProcess(["-C", dir, "check", "--base", before])).stdout)).toEqual([]);
     // A hand edit after the correction is a change again.
     edit(dir, "title: 包装须使用顾客专用周转箱", "title: 包装须使用顾客专用周转箱或纸箱");
     expect(findings(gitRun(dir, ["commit", "-q", "-a", "-m", "again"]).stderr)).toEqual([
@@ -90,7 +91,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     git(dir, ["checkout", "-q", FILE]);
   });
 
-  it("lets through a change of white space and punctuation only, and csr supersede of the decided CSR", () => {
+  it("lets through a change of white space and punctuation only, and csr supersede of the decided CSR", async () => {
     const before = head(dir);
     edit(dir, "title: 包装须使用顾客专用周转箱", "title: 包装须使用 顾客专用周转箱。");
     expect(gitRun(dir, ["commit", "-q", "-a", "-m", "spacing"]).code).toBe(0);
@@ -100,13 +101,13 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     // Only a change of wording counts: DYA-005's clauses, edited and not committed.
     const clauses = readFileSync(join(dir, "csr/DYA/DYA-005.yaml"), "utf8");
     writeFileSync(join(dir, "csr/DYA/DYA-005.yaml"), clauses.replace(/^clauses: .*$/m, "clauses: [IATF16949:8.5.6]"));
-    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
+    expect(findings((await csrInProcess(["-C", dir, "check", "--base", before])).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
       "csr/DYA/DYA-005.yaml:4:10 error csr/requirement-changed DYA-005's clauses changed since " + before,
     ]);
     git(dir, ["checkout", "-q", "csr/DYA/DYA-005.yaml"]);
   });
 
-  it("lets the requirement change in the new review round a new source revision opens, whatever the base", () => {
+  it("lets the requirement change in the new review round a new source revision opens, whatever the base", async () => {
     const before = head(dir);
     const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
     // Received today, the review is due ten working days on: from mid-December 2026 that runs into
@@ -119,7 +120,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     expect(gitRun(dir, ["commit", "-q", "-a", "-m", "DYA-004 as revision D words it"]).code).toBe(0);
     // DYA-003, superseded before, is in no new round: its decided title is still the reviewed one.
     edit(dir, "title: 包装须使用 顾客专用周转箱。", "title: 包装须使用纸箱");
-    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
+    expect(findings((await csrInProcess(["-C", dir, "check", "--base", before])).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
       "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003's title changed since " + before,
     ]);
     git(dir, ["checkout", "-q", FILE]);
