@@ -73,10 +73,11 @@ export function writtenPairings(text: string, customers: ReadonlyMap<string, rea
 }
 
 /**
- * Shapes that mark check boxes and list items (□ 合格 □ 不合格, ○/● in a check sheet) more often than
- * characteristics: an unknown one of them is ordinary text, not a symbol (symbol/unknown-symbol).
+ * Shapes that mark check boxes, list items, pointers and levels (□ 合格 □ 不合格, ○/● in a check sheet, ▶ 注意 in
+ * a step, ◔ ◑ ◕ the levels of a skills matrix form's legend) more often than characteristics: an unknown one of them
+ * is ordinary text, not a symbol (symbol/unknown-symbol). Triangles pointing up or down (▲ △ ▼ ▽) stay symbols.
  */
-const BOX_OR_BULLET = new Set(["□", "■", "○", "●", "◯", "◎", "▪", "▫", "◦", "◻", "◼", "◽", "◾"]);
+const BOX_OR_BULLET = new Set(["□", "■", "○", "●", "◯", "◎", "▪", "▫", "◦", "◻", "◼", "◽", "◾", "▶", "▷", "▸", "▹", "►", "▻", "◀", "◁", "◂", "◃", "◄", "◅", "◐", "◑", "◒", "◓", "◔", "◕"]);
 
 /** The marks of `line` that mark a characteristic: symbolMarks' without the check boxes and bullets `known` (the table's marks) does not have. */
 export function characteristicMarks(line: string, known: ReadonlySet<string>): string[] {
