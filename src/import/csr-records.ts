@@ -9,6 +9,7 @@
 import { LANGS, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { compactText, escapeRegExp } from "../core/text.js";
 import { csrTrainingState, type CsrTrainingState, type RecordDays } from "../model/training.js";
+import { departmentNamed } from "../model/department-names.js";
 import type { Csr, CsrDistribution, Department } from "../model/types.js";
 import { normalizeDate } from "./normalize.js";
 
@@ -127,7 +128,7 @@ export const REFUSING_NOTES: ReadonlySet<RecordNote["kind"]> = new Set(["distrib
 export function distributionFromCell(cell: string, departments: readonly Department[], notes: RecordNote[]): CsrDistribution[] {
   // An entry without its day is the schema's (a list printed from the one-object form without a date): kept as listed.
   const entries: (Omit<CsrDistribution, "date"> & { date?: string })[] = [];
-  const find = (name: string) => departments.find((d) => [d.code, d.name, d.name_en].some((n) => n !== undefined && key(n) === key(name))) ?? departments.find((d) => (d.aliases ?? []).some((alias) => key(alias) === key(name)));
+  const find = (name: string) => departmentNamed(departments, name)?.department;
   for (const line of lines(cell)) {
     if (patterns().some((p) => p.pending.test(line))) continue;
     // Each language's layout; the one that reads the whole line wins, else the first that names a department says what is wrong.

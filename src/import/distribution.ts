@@ -13,12 +13,13 @@ import { buildIndex, issuedOn, revisionInForce } from "../model/index.js";
 import { copyEdition, nextCopyNumber } from "../model/distribution.js";
 import { servesUnit } from "../model/person-work.js";
 import { worksOn } from "../model/people.js";
+import { departmentNamed } from "../model/department-names.js";
 import { departmentLabel } from "../model/labels.js";
 import type { ControlledCopy, ControlledDocument, Person } from "../model/types.js";
 import type { Repository } from "../load/repository.js";
 import { cellKey, cellText, normalizeDate, normalizeVersion, personIdFromName } from "./normalize.js";
 import { normalizeHeader } from "./headers.js";
-import { lookupDepartment, namesakeMessage, peopleNamed, unknownDepartment } from "./plan.js";
+import { namesakeMessage, peopleNamed, unknownDepartment } from "./plan.js";
 import type { RawCell, RawSheet } from "./read.js";
 
 export type Column = "no" | "number" | "title" | "version" | "copy" | "to" | "holder" | "issuedBy" | "date" | "recalled" | "returnedBy" | "receivedBy" | "location" | "remarks";
@@ -301,14 +302,15 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
     // The unit: a department by code, name or alias, else an outside party (the 军代表室).
     const toText = text("to");
     const toKey = cellKey(get("to"));
-    const department = toKey === "" ? undefined : lookupDepartment(toKey, departments);
+    const named = departmentNamed(departments, toKey);
+    const department = named?.department;
     const party = department || toKey === "" ? undefined : parties.find((p) => [p.code, p.name, p.name_en].some((n) => n !== undefined && compactText(n.normalize("NFKC")).toLowerCase() === toKey.toLowerCase()));
     const to = department?.code ?? party?.code;
     if (!to) {
       refuse(toKey === "" ? t("import.distribution.no-unit", { id }) : unknownDepartment(toText, toKey, departments));
       continue;
     }
-    if (department && toKey.toLowerCase() !== department.code.toLowerCase() && ![department.name, department.name_en].some((n) => n !== undefined && compactText(n.normalize("NFKC")).toLowerCase() === toKey.toLowerCase())) {
+    if (named?.alias) {
       plan.notes.push({ row: raw.row, message: t("import.distribution.read-as", { column: t("import.distribution.column.to"), value: toText, read: to }) });
     }
     // People: ids of people.yaml, as every copy record names them; one it lacks is added first with csr person add.

@@ -20,6 +20,7 @@ import { currentRevision } from "../model/index.js";
 import { isSuccessor } from "../model/revision.js";
 import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
+import { departmentNamed } from "../model/department-names.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, escapeRegExp, shellArgument, showInvisible } from "../core/text.js";
@@ -793,7 +794,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   plan.readings = plan.readings.filter((r) => !refusedRows.has(r.row));
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
-  plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
+  plan.people = newPeople(plan.files, options.department ? departmentNamed(repo.config?.value.departments ?? [], options.department)?.department.code : undefined);
   return plan;
 }
 
@@ -871,24 +872,6 @@ function quotedList(values: readonly string[]): string {
 function foldPath(path: string): string {
   return path.normalize("NFC").toLowerCase();
 }
-
-/** A department's code, name or alias as a register cell's lookup key (cellKey) compares with it. */
-const departmentKey = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
-
-/** Whether lookup key `text` is the department's code, name or English name (not an alias). */
-function namesDepartment(text: string, department: Department): boolean {
-  const t = text.toLowerCase();
-  return [department.code, department.name, department.name_en].some((n) => n !== undefined && departmentKey(n) === t);
-}
-
-/** `text` is a lookup key (cellKey): the department it names by code or name, else by one of its qms.yaml aliases (a former name, 制造部 for PRD). */
-export function lookupDepartment(text: string, departments: Department[]): Department | undefined {
-  const t = text.toLowerCase();
-  return departments.find((d) => namesDepartment(t, d)) ?? departments.find((d) => (d.aliases ?? []).some((alias) => departmentKey(alias) === t));
-}
-
-/** Whether `text` finds the department by one of its qms.yaml aliases only (a former name), which the import says (tester76 M8). */
-const byAlias = (text: string, department: Department) => !namesDepartment(text, department);
 
 /**
  * The people of people.yaml `text` names as written: "张 丽", "陈　静" or "编制/张丽" find 张丽 (spaces and invisible
@@ -979,13 +962,13 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const departments = repo.config?.value.departments ?? [];
   // A record register (记录表单一览表) often names only the department that keeps the records (保存部门):
   // with no 归口/编制部门 column, that is the form's department too, when qms.yaml knows it.
-  const findDepartment = (key: string) => lookupDepartment(key, departments);
+  const findDepartment = (key: string) => departmentNamed(departments, key)?.department;
   const keeper = row.has("department") ? undefined : row.lookup("keeper", findDepartment, (d) => d.code);
   const deptText = keeper ? keeper.code : row.key("department") || compactText(options.department ?? "");
   const department = keeper ?? (row.key("department") ? row.lookup("department", findDepartment, (d) => d.code) : deptText ? findDepartment(deptText) : undefined);
   // A former name qms.yaml keeps as an alias (制造部 for PRD) is read as the department and said as a reading (tester76 M8).
   const departmentField: Field = keeper ? "keeper" : "department";
-  if (department && row.key(departmentField) && row.key(departmentField) === row.text(departmentField) && byAlias(row.key(departmentField), department)) row.read(departmentField, showCell(row.text(departmentField)), department.code);
+  if (department && row.key(departmentField) && row.key(departmentField) === row.text(departmentField) && departmentNamed(departments, row.key(departmentField))?.alias) row.read(departmentField, showCell(row.text(departmentField)), department.code);
   if (deptText && !department) return void issue(unknownDepartment(showInvisible(row.text("department") || deptText), deptText, departments), true);
   // A register without departments still says which documents exist: the file is written, and
   // csr check names the missing field until someone fills it in. A 保存部门 qms.yaml does not know (行政部, or a place: 档案室)

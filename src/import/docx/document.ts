@@ -14,6 +14,7 @@ import { issuedOn } from "../../model/index.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
+import { departmentNamed } from "../../model/department-names.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
 import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
 import { namesakeMessage, peopleNamed, type Signer } from "../plan.js";
@@ -421,12 +422,10 @@ class WordDocumentReader {
   private department(id: string): Department | string {
     const given = this.header.get("department")?.value ?? this.options.department;
     if (!given) return t("import.word.no-department", { id });
-    const key = given.toLowerCase();
-    const found = this.departments.find((d) => d.code.toLowerCase() === key || d.name === given || d.name_en?.toLowerCase() === key);
+    const named = departmentNamed(this.departments, given);
     // A former name qms.yaml keeps as the department's alias (制造部 for PRD): read as it, and said (tester76 M8).
-    const aliased = found ? undefined : this.departments.find((d) => (d.aliases ?? []).some((alias) => alias === given || alias.toLowerCase() === key));
-    if (aliased) this.issue(t("import.word.place.header-block"), t("import.department.alias", { department: given, code: aliased.code, name: aliased.name }));
-    return found ?? aliased ?? t("import.document.unknown-department", { department: given, name: given });
+    if (named?.alias) this.issue(t("import.word.place.header-block"), t("import.department.alias", { department: given, code: named.department.code, name: named.department.name }));
+    return named?.department ?? t("import.document.unknown-department", { department: given, name: given });
   }
 
   private date(field: HeaderField): string | undefined {
