@@ -15,12 +15,16 @@ export const ORDERED_LIST = "csr-ordered";
 
 /** The text area of an A4 page with the margins of docx.ts, twips. */
 export const TEXT_WIDTH = 9922;
+/** The text area of an A4 landscape page with the same margins (297 mm less 35 mm), twips: a landscape document's body tables fill it. */
+export const LANDSCAPE_TEXT_WIDTH = 14854;
 
 export interface BodyContext {
   docx: Docx;
   md: MarkdownIt;
   /** Each numbered list restarts at 1: every list gets a numbering instance of its own. */
   nextListInstance: () => number;
+  /** The width the body's tables fill, twips: TEXT_WIDTH, or LANDSCAPE_TEXT_WIDTH on a landscape page (view.ts printOrientation). */
+  textWidth?: number;
 }
 
 interface ListState {
@@ -73,7 +77,7 @@ export function markdownToDocx(ctx: BodyContext, markdown: string): (Paragraph |
         break;
       case "table_open": {
         const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
-        blocks.push(markdownTable(ctx.docx, tokens.slice(i, end + 1)));
+        blocks.push(markdownTable(ctx.docx, tokens.slice(i, end + 1), ctx.textWidth));
         i = end;
         break;
       }
@@ -146,7 +150,7 @@ function codeBlock(docx: Docx, content: string) {
   return new Paragraph({ children: lines.map((line, i) => new TextRun({ text: line, font: "Courier New", break: i > 0 ? 1 : undefined })) });
 }
 
-function markdownTable(docx: Docx, tokens: Token[]) {
+function markdownTable(docx: Docx, tokens: Token[], textWidth = TEXT_WIDTH) {
   const rows: { header: boolean; cells: Token[][] }[] = [];
   let header = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -159,6 +163,9 @@ function markdownTable(docx: Docx, tokens: Token[]) {
   return table(
     docx,
     rows.map((r) => ({ header: r.header, cells: r.cells.map((c) => inlineRuns(docx, c, r.header)) })),
+    undefined,
+    false,
+    textWidth,
   );
 }
 
@@ -170,13 +177,14 @@ function markdownTable(docx: Docx, tokens: Token[]) {
  * and Word may fit them to their content. With `keepTogether`, every row is kept on the page of the
  * next (keep with next on its paragraphs), so that the table is never split across pages: a
  * signature block whose names and dates print on two pages is not a record an auditor accepts.
+ * `textWidth` (twips) is the width a table without `widths` fills: a landscape page's (LANDSCAPE_TEXT_WIDTH).
  */
-export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[], keepTogether = false) {
+export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[], keepTogether = false, textWidth = TEXT_WIDTH) {
   const { Paragraph, Table, TableCell, TableRow, TableLayoutType, WidthType, ShadingType } = docx;
   const columns = Math.max(1, ...rows.map((r) => r.cells.length));
-  const columnWidths = widths ?? Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
+  const columnWidths = widths ?? Array.from({ length: columns }, () => Math.floor(textWidth / columns));
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     layout: widths ? TableLayoutType.FIXED : undefined,
     rows: rows.map(
@@ -188,7 +196,7 @@ export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells
             { length: r.wide ? 1 : columns },
             (_, c) =>
               new TableCell({
-                width: { size: r.wide ? TEXT_WIDTH : (columnWidths[c] ?? 0), type: WidthType.DXA },
+                width: { size: r.wide ? textWidth : (columnWidths[c] ?? 0), type: WidthType.DXA },
                 columnSpan: r.wide && columns > 1 ? columns : undefined,
                 shading: r.header ? { type: ShadingType.CLEAR, fill: "F0F0F0", color: "auto" } : undefined,
                 children: [new Paragraph({ keepNext: (keepTogether && i < rows.length - 1) || undefined, children: r.cells[c] ?? [] })],

@@ -4,7 +4,10 @@
  * the 受控/草稿/作废 stamp, the header block, the confidentiality notice, the revision record
  * (修订记录), the numbered sections, 相关文件 / 相关记录, record keeping and remarks; on every
  * page a running header and a footer "第 x 页 共 y 页" made of Word's PAGE and NUMPAGES fields, so
- * Word and LibreOffice count the pages themselves. A4 portrait.
+ * Word and LibreOffice count the pages themselves. A4 portrait, or landscape as the PDF prints the document (view.ts
+ * printOrientation: print.orientation, else a body table of more than eight columns), the body's tables and a form's
+ * blank sheet and record keeping filling its wider text; the header block, revision record and running header keep
+ * the portrait width.
  *
  * Fonts, as a Chinese Word document sets them and as the PDF prints: SimSun (宋体) for Chinese
  * (w:eastAsia), which Word on Chinese Windows has and for which LibreOffice on Linux substitutes a
@@ -20,7 +23,7 @@ import type { Paragraph, Table } from "docx";
 import { UserError } from "../core/errors.js";
 import { readZip } from "../load/zip.js";
 import { repositoryFile, type Labels } from "./environment.js";
-import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
+import { BULLET_LIST, LANDSCAPE_TEXT_WIDTH, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
 import type { RevisionColumn } from "../model/types.js";
 import type { CsrReportView, DocumentView, Header, Lang, ReferenceView } from "./view.js";
 import { pageBand, type SheetView } from "./view.js";
@@ -42,8 +45,11 @@ export interface DocxOptions {
 }
 
 export async function documentToDocx(view: DocumentView, options: DocxOptions): Promise<Buffer> {
-  const { docx, ctx, t } = await start(options);
+  const { docx, ctx: portrait, t } = await start(options);
   const { Paragraph, TextRun } = docx;
+  // The page the PDF prints it on (tester77 E4): a control plan's ten columns across A4 landscape, in Word as in the PDF.
+  const landscape = view.landscape === true;
+  const ctx: BodyContext = landscape ? { ...portrait, textWidth: LANDSCAPE_TEXT_WIDTH } : portrait;
 
   // The 密级 marking and the level label above the organisation, as the HTML and PDF print them.
   const marks = [
@@ -71,14 +77,14 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
   const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
   const band = pageBand(view, t);
-  const file = () => wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right], ...(band ? { band } : {}) }, children, t);
+  const file = () => wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right], landscape, ...(band ? { band } : {}) }, children, t);
   // A form with a sheet prints its blank sheet alone, as form.hbs does (tester75 P9): the sheet, then 保存期限 at its foot.
   if (view.blank && view.sheet) {
     for (const section of view.sections) {
       children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
       if (section.body) children.push(...markdownToDocx(ctx, section.body));
     }
-    children.push(...sheetBlock(docx, view.sheet, t), ...symbolLegend(docx, view, t));
+    children.push(...sheetBlock(docx, view.sheet, t, ctx.textWidth), ...symbolLegend(docx, view, t));
     const foot = [view.record?.retention ? `${t("retention")}${t("colon")}${view.record.retention}` : "", view.record?.location ? `${t("location")}${t("colon")}${view.record.location}` : ""].filter(Boolean).join("　");
     if (foot) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: foot, size: 18 })] }));
     return file();
@@ -116,7 +122,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
           header: false,
           cells: [[label(docx, t("retention"))], [plain(docx, r.retention)], [label(docx, t("medium"))], [plain(docx, r.medium ? t(`medium_${r.medium}`) : "")], [label(docx, t("location"))], [plain(docx, r.location)]],
         },
-      ]),
+      ], undefined, false, ctx.textWidth),
     );
   }
   if (view.kind === "form") children.push(...symbolLegend(docx, view, t));
@@ -125,22 +131,22 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
 }
 
 /** A form's blank sheet (view.ts sheetView) as form.hbs prints it: the fields, the table with its rows to fill in, the notes and the signature fields. */
-function sheetBlock(docx: Docx, sheet: SheetView, t: (key: string) => string): (Paragraph | Table)[] {
+function sheetBlock(docx: Docx, sheet: SheetView, t: (key: string) => string, textWidth = TEXT_WIDTH): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [];
-  if (sheet.fieldRows.length > 0) blocks.push(table(docx, sheet.fieldRows.map((row) => ({ header: false, cells: [0, 1, 2].flatMap((i) => (row[i] === undefined ? [[], []] : [[label(docx, row[i]!)], []])) }))));
+  if (sheet.fieldRows.length > 0) blocks.push(table(docx, sheet.fieldRows.map((row) => ({ header: false, cells: [0, 1, 2].flatMap((i) => (row[i] === undefined ? [[], []] : [[label(docx, row[i]!)], []])) })), undefined, false, textWidth));
   blocks.push(new docx.Paragraph({ spacing: { after: 60 }, children: [] }));
   // A column with a printed width (mm) keeps it; the others share what is left of the text width.
   const twips = (mm: number) => Math.round((mm / 25.4) * 1440);
   const fixed = sheet.columns.reduce((sum, c) => sum + twips(c.mm), 0);
   const free = sheet.columns.filter((c) => c.mm === 0).length;
-  const widths = sheet.columns.map((c) => (c.mm > 0 ? twips(c.mm) : Math.max(400, Math.floor((TEXT_WIDTH - fixed) / Math.max(1, free)))));
+  const widths = sheet.columns.map((c) => (c.mm > 0 ? twips(c.mm) : Math.max(400, Math.floor((textWidth - fixed) / Math.max(1, free)))));
   blocks.push(
-    table(docx, [{ header: true, cells: sheet.columns.map((c) => [label(docx, c.label)]) }, ...sheet.rows.map((row) => ({ header: false, cells: row.map((cell) => [plain(docx, cell)]) }))], widths),
+    table(docx, [{ header: true, cells: sheet.columns.map((c) => [label(docx, c.label)]) }, ...sheet.rows.map((row) => ({ header: false, cells: row.map((cell) => [plain(docx, cell)]) }))], widths, false, textWidth),
   );
   if (sheet.notes) blocks.push(new docx.Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: sheet.notes, size: 18 })] }));
   if (sheet.signatures.length > 0) {
     blocks.push(new docx.Paragraph({ spacing: { after: 60 }, children: [] }));
-    blocks.push(table(docx, [{ header: false, cells: sheet.signatures.flatMap((s) => [[label(docx, s)], [], [label(docx, t("sheet_date"))], []]) }]));
+    blocks.push(table(docx, [{ header: false, cells: sheet.signatures.flatMap((s) => [[label(docx, s)], [], [label(docx, t("sheet_date"))], []]) }], undefined, false, textWidth));
   }
   return blocks;
 }
@@ -440,7 +446,7 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
 }
 
 /**
- * The Word file around the content, as a controlled document is printed: A4 portrait with the
+ * The Word file around the content, as a controlled document is printed: A4 portrait (`landscape`: A4 landscape) with the
  * margins of the HTML layout; on every page the running header (organisation, title, number) over
  * a rule and the footer "第 x 页 共 y 页" of PAGE and NUMPAGES fields, under `band` (view.ts pageBand: what
  * the print is, 受控 受控号 3 …, on every page as the PDF's foot gives it); csr's styles or the
@@ -449,7 +455,7 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
 function wordFile(
   docx: Docx,
   options: DocxOptions,
-  meta: { title: string; organisation: string; lang: Lang; header: [string, string, string]; band?: string },
+  meta: { title: string; organisation: string; lang: Lang; header: [string, string, string]; band?: string; landscape?: boolean },
   children: (Paragraph | Table)[],
   t: (key: string) => string,
 ): Promise<Buffer> {
@@ -462,7 +468,8 @@ function wordFile(
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            // Landscape: docx writes w:pgSz with the width and height swapped and w:orient="landscape".
+            size: { width: PAGE.width, height: PAGE.height, ...(meta.landscape ? { orientation: docx.PageOrientation.LANDSCAPE } : {}) },
             margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: 425, footer: 425 },
           },
         },

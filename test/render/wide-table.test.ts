@@ -4,9 +4,11 @@
  * 批准人 and the table's 反应计划 were cut. A document with a table of more than eight columns prints on A4 landscape
  * (render/view.ts printOrientation), and a wide table's cells wrap within the page whatever the orientation: each
  * cell's text is in the PDF's text (pdftotext), so a cut one fails. One PDF per orientation, printed by csr render.
+ * The Word file turns its page as the PDF does (orient77): w:pgSz landscape, its width and height swapped.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { printOrientation, widestTableColumns } from "../../src/render/view.js";
@@ -103,6 +105,26 @@ describe("a wide table on a printed document", () => {
       // The revision record's last column, 批准人, and its name.
       expect(text).toMatch(/批准人.*王强/);
     }
+  });
+
+  it("turns the Word file's page as the PDF's, its body table across the landscape text width", async () => {
+    const pages: Record<string, string> = {};
+    for (const [name, orientation] of [["auto", ""], ["portrait", "print:\n  orientation: portrait\n"], ["landscape", "print: {orientation: landscape}\n"]] as const) {
+      const repo = gitInit(minimalRepo({ "documents/QR-010-01.yaml": form(orientation) }));
+      const out = join(tempDir(), "QR-010-01.docx");
+      const result = await csrInProcess(["-C", repo, "render", "QR-010-01", "--format", "docx", "--today", "2026-12-07", "--out", out], { lang: null });
+      expect(result.code, result.stderr).toBe(0);
+      const xml = strFromU8(unzipSync(readFileSync(out))["word/document.xml"]!);
+      pages[name] = [...xml.matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => m[0]).join(" ");
+      // The control plan's table: its ten columns share the text width of its page (262 mm landscape, 175 mm portrait).
+      const table = xml.slice(xml.lastIndexOf("<w:tbl>", xml.indexOf("反应计划")));
+      expect(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(table)?.[1], name).toBe(name === "portrait" ? "9922" : "14854");
+    }
+    expect(pages).toEqual({
+      auto: '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+      portrait: '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+      landscape: '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+    });
   });
 
   it("refuses an orientation that is neither portrait nor landscape", async () => {
