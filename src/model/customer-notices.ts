@@ -13,21 +13,24 @@ import type { ControlledDocument, CorrectiveAction, Csr, Customer, CustomerNotic
 /**
  * The customers a revision of document `document` owes a notice of its change, in the order met: the customers of
  * the complaints it carries out (`actions`, their records' `customer`), those whose change notice it carries out
- * (`ecn` numbered `CODE-…`, e.g. DYA-ECN-2026-201), then those whose CSRs the document addresses (its control plan,
- * PFMEA or instruction for their part, a procedure meeting their requirements) unless the revision is editorial
- * (编辑性修改: no change to the product or process). Only customers whose file sets `change_notification` (DYA-004:
+ * (`ecn` numbered `CODE-…`, e.g. DYA-ECN-2026-201), then, for a work instruction or form (its control plan, PFMEA,
+ * instruction or check sheet for their part: how the product is made and checked), those whose CSRs it addresses,
+ * unless the revision is editorial (编辑性修改: no change to the product or process). A procedure meeting their
+ * requirements changes the quality system, not the product or process: it owes a notice only by its ECN or complaint,
+ * or when --customer-notified names the customer. Only customers whose file sets `change_notification` (DYA-004:
  * 5 working days) are owed one: the others set no time to notify, and a notice is recorded when given
  * (--customer-notified). IATF 16949 8.5.6.1 (the customer notified of a change of product realization).
  */
 export function customersOwedNotice(
   sources: { customers: readonly Customer[]; csrs: readonly Csr[]; actions: readonly CorrectiveAction[] },
-  document: string,
+  document: Pick<ControlledDocument, "id" | "kind">,
   revision: Pick<Revision, "actions" | "ecn" | "editorial">,
 ): Customer[] {
+  const productOrProcess = document.kind === "instruction" || document.kind === "form";
   const codes = [
     ...(revision.actions ?? []).flatMap((id) => actionById(sources.actions.map((value) => ({ value })), id)?.value.customer ?? []),
     ...sources.customers.filter((c) => (revision.ecn ?? []).some((n) => n.startsWith(`${c.code}-`))).map((c) => c.code),
-    ...(revision.editorial ? [] : sources.csrs.filter((c) => (c.addressed ?? []).some((a) => a.document === document)).map((c) => c.customer)),
+    ...(revision.editorial || !productOrProcess ? [] : sources.csrs.filter((c) => (c.addressed ?? []).some((a) => a.document === document.id)).map((c) => c.customer)),
   ];
   return [...new Set(codes)].flatMap((code) => sources.customers.filter((c) => c.code === code && c.change_notification !== undefined));
 }

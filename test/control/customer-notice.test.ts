@@ -127,15 +127,16 @@ describe("a change to be notified to the customer", () => {
     expect((await run(dir, "show", "QP-010")).stdout).toContain("A/2  2026-11-16  增加首件确认  2026-11-16 通知顾客 DYA（按期，要求 2026-11-25 前）；2026-11-16 顾客 DYA 批准\n");
   });
 
-  it("owes the customer whose CSR the document addresses a notice, none for an editorial revision, and refuses an unknown customer (tester77 E2)", async () => {
+  it("owes the customer whose change notice a procedure carries out a notice, none for the procedure alone, and refuses an unknown customer (tester77 E2)", async () => {
     const dir = await changed();
     const unknown = await release(dir, "--customer-notified", "DYB=2026-11-20");
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", "csr: --customer-notified：未知顾客 'DYB'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？\n"]);
-    // QP-010 addresses DYA-004 (csr/DYA/DYA-004.yaml): its revision is a change DYA is to be told of, complaint or not.
-    const editorial = await changed();
-    expect((await release(editorial, "--editorial")).code).toBe(0);
-    expect(qp010(editorial)).not.toContain("customer_notices");
-    const released = await release(dir);
+    // QP-010 addresses DYA-004 (csr/DYA/DYA-004.yaml), but a procedure changes the quality system, not DYA's product or
+    // process: its revision owes DYA a notice only by DYA's change notice (--ecn DYA-…) or complaint.
+    const procedure = await changed();
+    expect((await release(procedure)).code).toBe(0);
+    expect(qp010(procedure)).not.toContain("customer_notices");
+    const released = await release(dir, "--ecn", "DYA-ECN-2026-201");
     expect(released.code).toBe(0);
     expect(released.stdout.split("\n")).toContainEqual(expect.stringMatching(/^QP-010 A\/2 的更改应在 2026-11-25 前通知顾客 DYA（东岳汽车股份有限公司，DYA-004），已逾期 \d+ 个工作日/));
     expect(qp010(dir)).toContain("    customer_notices:\n      - customer: DYA\n        due: 2026-11-25\nrelated:");

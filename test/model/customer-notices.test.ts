@@ -14,7 +14,7 @@ const BCM: Customer = { code: "BCM", name: "北辰汽车集团有限公司" };
 const LINKED = (customer: string, id: string, document: string) => ({ id, customer, addressed: [{ document }] }) as unknown as Csr;
 const COMPLAINT = { id: "8D-2026-012", customer: "DYA" } as unknown as CorrectiveAction;
 const sources = { customers: [DYA, BCM], csrs: [LINKED("DYA", "DYA-008", "QR-010-01"), LINKED("BCM", "BCM-002", "QR-010-01")], actions: [COMPLAINT] };
-const codes = (document: string, revision: Parameters<typeof customersOwedNotice>[2]) => customersOwedNotice(sources, document, revision).map((c) => c.code);
+const codes = (document: string, revision: Parameters<typeof customersOwedNotice>[2], kind: ControlledDocument["kind"] = "form") => customersOwedNotice(sources, { id: document, kind }, revision).map((c) => c.code);
 
 describe("the customers a revision owes a notice of its change", () => {
   it("are those whose CSRs the document addresses, whose change notice it carries out, or whose complaint; each once, when it sets a time to notify", () => {
@@ -28,6 +28,10 @@ describe("the customers a revision owes a notice of its change", () => {
     expect(codes("WI-010-04", { ecn: ["ECN-2026-201", "DYAX-1"] })).toEqual([]);
     expect(codes("WI-010-04", { actions: ["8d-2026-012"], ecn: ["DYA-ECN-2026-201"] })).toEqual(["DYA"]);
     expect(codes("WI-010-04", {})).toEqual([]);
+    // A procedure meeting DYA-008 changes the quality system, not the product or process: only its ECN or complaint.
+    expect(codes("QR-010-01", {}, "procedure")).toEqual([]);
+    expect(codes("QR-010-01", {}, "instruction")).toEqual(["DYA"]);
+    expect(codes("QR-010-01", { ecn: ["DYA-ECN-2026-201"] }, "procedure")).toEqual(["DYA"]);
   });
 });
 

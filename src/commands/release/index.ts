@@ -278,7 +278,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       ...(extra.military_representative ? { military_representative: { by: extra.military_representative.id, date: signed.military_representative } } : {}),
     };
     // The customers to notify of the change, or notified (IATF 16949 8.5.6.1): those it concerns (customersOwedNotice), or named.
-    const notices = releaseNotices(repo, doc.id, revision, listOption(flags.customerNotified), listOption(flags.customerApproved), effective, date);
+    const notices = releaseNotices(repo, doc, revision, listOption(flags.customerNotified), listOption(flags.customerApproved), effective, date);
     if (notices.length > 0) revision.customer_notices = notices;
     const issue = electronicIssueOnRelease(repo, index, doc, version, date);
     const deviated = deviatedVersionsOnRelease(doc, effective, (id) => index.documents.get(id)?.value);

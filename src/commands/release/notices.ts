@@ -12,7 +12,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import type { Repository } from "../../load/repository.js";
 import { workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import { customersOwedNotice, noticeCustomer, noticeDue, noticeEvidence, noticeOverdue, noticeTiming } from "../../model/customer-notices.js";
-import type { Customer, CustomerNotice, Revision } from "../../model/types.js";
+import type { ControlledDocument, Customer, CustomerNotice, Revision } from "../../model/types.js";
 import { eventDateOption } from "../options.js";
 import { customerGiven } from "../../model/customers.js";
 
@@ -30,17 +30,17 @@ export function customerNamed(repo: Repository, given: string, flag: string): Cu
 }
 
 /**
- * A release's notices: one per customer, in the order first met — the customers `revision` of document `id` owes a
- * notice (customersOwedNotice: its complaints, its customer change notices, the customers whose CSRs the document
- * addresses, each when its file sets `change_notification`), then those --customer-notified and --customer-approved
+ * A release's notices: one per customer, in the order first met — the customers `revision` of document `doc` owes a
+ * notice (customersOwedNotice: its complaints, its customer change notices, the customers whose CSRs a work
+ * instruction or form addresses, each when its file sets `change_notification`), then those --customer-notified and --customer-approved
  * name —, each with its due date when the customer sets one (from `effective`), and the days given (`released`, the
  * release's date, for a code without one). Errors: UserError for an unknown customer, a date that is not one or
  * after today, an approval before the notification of the same customer (refuseApprovalBeforeNotification,
- * naming `id` and the revision's version).
+ * naming `doc`'s id and the revision's version).
  */
 export function releaseNotices(
   repo: Repository,
-  id: string,
+  doc: Pick<ControlledDocument, "id" | "kind">,
   revision: Pick<Revision, "version" | "actions" | "ecn" | "editorial">,
   notified: readonly string[],
   approved: readonly string[],
@@ -49,7 +49,7 @@ export function releaseNotices(
 ): CustomerNotice[] {
   const calendar = repositoryCalendar(repo.config?.value);
   const notices: CustomerNotice[] = [];
-  const owed = customersOwedNotice({ customers: repo.customers.map((c) => c.value), csrs: repo.csrs.map((c) => c.value), actions: repo.actions.map((a) => a.value) }, id, revision);
+  const owed = customersOwedNotice({ customers: repo.customers.map((c) => c.value), csrs: repo.csrs.map((c) => c.value), actions: repo.actions.map((a) => a.value) }, doc, revision);
   for (const customer of owed) noticeFor(notices, customer, effective, calendar);
   for (const given of notified) {
     const { customer, date } = customerDay(repo, given, "--customer-notified", released);
@@ -59,7 +59,7 @@ export function releaseNotices(
     const { customer, date } = customerDay(repo, given, "--customer-approved", released);
     noticeFor(notices, customer, effective, calendar).approved = date;
   }
-  for (const notice of notices) refuseApprovalBeforeNotification(id, revision.version, notice);
+  for (const notice of notices) refuseApprovalBeforeNotification(doc.id, revision.version, notice);
   return notices;
 }
 
