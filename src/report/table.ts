@@ -1310,7 +1310,7 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     index++;
     const name = uniqueSheetName(table.sheet, used);
     const widths = columnWidths(table);
-    const layout = printLayout(table);
+    const layout = printLayout(table, widths);
     const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
       // Each sheet's pages are numbered from 1 (useFirstPageNumber): without it Excel and LibreOffice go on
@@ -1319,7 +1319,10 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     });
     sheet.headerFooter.oddHeader = pageHeader(table, layout.paperSize === A3_PAPER);
     sheet.headerFooter.oddFooter = pageFooter(table, options.registers === "several");
-    const last = await writeSheet(sheet, table, widths, onCut);
+    // On a sheet printed several pages wide, the notes and the signature line start after the columns
+    // repeated on every page: in a repeated column, each page after the first printed them cut at that
+    // column's edge (接收日期至及时, 编制：________).
+    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, layout.fitToWidth ?? 1, onCut);
     // Row 1 (the title, for the screen) is left out of the print: printed, it topped every page across,
     // cut at the page's edge (顾客特定要), and the page header already names the register on every page.
     // The rows are absolute ($2): LibreOffice ignores a print range whose rows are relative, and exceljs
@@ -1428,30 +1431,56 @@ function columnWidths(table: Table): number[] {
   });
 }
 
+/**
+ * Column width units (characters of the default 11-point font) across the printable width of a
+ * landscape page, at the smallest scale that is still read without effort (70 %): A4 297 mm and
+ * A3 420 mm, less 2 × 18 mm margins, at about 1.9 mm per unit.
+ */
+const PAGE_UNITS = { a4: Math.floor(261 / 1.9 / 0.7), a3: Math.floor(384 / 1.9 / 0.7) };
+
 /** A3 and A4 in the file format (8 and 9); exceljs's typings name only some paper sizes. */
 const A3_PAPER = 8 as PaperSize;
 const A4_PAPER = 9 as PaperSize;
 
 /**
  * How a sheet is printed: on A4, or on A3 when it has twenty columns or more (as the PDF of the
- * same register), always one page wide (fitToWidth 1, with fitToPage and fitToHeight 0 in
- * writeXlsx), so that each row of a register is on one sheet of paper: printed as many pages wide as
- * its columns needed at 70 %, the CSR matrix's 决定日期 and 落实文件 were on a page of their own, apart
- * from the 编号 they belong to (tester76 M9). Excel and LibreOffice only ever scale a fitted sheet down,
- * so a narrow register prints at 100 %.
+ * same register); one page wide when its columns fit at a readable scale, else as many pages wide
+ * as they need, with the columns up to the id repeated on each. Excel's and LibreOffice's "fit to
+ * one page wide" alone shrank the 33 columns of the CSR list to an unreadable size.
  */
-function printLayout(table: Table): Partial<PageSetup> {
-  return { paperSize: printedCrowded(table) ? A3_PAPER : A4_PAPER, fitToWidth: 1 };
+function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
+  const a3 = printedCrowded(table);
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
+  const repeated = `A:${columnLetter(identifyingColumns(table))}`;
+  return { paperSize: a3 ? A3_PAPER : A4_PAPER, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
+}
+
+/**
+ * The last column (1-based) a note starting in `tailColumn` is merged to, of `count`: the last one on a sheet
+ * printed one page wide; on one printed `pages` wide, the last whose right edge is within 1/pages of the
+ * columns' total width (`widths`), so on the first page, and never before `tailColumn`.
+ */
+function noteEndColumn(widths: readonly number[], tailColumn: number, count: number, pages: number): number {
+  if (pages <= 1) return count;
+  const limit = widths.reduce((sum, w) => sum + w, 0) / pages;
+  let end = tailColumn;
+  for (let edge = 0, column = 1; column <= count; column++) {
+    edge += widths[column - 1] ?? 0;
+    if (edge > limit) break;
+    if (column >= tailColumn) end = column;
+  }
+  return end;
 }
 
 /**
  * Fills one sheet from the top down, committing each row when it is done: the same code serves
  * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
  * committing does nothing). Column widths come first because a streamed sheet writes them
- * before its first row. The notes start in column A, merged across the columns (the sheet prints one
- * page wide), the signature lines end in the last column. Returns the sheet's last row.
+ * before its first row. The notes and the signature line go in column `tailColumn`; `pages`: the pages
+ * wide it is printed on (printLayout's fitToWidth). Returns the sheet's last row.
  */
-async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCut: (where: string, length: number) => void): Promise<number> {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, pages: number, onCut: (where: string, length: number) => void): Promise<number> {
   const count = Math.max(1, table.columns.length);
   widths.forEach((width, i) => {
     const column = sheet.getColumn(i + 1);
@@ -1512,16 +1541,20 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCu
   }
   let last = table.rows.length + 2;
   let at = table.rows.length + 4;
-  // A note is one cell merged across the columns, wrapped and as tall as its lines: left in one cell, its
-  // text ran over the empty cells to the right and was cut at the print area's edge (the change report's
-  // note on what it could not know, auditor17 F4). The sheet prints one page wide, so the merge is on its page.
-  const span = widths.reduce((sum, w) => sum + w, 0);
+  // A note is one cell merged across the printed columns from tailColumn, wrapped and as tall as its
+  // lines: left in one cell, its text ran over the empty cells to the right and was cut at the print
+  // area's edge (the change report's note on what it could not know, auditor17 F4).
+  // Printed several pages wide, a note merged up to the last column was cut at the first page's edge, mid-word
+  // (the change report in English, look65 #4): it ends at the last column certain to be on the first page. Fitted
+  // to N pages wide, a page holds at least 1/N of the columns' total width, and page 1 starts at column A.
+  const end = noteEndColumn(widths, tailColumn, count, pages);
+  const span = widths.slice(tailColumn - 1, end).reduce((sum, w) => sum + w, 0);
   for (const note of [...(table.lines ?? []), ...(table.notes ?? [])]) {
-    const cell = sheet.getCell(at, 1);
+    const cell = sheet.getCell(at, tailColumn);
     cell.value = cellText(note);
     const lines = wrappedLines(note, span);
     if (lines > 1) {
-      if (count > 1) sheet.mergeCells(at, 1, at, count);
+      if (end > tailColumn) sheet.mergeCells(at, tailColumn, at, end);
       cell.alignment = { vertical: "top", wrapText: true };
       sheet.getRow(at).height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
     }
@@ -1529,10 +1562,12 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCu
     last = at++;
   }
   // The signature lines end the register, one signature and its date a row, right-aligned in its last
-  // column (the text runs left over the empty cells), at the right of its last page.
+  // column (the text runs left over the empty cells): a sheet printed several pages wide prints its
+  // last column on its last page (Excel's and LibreOffice's pages go down, then over), where the
+  // signatures belong; in the first column after those repeated they were signed on page 1 of 2.
   if (table.heading?.signatures.length) {
     at++;
-    const column = count;
+    const column = Math.max(tailColumn, table.columns.length);
     for (const line of signatureLines(table.heading)) {
       const cell = sheet.getCell(at, column);
       cell.value = cellText(line);

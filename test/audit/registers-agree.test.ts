@@ -101,7 +101,7 @@ describe("csr export writes the controlled document list as csr list documents p
     expect(sheet("受控文件清单").getColumn(3).values.slice(3, 3 + listed.rows.length)).toEqual(listed.rows.map((r) => r.number));
     expect(sheet("受控文件清单").headerFooter.oddHeader).toContain("表单编号：QR-001-03 A/0");
     expect(sheet("在编文件").getCell("A1").value).toBe("在编文件清单（草稿及审批中，共 1 份）");
-    expect([sheet("在编文件").getCell("C3").value, sheet("在编文件").getCell("A5").value]).toEqual(["WI-011-01", "草稿和审批中的文件不是受控文件，不列入受控文件清单，不得发放使用；发布后列入受控文件清单。"]);
+    expect([sheet("在编文件").getCell("C3").value, sheet("在编文件").getCell("D5").value]).toEqual(["WI-011-01", "草稿和审批中的文件不是受控文件，不列入受控文件清单，不得发放使用；发布后列入受控文件清单。"]);
     expect(sheet("在编文件").headerFooter.oddHeader).not.toContain("表单编号");
     // Without --sheet, two sheets hold documents: import says so rather than leave the drafts behind.
     const target = await freshCopy();
@@ -122,13 +122,13 @@ describe("csr export writes the controlled document list as csr list documents p
 });
 
 describe("the note under a 受控文件清单 that left drafts out is not imported as an entry", () => {
-  it("imports the workbook of csr list documents, printed one page wide with its note in column A, entry by entry", async () => {
+  it("imports the workbook of csr list documents, printed several pages wide with its note in the column of 文件名称, entry by entry", async () => {
     const book = join(tempDir(), "documents.xlsx");
     await run(copyFixture("examples/acme-auto"), "list", "documents", "--out", book, "--today", "2026-12-01");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
-    // Row 47 is the last entry, 48 is empty, 49 the note, in column A (序号), as a sheet printed one page wide has it.
-    expect([workbook.worksheets[0]!.getCell("D2").value, workbook.worksheets[0]!.getCell("A49").value]).toEqual(["文件名称", NOT_LISTED]);
+    // Row 47 is the last entry, 48 is empty, 49 the note, in column D (文件名称), after the columns repeated on every page.
+    expect([workbook.worksheets[0]!.getCell("D2").value, workbook.worksheets[0]!.getCell("D49").value]).toEqual(["文件名称", NOT_LISTED]);
     const imported = await csrInProcess(["-C", await freshCopy(), "import", book, "--as", "documents", "--add-people"], { lang: null });
     expect(imported.stdout).toContain("\n已导入 45 行中的 45 行。\n");
     expect(imported.stdout).not.toContain("没有文件编号");
