@@ -29,25 +29,26 @@ describe("a revision's reason, change request and ECN", () => {
     const text = csr(["-C", dir, "history", "QP-009"], { lang: "zh-CN" });
     expect(text.code).toBe(0);
     const row = text.stdout.split("\n").find((line) => line.startsWith("A/1 "))!;
-    expect(row).toMatch(/^A\/1 {3}2026-11-20 {2}报检时限改为8小时 {3}原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120 {2}zhaoqiang 赵强/);
+    expect(row).toMatch(/^A\/1 {3}2026-11-20 {2}报检时限改为8小时 {3}原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120 {2}须于 2026-11-27 前通知顾客 DYA {2}zhaoqiang 赵强/);
     expect(text.stdout.split("\n")[2]).toContain("修订内容摘要        更改原因/依据");
     const json = JSON.parse(csr(["-C", dir, "history", "QP-009", "--format", "json"]).stdout) as { revisions: Record<string, unknown>[] };
     expect(json.revisions[0]).not.toHaveProperty("reason");
     expect(json.revisions[1]).toMatchObject({ version: "A/1", reason: "顾客投诉来料报检过慢", change_request: "QR-001-01-2026-031", ecn: ["DYA-ECN-2026-118", "DYA-ECN-2026-120"] });
   });
 
+  // DYA's change notices (DYA-ECN-…) owe DYA a notice of the change within 5 working days (DYA-004, tester77 E2): printed after them.
   it("are printed on the revision's line of csr show, in English too", () => {
     const zh = csr(["-C", dir, "show", "QP-009"], { lang: "zh-CN" }).stdout.split("\n");
-    expect(zh).toContain("                  A/1  2026-11-20  报检时限改为8小时  原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120");
+    expect(zh).toContain("                  A/1  2026-11-20  报检时限改为8小时  原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120  须于 2026-11-27 前通知顾客 DYA");
     const en = csr(["-C", dir, "show", "QP-009"], { lang: "en" }).stdout;
-    expect(en).toContain("A/1  2026-11-20  报检时限改为8小时  reason: 顾客投诉来料报检过慢; change request QR-001-01-2026-031; ECN DYA-ECN-2026-118, DYA-ECN-2026-120\n");
+    expect(en).toContain("A/1  2026-11-20  报检时限改为8小时  reason: 顾客投诉来料报检过慢; change request QR-001-01-2026-031; ECN DYA-ECN-2026-118, DYA-ECN-2026-120  to be notified to customer DYA by 2026-11-27\n");
   });
 
   it("are in csr changes's row of the revision and its json", () => {
     const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: "zh-CN" });
     expect(text.code).toBe(0);
     const row = text.stdout.split("\n").find((line) => line.includes("QP-009"))!;
-    expect(row).toContain("A/1             报检时限改为8小时；原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120  编制：赵强 2026-11-20");
+    expect(row).toContain("A/1             报检时限改为8小时；原因：顾客投诉来料报检过慢；更改申请：QR-001-01-2026-031；ECN：DYA-ECN-2026-118、DYA-ECN-2026-120  须于 2026-11-27 前通知顾客 DYA  编制：赵强 2026-11-20");
     const json = JSON.parse(csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--format", "json"]).stdout) as { changes: Record<string, unknown>[] };
     expect(json.changes.find((c) => c.id === "QP-009")).toMatchObject({ kind: "released", detail: "报检时限改为8小时", reason: "顾客投诉来料报检过慢", change_request: "QR-001-01-2026-031", ecn: ["DYA-ECN-2026-118", "DYA-ECN-2026-120"] });
   });
