@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { commitAt, csr, git, gitInitEmpty, minimalRepo, tempDir } from "../helpers.js";
+import { commitAt, csr, git, gitInitEmpty, minimalRepo, RELEASED_A0_LINES, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-04";
 
@@ -23,13 +23,7 @@ function repository(): string {
       "kind: procedure",
       "department: QA",
       "status: released",
-      "revisions:",
-      "  - version: A/0",
-      "    date: 2026-03-02",
-      "    summary: 首次发布",
-      "    prepared: { by: zhang, date: 2026-02-20 }",
-      "    reviewed: { by: li, date: 2026-02-25 }",
-      "    approved: { by: wang, date: 2026-02-26 }",
+      ...RELEASED_A0_LINES,
       "  - version: A/1",
       "    date: 2026-06-01",
       "    summary: 修订发放规定",
