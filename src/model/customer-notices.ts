@@ -29,7 +29,8 @@ export function customersOwedNotice(
   const productOrProcess = document.kind === "instruction" || document.kind === "form";
   const codes = [
     ...(revision.actions ?? []).flatMap((id) => actionById(sources.actions.map((value) => ({ value })), id)?.value.customer ?? []),
-    ...sources.customers.filter((c) => (revision.ecn ?? []).some((n) => n.startsWith(`${c.code}-`))).map((c) => c.code),
+    // dya-ecn-2026-201 or ＤＹＡ-… as written on the customer's notice is DYA's as much as DYA-ECN-2026-201.
+    ...sources.customers.filter((c) => (revision.ecn ?? []).some((n) => n.normalize("NFKC").toUpperCase().startsWith(`${c.code.toUpperCase()}-`))).map((c) => c.code),
     ...(revision.editorial || !productOrProcess ? [] : sources.csrs.filter((c) => (c.addressed ?? []).some((a) => a.document === document.id)).map((c) => c.customer)),
   ];
   return [...new Set(codes)].flatMap((code) => sources.customers.filter((c) => c.code === code && c.change_notification !== undefined));
@@ -123,7 +124,8 @@ export type SignGiven = "notified" | "approved" | "late-reason" | "reference" | 
 export function owingRevisions(doc: ControlledDocument, code: string, given: SignGiven): number[] {
   const of = (test: (n: CustomerNotice) => boolean) => (doc.revisions ?? []).flatMap((r, at) => ((r.customer_notices ?? []).some((n) => n.customer === code && test(n)) ? [at] : []));
   if (given === "notified") return of((n) => n.due !== undefined && noticeNotified(n) === undefined);
-  if (given === "approved") return of((n) => n.notified !== undefined && n.approved === undefined).slice(-1);
+  // An approval is the notice by its day (noticeNotified): it may answer a revision notified, or one still owing the notice.
+  if (given === "approved") return of((n) => n.approved === undefined && (n.notified !== undefined || n.due !== undefined)).slice(-1);
   // Evidence alone lands on the newest notice notified (approved) without it, as an approval does.
   if (given === "reference") return of((n) => n.notified !== undefined && (n.reference === undefined || n.to === undefined)).slice(-1);
   if (given === "approval-reference") return of((n) => n.approved !== undefined && n.approval_reference === undefined).slice(-1);

@@ -80,6 +80,8 @@ describe("csr qualify: a level at a station, as a history (tester75 P3)", () => 
     expect((await zh(dir, "qualify", "李四", "--station", "OP20", "--level", "I", "--date", "2026-10-30", "--by", "huangjun")).stderr).toBe(
       "csr: <person> 李四 的到岗日期是 2026-11-01，不能记为 2026-10-30 所做工作的人员。请改为指定当天在职的人员（'csr list people'）；如到岗日期有误，用 'csr person update 李四 --from <日期>' 更正。\n",
     );
+    // A level is recorded when assessed, never for a day still to come (csr qualify runs as of --today).
+    expect(await zh(dir, "qualify", "李四", "--station", "OP20", "--level", "II", "--by", "huangjun", "--date", "2026-12-09", "--today", "2026-12-04")).toEqual(refused("csr: --date 2026-12-09 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n"));
     // Level II needs no training; a withdrawal needs a reason, and keeps the record.
     expect((await lisi("--station", "OP20", "--level", "在指导下操作", "--by", "huangjun")).code).toBe(0);
     expect(await zh(dir, "qualify", "李四", "--station", "OP20", "--withdraw", "--date", "2026-12-04", "--by", "huangjun")).toEqual(refused("csr: 撤销资格须写明原因：--reason <原因>（如 调离工位、连续出现质量问题）。\n"));

@@ -26,6 +26,9 @@ describe("the customers a revision owes a notice of its change", () => {
     // A document addressing none of its CSRs: by its ECN (numbered DYA-…), or its complaint (8D, any letter case).
     expect(codes("WI-010-04", { ecn: ["DYA-ECN-2026-201"] })).toEqual(["DYA"]);
     expect(codes("WI-010-04", { ecn: ["ECN-2026-201", "DYAX-1"] })).toEqual([]);
+    // As written on the customer's notice: lower case or full-width, it is still DYA's.
+    expect(codes("WI-010-04", { ecn: ["dya-ecn-2026-201"] })).toEqual(["DYA"]);
+    expect(codes("WI-010-04", { ecn: ["ＤＹＡ－ECN-2026-201"] })).toEqual(["DYA"]);
     expect(codes("WI-010-04", { actions: ["8d-2026-012"], ecn: ["DYA-ECN-2026-201"] })).toEqual(["DYA"]);
     expect(codes("WI-010-04", {})).toEqual([]);
     // A procedure meeting DYA-008 changes the quality system, not the product or process: only its ECN or complaint.
@@ -46,5 +49,8 @@ describe("a customer's approval", () => {
     expect(noticeTiming({ ...approved, approved: "2026-12-16" }, CALENDAR)).toEqual({ late: 2 });
     const doc = { id: "WI-010-04", revisions: [{ version: "A/0", customer_notices: [approved] }] } as unknown as ControlledDocument;
     expect(owingRevisions(doc, "DYA", "notified")).toEqual([]);
+    // An approval answers the revision still owing its notice (A/0), not the newest (A/1), which owes none.
+    const owing = { id: "WI-010-04", revisions: [{ version: "A/0", customer_notices: [{ customer: "DYA", due: "2026-12-14" }] }, { version: "A/1" }] } as unknown as ControlledDocument;
+    expect(owingRevisions(owing, "DYA", "approved")).toEqual([0]);
   });
 });

@@ -21,7 +21,7 @@ import { trainingSessionVersions } from "../../load/training-records.js";
 import { independent, knownStations, minQualified, qualifiedAt, skillLevelOf, skillRecordOn, stationInstructions, trainedOn, trainingRevisionOn } from "../../model/skills.js";
 import type { Person, SkillLevel, SkillRecord } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
@@ -42,7 +42,8 @@ const STATION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export async function qualifyCommand(ctx: CommandContext, given: string, flags: QualifyFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const date = dateOption(flags.date, "--date");
+    // A level is recorded when assessed: not on a day still to come (as every dated record, date/in-future).
+    const date = eventDateOption(flags.date, "--date");
     const person = resolvePerson(session.index, given, "<person>", date);
     const label = personLabel(session.index, person.id);
     const station = stationOption(session, person, flags.station);
