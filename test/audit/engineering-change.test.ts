@@ -104,6 +104,9 @@ describe("an engineering change as one thread", { timeout: 120_000 }, () => {
       revisions: ["QR-007-03 A/1", "QR-010-01 A/1", "WI-010-03 A/1", "WI-010-04 A/0"],
     });
     expect((await rows("--change-request", "CR-2026-090")).revisions).toEqual(["QR-007-03 A/1", "QR-010-01 A/1", "WI-010-03 A/1"]);
+    // As the change stood at a period's end: the revisions released after it are not yet part of it.
+    const early = await csrInProcess(["changes", "2026-03-01", "2026-03-10", "--ecn", "DYA-ECN-201", "--format", "json"], { cwd: dir, lang: "zh-CN" });
+    expect((JSON.parse(early.stdout) as { revisions: { document: string; version: string }[] }).revisions.map((r) => `${r.document} ${r.version}`)).toEqual(["QR-007-03 A/1", "QR-010-01 A/1"]);
     expect((await rows("--ecn", "DYA-ECN-201", "--change-request", "CR-2026-090")).revisions).toEqual(["QR-007-03 A/1", "QR-010-01 A/1", "WI-010-03 A/1"]);
     expect(await csrInProcess(["changes", "--ecn", "DYA-ECN-20"], { cwd: dir, lang: "zh-CN" })).toEqual({
       code: 2,

@@ -91,7 +91,9 @@ async function periodCommand(ctx: CommandContext, asked: string | undefined, to:
   const rc = registerContext(repo, lang);
   // Where each revision of the engineering change stands by the period's end (today at the latest): its training and copies.
   const today = localToday();
-  const thread = (keep?.thread ?? []).map((r) => ({ document: r.document.id, version: r.revision.version, state: revisionStateText(rc, r.document, r.revision, to < today ? to : today) }));
+  const asOf = to < today ? to : today;
+  // Revisions released after that day are not yet part of the change it reports.
+  const thread = (keep?.thread ?? []).filter((r) => (r.revision.date ?? "") <= asOf).map((r) => ({ document: r.document.id, version: r.revision.version, state: revisionStateText(rc, r.document, r.revision, asOf) }));
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") {
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;

@@ -9,9 +9,8 @@
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
-import { stillControlled } from "../../model/distribution.js";
 import { documentTrainingRecord, documentTrainingText } from "../../model/document-training.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, revisionOn } from "../../model/index.js";
 import type { ControlledCopy, ControlledDocument, Revision } from "../../model/types.js";
 import { departmentName, personName, type RegisterContext } from "./context.js";
 import { translate } from "../../i18n/index.js";
@@ -37,17 +36,20 @@ export function revisionStateText(rc: RegisterContext, doc: ControlledDocument, 
   ]
     .filter(Boolean)
     .join(say("show.comma"));
-  const current = currentRevision(doc);
-  if (doc.status === "obsolete") return [released, say("revision-state.withdrawn", { date: doc.obsolete?.date ?? "" })].join(say("register.remarks-separator"));
+  // As the record stood on `day` (csr changes of a past period): the revision issued last by then, a withdrawal made by then,
+  // a copy recalled, lost, destroyed or kept by then.
+  const current = revisionOn(doc, day);
+  if (doc.status === "obsolete" && (doc.obsolete?.date ?? "") <= day) return [released, say("revision-state.withdrawn", { date: doc.obsolete?.date ?? "" })].join(say("register.remarks-separator"));
   if (current !== revision) return [released, say("revision-state.replaced", { version: current?.version ?? "" })].join(say("register.remarks-separator"));
   const config = rc.repo.config?.value;
   const people = [...rc.index.people.values()].map((p) => p.value);
   const training = documentTrainingRecord(doc, config, repositoryCalendar(config), people, day, () => trainingSessionVersions(rc.repo))?.state;
   const issued = (doc.distribution ?? []).filter((c) => c.version === revision.version && c.date <= day);
-  const out = issued.filter(stillControlled);
+  const gone = (c: ControlledCopy) => [c.recalled, c.lost?.date, c.destroyed?.date, c.retained?.date].some((d) => d !== undefined && d <= day);
+  const out = issued.filter((c) => !gone(c));
   const back = issued.length - out.length;
   // Copies of the versions before it still at their holders: in use until it takes effect, then due back.
-  const older = (doc.distribution ?? []).filter((c) => c.version !== revision.version && c.date <= day && stillControlled(c));
+  const older = (doc.distribution ?? []).filter((c) => c.version !== revision.version && c.date <= day && !gone(c));
   const copies = [
     out.length > 0 ? say("revision-state.copies", { copies: out.map((c) => copyText(rc, c)).join(sep) }) : issued.length === 0 ? say("revision-state.no-copies") : "",
     back > 0 ? say("revision-state.copies-back", { count: back }) : "",
