@@ -304,7 +304,7 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
     const toKey = cellKey(get("to"));
     const named = departmentNamed(departments, toKey);
     const department = named?.department;
-    const party = department || toKey === "" ? undefined : parties.find((p) => [p.code, p.name, p.name_en].some((n) => n !== undefined && compactText(n.normalize("NFKC")).toLowerCase() === toKey.toLowerCase()));
+    const party = department || toKey === "" ? undefined : departmentNamed(parties, toKey)?.department;
     const to = department?.code ?? party?.code;
     if (!to) {
       refuse(toKey === "" ? t("import.distribution.no-unit", { id }) : unknownDepartment(toText, toKey, departments));

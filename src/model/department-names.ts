@@ -7,19 +7,22 @@
 import { compactText } from "../core/text.js";
 import type { Department } from "./types.js";
 
-/** The department a text names, and whether it named it by an alias only (not by code, name or English name). */
-export interface DepartmentNamed {
-  department: Department;
+/** A unit a text may name: a department of qms.yaml, or an outside party (its `external_parties`, the 军代表室), which has no aliases. */
+type Named = Pick<Department, "code" | "name" | "name_en" | "aliases">;
+
+/** The department (or party) a text names, and whether it named it by an alias only (not by code, name or English name). */
+export interface DepartmentNamed<D extends Named = Department> {
+  department: D;
   alias: boolean;
 }
 
 const departmentKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
 
 /**
- * The department of `departments` (qms.yaml) `text` names: by code, name or English name first, else by an alias;
- * undefined when none does (and for empty text).
+ * The department of `departments` (qms.yaml; or its outside parties) `text` names: by code, name or English name first,
+ * else by an alias; undefined when none does (and for empty text).
  */
-export function departmentNamed(departments: readonly Department[], text: string): DepartmentNamed | undefined {
+export function departmentNamed<D extends Named>(departments: readonly D[], text: string): DepartmentNamed<D> | undefined {
   const key = departmentKey(text);
   if (key === "") return undefined;
   const named = departments.find((d) => [d.code, d.name, d.name_en].some((n) => n !== undefined && departmentKey(n) === key));
