@@ -8,7 +8,7 @@
  */
 import { InvalidArgumentError, Option } from "commander";
 import { t } from "../i18n/index.js";
-import { runNamed, type Wiring } from "./program.js";
+import { gatheringParser, runNamed, type Wiring } from "./program.js";
 
 export function wireCheck({ program, action }: Wiring): void {
   program
@@ -18,11 +18,11 @@ export function wireCheck({ program, action }: Wiring): void {
     // Repeatable, each with its file or on stdout (commands/check reportOptions); the format is one of report/formatters' FORMATS,
     // written out here as before, so that `csr --help` loads no formatter module.
     .addOption(
-      new Option("--format <format[=file]>", t("help.check.format")).argParser((value: string, previous: string[] | undefined) => {
+      new Option("--format <format[=file]>", t("help.check.format")).argParser(gatheringParser((value: string, previous: string[] | undefined) => {
         const formats = ["text", "json", "github", "gitlab", "junit", "sarif"];
         if (!formats.includes(value.split("=")[0]!)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(", ")}.`);
         return [...(previous ?? []), value];
-      }),
+      })),
     )
     .option("--today <date>", t("help.common.today"))
     .option("--error-on-warnings", t("help.check.error-on-warnings"))

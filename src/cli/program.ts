@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
+import { UserError } from "../core/errors.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
 import { helpExamples, setStandardsInScope } from "../model/citations.js";
@@ -112,6 +113,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   addHelpExamples(program, standards, names);
   try {
     refuseVersionAfterCommand(program, argv.slice(2));
+    refuseRepeatedOption(program, argv.slice(2));
     await program.parseAsync(todayAfterCommand(argv));
     return exitCode;
   } catch (error) {
@@ -244,6 +246,54 @@ function refuseVersionAfterCommand(program: Command, args: readonly string[]): v
   }
 }
 
+/**
+ * The option parsers that gather every value given (repeatable options: `collect`, check's --format):
+ * an option of another parser, or of none, keeps one value.
+ */
+const gathering = new WeakSet<(...args: never[]) => unknown>();
+
+/** Marks `parse` as gathering every value of a repeatable option (refuseRepeatedOption lets it repeat); returns it. */
+export function gatheringParser<F extends (value: string, previous: never) => unknown>(parse: F): F {
+  gathering.add(parse);
+  return parse;
+}
+
+/**
+ * An option that takes one value given twice is refused in one line: commander keeps the last value
+ * and drops the first without a word (tester78 A3: `--shift 早班 --shift 夜班` recorded 夜班 alone), and
+ * nothing a user types is lost silently. Options that take several values (variadic, or gathered:
+ * gatheringParser, collect) repeat freely; so do flags without a value. Throws a UserError (exit 2)
+ * naming the option and both values.
+ */
+function refuseRepeatedOption(program: Command, args: readonly string[]): void {
+  let command: Command | undefined;
+  const seen = new Map<Option, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return;
+    if (arg.startsWith("-")) {
+      const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const own = command?.options.find((o) => o.long === flag || o.short === flag);
+      const option = own ?? program.options.find((o) => o.long === flag || o.short === flag);
+      const takesValue = option?.required || (option?.optional && inline === undefined && !(args[i + 1] ?? "-").startsWith("-"));
+      const value = inline ?? (takesValue && inline === undefined ? args[i + 1] : undefined);
+      if (takesValue && inline === undefined) i++;
+      if (!own || !(own.required || own.optional) || own.variadic || (own.parseArg && gathering.has(own.parseArg as never))) continue;
+      const first = seen.get(own);
+      if (first !== undefined) {
+        throw new UserError(t("cli.error.option-repeated", { option: own.long ?? own.short ?? flag, first, second: value ?? "" }), t("cli.error.option-repeated.hint", { option: own.long ?? own.short ?? flag }));
+      }
+      seen.set(own, value ?? "");
+      continue;
+    }
+    const sub = (command ?? program).commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (sub) {
+      command = sub;
+      seen.clear();
+    } else if (command === undefined) return;
+  }
+}
+
 /** Whether a command line may show a help: -h, --help or the help command anywhere before `--`. */
 function asksForHelp(args: readonly string[]): boolean {
   const end = args.indexOf("--");
@@ -251,9 +301,9 @@ function asksForHelp(args: readonly string[]): boolean {
 }
 
 /** A repeatable option's values in their order; without a default, an option never given stays undefined (csr list refuses it by that). */
-export function collect(value: string, previous: string[] | undefined): string[] {
+export const collect = gatheringParser(function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
-}
+});
 
 /** The signer and date options of `csr release`, `csr sign` and `csr import` (SignatureFlags), with the help texts of `help` (release's, or sign's for both others). */
 export function signatureOptions(command: Command, help: "release" | "sign" = "sign"): Command {

@@ -16,6 +16,16 @@ export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
   return audit.kind ?? "qms";
 }
 
+/** The customers whose parts or CSRs `audit` sampled (`customer`, one code or a list), in order; none: []. */
+export function auditCustomers(audit: Pick<ProcessAudit, "customer">): string[] {
+  return audit.customer === undefined ? [] : typeof audit.customer === "string" ? [audit.customer] : [...audit.customer];
+}
+
+/** The shifts `audit` covered (`shift`, one or a list; IATF 16949 9.2.2.3 every shift, the hand-over included), in order; none: []. */
+export function auditShifts(audit: Pick<ProcessAudit, "shift">): string[] {
+  return audit.shift === undefined ? [] : typeof audit.shift === "string" ? [audit.shift] : [...audit.shift];
+}
+
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
   return process.audit_months ?? config?.internal_audit?.interval_months;

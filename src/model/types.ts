@@ -979,8 +979,10 @@ export interface ProcessAudit {
   nonconformities: number;
   kind?: AuditKind;
   part?: string;
-  customer?: string;
-  shift?: string;
+  /** The customer sampled, or several (auditCustomers reads both). */
+  customer?: string | string[];
+  /** The shift audited, or several (auditShifts reads both). */
+  shift?: string | string[];
   comment?: string;
 }
 

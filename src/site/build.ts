@@ -43,7 +43,7 @@ import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../mo
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCycleStart, auditKind, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
+import { auditCounts, auditCustomers, auditCycleStart, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -2632,8 +2632,8 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
                 ? [
                     { text: t(rc, `value.audit-kind.${auditKind(audit)}`) },
                     { text: audit.part ?? "" },
-                    { text: audit.customer ? customerName(rc, audit.customer) : "" },
-                    { text: audit.shift ?? "" },
+                    { text: auditCustomers(audit).map((code) => customerName(rc, code)).join(t(rc, "register.list-separator")) },
+                    { text: auditShifts(audit).join(t(rc, "register.list-separator")) },
                   ]
                 : []),
               { text: audit.comment ?? "" },

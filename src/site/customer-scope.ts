@@ -15,7 +15,7 @@ import { t } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
 import type { Change } from "../model/changes.js";
 import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from "../model/customer-ties.js";
-import { auditKind } from "../model/process-audits.js";
+import { auditCustomers, auditKind } from "../model/process-audits.js";
 import type { ControlledDocument, Process } from "../model/types.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
 import { unknownCustomer } from "../model/customers.js";
@@ -128,8 +128,10 @@ export function packOf(repo: Repository, code: string): Repository {
  * `process` with the audits `code`'s pack shows: those naming that customer (its product and manufacturing process
  * audits, IATF 16949 9.2.2.3 and 9.2.2.4, the SQE's own parts) and the QMS audits by process naming no customer; a
  * product or manufacturing process audit of another customer's part, or of none named, is not this customer's to read.
+ * An audit that sampled several customers (tester78 A3) names this one alone in its pack: the others are not its to read.
  */
 function packAudits(process: Process, code: string): Process {
   if (!process.audits) return process;
-  return { ...process, audits: process.audits.filter((a) => a.customer === code || (a.customer === undefined && auditKind(a) === "qms")) };
+  const audits = process.audits.filter((a) => auditCustomers(a).includes(code) || (a.customer === undefined && auditKind(a) === "qms"));
+  return { ...process, audits: audits.map((a) => (a.customer !== undefined && a.customer !== code ? { ...a, customer: code } : a)) };
 }

@@ -129,6 +129,56 @@ describe("csr process audited --kind", () => {
   });
 });
 
+describe("csr process audited: several customers and shifts (tester78 A3)", () => {
+  it("keeps every --customer and --shift given (repeated or comma-separated), lists the audit under each customer and carries it in each pack", async () => {
+    const dir = await acme();
+    const base = ["process", "audited", "C3", "--date", "2026-11-20", "--by", "gaoyang", "--nonconformities", "0"];
+    const recorded = await run(dir, ...base, "--kind", "manufacturing-process", "--report", "MPA-2026-09", "--customer", "DYA", "--customer", "BCM", "--shift", "早班", "--shift", "夜班，交接班");
+    expect(recorded.stdout.split("\n")[0]).toBe("已在 processes.yaml 中记录过程 C3 生产过程控制 的制造过程审核：2026-11-20，顾客 DYA、BCM，早班、夜班、交接班，审核员 高扬（gaoyang），记录编号 MPA-2026-09，符合。");
+    // A QMS audit by process echoes what it stored too; one customer stays written as it always was.
+    const qms = await run(dir, ...base, "--report", "IA-2026-09", "--customer", "BCM", "--shift", "夜班");
+    expect(qms.stdout.split("\n")[0]).toBe("已在 processes.yaml 中记录过程 C3 生产过程控制 的内部审核：2026-11-20，顾客 BCM，夜班，审核员 高扬（gaoyang），审核报告 IA-2026-09，符合。");
+    const yaml = readFileSync(join(dir, "processes.yaml"), "utf8");
+    expect(yaml).toContain("      - {date: 2026-11-20, by: [gaoyang], report: MPA-2026-09, nonconformities: 0, kind: manufacturing-process, customer: [DYA, BCM], shift: [早班, 夜班, 交接班]}\n");
+    expect(yaml).toContain("      - {date: 2026-11-20, by: [gaoyang], report: IA-2026-09, nonconformities: 0, customer: BCM, shift: 夜班}\n");
+    const rows = async (customer: string) =>
+      (JSON.parse((await run(dir, "list", "audits", "--customer", customer, ...TODAY, "--format", "json")).stdout) as { rows: Record<string, unknown>[] }).rows
+        .filter((r) => String(r.report).endsWith("-09"))
+        .map((r) => [r.report, r.customer, r.shift]);
+    expect(await rows("DYA")).toEqual([["MPA-2026-09", "东岳汽车股份有限公司、北辰汽车集团有限公司", "早班、夜班、交接班"]]);
+    expect(await rows("BCM")).toEqual([
+      ["MPA-2026-09", "东岳汽车股份有限公司、北辰汽车集团有限公司", "早班、夜班、交接班"],
+      ["IA-2026-09", "北辰汽车集团有限公司", "夜班"],
+    ]);
+    // Each customer's pack names that customer alone: the other one sampled is not its to read.
+    const repo = loadRepository(dir);
+    const packed = (code: string) => customerScope(repo, code).repo.processes.find((p) => p.value.code === "C3")!.value.audits!.find((a) => a.report === "MPA-2026-09")?.customer;
+    expect([packed("DYA"), packed("BCM")]).toEqual(["DYA", "BCM"]);
+    expect((await run(dir, "check", ...TODAY)).stdout).not.toContain("MPA-2026-09");
+    // An unknown code among several is refused by name, nothing written.
+    const unknown = await run(dir, ...base, "--report", "IA-2026-10", "--customer", "DYA,DYX");
+    expect([unknown.code, unknown.stderr.split("\n")[0]]).toEqual([2, "csr: --customer：未知顾客 'DYX'；顾客有：BCM 北辰汽车集团有限公司、DYA 东岳汽车股份有限公司。是否应为 'DYA'？"]);
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(yaml);
+  });
+
+  it("refuses an option of one value given twice, on the built binary, writing nothing: commander would keep the last", async () => {
+    const dir = await acme();
+    const before = readFileSync(join(dir, "processes.yaml"), "utf8");
+    const result = csr(["-C", dir, "process", "audited", "C3", "--date", "2026-11-20", "--by", "gaoyang", "--report", "IA-2026-11", "--report=IA-2026-12", "--nonconformities", "0"], { lang: null });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 选项 '--report' 只接受一个值，却给了两次（'IA-2026-11' 和 'IA-2026-12'）：后一个会覆盖前一个，所以不予执行\n提示：只保留要用的那个 --report，或查看 csr <命令> --help 中可重复给出的选项\n",
+    });
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
+    // Options that gather their values repeat freely (csr check --format), and so do those of several values (--by).
+    const formats = await run(dir, "check", ...TODAY, "--format", "text", "--format", "json=" + join(dir, "..", "findings.json"));
+    expect(formats.stderr).not.toContain("只接受一个值");
+    const team = await run(dir, "process", "audited", "C3", "--date", "2026-11-20", "--by", "gaoyang", "--by", "lina", "--report", "IA-2026-13", "--nonconformities", "0");
+    expect(team.stdout.split("\n")[0]).toContain("审核员 高扬（gaoyang）、李娜（lina）");
+  });
+});
+
 describe("process/manufacturing-audit-due (IATF 16949 9.2.2.3)", () => {
   it("reports a manufacturing process with no manufacturing process audit in the cycle; its QMS audits do not count; unmarking it ends the finding", async () => {
     const dir = await acme();

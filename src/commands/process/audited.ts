@@ -56,8 +56,10 @@ export interface ProcessAuditedFlags {
   /** qms (default), manufacturing-process or product. */
   kind?: string;
   part?: string;
-  customer?: string;
-  shift?: string;
+  /** Repeatable (or comma-separated): each customer whose part or requirements the audit sampled. */
+  customer?: string[];
+  /** Repeatable (or comma-separated): each shift audited (IATF 16949 9.2.2.3: every shift, the hand-over included). */
+  shift?: string[];
   comment?: string;
   yes?: boolean;
   commit?: boolean;
@@ -83,12 +85,14 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // A part number on a QMS audit by process is a --kind left out, not a detail of the system audit.
     if (kind === "qms" && flags.part !== undefined) throw new UserError(t("process.audited.part-qms", { part: flags.part.trim() }), t("process.audited.hint-kind", { code: process.code, kind: "product" }));
     const part = flags.part?.trim() || undefined;
-    const shift = flags.shift?.trim() || undefined;
-    const customerGiven = flags.customer?.trim();
-    if (customerGiven !== undefined && !session.index.customers.has(customerGiven)) {
-      throw unknownCustomer(session.repo.customers.map((c) => c.value), customerGiven);
+    // Several customers or shifts are one audit's sample (tester78 A3): every one kept, none taking another's place.
+    const shifts = valuesOf(flags.shift);
+    const customers = valuesOf(flags.customer);
+    for (const code of customers) {
+      if (!session.index.customers.has(code)) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
     }
-    const customer = customerGiven || undefined;
+    const customer = oneOrMany(customers);
+    const shift = oneOrMany(shifts);
     const date = eventDateOption(flags.date, "--date");
     const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
     if (earliest && date < earliest.date) {
@@ -154,8 +158,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const team = list(by.map((id) => personLabel(session.index, id)));
     const lines = [
       kind === "qms"
-        ? t("process.audited.recorded", { process: label, date, by: team, report, result, path: located.file.path })
-        : t("process.audited.recorded-kind", { process: label, audit: t(`value.audit-kind.${kind}`), date, subject: auditSubject(part, customer, shift), by: team, report, result, path: located.file.path }),
+        ? t("process.audited.recorded", { process: label, date, subject: auditSubject(undefined, customers, shifts), by: team, report, result, path: located.file.path })
+        : t("process.audited.recorded-kind", { process: label, audit: t(`value.audit-kind.${kind}`), date, subject: auditSubject(part, customers, shifts), by: team, report, result, path: located.file.path }),
     ];
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
@@ -182,8 +186,20 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
   });
 }
 
-/** What a manufacturing process or product audit looked at, as its record line says it: part number, customer, shift (those given). */
-function auditSubject(part: string | undefined, customer: string | undefined, shift: string | undefined): string {
+/** The values of a repeatable option, each also split at commas (`--shift 早班,夜班`, ，、 as well), trimmed, without repeats, in order. */
+function valuesOf(given: readonly string[] | undefined): string[] {
+  return [...new Set((given ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean))];
+}
+
+/** One value as it was always written (`customer: DYA`), several as a list (`customer: [DYA, BCM]`), none left out. */
+function oneOrMany(values: readonly string[]): string | string[] | undefined {
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : [...values];
+}
+
+/** What an audit looked at, as its record line says it: part number, customers, shifts (those given). */
+function auditSubject(part: string | undefined, customers: readonly string[], shifts: readonly string[]): string {
+  const customer = customers.join(t("process.audited.subject.and"));
+  const shift = shifts.join(t("process.audited.subject.and"));
   return [part && t("process.audited.subject.part", { part }), customer && t("process.audited.subject.customer", { customer }), shift && t("process.audited.subject.shift", { shift })]
     .filter((s): s is string => Boolean(s))
     .map((s) => s + t("process.audited.subject.separator"))

@@ -7,7 +7,7 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditKind, auditorRoster, auditsIn, nonconformitiesIn, sameAuditReport, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
+import { auditCounts, auditCustomers, auditKind, auditShifts, auditorRoster, auditsIn, nonconformitiesIn, sameAuditReport, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
 import type { AuditKind, Process, ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
@@ -32,7 +32,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
   const { today, period, filter = {} } = options;
   const processes = ctx.repo.processes.map((p) => p.value);
   const entries = auditsIn(processes, period?.from, period?.to ?? today).filter(
-    ({ audit }) => (filter.kind === undefined || auditKind(audit) === filter.kind) && (filter.customer === undefined || audit.customer === filter.customer),
+    ({ audit }) => (filter.kind === undefined || auditKind(audit) === filter.kind) && (filter.customer === undefined || auditCustomers(audit).includes(filter.customer)),
   );
   // The kinds' columns once the repository records any audit beyond a QMS audit by process: a register of those alone keeps its columns.
   const detailed = processes.some((p) => (p.audits ?? []).some((a) => a.kind !== undefined || a.part !== undefined || a.customer !== undefined || a.shift !== undefined));
@@ -102,8 +102,8 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
         ? {
             kind: t(ctx, `value.audit-kind.${auditKind(audit)}`),
             part: audit.part ?? "",
-            customer: audit.customer ? customerName(ctx, audit.customer) : "",
-            shift: audit.shift ?? "",
+            customer: auditCustomers(audit).map((code) => customerName(ctx, code)).join(t(ctx, "register.list-separator")),
+            shift: auditShifts(audit).join(t(ctx, "register.list-separator")),
             actions: actionsOf(ctx, process, audit).join(t(ctx, "register.list-separator")),
           }
         : {}),

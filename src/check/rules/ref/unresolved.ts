@@ -81,7 +81,10 @@ related: [QP-001]   # Unknown document 'QP-001'
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department, true);
     for (const { value, file, path } of repo.processes) if (value.owner) refs.department(file, [...path, "owner"], value.owner);
     // A manufacturing process or product audit names the customer whose part it audited (csr process audited --customer).
-    for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => typeof a?.customer === "string" && refs.customer(file, [...path, "audits", i, "customer"], a.customer));
+    for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => {
+      if (typeof a?.customer === "string") refs.customer(file, [...path, "audits", i, "customer"], a.customer);
+      else if (Array.isArray(a?.customer)) a.customer.forEach((c, j) => typeof c === "string" && refs.customer(file, [...path, "audits", i, "customer", j], c));
+    });
     // Each entity's references are reported in its own file. A check reads every reference of every
     // entity and nearly all resolve: each is looked up first, and its path and message made only
     // when it does not resolve (the rule was a fifth of the rules' CPU, making them for every one).
