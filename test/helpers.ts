@@ -19,14 +19,14 @@ export const FIXTURES = join(ROOT, "test", "fixtures");
 export const CHROMIUM = existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
 
 /** The programs a print test runs or checks csr's output with. */
-export type PrintTool = "chromium" | "pdftotext" | "libreoffice";
+export type PrintTool = "chromium" | "pdftotext" | "pdfinfo" | "libreoffice";
 
 const toolPaths = new Map<PrintTool, string | undefined>();
 
 /**
  * Where a print test's program is, or undefined where it is not installed: `chromium`, the browser csr's PDF output
  * runs (src/render/pdf.ts findChromium: CSR_CHROMIUM, else chromium-headless-shell, else chromium on PATH);
- * `pdftotext` (poppler-utils), which reads a PDF's text back; `libreoffice`. A test that needs one runs only where
+ * `pdftotext` and `pdfinfo` (poppler-utils), which read a PDF's text and pages back; `libreoffice`. A test that needs one runs only where
  * it is (`it.runIf(tool("chromium") && tool("pdftotext"))`); looked up on PATH once per file, without a shell.
  */
 export function tool(name: PrintTool): string | undefined {

@@ -164,6 +164,31 @@ describe("csr release counts 总页数 in csr's own PDF where the revision recor
   });
 });
 
+describe("csr release counts 总页数 in the very print csr render makes (render/printed.ts printedDocument)", () => {
+  it.runIf(tool("chromium") && tool("pdfinfo") && tool("pdftotext"))("records, for a document printed landscape with its 非受控 band, the pages of csr render --format pdf", { timeout: 120_000 }, () => {
+    // With twelve more steps, A/2 prints on 2 pages portrait and on 3 landscape (print.orientation): a count of another layout than csr render's would record 2.
+    const dir = edited();
+    const file = join(dir, WI);
+    const steps = Array.from({ length: 12 }, (_, i) => `      ${5 + i}. 换班时由班长核对扣压模具编号、设备点检记录和首件检验记录，签字确认后交接；\n`).join("");
+    writeFileSync(file, readFileSync(file, "utf8").replace("review_interval_months: 24\n", "review_interval_months: 24\nprint: { orientation: landscape }\n").replace("不同批次不得混放。\n", `不同批次不得混放。\n${steps}`));
+    git(dir, ["commit", "-qam", "横向打印"]);
+    const released = csr(["-C", dir, ...ARGS], { lang: "zh-CN" });
+    expect({ code: released.code, stderr: released.stderr }).toEqual({ code: 0, stderr: "" });
+    const recorded = Number(/^ {4}total_pages: (\d+)\n/m.exec(lastRevision(dir))?.[1]);
+    const pdf = join(tempDir(), "WI-010-01.pdf");
+    const render = csr(["-C", dir, "render", "WI-010-01", "--format", "pdf", "--out", pdf, "--today", "2026-11-16"], { lang: "zh-CN" });
+    expect({ code: render.code, stderr: render.stderr }).toEqual({ code: 0, stderr: "已输出 1 个文件（pdf，zh-CN）。\n" });
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+    // Landscape A4 (841.92 x 594.96 pt), every page's foot saying 非受控 and 第 x 页 共 n 页 with the n the record gives.
+    expect({ recorded, pages, landscape: /^Page size:\s+841\.\d+ x 594\.\d+ pts \(A4\)$/m.test(info) }).toEqual({ recorded: 3, pages: 3, landscape: true });
+    expect(released.stdout.split("\n")[1]).toContain("总页数 3（按 csr 生成的 PDF 计）");
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(text.match(/第\s*\d+\s*页\s*共\s*\d+\s*页/g)?.map((s) => s.replace(/\s/g, ""))).toEqual(["第1页共3页", "第2页共3页", "第3页共3页"]);
+    expect(text.match(/非受控/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("csr release clears a 备注 asking for the revision it releases (tester76 M4)", () => {
   it("takes 待修订 out of the remarks, keeps the rest, and says so; a remark that only mentions a revision stays", async () => {
     const dir = edited();

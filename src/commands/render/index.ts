@@ -18,11 +18,12 @@ import { asCompleted, asRevision, bodyOnPaper, changedContentFields, releasedPen
 import { releasedRevisions, releasesChanged } from "../../load/base.js";
 import { workTreePrefix } from "../../load/git.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
+import { createRenderer, loadLabels } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
-import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
+import { findChromium, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
+import { printedDocument, printPdf, type PrintedDocument, type Printing } from "../../render/printed.js";
 import { versionInForceOn, type RegisterContext } from "../../report/registers/context.js";
-import { csrReportView, documentView, escapeView, pageBand, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type PendingRevision, type SupersededRevision } from "../../render/view.js";
+import { csrReportView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang, type PendingRevision, type SupersededRevision } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { isFolder } from "../shared/output.js";
@@ -114,36 +115,42 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   // The documents a review report names as their records show them that day, as the CSR matrix of the day (documentsOn):
   // a revision approved after the day is not yet 待实施 then (tester55 C4).
   const indexOnDay = targets.some((target) => target.kind === "csr") ? indexOn(index, today) : index;
+  const printing: Printing = { repo, index, lang, body, renderer, format: format === "md" ? "md" : format === "docx" ? "docx" : "html", labels };
+  const asCopy = copy && { copy: copy.copy, holder: copyHolderText(index, lang, copy), location: copy.location };
   for (const target of targets) {
-    let view;
+    let printed: PrintedDocument | undefined;
+    let report: CsrReportView | undefined;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft, target.superseded, target.pending, copy === undefined, true), ...(copy ? { copy: copy.copy, copyHolder: copyHolderText(index, lang, copy), ...(copy.location !== undefined ? { copyLocation: copy.location } : {}) } : {}) } : csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
+      if (target.kind === "document") printed = printedDocument(printing, target.value, today, { revisionDraft: target.revisionDraft, superseded: target.superseded, pending: target.pending, copy: asCopy });
+      else report = csrReportView(repo, indexOnDay, target.value, lang, body, today, undefined, addressedVersion, undefined, recordedNow.has(target.value.id) ? { now: recordedNow.get(target.value.id)! } : undefined);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
       continue;
     }
-    const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
-    const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy.copy}` : ""}` : `${target.value.id}.review`;
-    if (word) {
-      pages.push({ id: target.value.id, name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
+    if (target.kind === "csr") {
+      const name = `${target.value.id}.review`;
+      if (word) pages.push({ id: target.value.id, name, text: "", docx: await word.report(report!) });
+      else pages.push({ id: target.value.id, name, text: withLineEnd(renderer.render("csr-review-report", format === "md" ? escapeView(report!, escapeMarkdown) : report!)) });
       continue;
     }
-    const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
+    const doc = target.value;
+    const name = `${documentFileName(doc.id)}${copy ? `.copy-${copy.copy}` : ""}`;
+    const { view, text, band, hide } = printed!;
+    if (word) {
+      pages.push({ id: doc.id, name, text: "", docx: await word.document(view) });
+      continue;
+    }
     // A superseded revision is no controlled text whose 总页数 a later release could record.
-    const current = target.kind === "document" && !target.superseded ? currentRevision(target.value) : undefined;
+    const current = target.superseded ? undefined : currentRevision(doc);
     // An obsolete document has no 现行版本: its last revision is the one before withdrawal.
-    const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages, obsolete: target.kind === "document" && target.value.status === "obsolete" };
+    const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages, obsolete: doc.status === "obsolete" };
     // 总页数 left blank for the current version while earlier ones give theirs (csr release without --total-pages): the print
     // says its count, and that the record, not the print, holds it (tester63 N15).
-    const unrecorded = current && current.total_pages === undefined && target.kind === "document" && target.value.status !== "obsolete" && (target.value.revisions ?? []).some((r) => r.total_pages !== undefined) ? current.version : undefined;
-    // Every page of a document's PDF says what the print is at its foot (pageBand); the 非受控 notice then stands there, not
-    // above the title, so that a reference print is laid out as the controlled copy is and has its pages (tester75 P7).
-    const band = target.kind === "document" ? pageBand(view as DocumentView, (key) => labels[key] ?? key) : undefined;
-    const hide = target.kind === "document" && (view as DocumentView).uncontrolled !== undefined ? [".uncontrolled-notice"] : undefined;
+    const unrecorded = current && current.total_pages === undefined && doc.status !== "obsolete" && (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? current.version : undefined;
     // A deviation's notice above the title is the print's, not the controlled text's: the pages it adds are no reason to record another 总页数.
-    const deviations = target.kind === "document" ? ((view as DocumentView).deviations ?? []).length : 0;
-    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded: { ...recorded, deviations } } : {}), ...(unrecorded ? { unrecorded } : {}), ...(band ? { band } : {}), ...(hide ? { hide } : {}) });
+    const deviations = (view.deviations ?? []).length;
+    pages.push({ id: doc.id, name, text, ...(recorded ? { recorded: { ...recorded, deviations } } : {}), ...(unrecorded ? { unrecorded } : {}), ...(band ? { band } : {}), ...(hide ? { hide } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
@@ -165,7 +172,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, [...named.map((page) => page.text), ...named.flatMap((page) => page.band ?? [])]) : undefined;
   try {
     // Pages print in PDF_PAGES_AT_ONCE tabs, in the order of the run.
-    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, pageFooter(labels, page.band), page.hide)), PDF_PAGES_AT_ONCE) : undefined;
+    const printed = printer ? inOrder(named.map((page) => () => printPdf(printer, labels, page)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of named.entries()) {
       const pdf = printed ? await printed[i]! : undefined;
       writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
@@ -504,6 +511,11 @@ async function docxRenderer(root: string, lang: Lang): Promise<{ document: (view
   const { csrReportToDocx, documentToDocx, referenceStyles } = await import("../../render/docx.js");
   const options = { labels: loadLabels(root, lang), referenceStyles: await referenceStyles(root) };
   return { document: (view) => documentToDocx(view, options), report: (view) => csrReportToDocx(view, options) };
+}
+
+/** The text ending with a line break, as a file of text does. */
+function withLineEnd(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
 }
 
 /** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */

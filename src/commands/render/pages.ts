@@ -9,34 +9,27 @@ import type { RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { createRenderer, loadLabels } from "../../render/environment.js";
 import { markdownToHtml } from "../../render/markdown.js";
-import { pageFooter, printedPageCount, startPdfPrinter } from "../../render/pdf.js";
-import { documentView, pageBand, type DocumentView } from "../../render/view.js";
+import { printedPageCount, startPdfPrinter } from "../../render/pdf.js";
+import { printedDocument, printPdf, type Printing } from "../../render/printed.js";
 
 /**
  * The pages of the document `withPages(n)` gives, printed as `csr render <id> --format pdf` prints it on `day` (a reference
- * print, laid out as the controlled copy is: render/index.ts), where `n` is the 总页数 its revision record says: counted with
+ * print, laid out as the controlled copy is: render/printed.ts printedDocument, as csr render prints it), where `n` is the 总页数 its revision record says: counted with
  * `guess` first, then with each count until the record and the print agree (a row of the record may take a page), at most
  * three times; the last count when they never do. Undefined when Chromium prints no page tree (printedPageCount).
  * Errors: UserError when the browser cannot be started or cannot print (startPdfPrinter).
  */
 export async function countedTotalPages(root: string, repo: Repository, index: RepoIndex, chromium: string, day: string, withPages: (pages: number) => ControlledDocument, guess: number): Promise<number | undefined> {
   const lang = language();
-  const body = await markdownToHtml();
-  const renderer = await createRenderer(root, "html", lang);
-  const labels = loadLabels(root, lang);
-  const page = (pages: number) => {
-    const doc = withPages(pages);
-    const view: DocumentView = documentView(repo, index, doc, lang, body, undefined, day, false, undefined, undefined, true, true);
-    const band = pageBand(view, (key) => labels[key] ?? key);
-    return { text: renderer.render(doc.kind, view), band, hide: view.uncontrolled !== undefined ? [".uncontrolled-notice"] : undefined };
-  };
+  const printing: Printing = { repo, index, lang, body: await markdownToHtml(), renderer: await createRenderer(root, "html", lang), format: "html", labels: loadLabels(root, lang) };
+  const page = (pages: number) => printedDocument(printing, withPages(pages), day);
   const first = page(guess);
   const printer = await startPdfPrinter(chromium, [first.text, ...(first.band ? [first.band] : [])]);
   try {
     let said = guess;
     let printed = first;
     for (let tries = 0; tries < 3; tries++) {
-      const count = printedPageCount(await printer.print(printed.text, pageFooter(labels, printed.band), printed.hide));
+      const count = printedPageCount(await printPdf(printer, printing.labels, printed));
       if (count === undefined || count === said) return count;
       said = count;
       printed = page(said);
