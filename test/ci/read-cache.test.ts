@@ -1,13 +1,21 @@
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, minimalRepo, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
 import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 /**
  * The read-only commands (list, matrix, show, export, render, ...) read the repository through the
  * check cache (src/commands/shared/read.ts): what they print must be what they print without it.
+ * The cache lives on disk between processes: the test of a file taken from the cache and of files
+ * changed since runs the built binary, each run a process of its own; the others run csr in this
+ * process (csrInProcess), which writes and reads the same files, nothing of the cache kept in memory
+ * between runs (a check answered from the remembered findings prints the one planted in the file).
+ * A test keeps to one of the two: the binary (dist's bundle) and csr in this process (src/, through
+ * vite) are different builds, and the binary does not take a file from a cache csr in this process
+ * wrote (tried: its `show` printed the file's title, not the one planted in that cache), so a read by
+ * one through a cache the other wrote could be a read without the cache, passing for nothing.
  */
 
 const procedure = (id: string, title = "文件控制程序", extra: string[] = []) => [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: draft", ...extra, ""].join("\n");
@@ -35,25 +43,31 @@ function repository(): string {
   return dir;
 }
 
-/** What the read commands print: each command's exit code, stdout and stderr. */
-function reads(dir: string): RunResult[] {
-  return [
+/** What the read commands print: each command's exit code, stdout and stderr; run by the built binary (`binary`) or in this process. */
+async function reads(dir: string, binary = false): Promise<RunResult[]> {
+  const commands = [
     ["list", "documents", "--status", "all", "--format", "csv", ...today],
     ["list", "csr", ...today],
     ["show", "QP-003", ...today],
     ["show", "QP-003", "--format", "json", ...today],
     ["matrix", "clauses", ...today],
     ["numbering", "list"],
-  ].map((args) => csr(["-C", dir, "--lang", "en", ...args]));
+  ];
+  const results: RunResult[] = [];
+  for (const args of commands) {
+    const argv = ["-C", dir, "--lang", "en", ...args];
+    results.push(binary ? csr(argv) : await csrInProcess(argv));
+  }
+  return results;
 }
 
 let plainReads: RunResult[] | undefined;
 /** What the read commands print for `repository()`'s files outside git, with no cache at all: read once for the tests that compare with it. */
-function readsOutsideGit(): RunResult[] {
+async function readsOutsideGit(): Promise<RunResult[]> {
   if (!plainReads) {
     const outsideGit = tempDir("csr-read-nogit-");
     cpSync(repository(), outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
-    plainReads = reads(outsideGit);
+    plainReads = await reads(outsideGit);
     expect(readdirSync(outsideGit).includes(".git")).toBe(false);
   }
   return plainReads;
@@ -78,22 +92,23 @@ function retitleInCache(dir: string, documentId: string, title: string): void {
 }
 
 describe("read commands and the check cache", () => {
-  it("print the same through the cache as without one and outside git, make none themselves, and write nothing in the working tree", () => {
+  it("print the same through the cache as without one and outside git, make none themselves, and write nothing in the working tree", async () => {
     const dir = repository();
-    const plain = readsOutsideGit();
+    const plain = await readsOutsideGit();
     expect(plain[2]!.stdout).toContain("QP-003  内部审核程序");
     expect(plain.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
     // No cache yet: read as outside git, and none is made (making it would cost the first command more).
-    expect(reads(dir)).toEqual(plain);
+    expect(await reads(dir)).toEqual(plain);
     expect(existsSync(cacheDir(dir))).toBe(false);
     // Made by a check: read through it, and again after the reads kept it up to date.
-    csr(["-C", dir, "check", ...today]);
-    expect(reads(dir)).toEqual(plain);
-    expect(reads(dir)).toEqual(plain);
+    await csrInProcess(["-C", dir, "check", ...today]);
+    expect(existsSync(cacheDir(dir))).toBe(true);
+    expect(await reads(dir)).toEqual(plain);
+    expect(await reads(dir)).toEqual(plain);
     expect(git(dir, ["status", "--porcelain", "--ignored"])).toBe("");
   });
 
-  it("take an unchanged file from the cache, and read a file changed since the cache was written", () => {
+  it("take an unchanged file from the cache, and read a file changed since the cache was written", async () => {
     const dir = repository();
     csr(["-C", dir, "check", ...today]);
     // Proof that the cache is read: a title the cache alone holds is shown for a file whose stat data is unchanged.
@@ -112,16 +127,16 @@ describe("read commands and the check cache", () => {
     writeFileSync(join(dir, "documents/QP-001.yaml"), "id: [QP-001\n");
     const outsideGit = tempDir("csr-read-nogit-");
     cpSync(dir, outsideGit, { recursive: true, filter: (path) => !path.includes(".git") });
-    const broken = reads(dir);
-    expect(broken).toEqual(reads(outsideGit));
+    const broken = await reads(dir, true);
+    expect(broken).toEqual(await reads(outsideGit, true));
     expect(broken[0]!.stderr).toContain("documents/QP-001.yaml");
   });
 
-  it("keep the last check's findings in the index, so that the next check with nothing changed still prints them without running", () => {
+  it("keep the last check's findings in the index, so that the next check with nothing changed still prints them without running", async () => {
     const dir = repository();
-    const check = () => csr(["-C", dir, "--lang", "en", "check", "--format", "json", ...today]);
+    const check = () => csrInProcess(["-C", dir, "--lang", "en", "check", "--format", "json", ...today]);
     const findings = (r: RunResult) => JSON.parse(r.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`);
-    expect(findings(check())).toEqual(["documents/QP-001.yaml ref/unresolved"]);
+    expect(findings(await check())).toEqual(["documents/QP-001.yaml ref/unresolved"]);
     // A finding planted among the remembered ones is printed only when the check is answered from them.
     const index = indexFile(dir);
     const bytes = readFileSync(index);
@@ -131,24 +146,24 @@ describe("read commands and the check cache", () => {
     // Same content, new stat data: the read command writes the index again, with the findings.
     const newer = new Date("2026-02-05T08:00:00Z");
     utimesSync(join(dir, "documents/QP-003.yaml"), newer, newer);
-    expect(csr(["-C", dir, "list", "documents", "--status", "all", ...today]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "list", "documents", "--status", "all", ...today])).code).toBe(0);
     expect(indexHeader(index).written).toBeGreaterThan(header.written);
-    expect(findings(check())).toContain("documents/QP-003.yaml yaml/syntax");
+    expect(findings(await check())).toContain("documents/QP-003.yaml yaml/syntax");
   });
 
-  it("print the same when the cache cannot be written", () => {
+  it("print the same when the cache cannot be written", async () => {
     const dir = repository();
-    csr(["-C", dir, "check", ...today]);
+    await csrInProcess(["-C", dir, "check", ...today]);
     // What they print outside git, as they print through a cache that can be written (the first test).
-    const plain = readsOutsideGit();
+    const plain = await readsOutsideGit();
     // A read-only cache folder (which root may still write to) and a cache path that is a file (which no one can write into).
     chmodSync(join(cacheDir(dir)), 0o555);
     for (const name of readdirSync(cacheDir(dir))) chmodSync(join(cacheDir(dir), name), 0o444);
-    expect(reads(dir)).toEqual(plain);
+    expect(await reads(dir)).toEqual(plain);
     chmodSync(join(cacheDir(dir)), 0o755);
     rmSync(cacheDir(dir), { recursive: true });
     writeFileSync(cacheDir(dir), "not a folder\n");
-    expect(reads(dir)).toEqual(plain);
+    expect(await reads(dir)).toEqual(plain);
     expect(readFileSync(cacheDir(dir), "utf8")).toBe("not a folder\n");
   });
 });

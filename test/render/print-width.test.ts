@@ -6,12 +6,12 @@
  * edge of the PDF, and the printed record loses its text.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, copyFixture, csrInProcess, ROOT, tempDir, tool } from "../helpers.js";
+import { CHROMIUM, committedFixture, copyFixture, csrInProcess, ROOT, tempDir, tool } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
@@ -196,9 +196,12 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     const missing: string[] = [];
     const sites: Record<string, string> = {};
     for (const example of ["acme-auto", "gjb-demo"]) {
+      // The example committed as it is (committedFixture), not read through csr's own history, whose past states of the
+      // example (as of the day) the site would otherwise look up commit by commit: 40 % of each build's CPU.
+      const repo = committedFixture(`examples/${example}`);
       for (const lang of ["zh-CN", "en"] as const) {
         const out = join(tempDir(), "site");
-        const result = await csrInProcess(["-C", `examples/${example}`, "site", "--out", out, "--lang", lang, "--today", "2026-11-27"], { lang });
+        const result = await csrInProcess(["-C", repo, "site", "--out", out, "--lang", lang, "--today", "2026-11-27"], { lang });
         expect(result.code, result.stderr).toBe(0);
         sites[`${example} ${lang}`] = out;
         for (const csv of readdirSync(join(out, "registers")).filter((f) => f.endsWith(".csv"))) {
@@ -278,6 +281,12 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     const repo = join(tempDir(), "big");
     const generated = spawnSync(process.execPath, [join(ROOT, "bench", "generate.js"), repo, "1000"], { encoding: "utf8" });
     expect(generated.status, generated.stderr).toBe(0);
+    // The heat map's rows are the clauses, its columns the processes and procedures: the CSRs, the forms and the work
+    // instructions (830 of the 1,000 entities, each a page of the site) are not in it, and its page is the same byte for
+    // byte without them (compared when they were taken out, stop 78), for a third of the build's CPU. The form csr cannot
+    // read (QR-00002) stays, and with it the page's note and the exit code.
+    rmSync(join(repo, "csr"), { recursive: true });
+    for (const name of readdirSync(join(repo, "documents"))) if (/^(QR-|WI-)/.test(name) && name !== "QR-00002.yaml") rmSync(join(repo, "documents", name));
     const out = join(tempDir(), "site");
     // Built, with exit code 1: the bench's repository has a file csr cannot read (the site says so).
     expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", "2026-06-30"], { lang: null })).stderr).toContain("已生成网站");
