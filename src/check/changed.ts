@@ -41,7 +41,7 @@ function lines(output: string): string[] {
 export function filterToChanged(repo: Repository, findings: readonly Finding[], changed: ReadonlySet<string>): Finding[] {
   // The process map and the symbol table define many entities in one file; a code removed from
   // them leaves no trace in the current file, so any change to them may affect every file.
-  const global = (p: string) => GLOBAL_FILES.has(p) || p.startsWith("standards/") || p === "processes.yaml" || p === "symbols.yaml";
+  const global = (p: string) => GLOBAL_FILES.has(p) || p.startsWith("standards/") || p === "processes.yaml" || p === "symbols.yaml" || p === "tooling.yaml";
   if ([...changed].some(global)) return [...findings];
   const changedKeys = new Set<string>();
   for (const file of repo.files) if (changed.has(file.path)) for (const key of entityKeys(file).defines) changedKeys.add(key);

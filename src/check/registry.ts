@@ -134,6 +134,12 @@ import { rule as supplierCertificateExpiring } from "./rules/supplier/certificat
 import { rule as supplierRatingWithoutAction } from "./rules/supplier/rating-without-action.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
+import { rule as toolingCustomerOwnedUnmarked } from "./rules/tooling/customer-owned-unmarked.js";
+import { rule as toolingFailedWithoutReaction } from "./rules/tooling/failed-without-reaction.js";
+import { rule as toolingMaintenanceOverdue } from "./rules/tooling/maintenance-overdue.js";
+import { rule as toolingUnknown } from "./rules/tooling/unknown.js";
+import { rule as toolingUnregistered } from "./rules/tooling/unregistered.js";
+import { rule as toolingVerificationOverdue } from "./rules/tooling/verification-overdue.js";
 import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
@@ -286,6 +292,12 @@ export const rules: readonly Rule[] = [
   symbolDocumentMismatch,
   symbolReplacedSymbol,
   symbolUnknownSymbol,
+  toolingCustomerOwnedUnmarked,
+  toolingFailedWithoutReaction,
+  toolingMaintenanceOverdue,
+  toolingUnknown,
+  toolingUnregistered,
+  toolingVerificationOverdue,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

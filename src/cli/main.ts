@@ -364,6 +364,72 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await load()).supplierRateCommand));
       },
+      tooling: () => {
+        const tooling = program.command("tooling").description(t("help.tooling"));
+        const load = async () => await import("../commands/tooling/index.js");
+        tooling
+          .command("add")
+          .description(t("help.tooling.add"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--name <text>", t("help.tooling.name"))
+          .option("--name-en <text>", t("help.tooling.name-en"))
+          .option("--kind <kind>", t("help.tooling.kind"))
+          .option("--station <codes...>", t("help.tooling.station"))
+          .option("--process <code>", t("help.tooling.process"))
+          .option("--part <numbers...>", t("help.tooling.part"))
+          .option("--owner <ours|customer>", t("help.tooling.owner"))
+          .option("--marking <text>", t("help.tooling.marking"))
+          .option("--status <status>", t("help.tooling.status"))
+          .option("--location <text>", t("help.tooling.location"))
+          .option("--change-level <text>", t("help.tooling.change-level"))
+          .option("--frequency <frequency>", t("help.tooling.frequency"))
+          .option("--parts <n>", t("help.tooling.parts"))
+          .option("--method <text>", t("help.tooling.method"))
+          .option("--maintenance-days <n>", t("help.tooling.maintenance-days"))
+          .option("--maintenance-months <n>", t("help.tooling.maintenance-months"))
+          .option("--remark <text>", t("help.tooling.remark"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingAddCommand));
+        tooling
+          .command("update")
+          .description(t("help.tooling.update"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--name <text>", t("help.tooling.name"))
+          .option("--status <status>", t("help.tooling.status"))
+          .option("--location <text>", t("help.tooling.location"))
+          .option("--change-level <text>", t("help.tooling.change-level"))
+          .option("--owner <ours|customer>", t("help.tooling.owner"))
+          .option("--marking <text>", t("help.tooling.marking"))
+          .option("--station <codes...>", t("help.tooling.station"))
+          .option("--process <code>", t("help.tooling.process"))
+          .option("--remark <text>", t("help.tooling.remark"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingUpdateCommand));
+        tooling
+          .command("verify")
+          .description(t("help.tooling.verify"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--result <result>", t("help.tooling.result"))
+          .option("--by <person>", t("help.tooling.verify.by"))
+          .option("--date <date>", t("help.tooling.verify.date"))
+          .option("--shift <text>", t("help.tooling.shift"))
+          .option("--reaction <text>", t("help.tooling.reaction"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingVerifyCommand));
+        tooling
+          .command("maintain")
+          .description(t("help.tooling.maintain"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--by <person>", t("help.tooling.maintain.by"))
+          .option("--date <date>", t("help.tooling.maintain.date"))
+          .option("--work <text>", t("help.tooling.work"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingMaintainCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation
@@ -674,6 +740,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--person <person>", t("help.list.person"))
           .option("--source <source>", t("help.list.source"))
           .option("--station <code>", t("help.list.station"))
+          .option("--due", t("help.list.due"))
+          .option("--tooling <id>", t("help.list.tooling"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

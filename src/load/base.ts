@@ -362,7 +362,7 @@ async function repositoryFromBlobs(root: string, blobs: { oid: string; path: str
   return buildRepository(root, files);
 }
 
-const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols" };
+const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols", "tooling.yaml": "tooling" };
 const FOLDERS: Record<string, { kind: FileKind; nested: boolean }> = {
   customers: { kind: "customer", nested: false },
   csr: { kind: "csr", nested: true },

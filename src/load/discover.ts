@@ -57,6 +57,7 @@ const TOP_FILES: Record<string, FileKind> = {
   "people.yaml": "people",
   "processes.yaml": "processes",
   "symbols.yaml": "symbols",
+  "tooling.yaml": "tooling",
 };
 
 /** Which folder holds which kind, and how deep its files may be nested. */

@@ -18,6 +18,7 @@ import type {
   QmsConfig,
   SupplierRecord,
   SymbolConversion,
+  Tooling,
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
@@ -52,6 +53,8 @@ export interface Repository {
   actions: Located<CorrectiveAction>[];
   /** The suppliers' records (suppliers/<code>.yaml; model/suppliers.ts joins them with their outside parties). */
   suppliers: Located<SupplierRecord>[];
+  /** The production tooling, fixtures, gauges and error-proofing devices of tooling.yaml (工装台账; model/tooling.ts). */
+  tooling: Located<Tooling>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -71,6 +74,8 @@ export interface Repository {
     /** The ids of the entries of people.yaml and processes.yaml left out for a schema error of their own. */
     people: Set<string>;
     processes: Set<string>;
+    /** The ids of the entries of tooling.yaml left out for a schema error of their own. */
+    tooling: Set<string>;
     /** The ids of the corrective action records (actions/) that failed validation or could not be read (by file name). */
     actions: Set<string>;
   };
@@ -115,9 +120,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     symbols: [],
     actions: [],
     suppliers: [],
+    tooling: [],
     catalogs: new Map(),
     catalogFiles: [],
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
@@ -150,6 +156,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "symbols":
         (data.symbols as SymbolConversion[]).forEach((value, i) => repo.symbols.push({ value, file, path: ["symbols", i] }));
+        break;
+      case "tooling":
+        (data.tooling as Tooling[]).forEach((value, i) => repo.tooling.push({ value, file, path: ["tooling", i] }));
         break;
       case "customer":
         repo.customers.push({ value: data as unknown as Customer, file, path: [] });
@@ -199,7 +208,8 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
     if (file.kind === "people") repo.people.push(...(located as Located<Person>[]));
     if (file.kind === "processes") repo.processes.push(...(located as Located<Process>[]));
     if (file.kind === "symbols") repo.symbols.push(...(located as Located<SymbolConversion>[]));
-    const ids = file.kind === "people" ? repo.unvalidated.people : repo.unvalidated.processes;
+    if (file.kind === "tooling") repo.tooling.push(...(located as Located<Tooling>[]));
+    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : repo.unvalidated.processes;
     for (const entry of entries.dropped) {
       const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;
       if (typeof id === "string") ids.add(id);

@@ -28,6 +28,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   standard: "standard.schema.json",
   action: "action.schema.json",
   supplier: "supplier.schema.json",
+  tooling: "tooling.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -32,7 +32,10 @@ export type CitedRequirement =
   | "customer-change-notice"
   | "supplier-monitoring"
   | "supplier-audit"
-  | "customer-confidentiality";
+  | "customer-confidentiality"
+  | "tooling-management"
+  | "error-proofing"
+  | "customer-tooling";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -75,6 +78,10 @@ export function standardName(id: string, catalogTitle?: string): string {
  * 合格供方名录) and ISO 9001; IATF 16949 8.4.2.4 adds supplier monitoring (and 8.4.2.3 their QMS certification).
  * A customer's confidential information is kept under IATF 16949 8.1.2 (customer-contracted products and projects), as
  * property belonging to customers (intellectual property included) under 8.5.3 in GJB 9001C and ISO 9001.
+ * Production tooling is managed (its maintenance planned, its change level known) under IATF 16949 8.5.1.6 with
+ * 8.5.1.5 (TPM), under 7.1.3 (infrastructure) and 8.5.1 in GJB 9001C (工装) and ISO 9001; error-proofing devices
+ * are tested at the control plan's frequency under IATF 16949 10.2.4, controlled production (8.5.1) in the others;
+ * customer-owned tooling is the customer's property (IATF 16949 8.5.1.6, 8.5.3).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -103,6 +110,9 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "supplier-monitoring": { IATF16949: ["8.4.2.4"], GJB9001C: ["8.4.1"], ISO9001: ["8.4.1"] },
   "supplier-audit": { IATF16949: ["8.4.2.4.1"], GJB9001C: ["8.4.2"], ISO9001: ["8.4.2"] },
   "customer-confidentiality": { IATF16949: ["8.1.2"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
+  "tooling-management": { IATF16949: ["8.5.1.6", "8.5.1.5"], GJB9001C: ["7.1.3", "8.5.1"], ISO9001: ["7.1.3", "8.5.1"] },
+  "error-proofing": { IATF16949: ["10.2.4"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
+  "customer-tooling": { IATF16949: ["8.5.1.6", "8.5.3"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -39,6 +39,8 @@ export const REGISTER_COMMANDS = {
   "flow-down": "csr list flow-down",
   customers: "csr list customers",
   skills: "csr list skills",
+  tooling: "csr list tooling",
+  "error-proofing": "csr list error-proofing",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -1159,3 +1159,51 @@ export interface CatalogSupersession {
   migrated?: string;
   correspondence?: { from: string; to?: string | string[]; removed?: boolean }[];
 }
+
+/** tooling.yaml `kind` (工装类别). */
+export const TOOLING_KINDS = ["fixture", "die", "mould", "gauge", "tool", "test-equipment", "error-proofing"] as const;
+export type ToolingKind = (typeof TOOLING_KINDS)[number];
+/** tooling.yaml `status`: in-use (在用) when not given. */
+export const TOOLING_STATUSES = ["in-use", "repair", "stored", "scrapped"] as const;
+export type ToolingStatus = (typeof TOOLING_STATUSES)[number];
+/** How often an error-proofing device is verified (IATF 16949 10.2.4, the control plan's frequency). */
+export const VERIFICATION_FREQUENCIES = ["shift", "day", "week", "month", "parts"] as const;
+export type VerificationFrequency = (typeof VERIFICATION_FREQUENCIES)[number];
+export const VERIFICATION_RESULTS = ["pass", "fail"] as const;
+
+/** One verification of an error-proofing device with its master or rejection samples (csr tooling verify). */
+export interface ToolingVerification {
+  date: string;
+  shift?: string;
+  by: string;
+  result: (typeof VERIFICATION_RESULTS)[number];
+  /** With a failed one: the reaction (反应计划). */
+  reaction?: string;
+}
+
+/** One maintenance or repair (csr tooling maintain). */
+export interface ToolingMaintenance {
+  date: string;
+  by: string;
+  work?: string;
+}
+
+/** An entry of tooling.yaml (工装台账; IATF 16949 8.5.1.6, 8.5.1.5, 10.2.4, 8.5.3); schemas/tooling.schema.json. */
+export interface Tooling {
+  id: string;
+  name: string;
+  name_en?: string;
+  kind: ToolingKind;
+  stations?: string[];
+  process?: string;
+  parts?: string[];
+  /** "ours", or the code of the customer who owns it. */
+  owner?: string;
+  marking?: string;
+  status?: ToolingStatus;
+  location?: string;
+  change_level?: string;
+  verification?: { frequency: VerificationFrequency; parts?: number; method?: string; records?: ToolingVerification[] };
+  maintenance?: { interval_days?: number; interval_months?: number; records?: ToolingMaintenance[] };
+  remark?: string;
+}

@@ -27,7 +27,7 @@ describe("one root cause, one finding", () => {
     expect(lines[1]).toMatch(/^qms\.yaml:\d+:1 error schema\/unknown-field Unknown field 'tittle' in qms\.yaml\./);
     expect(lines.slice(-2)).toEqual([
       "840 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
-      "✖ 1 error, 3 warnings in 3 files (66 files checked).",
+      "✖ 1 error, 3 warnings in 3 files (67 files checked).",
     ]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 840 }]);

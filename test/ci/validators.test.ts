@@ -26,6 +26,7 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   standard: [{ id: "X", title: "t", clauses: [{ number: "8.a", origin: "DIN" }] }],
   action: [{ id: "8D 1", title: "t", source: "audit", received: "2026-13-01", owner: "li", steps: { D8: { done: "2026-01-02" }, D9: {} }, read_across: [{ result: "r", by: "li", date: "x" }] }],
   supplier: [{ code: "CZ XS", supplies: [], approvals: [{ status: "ok", date: "2026-13-01" }], certificates: [{ standard: "IATF 16949", valid_until: "2027-02-30" }] }],
+  tooling: [{ tooling: [{ id: "FX 30", name: "", kind: "robot", status: "lost", verification: { frequency: "hourly", records: [{ date: "2026-02-30", by: "wang", result: "ok" }] }, maintenance: { interval_days: 0 } }] }],
 };
 
 describe("catalogs and calendars stored by the build", () => {

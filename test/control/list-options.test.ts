@@ -17,8 +17,8 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--status": { value: "x", lists: ["csr", "documents", "distribution", "actions"] },
   "--source": { value: "audit", lists: ["actions"] },
   "--overdue": { lists: ["csr", "distribution"] },
-  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
-  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
+  "--from": { value: "2026-01-01", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing"] },
+  "--to": { value: "2026-02-01", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing"] },
   "--clause": { value: "8.5", lists: ["csr"] },
   "--owner": { value: "zhang", lists: ["csr"] },
   "--process": { value: "C1", lists: ["csr"] },
@@ -31,6 +31,8 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--columns": { value: "no", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
   "--due-by": { value: "2026-12-31", lists: ["external", "periodic-reviews", "disposals"] },
   "--standard": { value: "X", lists: ["edition-review"] },
+  "--due": { lists: ["tooling"] },
+  "--tooling": { value: "EP-30-01", lists: ["error-proofing"] },
 };
 
 const name = (what: string) => (what === "csr" ? "csr list" : `csr list ${what}`);

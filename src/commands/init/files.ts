@@ -19,6 +19,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   standard: ["standards/*.yaml"],
   action: ["actions/*.yaml"],
   supplier: ["suppliers/*.yaml"],
+  tooling: ["tooling.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

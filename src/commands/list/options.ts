@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "disposals", "actions", "suppliers", "flow-down", "customers", "skills"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -28,8 +28,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
   // By the day a review round started, a copy was issued or came back, a training was held, a document was periodically reviewed, a process was audited, a corrective action was received.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions"] },
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).
@@ -58,6 +58,10 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "missing", flag: "--missing", lists: ["training"] },
   // A person's training file (员工培训档案): what they were trained on and what they still miss (IATF 16949 7.2.2).
   { key: "person", flag: "--person", lists: ["training"] },
+  // The tooling whose error-proofing verification or maintenance is due today or overdue (IATF 16949 10.2.4, 8.5.1.5).
+  { key: "due", flag: "--due", lists: ["tooling"] },
+  // One error-proofing device's verifications.
+  { key: "tooling", flag: "--tooling", lists: ["error-proofing"] },
 ];
 
 /** How a list is typed: `csr list` for the CSR list, `csr list <register>` for the others. */

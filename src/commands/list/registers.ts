@@ -27,6 +27,7 @@ import { supplierRegister } from "../../report/registers/suppliers.js";
 import { flowDownRegister } from "../../report/registers/flow-down.js";
 import { customerRegister } from "../../report/registers/customers.js";
 import { skillsMatrix } from "../../report/registers/skills.js";
+import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -86,6 +87,10 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   station?: string;
   /** `csr list audits`: the audits of this kind (AUDIT_KINDS, or its label). */
   kind?: string;
+  /** `csr list tooling`: the tooling whose verification or maintenance is due today or overdue. */
+  due?: boolean;
+  /** `csr list error-proofing`: this device's verifications only (its id). */
+  tooling?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -210,6 +215,10 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     });
   } else if (what === "customers") {
     table = customerRegister(rc, { today });
+  } else if (what === "tooling") {
+    table = toolingRegister(rc, { today, filter: { due: flags.due === true } });
+  } else if (what === "error-proofing") {
+    table = verificationRegister(rc, { today, filter: { ...(flags.tooling !== undefined ? { tooling: toolingFilter(rc, flags.tooling) } : {}), ...(period ? { period } : {}) } });
   } else if (what === "disposals") {
     // The year-end question: which batches may be disposed of by the day given (today by default).
     table = disposalRegister(rc, { today, dueBy: flags.dueBy !== undefined ? dateOption(flags.dueBy, "--due-by") : today });
@@ -382,4 +391,13 @@ function flowDownSupplierOption(rc: RegisterContext, given: string): string {
   if (found) return found.code;
   const known = all.length > 0 ? list(all.map((p) => t("people.department-choice", { code: p.code, name: localized(rc.lang, p.name, p.name_en) }))) : t("flow-down.no-suppliers");
   throw new UserError(t("flow-down.unknown-supplier", { flag: "--supplier", code: given, known }) + didYouMean(given, all.map((p) => p.code)));
+}
+
+/** --tooling of csr list error-proofing: an id of tooling.yaml (any letter case). Errors: UserError with the nearest ids. */
+function toolingFilter(rc: RegisterContext, given: string): string {
+  const ids = rc.repo.tooling.map((e) => e.value.id);
+  const id = given.normalize("NFKC").trim();
+  const found = ids.find((i) => i === id) ?? ids.find((i) => i.toLowerCase() === id.toLowerCase());
+  if (found) return found;
+  throw new UserError(t("tooling.unknown", { id, known: list(ids) || t("tooling.none") }) + didYouMean(id, ids));
 }

@@ -1,0 +1,111 @@
+/**
+ * The register of production tooling, fixtures, gauges and error-proofing devices (tooling.yaml, 工装台账):
+ * when each is next owed its error-proofing verification (IATF 16949 10.2.4: at the control plan's frequency,
+ * with master or rejection samples) and its planned maintenance (8.5.1.5, 8.5.1.6), whether it is the
+ * customer's (8.5.1.6, 8.5.3). GJB 9001C 7.1.3, 8.5.1 keep 工装 the same way. Pure functions of the data
+ * and the working-day calendar; csr check (rules tooling/*), csr list tooling|error-proofing and csr tooling read them.
+ */
+import { addDays, addMonths } from "../core/dates.js";
+import type { WorkCalendar } from "./calendar.js";
+import type { Tooling, ToolingMaintenance, ToolingStatus, ToolingVerification } from "./types.js";
+
+/** tooling.yaml `owner` of the company's own tooling (the default). */
+export const OWN = "ours";
+
+/** Its status: in-use (在用) when tooling.yaml gives none. */
+export function toolingStatus(tooling: Pick<Tooling, "status">): ToolingStatus {
+  return tooling.status ?? "in-use";
+}
+
+/** The code of the customer that owns it (顾客财产); undefined for the company's own. */
+export function customerOwner(tooling: Pick<Tooling, "owner">): string | undefined {
+  return tooling.owner !== undefined && tooling.owner !== OWN ? tooling.owner : undefined;
+}
+
+/** Its last verification dated on or before `day` (YYYY-MM-DD); the later one of a day when two are. */
+export function lastVerification(tooling: Pick<Tooling, "verification">, day: string): ToolingVerification | undefined {
+  let found: ToolingVerification | undefined;
+  for (const record of tooling.verification?.records ?? []) if (record.date <= day && (found === undefined || record.date >= found.date)) found = record;
+  return found;
+}
+
+/** Its last maintenance dated on or before `day`. */
+export function lastMaintenance(tooling: Pick<Tooling, "maintenance">, day: string): ToolingMaintenance | undefined {
+  let found: ToolingMaintenance | undefined;
+  for (const record of tooling.maintenance?.records ?? []) if (record.date <= day && (found === undefined || record.date >= found.date)) found = record;
+  return found;
+}
+
+/**
+ * When its next verification is owed, on `today`: `due` (YYYY-MM-DD) is the last day it may be verified in time,
+ * `overdue` whether `today` is past it, `last` the verification it counts from (none: never verified, owed at
+ * once: a device is verified before it is relied on). Every shift (每班) and every day (每天) ask for a verification
+ * on each working day of `calendar` (the shifts of a day are not told apart by a date): due the working day after
+ * the last one. Every week and month: 7 days, one month after it. Undefined when nothing is owed by date: no
+ * `verification`, a frequency counted in parts (每 n 件, not known from dates), or tooling not in use (in repair,
+ * stored, scrapped: it is verified again before it is used).
+ */
+export function verificationDue(tooling: Tooling, today: string, calendar: WorkCalendar): { due: string; overdue: boolean; last?: ToolingVerification } | undefined {
+  const frequency = tooling.verification?.frequency;
+  if (frequency === undefined || frequency === "parts" || toolingStatus(tooling) !== "in-use") return undefined;
+  const last = lastVerification(tooling, today);
+  if (!last) return { due: today, overdue: true };
+  const due = frequency === "week" ? addDays(last.date, 7) : frequency === "month" ? addMonths(last.date, 1) : calendar.addWorkdays(last.date, 1);
+  return { due, overdue: today > due, last };
+}
+
+/**
+ * When its next planned maintenance is owed on `today`: `interval_days` or `interval_months` after the last one
+ * recorded by then, `overdue` once `today` is past it. Undefined without an interval, without a maintenance
+ * recorded yet (the interval counts from the first), or for tooling scrapped or stored (maintained before use).
+ */
+export function maintenanceDue(tooling: Tooling, today: string): { due: string; overdue: boolean; last: ToolingMaintenance } | undefined {
+  const { interval_days: days, interval_months: months } = tooling.maintenance ?? {};
+  const status = toolingStatus(tooling);
+  if ((days === undefined && months === undefined) || status === "scrapped" || status === "stored") return undefined;
+  const last = lastMaintenance(tooling, today);
+  if (!last) return undefined;
+  const due = days !== undefined ? addDays(last.date, days) : addMonths(last.date, months!);
+  return { due, overdue: today > due, last };
+}
+
+/**
+ * The failed verifications without a reaction recorded (反应计划, IATF 16949 10.2.4: the parts made since the last
+ * good verification held and checked, the device repaired and verified again), with their index in `records`.
+ */
+export function failedWithoutReaction(tooling: Pick<Tooling, "verification">): { record: ToolingVerification; index: number }[] {
+  return (tooling.verification?.records ?? []).flatMap((record, index) => (record.result === "fail" && !record.reaction?.trim() ? [{ record, index }] : []));
+}
+
+/**
+ * The tooling numbers a document's text names that look like the register's own (the same letters before
+ * the first '-', then a digit: FX-30-02, EP-30-01) and are not in it. `prefixes` come from the register's ids
+ * only (registerPrefixes), so that no other number is taken for a tooling number. Returns each unknown number once.
+ */
+export function unknownToolingIds(text: string, known: ReadonlySet<string>, prefixes: readonly string[]): string[] {
+  if (prefixes.length === 0) return [];
+  const pattern = new RegExp(`(?<![A-Za-z0-9_-])(?:${prefixes.join("|")})-[0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_])`, "g");
+  const found = new Set<string>();
+  for (const match of text.matchAll(pattern)) if (!known.has(match[0])) found.add(match[0]);
+  return [...found];
+}
+
+/**
+ * The letters before the first '-' of the register's ids (FX, EP), of two letters or more, except those that
+ * begin a document number too (`documentIds`: WI-010-01 keeps WI out), so that a document number is never
+ * read as a tooling number. Sorted longest first, so that a longer prefix matches before a shorter one.
+ */
+export function registerPrefixes(ids: Iterable<string>, documentIds: Iterable<string>): string[] {
+  const prefix = (id: string) => /^([A-Za-z]{2,})-[0-9]/.exec(id)?.[1];
+  const documents = new Set<string>();
+  for (const id of documentIds) {
+    const p = /^([A-Za-z]+)-/.exec(id)?.[1];
+    if (p) documents.add(p);
+  }
+  const prefixes = new Set<string>();
+  for (const id of ids) {
+    const p = prefix(id);
+    if (p && !documents.has(p)) prefixes.add(p);
+  }
+  return [...prefixes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
