@@ -30,6 +30,19 @@ describe("csr process audited --kind lpa (tester75 P11)", () => {
     expect(manufacturing.rows.map((r) => r.report)).toEqual(["MPA-2026-01"]);
   });
 
+  it("is done by the area's own supervisors by design: no impartiality warning for an LPA by production, as there is for a QMS audit by them (tester78 A13)", async () => {
+    const dir = await acme();
+    const lpa = await run(dir, "process", "audited", "C3", "--kind", "lpa", "--date", "2026-12-02", "--by", "huangjun", "--report", "LPA-2026-49", "--nonconformities", "0", "--shift", "夜班");
+    expect(lpa.code, lpa.stderr).toBe(0);
+    expect(lpa.stdout).not.toContain("客观公正");
+    const qms = await run(dir, "process", "audited", "C3", "--date", "2026-12-02", "--by", "huangjun", "--report", "IA-2026-49", "--nonconformities", "0");
+    expect(qms.stdout).toContain("客观公正");
+    const findings = (await run(dir, "check", ...TODAY, "--format", "json")).stdout;
+    const impartiality = (JSON.parse(findings) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "process/auditor-impartiality").map((f) => f.message);
+    expect(impartiality.filter((m) => m.includes("LPA-2026-49"))).toEqual([]);
+    expect(impartiality.filter((m) => m.includes("IA-2026-49"))).toHaveLength(1);
+  });
+
   it("is no manufacturing process audit: a process whose last one is over three years old is still reported after an LPA", async () => {
     const dir = await acme();
     const recorded = await run(dir, "process", "audited", "C3", "--kind", "lpa", "--date", "2026-12-02", "--by", "zhaoqiang", "--report", "LPA-2026-48", "--nonconformities", "0", "-y");

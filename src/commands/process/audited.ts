@@ -113,7 +113,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     }))];
     const report = flags.report!.trim();
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
-    const own = ownDepartmentAuditors(process, { by }, (id) => session.index.people.get(id)?.value);
+    const own = ownDepartmentAuditors(process, { by, kind }, (id) => session.index.people.get(id)?.value);
     const impartiality = configuredSeverity(impartialityRule.id, session.repo.config?.value.rules ?? {});
     const label = processLabel(process);
     // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
