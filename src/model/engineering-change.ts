@@ -46,3 +46,25 @@ export function changeNumbers(documents: Iterable<ControlledDocument>): { ecn: s
   }
   return { ecn: [...ecn].sort(), changeRequest: [...changeRequest].sort() };
 }
+
+/** One engineering change of a document (documentChanges): its number and its thread (changeThread). */
+export interface DocumentChange {
+  number: ChangeNumber;
+  thread: ThreadRevision[];
+}
+
+/**
+ * The engineering changes the revisions of `doc` carry, each with its thread in `documents` (the repository's documents,
+ * `doc` among them): every customer change notice (ECN, csr release --ecn), in the order first carried; then every change
+ * request of a revision carrying no ECN that another document's revision carries too (one of this document alone is on
+ * its revision record already). What csr show's card prints as 工程变更 and its JSON gives as `engineeringChanges`
+ * (IATF 16949 8.5.6.1: one change followed across the PFMEA, control plan, work instruction and deviation it touched).
+ */
+export function documentChanges(documents: readonly ControlledDocument[], doc: ControlledDocument): DocumentChange[] {
+  const revisions = doc.revisions ?? [];
+  const ecns = [...new Set(revisions.flatMap((r) => r.ecn ?? []))].map((ecn) => ({ number: { ecn }, thread: changeThread(documents, { ecn }) }));
+  const requests = [...new Set(revisions.flatMap((r) => (r.ecn?.length || r.change_request === undefined ? [] : [r.change_request])))]
+    .map((changeRequest) => ({ number: { changeRequest }, thread: changeThread(documents, { changeRequest }) }))
+    .filter(({ thread }) => thread.some((r) => r.document.id !== doc.id));
+  return [...ecns, ...requests];
+}

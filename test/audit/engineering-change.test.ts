@@ -124,6 +124,11 @@ describe("an engineering change as one thread", { timeout: 120_000 }, () => {
   it("csr show of a document names every revision of its change; of the CSR, where each document addressing it stands", async () => {
     const card = await csrInProcess(["show", "QR-010-01", "--today", "2026-03-31"], { cwd: dir, lang: "zh-CN" });
     expect(card.stdout.split("\n").filter((l) => l.includes("csr changes --ecn"))).toEqual(["  工程变更        DYA-ECN-201：QR-007-03 A/1、QR-010-01 A/1、WI-010-03 A/1、WI-010-04 A/0（csr changes --ecn DYA-ECN-201）"]);
+    // Its JSON gives the same change, from the same model function (documentChanges), as csr changes --format json names revisions.
+    const json = await csrInProcess(["show", "QR-010-01", "--today", "2026-03-31", "--format", "json"], { cwd: dir, lang: "zh-CN" });
+    expect(JSON.parse(json.stdout).engineeringChanges).toEqual([
+      { ecn: "DYA-ECN-201", revisions: [{ document: "QR-007-03", version: "A/1" }, { document: "QR-010-01", version: "A/1" }, { document: "WI-010-03", version: "A/1" }, { document: "WI-010-04", version: "A/0" }] },
+    ]);
     const show = await csrInProcess(["show", "DYA-008", "--today", "2026-03-31"], { cwd: dir, lang: "zh-CN" });
     const out = show.stdout.split("\n");
     const from = out.findIndex((l) => l.startsWith("  落实文件现状"));

@@ -36,7 +36,7 @@ import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
 import { withdrawalApproval } from "../../model/withdrawal.js";
 import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import { copyText } from "../../report/registers/revision-state.js";
-import { changeThread, type ThreadRevision } from "../../model/engineering-change.js";
+import { documentChanges, type DocumentChange, type ThreadRevision } from "../../model/engineering-change.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
@@ -79,6 +79,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // Its file changed since its version was released, with no new revision recorded: as its page of csr site says (look65 #9).
   // Its own release tag alone is read, not every document's.
   const unreleased = current && (await changedSinceRelease({ ...repo, documents: [located] }, today)).has(doc.id) ? { version: current.version, tag: releaseTag(doc.id, current.version) } : undefined;
+  // The engineering changes its revisions carry, each with every revision carrying it (the PFMEA, control plan, work
+  // instruction and deviation of one drawing change), so that the thread is read from any of them (tester77 E8).
+  const changes = documentChanges([...rc.index.documents.values()].map((d) => d.value), doc);
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -90,6 +93,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       ...(countersign.length > 0 ? { countersign: countersign.map(({ text: _, ...line }) => line) } : {}),
       ...(revising ? { revising: { ...doc.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
       ...(unreleased ? { unreleasedChanges: unreleased } : {}),
+      ...(changes.length > 0 ? { engineeringChanges: changes.map(({ number, thread }) => ({ ...number, revisions: thread.map((r) => ({ document: r.document.id, version: r.revision.version })) })) } : {}),
     };
     ctx.stdout(JSON.stringify({ file: file.path, ...(asOf ? { asOf: { date: today, contentUnread: unread } } : {}), document: doc, ...derived }, null, 2) + "\n");
     return 0;
@@ -164,9 +168,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.status === "obsolete" && doc.valid_until !== undefined) field("show.document.temporary", ended(doc));
   const past = pastDeviations(rc, referrers.deviations, today);
   if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: withDeviatedVersion(rc, ended(d), d, doc.id) })}`));
-  // The engineering changes its revisions carry, each with every revision carrying it (the PFMEA, control plan, work
-  // instruction and deviation of one drawing change), so that the thread is read from any of them (tester77 E8).
-  const threads = engineeringChangeLines(rc, doc);
+  const threads = engineeringChangeLines(changes);
   if (threads.length > 0) field("show.document.engineering-change", ...threads);
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
@@ -388,25 +390,16 @@ function refresherLine(rc: RegisterContext, doc: ControlledDocument, today: stri
 }
 
 /**
- * The card's 工程变更 lines of `doc`: for each customer change notice its revisions carry (csr release --ecn), and each
- * change request of a revision carrying none that another document's revision carries too, the revisions of the
- * documents of `rc` carrying it (changeThread), with the command listing them (csr changes --ecn / --change-request).
- * None when no revision carries either.
+ * The card's 工程变更 lines of `changes` (documentChanges): for each change, the revisions of the documents carrying it,
+ * with the command listing them (csr changes --ecn / --change-request). None when no revision carries one.
  */
-function engineeringChangeLines(rc: RegisterContext, doc: ControlledDocument): string[] {
-  const documents = [...rc.index.documents.values()].map((d) => d.value);
-  const sep = t("common.list-separator");
-  const listed = (thread: ThreadRevision[]) => thread.map((r) => `${r.document.id} ${r.revision.version}`).join(sep);
-  const revisions = doc.revisions ?? [];
-  const ecns = [...new Set(revisions.flatMap((r) => r.ecn ?? []))];
-  // A change request of this document alone is on its revision record already: a line only for one that other documents carry too.
-  const requests = [...new Set(revisions.flatMap((r) => (r.ecn?.length || r.change_request === undefined ? [] : [r.change_request])))]
-    .map((number) => ({ number, thread: changeThread(documents, { changeRequest: number }) }))
-    .filter(({ thread }) => thread.some((r) => r.document.id !== doc.id));
-  return [
-    ...ecns.map((ecn) => t("show.document.engineering-change.line", { number: ecn, revisions: listed(changeThread(documents, { ecn })), arg: shellArgument(ecn) })),
-    ...requests.map(({ number, thread }) => t("show.document.engineering-change.request-line", { number, revisions: listed(thread), arg: shellArgument(number) })),
-  ];
+function engineeringChangeLines(changes: readonly DocumentChange[]): string[] {
+  const listed = (thread: ThreadRevision[]) => thread.map((r) => `${r.document.id} ${r.revision.version}`).join(t("common.list-separator"));
+  return changes.map(({ number, thread }) =>
+    "ecn" in number
+      ? t("show.document.engineering-change.line", { number: number.ecn, revisions: listed(thread), arg: shellArgument(number.ecn) })
+      : t("show.document.engineering-change.request-line", { number: number.changeRequest, revisions: listed(thread), arg: shellArgument(number.changeRequest) }),
+  );
 }
 
 function processName(rc: RegisterContext, code: string): string {
