@@ -110,6 +110,10 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(lines[26]).toBe("试运行：未写入任何文件。");
     expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
+    // Recognised without --as, it is not written: the plan is shown as --dry-run shows it, and --as distribution asked for (exit 2).
+    const unnamed = csr(["-C", dir, "import", file, "--today", TODAY], { lang: "zh-CN" });
+    expect(unnamed).toEqual({ code: 2, stdout: dry.stdout, stderr: `csr: ${file} 按其列识别为受控文件发放回收登记表：以上是导入将登记的受控副本，未写入；核对无误后用 csr import ${file} --as distribution 导入。\n` });
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
 
     // Written: the entries csr distribute and csr recall write, one flow line per copy, appended in row order.
     const done = csr(["-C", dir, "import", file, "--as", "distribution", "--today", TODAY], { lang: "zh-CN" });

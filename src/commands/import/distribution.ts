@@ -1,5 +1,5 @@
 /**
- * `csr import FILE --as distribution` (or a register recognised as one without --as): a distribution and
+ * `csr import FILE --as distribution` (a register recognised as one without --as is only shown: importCommand): a distribution and
  * recall register's rows (import/distribution.ts) appended to their documents' `distribution`, as `csr distribute
  * --to --copy` appends them (one flow entry each) and with the recall fields `csr recall` sets. Every row is
  * written, counted as already recorded, or refused with its row number; copies of a replaced version still out
@@ -27,17 +27,22 @@ import { reportCheck, withPlannedFiles } from "./index.js";
 
 /**
  * Imports the distribution register `file` into the repository at `root` as of `today` (YYYY-MM-DD): prints what
- * each row records or why it is refused, writes (unless --dry-run) and checks the result. Returns 1 when a row was
+ * each row records or why it is refused, writes (unless --dry-run) and checks the result. `recognised`: the register
+ * was recognised by its columns, without --as: copies to record are only shown, and UserError asks for --as distribution. Returns 1 when a row was
  * refused or a document written has an error-level finding, else 0 (a register imported again: its rows counted).
- * Errors: UserError for a missing file or a sheet without a distribution header.
+ * Errors: UserError for a missing file, a sheet without a distribution header, or copies to record of a register `recognised`.
  */
-export async function importDistribution(ctx: CommandContext, root: string, file: string, flags: ImportFlags, today: string): Promise<number> {
+export async function importDistribution(ctx: CommandContext, root: string, file: string, given: ImportFlags, today: string, recognised = false): Promise<number> {
   const repo = loadRepository(root);
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(t("import.no-file", { file }));
-  const sheet = await readRegister(path, flags.sheet, (sheets) => sheets.find(isDistributionRegister) ?? sheets[0]!);
+  const sheet = await readRegister(path, given.sheet, (sheets) => sheets.find(isDistributionRegister) ?? sheets[0]!);
   const plan = planDistribution(sheet, repo, today);
   if (!plan) throw new UserError(t("import.distribution.no-header", { file, sheet: sheet.name }), t("import.distribution.no-header.hint"));
+  // Recognised by its columns only (no --as): copies it would record are shown as --dry-run shows them, and --as distribution
+  // asked for, as every other register needs its --as; a register with nothing to record (imported again) is read as usual.
+  const asked = recognised && !given.dryRun && plan.copies.length > 0;
+  const flags = asked ? { ...given, dryRun: true } : given;
   const index = buildIndex(repo);
   const where = sheet.name === "csv" ? file : t("import.register.sheet", { file, sheet: sheet.name });
   const out = [t("import.register.reading", { where, header: plan.header, rows: plan.dataRows })];
@@ -106,5 +111,6 @@ export async function importDistribution(ctx: CommandContext, root: string, file
   if (flags.dryRun) out.push(t("import.dry-run"));
   if (edits.length > 0) out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
+  if (asked) throw new UserError(t("import.distribution.recognised", { file, arg: shellArgument(file) }));
   return plan.refused.length > 0 || findings.some((f) => f.severity === "error") ? 1 : 0;
 }

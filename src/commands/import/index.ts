@@ -89,7 +89,8 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   }
   const word = flags.as === undefined ? undefined : compactText(flags.as.normalize("NFKC")).toLowerCase();
   // A distribution and recall register (受控文件发放回收登记表): --as distribution, or recognised by its columns (tester76 M1).
-  const distribution = (word !== undefined && DISTRIBUTION_WORDS.has(word)) || ((word === undefined || PEOPLE_WORDS.has(word)) && (await refusePeopleRegister(ctx, file, flags)) === "distribution");
+  const named = word !== undefined && DISTRIBUTION_WORDS.has(word);
+  const distribution = named || ((word === undefined || PEOPLE_WORDS.has(word)) && (await refusePeopleRegister(ctx, file, flags)) === "distribution");
   if (distribution) {
     if (Object.keys(givenNames(flags)).length > 0) throw new UserError(t("import.distribution.signatures"));
     // Options of the other registers would be dropped without a word: refused, naming the one given.
@@ -97,7 +98,9 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     if (other) throw new UserError(t("import.distribution.option", { flag: `--${other.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }));
     const root = findRoot(ctx.dir);
     const { importDistribution } = await import("./distribution.js");
-    const run = () => importDistribution(ctx, root, file, flags, today);
+    // Recognised only by its columns, it would write a copy record for every row: shown, and written only when --as
+    // distribution says that this is the register meant (importDistribution `recognised`).
+    const run = () => importDistribution(ctx, root, file, flags, today, !named);
     if (flags.dryRun) return run();
     await refuseOnConflicts(root);
     return withRepositoryLock(ctx, root, run);
@@ -149,7 +152,8 @@ const PEOPLE_WORDS = new Set(["people", "person", "persons", "staff", "人员", 
  * Without --as, or with --as people: a people register (import/people-register.ts) is recognised and
  * refused with the `csr person add` command of each row (stdout), which records it; otherwise --as is
  * asked for (without it) or its kinds named (--as people on a sheet with no 姓名 and 部门 columns).
- * Without --as, a distribution and recall register (import/distribution.ts) returns "distribution": it is imported.
+ * Without --as, a distribution and recall register (import/distribution.ts) returns "distribution": importCommand shows what
+ * it would record and asks for --as distribution.
  * Errors: UserError otherwise.
  */
 async function refusePeopleRegister(ctx: CommandContext, file: string, flags: ImportFlags): Promise<"distribution"> {
