@@ -8,8 +8,9 @@
  * in writing, is recorded on the CSR (`implementation.required_by`, `csr implement --required-by`)
  * and takes the place of the revision's.
  */
-import type { Csr, Customer } from "./types.js";
+import type { ControlledDocument, Csr, Customer } from "./types.js";
 import { decidedToMeet, rejectedOutright } from "./decision.js";
+import { addressedOnlyAfter } from "./csr-status.js";
 
 /** The customer's date a CSR is to be in production by: its own (`own`), or its source revision's 实施日期. */
 export interface CustomerDate {
@@ -85,4 +86,40 @@ export function implementationDeadline(csr: Csr, customer: Customer | undefined)
   const schedule = customerDate(csr, customer);
   if (schedule && (due === undefined || schedule.date < due)) return { date: schedule.date, customer: schedule };
   return due === undefined ? undefined : { date: due };
+}
+
+/**
+ * The day the organisation put revision `revision` of the customer's source document `sourceId` into
+ * production, when that is known by `today` (YYYY-MM-DD): every CSR taken from it (on it now, not
+ * superseded) is decided by then, and every one decided to be met (must, optional) is in production
+ * by then — on its `implementation.implemented` day (csr implement), else on the day the last of the
+ * documents addressing it took effect (the revisions its links address it from: addressedOnlyAfter).
+ * The latest of those days; undefined when a CSR is undecided, one to be met has neither, or none is
+ * to be met (nothing of the revision was put into production). The customer's 实施日期 (`effective`)
+ * is the day by which the revision must be met; a supplier working to it earlier is usual (IATF 16949
+ * 7.5.3.2.2: implemented by the customer's required date, the date of implementation recorded), and
+ * the 外来文件清单 then says it is in use from this day (tester77 E11).
+ */
+export function revisionImplementedOn(csrs: readonly Csr[], customer: string, sourceId: string, revision: string, document: (id: string) => ControlledDocument | undefined, today: string): string | undefined {
+  const taken = csrs.filter((c) => c.customer === customer && c.source.document === sourceId && c.source.revision === revision && !c.superseded);
+  if (taken.some((c) => c.review?.decision === undefined || c.review.decision.date > today)) return undefined;
+  const toMeet = taken.filter((c) => decidedToMeet(c.review?.decision));
+  if (toMeet.length === 0) return undefined;
+  let latest = "";
+  for (const csr of toMeet) {
+    const day = inProductionOn(csr, document);
+    if (day === undefined || day > today) return undefined;
+    if (day > latest) latest = day;
+  }
+  return latest;
+}
+
+/** The day `csr` went into production: its implemented day, else the day the last place addressing it took effect; undefined when not known (a place not released yet). */
+function inProductionOn(csr: Csr, document: (id: string) => ControlledDocument | undefined): string | undefined {
+  const implemented = csr.implementation?.implemented;
+  if (implemented !== undefined) return implemented;
+  // Every place takes effect after the empty day: addressedOnlyAfter names them all, each with its day.
+  const places = addressedOnlyAfter(csr, document, "");
+  if (places === undefined || places.some((p) => p.effective === undefined)) return undefined;
+  return places.map((p) => p.effective!).sort().at(-1);
 }

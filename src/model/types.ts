@@ -292,6 +292,9 @@ export interface SourceRevision {
   received: string;
   /** The customer's 实施日期: the day from which it requires this revision to be met in production. */
   effective?: string;
+  /** What it changed from the revision before (变更内容), as the customer states it (csr source add/update --summary). */
+  summary?: string;
+  summary_en?: string;
   file?: string;
   status?: "current" | "superseded";
   supersedes?: string;

@@ -193,6 +193,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       [
         [["csr_id", text(view.number)], ["csr_customer", text(view.customer)]],
         [["csr_source", text(view.source)], ["csr_source_revision", text(view.sourceRevision)]],
+        ...(view.sourceChange ? [[["csr_source_change", text(view.sourceChange)]]] : []),
         [["csr_section", text(view.section)], ["csr_clauses", text(view.clauses)]],
         [["csr_category", text(view.category)], ["csr_received", text(view.received)]],
         ...(view.restarted ? [[[view.confirmedBy ? "csr_review_start_confirmed" : "csr_review_start_restarted", text(view.reviewStart)]]] : []),

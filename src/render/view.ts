@@ -35,7 +35,7 @@ import { flowDownDecision, flowDownReadings } from "../model/flow-down.js";
 import { customerDate, lateForCustomer } from "../model/customer-schedule.js";
 import { workdaysLate, type WorkCalendar } from "../model/calendar.js";
 import { dispositionKey } from "../model/decision.js";
-import type { Customer } from "../model/types.js";
+import type { Customer, SourceRevision } from "../model/types.js";
 import type { ControlledDocument, Csr, DocumentLayout, FormSheet, Opinion, Revision, RevisionColumn, SheetLabel, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -1021,6 +1021,8 @@ export interface CsrReportView extends Header {
   customer: string;
   source: string;
   sourceRevision: string;
+  /** What the source revision reviewed changed from the one before (变更内容, its `summary`), in the report's language; "" when not recorded. */
+  sourceChange: string;
   section: string;
   clauses: string;
   category: string;
@@ -1235,6 +1237,7 @@ export function csrReportView(
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
     sourceRevision: csr.source.revision,
+    sourceChange: sourceChangeOf(source?.revisions.find((r) => r.revision === csr.source.revision), (zh, en) => names.pick(zh, en)),
     section: csr.source.section ?? "",
     clauses: names.list(reviewedClauses(repo, lang, csr, today, (c) => names.clause(c))),
     category: categoryName(config, csr.category, lang),
@@ -1467,4 +1470,9 @@ export function escapeView<T>(view: T, escape: (s: string) => string): T {
 function recordView(lang: Lang, doc: ControlledDocument, repo: Repository): { retention: string; medium: string; location: string } {
   const { retention, location } = recordKeepingText(lang, doc, repo.config?.value.departments ?? [], repo.config?.value.language);
   return { retention, medium: doc.record?.medium ?? "", location };
+}
+
+/** What a source revision changed (变更内容), in the language `pick` chooses: its summary, "" when none is recorded. */
+function sourceChangeOf(revision: SourceRevision | undefined, pick: (text: string, en: string | undefined) => string): string {
+  return revision?.summary === undefined ? "" : pick(revision.summary, revision.summary_en);
 }

@@ -55,7 +55,7 @@ import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, scopeNotes, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
-import { confirmationText, externalStatus, sourceRevisionStatus } from "../report/registers/external.js";
+import { confirmationText, externalStatus, sourceImplementedOn, sourceRevisionStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
@@ -905,8 +905,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
               { header: tr("site.customer.column.status") },
             ],
             rows: source.revisions.map((r, i, all) => {
-              // Before the customer's 实施日期, 待实施 and the one it replaces 现行 until then, as the 外来文件清单 says (tester54a A11).
-              const dated = r.received <= today ? sourceRevisionStatus(all.filter((x) => x.received <= today), i, today) : undefined;
+              // Before the customer's 实施日期, 待实施 and the one it replaces 现行 until then, as the 外来文件清单 says (tester54a A11);
+              // put into production earlier, 现行 from that day and the one before replaced (tester77 E11).
+              const dated = r.received <= today ? sourceRevisionStatus(all.filter((x) => x.received <= today), i, today, sourceImplementedOn(rc, customer.code, source, today)) : undefined;
               return [
                 { text: r.revision },
                 ...(source.classification ? [{ text: classificationName(lang, source.classification) }] : []),

@@ -62,7 +62,7 @@ describe("csr new", () => {
     const dir = example();
     const result = await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
     expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
-    expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
+    expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录): the list is part of QP-015's text, so adding a form changes QP-015 (IATF 16949 7.5.3.2) and goes out with its next revision; to create a form without changing QP-015, leave out --used-by.");
     // Its new list is the draft of QP-015's next revision, marked as csr submit marks one: A/0 stays in force as released (tester54a A2).
     expect(result.stdout.split("\n")[2]).toBe(
       `QP-015 is now being revised (修订中, since ${today()}, as 'csr submit QP-015' marks it): its file holds the draft of its next version, and version A/2 stays in force, its text as released in registers, controlled copies and the site, until 'csr release QP-015' issues the new version; to give the change up, undo it and run 'csr submit QP-015 --withdraw'.`,

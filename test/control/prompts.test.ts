@@ -71,7 +71,7 @@ describe("asked at a terminal", () => {
     expect(await done).toBe(0);
     expect(ctx.out.split("\n").slice(0, 2)).toEqual([
       "Created QR-001-04 文件更改申请单 (documents/forms/QR-001-04.yaml), a draft form of Quality Assurance.",
-      "QP-001 now lists QR-001-04 among its records (相关记录); release a new revision of QP-001 for it.",
+      "QP-001 now lists QR-001-04 among its records (相关记录): the list is part of QP-001's text, so adding a form changes QP-001 (IATF 16949 7.5.3.2) and goes out with its next revision; to create a form without changing QP-001, leave out --used-by.",
     ]);
   });
 

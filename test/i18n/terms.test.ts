@@ -72,6 +72,7 @@ const TERMS: Term[] = [
       "source.effective-before-received": "a customer source revision's 实施日期, before the date it was received",
       "help.source.add.effective": "a customer source revision's 实施日期",
       "help.source.update.effective": "a customer source revision's 实施日期",
+      "register.external.current-early": "a customer source revision's 实施日期, beside the day it was put into production",
       "implement.part.effective": "a customer source revision's 实施日期",
       "register.csr.late-for-customer": "a customer source revision's 实施日期",
       "render.customer-date.effective": "a customer source revision's 实施日期",

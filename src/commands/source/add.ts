@@ -33,6 +33,9 @@ export interface SourceAddFlags {
   /** The customer's 实施日期 of the revision: the day it requires it met in production. */
   effective?: string;
   received?: string;
+  /** What the revision changed from the one before (变更内容). */
+  summary?: string;
+  summaryEn?: string;
   file?: string;
   /** The custodian department (保管部门), by code or name. */
   department?: string;
@@ -86,6 +89,7 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     // The customer's 实施日期, against which csr/late-for-customer and the 外来文件清单 compare: asked with the dates, as csr source update asks it.
     const effectiveText = flags.effective ?? (ask && flags.received === undefined ? optionalAnswer(await ask.input({ message: t("source.update.prompt.effective", { named: revisionName(revision) }), validate: (v) => v.trim() === "" || dateAnswerProblem(v.trim()) })) : undefined);
     const effective = effectiveText === undefined ? undefined : dateOption(effectiveText, "--effective");
+    const summary = revisionSummary(flags);
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
@@ -95,12 +99,13 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
       ...(titleEn ? { title_en: titleEn } : {}),
       ...(department ? { department } : {}),
       ...(classification ? { classification } : {}),
-      revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...(file ? { file } : {}) }],
+      revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...summary, ...(file ? { file } : {}) }],
     };
     const change = editFile(session.root, located.file.path, "customer", (doc) => appendIn(doc, ["sources"], source));
     const lines = [
       t("source.add.added", { customer: customer.code, id, title, revision, received }),
       ...(effective ? [t("source.effective", { id, named: revisionName(revision), date: effective })] : []),
+      ...(summary.summary ? [t("source.summary", { id, named: revisionName(revision), summary: summary.summary })] : []),
       ...(department ? [t("source.custodian", { id, department: departmentLabel(session.index, department) })] : []),
       ...(classification ? [t("source.classification", { id, classification: classificationName(language(), classification) })] : []),
       t("source.add.next-step", { customer: customer.code, id }),
@@ -110,6 +115,20 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     if (early) ctx.stderr(early + "\n");
     return 0;
   });
+}
+
+/**
+ * What a source revision changed from the one before (变更内容), from --summary and --summary-en, trimmed,
+ * as the keys of its entry: an empty text is refused (a blank would read as nothing changed). Errors:
+ * UserError naming the option.
+ */
+export function revisionSummary(flags: { summary?: string; summaryEn?: string }): { summary?: string; summary_en?: string } {
+  const summary = flags.summary?.trim();
+  const summaryEn = flags.summaryEn?.trim();
+  if (summary === "") throw new UserError(t("source.summary-empty", { flag: "--summary" }));
+  if (summaryEn === "") throw new UserError(t("source.summary-empty", { flag: "--summary-en" }));
+  if (summaryEn !== undefined && summary === undefined) throw new UserError(t("source.summary-en-alone"));
+  return { ...(summary ? { summary } : {}), ...(summaryEn ? { summary_en: summaryEn } : {}) };
 }
 
 /**

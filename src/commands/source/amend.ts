@@ -1,7 +1,8 @@
 /**
  * `csr source update <id> --revision <recorded> --amend`: corrects the date received or issued of a
- * source revision already recorded, typed wrong when it was registered (tester16 F11). No revision
- * is added and no CSR is reviewed again.
+ * source revision already recorded, typed wrong when it was registered (tester16 F11), or records what
+ * it changed (`--summary`, 变更内容; also without --amend when no date is given: tester77 E11). No
+ * revision is added and no CSR is reviewed again.
  *
  * A new source revision restarts the review of the CSRs taken from the one before it on the day it
  * was received (`review.restarted`, the closed round's `closed`, a removed CSR's `superseded.date`):
@@ -24,7 +25,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
-import { effectiveBeforeReceived } from "./add.js";
+import { effectiveBeforeReceived, revisionSummary } from "./add.js";
 import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that record a new revision and its CSRs' fate, not a correction. */
@@ -66,7 +67,7 @@ export async function amendRevision(
   const misplaced = givenOption(flags, NEW_REVISION_OPTIONS);
   if (misplaced) throw new UserError(t("source.amend.option", { flag: misplaced }));
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.amend.needs-revision.hint"));
-  if (flags.received === undefined && flags.issued === undefined && flags.effective === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
+  if (flags.received === undefined && flags.issued === undefined && flags.effective === undefined && flags.summary === undefined && flags.summaryEn === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
   const revision = flags.revision.trim();
   return withEditSession(ctx, true, undefined, async (session) => {
     const { located, sourceIndex, source, revisionIndex, recorded } = recordedRevision(customerWithSource(session.repo.customers, sourceId, flags.customer), sourceId, revision);
@@ -79,10 +80,16 @@ export async function amendRevision(
     if (issued !== undefined && issued > received) throw new UserError(t("source.amend.issued-after-received", { issued, received }));
     // The customer's 实施日期 is its own statement, recorded or corrected here; no review clock counts from it.
     const effective = flags.effective === undefined ? recorded.effective : dateOption(flags.effective, "--effective");
+    // What it changed: an English text alone goes with the Chinese one recorded.
+    const given = revisionSummary({ summary: flags.summary ?? (flags.summaryEn !== undefined ? recorded.summary : undefined), summaryEn: flags.summaryEn });
+    const summary = given.summary ?? recorded.summary;
+    const summaryEn = given.summary_en ?? recorded.summary_en;
     const fields = [
       ...(issued !== recorded.issued ? [t(recorded.issued === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("set.edition.field.issued"), value: issued ?? "", before: recorded.issued ?? "" })] : []),
       ...(received !== recorded.received ? [t("source.amend.field", { field: t("set.edition.field.received"), value: received, before: recorded.received })] : []),
       ...(effective !== recorded.effective ? [t(recorded.effective === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("set.edition.field.effective"), value: effective ?? "", before: recorded.effective ?? "" })] : []),
+      ...(summary !== recorded.summary ? [t(recorded.summary === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("source.summary.field"), value: summary ?? "", before: recorded.summary ?? "" })] : []),
+      ...(summaryEn !== recorded.summary_en ? [t(recorded.summary_en === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("source.summary-en.field"), value: summaryEn ?? "", before: recorded.summary_en ?? "" })] : []),
     ];
     const name = revisionName(revision);
     if (fields.length === 0) {
@@ -96,6 +103,8 @@ export async function amendRevision(
         if (issued !== recorded.issued) doc.setIn([...path, "issued"], issued);
         doc.setIn([...path, "received"], received);
         if (effective !== recorded.effective) setAfterReceived(doc.getIn(path, true) as YAMLMap, doc, effective!);
+        if (summary !== recorded.summary) setSummary(doc.getIn(path, true) as YAMLMap, doc, "summary", summary!);
+        if (summaryEn !== recorded.summary_en) setSummary(doc.getIn(path, true) as YAMLMap, doc, "summary_en", summaryEn!);
       }),
     ];
     // The dates a new revision stamped on the CSRs it restarted or removed, the day it was received.
@@ -143,8 +152,8 @@ export async function amendRevision(
     if (registered.length > 0) {
       lines.push(t("source.amend.csr-received", { count: registered.length, ids: conjunction(registered.map((c) => c.id)), before: recorded.received, id: registered[0]!.id }));
     }
-    const summary = fields.join(t("common.list-separator"));
-    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("source.amend.commit", { id: sourceId, named: name, fields: summary }) });
+    const corrected = fields.join(t("common.list-separator"));
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("source.amend.commit", { id: sourceId, named: name, fields: corrected }) });
     // A correction that leaves the 实施日期 before the date received, or puts it there, says so as the first record did.
     const early = effective !== recorded.effective || received !== recorded.received ? effectiveBeforeReceived(sourceId, revision, effective, received) : undefined;
     if (early) ctx.stderr(early + "\n");
@@ -157,6 +166,17 @@ function setAfterReceived(revision: YAMLMap, doc: Document, effective: string): 
   if (revision.has("effective")) return revision.set("effective", effective);
   const received = revision.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "received");
   revision.items.splice(received < 0 ? revision.items.length : received + 1, 0, doc.createPair("effective", effective));
+}
+
+/** Sets the revision's `summary` or `summary_en`, a new key after its dates (before `file`, `status` and what follows), as csr source add writes it. */
+function setSummary(revision: YAMLMap, doc: Document, key: "summary" | "summary_en", text: string): void {
+  if (revision.has(key)) return revision.set(key, text);
+  const after = ["revision", "issued", "received", "effective", "summary"];
+  let at = 0;
+  revision.items.forEach((pair, i) => {
+    if (isScalar(pair.key) && after.includes(String(pair.key.value))) at = i + 1;
+  });
+  revision.items.splice(at, 0, doc.createPair(key, text));
 }
 
 /** The dates given for a revision recorded already, when they differ from what is on file: a correction needs --amend. */

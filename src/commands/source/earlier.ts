@@ -18,7 +18,7 @@ import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 import { attachment } from "./attachment.js";
-import { effectiveBeforeReceived } from "./add.js";
+import { effectiveBeforeReceived, revisionSummary } from "./add.js";
 import { givenOption } from "./amend.js";
 import type { SourceUpdateFlags } from "./update.js";
 
@@ -69,6 +69,7 @@ export async function recordEarlierRevision(
       ...(issued ? { issued } : {}),
       received,
       ...(effective ? { effective } : {}),
+      ...revisionSummary(flags),
       ...(file ? { file } : {}),
       status: "superseded",
       ...(before ? { supersedes: before.revision } : {}),

@@ -22,7 +22,7 @@ import type { SourceUpdateFlags } from "./update.js";
 
 /** The options of `csr source update` that record or correct a revision: a nil review records neither. */
 const OTHER_OPTIONS: readonly [keyof SourceUpdateFlags, string][] = [
-  ["issued", "--issued"], ["received", "--received"], ["effective", "--effective"], ["file", "--file"], ["previousFile", "--previous-file"], ["accept", "--accept"],
+  ["issued", "--issued"], ["received", "--received"], ["effective", "--effective"], ["summary", "--summary"], ["summaryEn", "--summary-en"], ["file", "--file"], ["previousFile", "--previous-file"], ["accept", "--accept"],
   ["unchanged", "--unchanged"], ["removed", "--removed"], ["lateReason", "--late-reason"], ["department", "--department"], ["classification", "--classification"], ["amend", "--amend"], ["earlier", "--earlier"],
 ];
 

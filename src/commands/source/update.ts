@@ -47,7 +47,7 @@ import { editionInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { classificationOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption } from "../options.js";
 import { classificationName } from "../../model/classification.js";
-import { effectiveBeforeReceived } from "./add.js";
+import { effectiveBeforeReceived, revisionSummary } from "./add.js";
 import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { recordEarlierRevision } from "./earlier.js";
@@ -68,6 +68,9 @@ export interface SourceUpdateFlags {
   received?: string;
   /** The customer's 实施日期 of the revision (with --amend, of a revision recorded already). */
   effective?: string;
+  /** What the revision changed from the one before (变更内容); of a revision recorded already, with no date given (amend.ts). */
+  summary?: string;
+  summaryEn?: string;
   /** The custodian department (保管部门), by code or name. */
   department?: string;
   /** The source document's 密级 (model/classification.ts CLASSIFICATIONS), which its CSRs inherit. */
@@ -109,7 +112,9 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
   const sourceId = given;
   if (flags.withoutRequirements) return recordNoRequirements(ctx, sourceId, flags, customerWithSource);
   if (flags.earlier) return recordEarlierRevision(ctx, sourceId, flags, customerWithSource);
-  if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
+  // What a recorded revision changed, given alone (tester77 E11): a correction of the record, as --amend makes one.
+  const summaryAlone = (flags.summary !== undefined || flags.summaryEn !== undefined) && flags.revision !== undefined && flags.received === undefined && flags.issued === undefined && flags.effective === undefined;
+  if (flags.amend || summaryAlone) return amendRevision(ctx, sourceId, flags, customerWithSource);
   const { department, classification, customer, yes, commit, amend: _amend, earlier: _earlier, withoutRequirements: _withoutRequirements, ...revisionFlags } = flags;
   if ((department !== undefined || classification !== undefined) && Object.values(revisionFlags).every((v) => v === undefined)) {
     return setRegisterData(ctx, sourceId, { department, classification, customer, yes, commit });
@@ -141,9 +146,10 @@ export async function updateSource(ctx: CommandContext, given: string | undefine
   });
   const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
   if (revision === "") throw new UserError(t("source.empty-revision"));
+  const summary = revisionSummary(flags);
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
-  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, effective, revision }, prompts));
+  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, effective, revision, summary }, prompts));
 }
 
 /**
@@ -173,8 +179,8 @@ async function askSource(ctx: CommandContext, ask: Prompts, customer: string | u
 }
 
 /** Under the repository lock: reads the repository, computes every file's change, writes them all or none. */
-async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; effective?: string; revision: string }, prompts?: Prompts): Promise<number> {
-  const { received, issued, effective, revision } = given;
+async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; effective?: string; revision: string; summary: ReturnType<typeof revisionSummary> }, prompts?: Prompts): Promise<number> {
+  const { received, issued, effective, revision, summary } = given;
   const repo = loadRepository(root);
   refuseUnreadableConfig(repo);
   const index = buildIndex(repo);
@@ -207,7 +213,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     if (r.status !== "superseded" && !(resumed && r === latest)) customerDoc.setIn(["sources", sourceIndex, "revisions", i, "status"], "superseded");
   });
   if (!resumed) {
-    const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
+    const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(effective ? { effective } : {}), ...summary, ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
     appendIn(customerDoc, ["sources", sourceIndex, "revisions"], entry);
   }
   if (custodian !== undefined) setSourceKeyIn(customerDoc, sourceIndex, "department", custodian);
@@ -317,6 +323,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       : t("source.recorded", { id: sourceId, revision, received, previous: latest.revision }),
   ];
   if (effective !== undefined && !resumed) lines.push(t("source.effective", { id: sourceId, named: revisionName(revision), date: effective }));
+  if (summary.summary !== undefined && !resumed) lines.push(t("source.summary", { id: sourceId, named: revisionName(revision), summary: summary.summary }));
   // The controlled copies of the revisions this one replaces, due back once it is in force (csr recall <source>; tester66 N1), as csr set --edition says of a standard's.
   const out = resumed ? [] : (source.distribution ?? []).filter((c) => stillControlled(c) && c.version !== revision);
   if (out.length > 0) {

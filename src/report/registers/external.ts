@@ -10,6 +10,7 @@ import type { MessageKey } from "../../i18n/index.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
+import { revisionImplementedOn } from "../../model/customer-schedule.js";
 import { heldExternalEdition, heldSourceEdition, latestConfirmation, nextCheckDue, sourceHolders, sourcesWithoutKeeper, type HeldEdition } from "../../model/external-check.js";
 import type { ControlledDocument, CurrencyConfirmation, Customer, SourceDocument, ExternalEdition, SourceRevision } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -32,13 +33,15 @@ export function externalList(ctx: RegisterContext, options: { today: string; due
       const received = source.revisions.filter((r) => r.received <= today);
       if (received.length < source.revisions.length) recordedAfter = true;
       const latest = received.at(-1);
+      const implementedOn = sourceImplementedOn(ctx, customer.code, source, today);
       return received.map((revision, i) => {
-        const successor = received.find((r) => r.supersedes === revision.revision)?.revision;
+        // The revision that replaced it: the one recorded as superseding it, else the next received (one added with --earlier records none).
+        const successor = received.find((r) => r.supersedes === revision.revision)?.revision ?? received[i + 1]?.revision;
         // The mark is undated: it holds on a day only when no revision came after (one received later superseded it later).
         const superseded = revision !== latest || (revision.status === "superseded" && received.length === source.revisions.length);
         // A customer's revision is met in production from its 实施日期 (`effective`), as a standard is (replacedStatus):
         // until then it is 待实施 and the one before stays 现行 until that day (tester54a A11).
-        const status = sourceRevisionStatus(received, i, today);
+        const status = sourceRevisionStatus(received, i, today, implementedOn);
         return {
           kind: t(ctx, "register.external.customer-document"),
           number: source.id,
@@ -57,11 +60,16 @@ export function externalList(ctx: RegisterContext, options: { today: string; due
                 : t(ctx, "register.external.superseded")
               : t(ctx, "register.external.current"),
           keeper: sourceKeeper(ctx, source, revision.revision, today),
-          // A revision reviewed and found to hold no requirement for the supplier (csr source update --without-requirements), as the site's customer page says it (note37).
-          remarks: revision.no_requirements && revision.no_requirements.date <= today ? t(ctx, "register.external.no-requirements", { person: personName(ctx, revision.no_requirements.by), date: revision.no_requirements.date }) : "",
+          // What the revision changed (变更内容, csr source add/update --summary: tester77 E11), in 备注 rather than a column of its own
+          // on a list already twelve columns wide; and a revision reviewed and found to hold no requirement for the supplier
+          // (csr source update --without-requirements), as the site's customer page says it (note37).
+          remarks: [
+            ...(revision.summary !== undefined ? [t(ctx, "register.external.summary", { summary: ctx.lang === "en" ? (revision.summary_en ?? revision.summary) : revision.summary })] : []),
+            ...(revision.no_requirements && revision.no_requirements.date <= today ? [t(ctx, "register.external.no-requirements", { person: personName(ctx, revision.no_requirements.by), date: revision.no_requirements.date })] : []),
+          ].join(t(ctx, "register.remarks-separator")),
           // The latest check that this revision is the customer's current one (csr source confirm, 外来文件有效性确认).
           confirmed: confirmedText(ctx, latestConfirmation(source.confirmations?.filter((c) => c.revision === revision.revision), today)?.confirmation),
-          inForce: status ? status.key === "current-until" : !superseded,
+          inForce: status ? status.key !== "pending" : !superseded,
           pending: status?.key === "pending",
           next: revision === latest ? nextOf(heldSourceEdition(source, today)) : null,
         };
@@ -217,13 +225,39 @@ export function externalStatus(ctx: RegisterContext, doc: ControlledDocument, to
  * next one is in force (editionInForceFrom) when every later one takes effect after `today`. Undefined
  * otherwise: the plain 现行 / 已被替代 mark. The customer's page of `csr site` marks its revisions so too.
  */
-export function sourceRevisionStatus(received: readonly SourceRevision[], i: number, today: string): { key: "current-until" | "pending"; date: string; successor?: string } | undefined {
+export function sourceRevisionStatus(
+  received: readonly SourceRevision[],
+  i: number,
+  today: string,
+  implementedOn: (revision: SourceRevision) => string | undefined = () => undefined,
+): { key: "current-until" | "pending" | "current-early"; date: string; successor?: string; effective?: string } | undefined {
   const revision = received[i]!;
   const from = editionInForceFrom(revision);
-  if (from !== undefined && from > today) return { key: "pending", date: from };
-  const later = received.slice(i + 1).map((r) => editionInForceFrom(r));
-  if (later.length > 0 && later.every((day) => day !== undefined && day > today)) return { key: "current-until", date: later[0]!, successor: received[i + 1]!.revision };
+  // Put into production before the customer's 实施日期 (revisionImplementedOn: tester77 E11), it is the one in use, and the one before it is replaced.
+  const early = (r: SourceRevision) => {
+    const ours = implementedOn(r);
+    return ours === undefined || ours > today ? undefined : ours < r.received ? r.received : ours;
+  };
+  if (from !== undefined && from > today) {
+    const ours = early(revision);
+    return ours === undefined ? { key: "pending", date: from } : { key: "current-early", date: ours, effective: from };
+  }
+  const after = received.slice(i + 1);
+  const later = after.map((r) => editionInForceFrom(r));
+  if (later.length > 0 && later.every((day) => day !== undefined && day > today) && after.every((r) => early(r) === undefined)) {
+    return { key: "current-until", date: later[0]!, successor: received[i + 1]!.revision };
+  }
   return undefined;
+}
+
+/**
+ * For sourceRevisionStatus: the day each revision of `source` of `customer` was put into production by `today`
+ * (revisionImplementedOn), from the repository's CSRs and its documents as on that day.
+ */
+export function sourceImplementedOn(ctx: RegisterContext, customer: string, source: SourceDocument, today: string): (revision: SourceRevision) => string | undefined {
+  const csrs = ctx.repo.csrs.map((c) => c.value);
+  const documents = documentsOn(ctx, today).byId;
+  return (revision) => revisionImplementedOn(csrs, customer, source.id, revision.revision, (id) => documents.get(id), today);
 }
 
 /**
