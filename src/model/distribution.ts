@@ -6,11 +6,13 @@ import { workdaysLate, type WorkCalendar } from "./calendar.js";
 import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
-import type { ControlledCopy, ControlledDocument, Csr, Disposition, ElectronicIssue, Path, QmsConfig } from "./types.js";
+import { specialCharacteristics } from "./symbol-documents.js";
+import type { ControlledCopy, ControlledDocument, Csr, Disposition, ElectronicIssue, Path, QmsConfig, SymbolConversion } from "./types.js";
 import { decidedToMeet } from "./decision.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
+export const DEFAULT_SPECIAL_RECALL_DAYS = 0;
 
 /** 受控号 are numbered through the document's life: one more than the highest ever given. */
 export function nextCopyNumber(doc: ControlledDocument): number {
@@ -274,10 +276,36 @@ export function copyRecallStart(doc: ControlledDocument, copy: ControlledCopy): 
   return recallStart(doc);
 }
 
-/** The 应回收日期 of one copy: recallDue counted from copyRecallStart; undefined for a copy of the version in force. */
-export function copyRecallDue(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined): string | undefined {
+/**
+ * The working days within which the copies of a superseded version of a document marking a special characteristic
+ * (specialCharacteristics) are back: `document_control.special_recall_days` (qms.yaml), default 0, never more than
+ * recallDays. With 0 the old copy at the station is due back on the day the new version takes effect, and overdue from
+ * the working day after: the old and the new instruction for a ★ characteristic do not stand side by side (IATF 16949
+ * 8.3.3.3, 8.5.1.1, 7.5.3.2; tester77 E7).
+ */
+export function specialRecallDays(config: QmsConfig | undefined): number {
+  return Math.min(config?.document_control?.special_recall_days ?? DEFAULT_SPECIAL_RECALL_DAYS, recallDays(config));
+}
+
+/**
+ * Whether `copy` is of a superseded version of a document marking a special characteristic with a symbol of ours
+ * (symbols.yaml's `rows`), which is due back within specialRecallDays rather than recallDays. The copies of a withdrawn
+ * document's last version and of a temporary document past its last day keep recallDays: nothing replaced them at the station.
+ */
+export function specialRecall(doc: ControlledDocument, copy: ControlledCopy, rows: readonly SymbolConversion[]): boolean {
+  return copy.version !== copyEdition(doc) && specialCharacteristics(doc, rows) !== undefined;
+}
+
+/**
+ * The 应回收日期 of one copy: recallDue counted from copyRecallStart, within specialRecallDays for a copy of a
+ * superseded version of a document marking a special characteristic (specialRecall; `rows`: symbols.yaml's rows);
+ * undefined for a copy of the version in force. doc/recall-overdue, the distribution register, csr release, csr show
+ * and the site all read it, so that they name one day.
+ */
+export function copyRecallDue(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined, rows: readonly SymbolConversion[]): string | undefined {
   const start = copyRecallStart(doc, copy);
-  return start === undefined ? undefined : recallDue(doc, calendar, config, start);
+  if (start === undefined) return undefined;
+  return specialRecall(doc, copy, rows) ? calendar.addWorkdays(start, specialRecallDays(config)) : recallDue(doc, calendar, config, start);
 }
 
 /**
@@ -287,9 +315,9 @@ export function copyRecallDue(doc: ControlledDocument, copy: ControlledCopy, cal
  * taken back, or never due back. What the register's remark and `csr recall` say of a late return
  * (tester19 F4).
  */
-export function recalledLate(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined): { due: string; days: number } | undefined {
+export function recalledLate(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined, rows: readonly SymbolConversion[]): { due: string; days: number } | undefined {
   const { recalled } = copy;
-  const due = recalled === undefined ? undefined : copyRecallDue(doc, copy, calendar, config);
+  const due = recalled === undefined ? undefined : copyRecallDue(doc, copy, calendar, config, rows);
   const days = recalled === undefined || due === undefined ? 0 : workdaysLate(calendar, due, recalled);
   return days > 0 ? { due: due!, days } : undefined;
 }

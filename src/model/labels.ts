@@ -1,6 +1,7 @@
 /** Departments and processes as a reader knows them, for messages of commands and of `csr check` alike. */
 import { localized } from "../core/text.js";
 import { language, t, translate, type Lang } from "../i18n/index.js";
+import type { SpecialCharacteristics } from "./symbol-documents.js";
 import type { Department, ExternalParty, Process } from "./types.js";
 
 /**
@@ -24,4 +25,15 @@ export function processLabel(process: Pick<Process, "code" | "name" | "name_en">
  */
 export function electronicLabel(system: string | undefined, lang: Lang = language()): string {
   return system ? translate(lang, "distribution.electronic", { system }) : translate(lang, "distribution.electronic.no-system");
+}
+
+/**
+ * Where a document marks a special characteristic, for a reader: its marks, its stations and the first section
+ * marking one ("★（工位 OP30，4 作业内容）" / "★ (station OP30, section 4 Work steps)"). What doc/training-overdue,
+ * doc/recall-overdue, csr release and csr show say of a document held stricter for it (specialCharacteristics).
+ */
+export function specialCharacteristicLabel(doc: { id: string; stations?: readonly string[] }, found: SpecialCharacteristics): string {
+  const section = t("special-characteristic.section", { number: found.section, title: localized(language(), found.title, found.title_en) });
+  const where = (doc.stations ?? []).length > 0 ? t("special-characteristic.stations", { stations: doc.stations!.join(t("common.list-separator")), section }) : section;
+  return t("special-characteristic", { document: doc.id, marks: found.marks.join(" "), where });
 }

@@ -8,8 +8,8 @@
  */
 import type { Repository } from "../load/repository.js";
 import { documentSections } from "./sections.js";
-import { characteristicMarks, symbolMarks } from "./symbol-marks.js";
-import type { ControlledDocument, Path } from "./types.js";
+import { characteristicMarks, marksOf, symbolMarks } from "./symbol-marks.js";
+import type { ControlledDocument, Path, SymbolConversion } from "./types.js";
 
 /**
  * Where a document marks with the symbol: the section's number and title, the line within its text
@@ -89,4 +89,45 @@ export function specialCharacteristicChanges(before: Pick<ControlledDocument, "s
   const added = without(now, old);
   const marks = [...new Set([...removed, ...added].flatMap((line) => characteristicMarks(line, known)))];
   return { removed, added, marks };
+}
+
+/** Where a document marks a special characteristic with a symbol of ours (specialCharacteristics). */
+export interface SpecialCharacteristics {
+  /** Our symbols it marks (★ ☆ ◆), each once, in reading order. */
+  marks: string[];
+  /** The first section marking one: its number and title ("4", "作业内容"), the line in its text (1-based) and its path. */
+  section: string;
+  title: string;
+  title_en?: string;
+  line: number;
+  path: Path;
+}
+
+/**
+ * Whether a work instruction or a form (a control plan, a check sheet: what is used where the product is made) marks a
+ * special characteristic (特殊特性): a line of its sections' text carries one of the symbols of ours of symbols.yaml's
+ * rows in use (`symbol`: ★ ☆ ◆; a customer's symbol alone, ▽ CC, is the customer's wording, converted by the table), as
+ * characteristicMarks reads a line. A manual or procedure that writes the symbols defines them (QP-014's 关键特性（★）)
+ * rather than marks a characteristic, and is not held so. The document's own text only: a form a work instruction uses
+ * that marks one is such a document itself, with its own copies and training. A document that does is held stricter where the product is
+ * made (IATF 16949 8.3.3.3 special characteristics in the operator instructions, 8.5.1.1, 7.2.2; tester77 E7): whoever
+ * works to its version untrained is an error (doc/training-overdue), and the copies of a superseded version have no
+ * recall period (`document_control.special_recall_days`, default 0: recallDays). Undefined for one marking none, and
+ * for every document of a repository without a symbol table.
+ */
+export function specialCharacteristics(doc: Pick<ControlledDocument, "kind" | "sections">, rows: readonly SymbolConversion[]): SpecialCharacteristics | undefined {
+  if (doc.kind !== "instruction" && doc.kind !== "form") return undefined;
+  const ours = marksOf(rows.filter((r) => r.retired === undefined).map((r) => r.symbol));
+  if (ours.size === 0) return undefined;
+  const marks = new Set<string>();
+  let first: Omit<SpecialCharacteristics, "marks"> | undefined;
+  for (const s of documentSections(doc)) {
+    (s.section.text ?? "").split("\n").forEach((text, i) => {
+      const found = characteristicMarks(text, ours).filter((m) => ours.has(m));
+      if (found.length === 0) return;
+      for (const m of found) marks.add(m);
+      first ??= { section: s.number, title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}), line: i + 1, path: s.path };
+    });
+  }
+  return first === undefined ? undefined : { marks: [...marks], ...first };
 }

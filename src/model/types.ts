@@ -61,6 +61,8 @@ export interface QmsConfig {
   csr?: { review_days?: number; warn_days?: number; /** Calendar days a supplier has to acknowledge a CSR passed down (csr/flow-down-missing; default 30). */ flow_down_acknowledge_days?: number; /** A must-meet CSR without a flow-down decision is a finding of csr/flow-down-missing (off by default). */ flow_down_decision_required?: boolean; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
   document_control?: {
     recall_days?: number;
+    /** Working days within which the copies of a superseded version of a document marking a special characteristic are back (default 0: on the day the new version takes effect); never more than recall_days. */
+    special_recall_days?: number;
     training_days?: number;
     /** Working days from a release to the day csr release proposes a version needing training take effect (default 5): training comes before the work. */
     training_lead_days?: number;

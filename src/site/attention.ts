@@ -325,7 +325,7 @@ const READERS: Record<string, Reader> = {
     const i = partIndex(finding, "distribution");
     const copy = i === undefined ? undefined : doc?.distribution?.[i];
     if (!doc || !copy) return undefined;
-    const due = copyRecallDue(doc, copy, input.calendar, input.rc.repo.config?.value);
+    const due = copyRecallDue(doc, copy, input.calendar, input.rc.repo.config?.value, input.rc.repo.symbols.map((s) => s.value));
     // Who handed the copy out (发放人) and who holds it (领用人, else the department holding it), as the distribution register
     // records them: they bring it back, not the department that wrote the document (tester48 #16).
     const holder = copy.holder ? tr(input, "site.attention.recall.holder", { name: personName(input.rc, copy.holder) }) : tr(input, "site.attention.recall.holding-department", { name: departmentName(input.rc, copy.to) });

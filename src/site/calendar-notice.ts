@@ -38,7 +38,8 @@ export function estimatedYears(rc: RegisterContext, today: string, calendar: Wor
     for (const year of calendar.yearsWithoutData(reviewStart(csr), reviewDue(csr, calendar, config))) years.add(year);
   }
   for (const training of openTrainings(documents, csrs, peopleOf(rc), config, calendar, today, trainingRecordDays(rc.repo), trainingSessionVersions(rc.repo), rc.index.customers)) dueIn(training.due);
-  for (const doc of documents) for (const copy of copiesToRecall(doc, today)) dueIn(copyRecallDue(doc, copy, calendar, config));
+  const rows = rc.repo.symbols.map((s) => s.value);
+  for (const doc of documents) for (const copy of copiesToRecall(doc, today)) dueIn(copyRecallDue(doc, copy, calendar, config, rows));
   return [...years].sort((a, b) => a - b);
 }
 

@@ -255,15 +255,17 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
 }
 
 /**
- * The findings of one rule; shown as needing action now when the rule reports errors, soon when
- * warnings. Its list names what is due and who answers for it (attention.ts), not the finding's
+ * The findings of one rule; shown as needing action now when some are errors (with none, when the rule reports
+ * errors), soon when warnings. Its list names what is due and who answers for it (attention.ts), not the finding's
  * message with its command: readers of the site do not run csr (tester25 F10).
  */
 function findingNumber(input: PanelInput, rule: string, label: string, also: (finding: Finding) => boolean = () => false): PanelNumber | undefined {
   const registered = rulesById.get(rule);
   if (!registered) return undefined;
-  const tone = registered.severity === "error" ? "alert" : "warn";
   const findings = input.findings.filter((f) => f.rule === rule || also(f));
+  // By the findings' own severity where there are some: a rule lowering some reports to warnings (doc/training-overdue on a
+  // document without special characteristics, tester77 E7) is not urgent for them.
+  const tone = (findings.length > 0 ? findings.some((f) => f.severity === "error") : registered.severity === "error") ? "alert" : "warn";
   const name = rule.replace(/[^a-z0-9]+/gi, "-");
   return {
     label,

@@ -87,9 +87,14 @@ describe("operators in people.yaml and the stations of a work instruction (teste
     // 陈华 of OP50 (vulcanizing) owes nothing of the crimping instruction; nor does the rest of the department.
     expect(owing(dir)).toEqual([["王小二", "生产部"]]);
     // doc/training-overdue follows the same path: due 20 working days from 王小二's first day, the one person owing it.
-    const findings = JSON.parse(run(dir, "check", "--today", "2026-12-04", "--format", "json").stdout) as { findings: { rule: string; file: string; message: string }[] };
-    expect(findings.findings.filter((f) => f.file === "documents/instructions/WI-010-01.yaml").map((f) => [f.rule, f.message])).toEqual([
-      ["doc/training-overdue", "WI-010-01 A/1 版已于 2025-03-17 生效且需要培训，但没有针对 A/1 版的培训记录（应于 2026-11-27 前完成，20 个工作日）。请用 'csr train WI-010-01 --people ... --date ... --trainer ... --record ...' 记录。"],
+    // WI-010-01 marks the crimp diameter ★ (a special characteristic, tester77 E7): an error that says so.
+    const findings = JSON.parse(run(dir, "check", "--today", "2026-12-04", "--format", "json").stdout) as { findings: { rule: string; severity: string; file: string; message: string }[] };
+    expect(findings.findings.filter((f) => f.file === "documents/instructions/WI-010-01.yaml").map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        "doc/training-overdue",
+        "error",
+        "WI-010-01 A/1 版已于 2025-03-17 生效且需要培训，但没有针对 A/1 版的培训记录（应于 2026-11-27 前完成，20 个工作日）。请用 'csr train WI-010-01 --people ... --date ... --trainer ... --record ...' 记录。WI-010-01 标注特殊特性 ★（工位 OP20，2 作业步骤）：未经培训者不得在工位上按其作业，故报为错误。",
+      ],
     ]);
     expect(run(dir, "set", "WI-010-01", "--station", "OP/20", "-y").stderr).toBe("csr: --station OP/20：工位为字母、数字、'_'、'.'、'-' 组成的代号（OP20、L1-OP20），与控制计划中的写法一致。\n");
   });

@@ -102,9 +102,16 @@ describe("the skills matrix, its rules and the person's card (tester75 P3)", () 
     expect((await zh(dir, "qualify", "王小二", "--station", "OP20", "--level", "III", "--date", "2026-12-03", "--by", "huangjun", "--evidence", "JN-2026-031")).code).toBe(0);
     expect((await zh(dir, "qualify", "李四", "--station", "OP20", "--level", "II", "--date", "2026-12-03", "--by", "huangjun")).code).toBe(0);
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-12-04");
-    expect(findings.filter((f) => f.rule.startsWith("person/station")).map((f) => [f.rule, f.file, f.line, f.message])).toEqual([
-      ["person/station-cover", "people.yaml", 3, "Station OP20 has fewer people who may work alone today (1, level III or IV: 王小二) than the 2 qms.yaml skills.min_qualified asks: nobody covers an absence or the other shift. Train and assess more people and record them with 'csr qualify <person> --station OP20 --level III --date <date> --by <assessor>'."],
-      ["person/station-unqualified", "people.yaml", 102, "李四 works at station OP20 (stations in people.yaml) at level II (works under supervision) only, so under supervision. Once they may work alone, record it with 'csr qualify 李四 --station OP20 --level III --date <date> --by <assessor>'."],
+    // OP20's WI-010-01 marks the crimp diameter ★ (tester77 E7): level II there stays a warning, saying who supervises.
+    expect(findings.filter((f) => f.rule.startsWith("person/station")).map((f) => [f.rule, f.severity, f.file, f.line, f.message])).toEqual([
+      ["person/station-cover", "warning", "people.yaml", 3, "Station OP20 has fewer people who may work alone today (1, level III or IV: 王小二) than the 2 qms.yaml skills.min_qualified asks: nobody covers an absence or the other shift. Train and assess more people and record them with 'csr qualify <person> --station OP20 --level III --date <date> --by <assessor>'."],
+      [
+        "person/station-unqualified",
+        "warning",
+        "people.yaml",
+        102,
+        "李四 works at station OP20 (stations in people.yaml) at level II (works under supervision) only, so under supervision. Once they may work alone, record it with 'csr qualify 李四 --station OP20 --level III --date <date> --by <assessor>'. WI-010-01 marks special characteristic ★ (station OP20, section 2 作业步骤): they work under the supervision of someone at level III or IV.",
+      ],
     ]);
     expect(await zh(dir, "list", "skills", "--today", "2026-12-04")).toEqual({
       code: 0,

@@ -948,8 +948,9 @@ function copyChoices(session: EditSession, copies: readonly ControlledCopy[]): C
 function lateReturns(session: EditSession, document: ControlledDocument, chosen: readonly ControlledCopy[], date: string): string[] {
   const config = session.repo.config?.value;
   const calendar = repositoryCalendar(config);
+  const rows = session.repo.symbols.map((s) => s.value);
   const late = chosen.flatMap((copy) => {
-    const found = recalledLate(document, { ...copy, recalled: date }, calendar, config);
+    const found = recalledLate(document, { ...copy, recalled: date }, calendar, config, rows);
     return found ? [{ copy, ...found }] : [];
   });
   return [...new Set(late.map((l) => l.due))].map((due) => {

@@ -52,6 +52,7 @@ import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from ".
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
 import { pointsOfUseLines } from "./copies.js";
+import { specialCharacteristicLine } from "../shared/special.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 /** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */
@@ -381,6 +382,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (unrecordedImport) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
     const training = trainingLine(repo, index, releasedDoc, version, date);
     if (training) ctx.stdout(training + "\n");
+    // A document marking a special characteristic: the copies and the training above are due on the day it takes effect (tester77 E7).
+    const special = specialCharacteristicLine(repo, releasedDoc, date);
+    if (special) ctx.stdout(special + "\n");
     // A special characteristic added, removed or reworded: its control plan and PFMEA are reviewed with it (IATF 16949 8.5.6.1, 8.3.3.3).
     // Read from git (the tag, else the history) only where a symbol table gives marks to compare (test/safety/git-processes).
     const before = current === undefined || tableMarks(repo.symbols.map((s) => s.value)).size === 0 ? undefined : (await baselineOf(current))?.released;

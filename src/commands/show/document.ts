@@ -38,6 +38,7 @@ import { clauseList, compareIds, csrsOnById, customerName, departmentName, devia
 import { copyText } from "../../report/registers/revision-state.js";
 import { documentChanges, type DocumentChange, type ThreadRevision } from "../../model/engineering-change.js";
 import type { CommandContext } from "../context.js";
+import { specialCharacteristicLine } from "../shared/special.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
 const LABEL_WIDTH = 16;
@@ -194,7 +195,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.distribution?.length || electronicLines.length > 0) {
     // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
     // The earliest, when copies of several old versions are out.
-    const recallBy = due.flatMap((c) => copyRecallDue(doc, c, repositoryCalendar(repo.config?.value), repo.config?.value) ?? []).sort()[0];
+    const recallBy = due.flatMap((c) => copyRecallDue(doc, c, repositoryCalendar(repo.config?.value), repo.config?.value, repo.symbols.map((s) => s.value)) ?? []).sort()[0];
     const dueLine = recallBy && recallBy < today ? "show.document.copies.overdue" : "show.document.copies.due";
     field(
       "show.document.copies",
@@ -211,6 +212,9 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // Who was trained on which version, by whom, under which record (csr train), as the CSR card has it (tester63 N12).
   const training = trainingLines(rc, located, doc, today);
   if (training.length > 0) field("show.document.training", ...training);
+  // Held stricter for a special characteristic it marks, as csr release said (tester77 E7).
+  const special = specialCharacteristicLine(repo, doc, today);
+  if (special) field("show.document.special", special);
   if (review) {
     // A review that found the document must be revised or withdrawn, not yet answered, says so (doc/revision-pending; tester19 F9): it is the latest.
     const open = pendingReviewConclusion(doc);

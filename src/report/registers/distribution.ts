@@ -111,6 +111,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const located = documents.some((d) => (d.distribution ?? []).some((c) => c.location !== undefined));
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
+  const symbolRows = ctx.repo.symbols.map((s) => s.value);
   const within = (date: string | undefined) => period !== undefined && date !== undefined && date >= period.from && date <= period.to;
   let toRecall = 0;
   let overdue = 0;
@@ -127,10 +128,10 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       .flatMap((copy) => {
         // Every copy of a version no longer (or soon no longer) in force keeps its 应回收日期, one taken back too, so that the record shows whether it came back in time (tester19 F4).
         // A copy of a temporary document in force has none until its last valid day has passed (tester63 N2).
-        const dueBy = copy.version === edition && doc.status === "released" && temporaryExpired(doc, today) === undefined ? undefined : copyRecallDue(doc, copy, calendar, config);
+        const dueBy = copy.version === edition && doc.status === "released" && temporaryExpired(doc, today) === undefined ? undefined : copyRecallDue(doc, copy, calendar, config, symbolRows);
         const late = due.has(copy) && dueBy !== undefined && workdaysLate(calendar, dueBy, today) > 0;
         if (late) overdue++;
-        const lateBack = recalledLate(doc, copy, calendar, config);
+        const lateBack = recalledLate(doc, copy, calendar, config, symbolRows);
         const state: CopyState = copy.recalled ? "recalled" : copy.lost ? "lost" : copy.destroyed ? "destroyed" : copy.retained ? "retained" : due.has(copy) ? (late ? "recall-overdue" : "to-recall") : transition && copy.version === transition.pending ? "pending" : "in-use";
         if (period) {
           const events = { issued: within(copy.date), recalled: within(copy.recalled), lost: within(copy.lost?.date), destroyed: within(copy.destroyed?.date), retained: within(copy.retained?.date) };

@@ -1,8 +1,9 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { workdaysLate } from "../../../model/calendar.js";
-import { copiesToRecall, copyRecallDue, copyRecallStart, recallDays } from "../../../model/distribution.js";
+import { copiesToRecall, copyRecallDue, copyRecallStart, recallDays, specialRecall, specialRecallDays } from "../../../model/distribution.js";
 import { shellArgument } from "../../../core/text.js";
-import { departmentLabel } from "../../../model/labels.js";
+import { departmentLabel, specialCharacteristicLabel } from "../../../model/labels.js";
+import { specialCharacteristics } from "../../../model/symbol-documents.js";
 import { sourceAsDocument } from "../../../model/source-copies.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
@@ -21,7 +22,7 @@ export const rule: Rule = {
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:
-      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete, or it is temporary (`valid_until`, csr release --until) and its last valid day has passed; a copy of a customer's source document (`sources[].distribution` in customers/<code>.yaml) whose newer revision is in force. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect), the document was withdrawn or a temporary one's last valid day, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete, or it is temporary (`valid_until`, csr release --until) and its last valid day has passed; a copy of a customer's source document (`sources[].distribution` in customers/<code>.yaml) whose newer revision is in force. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the version after the copy's took effect (a copy of A/0 still out under A/2 counts from the day A/1 took effect), the document was withdrawn or a temporary one's last valid day, and a working day more (a day off right after the deadline is not late, as for a review); the distribution register prints the deadline as the copy's 应回收日期. A copy of a superseded version of a work instruction or form marking a special characteristic (a line of its sections carries a symbol of ours of `symbols.yaml`, such as ★) has no recall period: the old and the new instruction must not stand side by side at the station ({{cite:special-characteristics}}), so it is due back on the day the version after it took effect and reported from the working day after (`document_control.special_recall_days`, default 0, gives it some working days, never more than `recall_days`); the message names the mark, the stations and the section, and `csr release` and `csr show` say the same day. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
@@ -36,6 +37,7 @@ distribution:
     const config = ctx.repo.config?.value;
     const days = recallDays(config);
     const calendar = repositoryCalendar(config);
+    const rows = ctx.repo.symbols.map((s) => s.value);
     const documents = [...ctx.index.documents.values()].map(({ value: doc, file }) => ({ doc, file, at: ["distribution"] as (string | number)[] }));
     // A customer's source document: its revisions are its editions, its copies in the customer's file.
     const sources = ctx.repo.customers.flatMap(({ value: customer, file }) =>
@@ -45,7 +47,7 @@ distribution:
       for (const copy of copiesToRecall(doc, ctx.options.today)) {
         // Counted from the day the copy's own version stopped being in force: a copy of A/0 still out under A/2 was due back after A/1 took effect.
         const start = copyRecallStart(doc, copy);
-        const due = copyRecallDue(doc, copy, calendar, config);
+        const due = copyRecallDue(doc, copy, calendar, config, rows);
         if (!start || !due || workdaysLate(calendar, due, ctx.options.today) === 0) continue;
         const why =
           doc.status === "obsolete" && start === doc.obsolete?.date
@@ -53,10 +55,14 @@ distribution:
             : doc.status === "released" && start === doc.valid_until
               ? t("rule.doc/recall-overdue.expired", { document: doc.id, start })
               : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
-        ctx.report(
-          { file, path: [...at, (doc.distribution ?? []).indexOf(copy)] },
-          t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, arg: shellArgument(doc.id), version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days }),
-        );
+        const data = { copy: copy.copy, document: doc.id, arg: shellArgument(doc.id), version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days };
+        // A superseded version of a document marking a special characteristic has no recall period (tester77 E7): the message says why.
+        const special = specialRecall(doc, copy, rows) ? specialCharacteristics(doc, rows) : undefined;
+        const message =
+          special === undefined
+            ? t("rule.doc/recall-overdue", data)
+            : t(specialRecallDays(config) === 0 ? "rule.doc/recall-overdue.special" : "rule.doc/recall-overdue.special-days", { ...data, days: specialRecallDays(config), special: specialCharacteristicLabel(doc, special) });
+        ctx.report({ file, path: [...at, (doc.distribution ?? []).indexOf(copy)] }, message);
       }
     }
   },

@@ -1,22 +1,28 @@
 import { t } from "../../../i18n/index.js";
 import { personWithId } from "../../../i18n/values.js";
 import { worksOn } from "../../../model/people.js";
-import { independent, skillLevelOn } from "../../../model/skills.js";
+import { independent, skillLevelOn, stationInstructions } from "../../../model/skills.js";
+import { specialCharacteristicLabel } from "../../../model/labels.js";
+import { specialCharacteristics } from "../../../model/symbol-documents.js";
 import type { Rule } from "../../rule.js";
 
 /**
  * IATF 16949 7.2.1, 7.2.2 and 8.5.1 e (GJB 9001C 7.2 上岗资格): a person working at a station is qualified for it, or
  * works there under supervision. Once people.yaml records a level (csr qualify), each station of a person's
  * `stations` (at work today) where they have no level, or only I or II, is reported on that station's entry.
+ * An error where a released work instruction naming the station marks a special characteristic (★ of symbols.yaml;
+ * IATF 16949 8.3.3.3, 8.5.1.1; tester77 E7) and the person has no level there at all: nobody unassessed runs a special
+ * characteristic; a level I or II there is in training under supervision, which the records allow, and stays a warning.
  */
 export const rule: Rule = {
   id: "person/station-unqualified",
-  severity: "warning",
-  scope: { files: "own" },
+  severity: "error",
+  // Reads the documents too: whether a released one naming a station marks a special characteristic.
+  scope: { files: "all", reads: (file) => (file.kind === "document" ? [file.data.status, file.data.stations ?? [], file.data.stations?.length ? (file.data.sections ?? null) : null] : null) },
   summary: "A person works at a station (people.yaml stations) without a level there, or only at level I or II: under supervision only.",
   docs: {
     description:
-      "Once `people.yaml` records a qualification level (`skills`, written by `csr qualify`), a person at work today who is listed at a station (`stations`) is to have level III (独立操作) or IV (能培训他人) there to run it alone; with no level, or only I (培训中) or II (在指导下操作), they work at it under supervision only ({{cite:station-qualification}}). Reported on the station's entry of the person's `stations`.",
+      "Once `people.yaml` records a qualification level (`skills`, written by `csr qualify`), a person at work today who is listed at a station (`stations`) is to have level III (独立操作) or IV (能培训他人) there to run it alone; with no level, or only I (培训中) or II (在指导下操作), they work at it under supervision only ({{cite:station-qualification}}). Reported on the station's entry of the person's `stations`: as an error where a released work instruction or form naming the station (its `stations`) marks a special characteristic (a symbol of ours of `symbols.yaml`, such as ★, in its text; {{cite:special-characteristics}}) and the person has no level there, since nobody unassessed runs it; elsewhere, and for a level I or II there (in training, under supervision), as a warning.",
     bad: `
     stations: [OP20, OP30]   # people.yaml, 王小二
     operator: true
@@ -37,15 +43,30 @@ export const rule: Rule = {
     const { today } = ctx.options;
     const located = [...ctx.index.people.values()];
     if (!located.some((p) => (p.value.skills ?? []).length > 0)) return;
+    const rows = ctx.repo.symbols.map((s) => s.value);
+    const documents = [...ctx.index.documents.values()].map((d) => d.value);
+    // The first released work instruction naming the station that marks a special characteristic, with where it does.
+    const specialAt = new Map<string, string | undefined>();
+    const special = (station: string) => {
+      if (!specialAt.has(station)) {
+        const marking = stationInstructions(documents, station).flatMap((doc) => {
+          const found = specialCharacteristics(doc, rows);
+          return found ? [specialCharacteristicLabel(doc, found)] : [];
+        })[0];
+        specialAt.set(station, marking);
+      }
+      return specialAt.get(station);
+    };
     for (const { value: person, file, path } of located) {
       if (!ctx.keeps(file) || !worksOn(person, today)) continue;
       (person.stations ?? []).forEach((station, i) => {
         const level = skillLevelOn(person, station, today);
         if (independent(level)) return;
-        ctx.report(
-          { file, path: [...path, "stations", i] },
-          t(level === undefined ? "rule.person/station-unqualified" : "rule.person/station-unqualified.level", { who: personWithId(person), station, level: level ?? "", name: level ? t(`value.skill-level.${level}`) : "", id: person.id }),
-        );
+        const message = t(level === undefined ? "rule.person/station-unqualified" : "rule.person/station-unqualified.level", { who: personWithId(person), station, level: level ?? "", name: level ? t(`value.skill-level.${level}`) : "", id: person.id });
+        const marking = special(station);
+        if (marking === undefined) ctx.report({ file, path: [...path, "stations", i] }, message, "warning");
+        else if (level === undefined) ctx.report({ file, path: [...path, "stations", i] }, message + t("rule.person/station-unqualified.special", { special: marking }));
+        else ctx.report({ file, path: [...path, "stations", i] }, message + t("rule.person/station-unqualified.special-level", { special: marking }), "warning");
       });
     }
   },
