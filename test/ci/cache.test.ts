@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, csrEnv, git, gitInit, minimalRepo, releasedProcedure, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
+import { csr, csrEnv, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
 import { threeDepartmentRepo } from "../control/three-departments.js";
 import { rewriteCachedEntry } from "./cache-entries.js";
 import { PROCESS_MAP } from "./process-map.js";
@@ -80,6 +80,12 @@ function installedCopy(): { run(args: string[]): RunResult; root: string } {
   };
 }
 
+/**
+ * The first test and those of a changed installation run the built binary, each check a process of its own that finds
+ * the cache the one before it left on disk; the others run csr in this process (csrInProcess), which keeps nothing of
+ * the cache in memory between runs (each proves its cache was read by a finding planted in the files), each test on
+ * one of the two throughout: the binary and csr in this process are different builds, and neither takes the other's cache.
+ */
 describe("the check cache", () => {
   const expected = ["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-002.yaml:7:1 schema/unknown-field"];
 
@@ -87,12 +93,12 @@ describe("the check cache", () => {
    * The repository with its files and folders dated 2026-01-05 (outside the racy window) and checked
    * once: the folder, the `--today` arguments and the cache's index file.
    */
-  const agedAndChecked = () => {
+  const agedAndChecked = async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) utimesSync(join(dir, path), old, old);
     const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     return { dir, today, index: cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index") };
   };
 
@@ -108,75 +114,75 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", "--no-cache"]))).toEqual(expected);
   });
 
-  it("reads an edited file afresh", () => {
+  it("reads an edited file afresh", async () => {
     const dir = repository();
-    csr(["-C", dir, "check"]);
+    await csrInProcess(["-C", dir, "check"]);
     writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ["forms: [QR-404]"]));
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
     writeFileSync(join(dir, "documents/QP-002.yaml"), procedure("QP-002"));
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:9 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:9 ref/unresolved"]);
   });
 
-  it("skips reading files whose size, times and inode are unchanged, and reads a same-size edit afresh, its old time given back or not", () => {
+  it("skips reading files whose size, times and inode are unchanged, and reads a same-size edit afresh, its old time given back or not", async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     for (const name of ["QP-001", "QP-002", "QP-003"]) utimesSync(join(dir, "documents", `${name}.yaml`), old, old);
-    csr(["-C", dir, "check"]);
+    await csrInProcess(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
     // Trusted by size and time: the tampered entry is used without reading QP-003 at all.
     tamper(file, "QP-003");
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toContain("documents/QP-003.yaml:1:1 yaml/syntax");
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toContain("documents/QP-003.yaml:1:1 yaml/syntax");
     // New content of the same size given its old modification time back (touch -r): the change time
     // the edit gave it tells, as in git (core.trustctime), and the file is read afresh.
     const text = procedure("QP-003").replace("文件控制程序", "记录控制程序");
     expect(text.length).toBe(procedure("QP-003").length);
     writeFileSync(join(dir, "documents/QP-003.yaml"), text.replace("status: draft", "status: drift"));
     utimesSync(join(dir, "documents/QP-003.yaml"), old, old);
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:6:9 schema/invalid-value"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:6:9 schema/invalid-value"]);
     // The same number of bytes, a new time: read afresh, whatever the cache says.
     writeFileSync(join(dir, "documents/QP-003.yaml"), text);
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
   });
 
-  it("answers a repeated check from the last findings until a file, the file list or the day changes", () => {
+  it("answers a repeated check from the last findings until a file, the file list or the day changes", async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     for (const name of ["QP-001", "QP-002", "QP-003"]) utimesSync(join(dir, "documents", `${name}.yaml`), old, old);
     const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     // Proof that nothing is read or run again: a finding planted among the remembered ones is printed.
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const columns = readFileSync(index);
     const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
     writeIndexHeader(index, header, columns);
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
-    expect(json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-07-01"]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-07-01"]))).toEqual(expected);
     writeIndexHeader(index, header, columns);
     rmSync(join(dir, "documents", "QP-003.yaml"));
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
   });
 
-  it("lists the directories again when one has changed, its old time given back or not", () => {
+  it("lists the directories again when one has changed, its old time given back or not", async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     const age = (path: string) => utimesSync(join(dir, path), old, old);
     for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) age(path);
     const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     // A file added, its directory given its old modification time back: the directory's change time
     // tells, the directories are listed again and the file is found.
     writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
     age("documents");
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
     // Another file added, the directory's time new as adding gives it.
     writeFileSync(join(dir, "documents", "QP-005.yaml"), procedure("QP-005", ["related: [QP-505]"]));
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved", "documents/QP-005.yaml:7:11 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved", "documents/QP-005.yaml:7:11 ref/unresolved"]);
   });
 
-  it("writes the index again after listing the directories, so that the next check lists none", () => {
+  it("writes the index again after listing the directories, so that the next check lists none", async () => {
     const dir = repository();
     // Directories changed too close to the index to be trusted (as right after a clone), files long before.
     const dirTime = new Date("2026-01-05T08:00:00Z");
@@ -185,29 +191,29 @@ describe("the check cache", () => {
     for (const entry of paths) utimesSync(join(entry.parentPath, entry.name), entry.isDirectory() ? dirTime : fileTime, entry.isDirectory() ? dirTime : fileTime);
     utimesSync(dir, dirTime, dirTime);
     const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const header = indexHeader(index);
     header.written = dirTime.getTime() + 1000;
     writeIndexHeader(index, header);
     // The directories are listed (nothing changed), and the index is written again with the time of this check.
     const before = Date.now();
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     const rewritten = readFileSync(index);
     expect(indexHeader(index).written).toBeGreaterThanOrEqual(before);
     // Now the directories are trusted: the next check lists none and so has nothing to write.
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     expect(readFileSync(index).equals(rewritten)).toBe(true);
   });
 
-  it("writes the index again after a few files changed with the keys of their new content, the other columns as they were", () => {
+  it("writes the index again after a few files changed with the keys of their new content, the other columns as they were", async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     const paths = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => !join(e.parentPath, e.name).includes(".git"));
     for (const entry of paths) utimesSync(join(entry.parentPath, entry.name), old, old);
     utimesSync(dir, old, old);
     const today = ["--today", "2026-06-30"];
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     // The columns (see src/load/cache.ts): N and the byte lengths of paths and keys, stat data, entry places, paths, keys.
     const columns = (bytes: Buffer) => {
@@ -222,7 +228,7 @@ describe("the check cache", () => {
     const edited = ["documents/QP-001.yaml", before.paths.filter((p) => p.startsWith("documents/")).at(-1)!];
     expect(edited[1]).not.toBe(edited[0]);
     for (const path of edited) writeFileSync(join(dir, path), `${readFileSync(join(dir, path), "utf8")}# 已修订\n`);
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     const after = columns(readFileSync(index));
     expect(after.paths).toEqual(before.paths);
     const sha1 = (path: string) => createHash("sha1").update(readFileSync(join(dir, path))).digest("hex");
@@ -232,11 +238,11 @@ describe("the check cache", () => {
     const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
     writeIndexHeader(index, header);
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
   });
 
-  it("puts the index's numbers at a multiple of 8 bytes into the file, and reads an index whose numbers lie elsewhere", () => {
-    const { dir, today, index } = agedAndChecked();
+  it("puts the index's numbers at a multiple of 8 bytes into the file, and reads an index whose numbers lie elsewhere", async () => {
+    const { dir, today, index } = await agedAndChecked();
     const whole = readFileSync(index);
     // The header line, padded with spaces, then N and the byte lengths of paths and keys (12 bytes), then the stat data (float64s).
     const columns = whole.indexOf(10) + 1;
@@ -251,19 +257,19 @@ describe("the check cache", () => {
       const spaces = (((shift - Buffer.byteLength(line) - 13) % 8) + 8) % 8;
       writeFileSync(index, Buffer.concat([Buffer.from(`${line}${" ".repeat(spaces)}\n`), whole.subarray(columns)]));
       expect((readFileSync(index).indexOf(10) + 1 + 12) % 8).toBe(shift);
-      expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+      expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
     }
     writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ["forms: [QR-404]"]));
-    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
   });
 
-  it("is ignored and rebuilt when it is corrupt", () => {
+  it("is ignored and rebuilt when it is corrupt", async () => {
     const dir = repository();
-    csr(["-C", dir, "check"]);
+    await csrInProcess(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
     writeFileSync(file, '{"format": 6, "fing');
     writeFileSync(file.replace(/\.entries$/, ".index"), '{"format": 6, "fing');
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
     expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(8);
     expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(8);
     // Columns cut short (a write that did not finish): the same findings, and the index written whole again.
@@ -272,12 +278,12 @@ describe("the check cache", () => {
     const header = indexHeader(index);
     header.result.findings = [];
     writeIndexHeader(index, header, whole.subarray(0, whole.length - 1));
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
     expect(readFileSync(index).length).toBe(whole.length);
   });
 
-  it("starts again without the index when its paths or keys turn out unreadable once the check uses them", () => {
-    const { dir, today, index } = agedAndChecked();
+  it("starts again without the index when its paths or keys turn out unreadable once the check uses them", async () => {
+    const { dir, today, index } = await agedAndChecked();
     const whole = readFileSync(index);
     // One separator of a column made a letter: the same length, one path or key fewer than the header's count.
     const columns = whole.indexOf(10) + 1;
@@ -290,12 +296,12 @@ describe("the check cache", () => {
       writeFileSync(index, broken);
       // The paths are taken by the stat loop of a check with nothing changed, the keys only once a check must read (no findings remembered).
       if (at !== pathsAt) forgetFindings(index);
-      expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+      expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
       expect(readFileSync(index).length).toBe(whole.length);
     }
   });
 
-  it("reads a file edited in the tick the index was written, with the same size and time, while no directory changed (git's racily clean files)", () => {
+  it("reads a file edited in the tick the index was written, with the same size and time, while no directory changed (git's racily clean files)", async () => {
     const dir = repository();
     const old = new Date("2026-01-05T08:00:00Z");
     const older = new Date("2025-12-05T08:00:00Z");
@@ -303,11 +309,11 @@ describe("the check cache", () => {
     for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml"]) utimesSync(join(dir, path), old, old);
     for (const path of ["documents", ""]) utimesSync(join(dir, path), older, older);
     const today = ["--today", "2026-06-30"];
-    const check = () => JSON.parse(csr(["-C", dir, "check", "--format", "json", ...today]).stdout).findings.map((f: { file: string; message: string }) => `${f.file} ${f.message}`);
+    const check = async () => JSON.parse((await csrInProcess(["-C", dir, "check", "--format", "json", ...today])).stdout).findings.map((f: { file: string; message: string }) => `${f.file} ${f.message}`);
     const text = procedure("QP-003", ["forms: [QR-404]"]);
     writeFileSync(qp3, text);
     utimesSync(qp3, old, old);
-    const first = check();
+    const first = await check();
     expect(first.at(-1)).toMatch(/^documents\/QP-003\.yaml .*QR-404/);
     // As if the index had been written in the clock tick of QP-003's last write (a second later).
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
@@ -317,23 +323,23 @@ describe("the check cache", () => {
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
     writeFileSync(qp3, edited);
     utimesSync(qp3, old, old);
-    const second = check();
+    const second = await check();
     expect(second).toHaveLength(first.length);
     expect(second.at(-1)).toMatch(/^documents\/QP-003\.yaml .*QR-405/);
   });
 
-  it("appends the entries of changed files to the entries file, and compacts it once most of it is unused", () => {
+  it("appends the entries of changed files to the entries file, and compacts it once most of it is unused", async () => {
     const dir = repository();
     // A long text makes each record large, so that a few edits leave most of the entries file unused.
     const long = (n: number) => procedure("QP-003", [`owner: "${`第${n}版说明。`.repeat(30_000)}"`]);
     writeFileSync(join(dir, "documents/QP-003.yaml"), long(0));
-    const check = () => json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-06-30"]));
+    const check = async () => json(await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-06-30"]));
     const withRemarks = [...expected, "documents/QP-003.yaml:7:1 schema/unknown-field"];
-    expect(check()).toEqual(withRemarks);
+    expect(await check()).toEqual(withRemarks);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
     const first = readFileSync(file);
     writeFileSync(join(dir, "documents/QP-002.yaml"), procedure("QP-002"));
-    expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    expect(await check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
     // The same file with one record more: nothing was written again.
     const second = readFileSync(file);
     expect(second.subarray(0, first.length).equals(first)).toBe(true);
@@ -341,7 +347,7 @@ describe("the check cache", () => {
     const sizes = [second.length];
     for (let n = 1; n <= 4; n++) {
       writeFileSync(join(dir, "documents/QP-003.yaml"), long(n));
-      expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+      expect(await check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
       sizes.push(readFileSync(file).length);
     }
     // Each edit adds a record of QP-003 (about 480 KB), until the file holds more than twice what is
@@ -350,53 +356,53 @@ describe("the check cache", () => {
     expect(record).toBeGreaterThan(400_000);
     expect(sizes.slice(1, 4)).toEqual([1, 2, 3].map((k) => sizes[0]! + k * record));
     expect(sizes[4]).toBeLessThan(record + 10_000);
-    expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    expect(await check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
     writeFileSync(join(dir, "documents/QP-001.yaml"), procedure("QP-001"));
-    expect(check()).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
-    expect(json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-06-30", "--no-cache"]))).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    expect(await check()).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-06-30", "--no-cache"]))).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
   });
 
-  it("is not kept outside git, where the check writes nothing at all", () => {
+  it("is not kept outside git, where the check writes nothing at all", async () => {
     const dir = withoutYearCheck(minimalRepo({ "processes.yaml": PROCESS_MAP, "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) }));
     const before = readdirSync(dir, { recursive: true }).sort();
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
-    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(json(await csrInProcess(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
     expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
   });
 
-  it("sees a release tag added, moved, packed or deleted with no file changed, and still answers a repeated check while the tags stay as they are", () => {
+  it("sees a release tag added, moved, packed or deleted with no file changed, and still answers a repeated check while the tags stay as they are", async () => {
     const released = releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件的编制、审批和发放。" });
     const dir = gitInit(withoutYearCheck(minimalRepo({ "documents/QP-001.yaml": released })));
     // Edited after its release, without a new revision, and committed.
     writeFileSync(join(dir, "documents/QP-001.yaml"), released.replace("审批和发放", "会签、审批和发放"));
     git(dir, ["commit", "-qam", "编辑 QP-001"]);
     const today = ["--today", "2026-06-30"];
-    const check = () => json(csr(["-C", dir, "check", "--format", "json", ...today])).map((f: string) => f.replace(/:\d+:\d+ /, " "));
+    const check = async () => json(await csrInProcess(["-C", dir, "check", "--format", "json", ...today])).map((f: string) => f.replace(/:\d+:\d+ /, " "));
     const edited = ["documents/QP-001.yaml doc/revision-not-bumped"];
     // No tag: nothing says what A/0 was released with.
-    expect(check()).toEqual([]);
+    expect(await check()).toEqual([]);
     // The tag of A/0 added on the released text: the edit is reported.
     git(dir, ["tag", "QP-001/A-0", "HEAD~1"]);
-    expect(check()).toEqual(edited);
+    expect(await check()).toEqual(edited);
     // Tags as they were: the last findings answer (a finding planted among them is printed).
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-001.yaml", line: 1, column: 1, message: "Remembered." });
     writeIndexHeader(index, header);
-    expect(check()).toEqual([...edited, "documents/QP-001.yaml yaml/syntax"]);
+    expect(await check()).toEqual([...edited, "documents/QP-001.yaml yaml/syntax"]);
     // Moved onto the edited text, packed, moved back (loose again), deleted: each seen.
     git(dir, ["tag", "-f", "QP-001/A-0", "HEAD"]);
-    expect(check()).toEqual([]);
+    expect(await check()).toEqual([]);
     git(dir, ["pack-refs", "--all"]);
     git(dir, ["tag", "-f", "QP-001/A-0", "HEAD~1"]);
-    expect(check()).toEqual(edited);
+    expect(await check()).toEqual(edited);
     git(dir, ["pack-refs", "--all"]);
-    expect(check()).toEqual(edited);
+    expect(await check()).toEqual(edited);
     git(dir, ["tag", "-d", "QP-001/A-0"]);
-    expect(check()).toEqual([]);
+    expect(await check()).toEqual([]);
   });
 
-  it("sees HEAD move with no file changed (a checkout, a commit, a linked worktree's own HEAD), and still answers a repeated check while HEAD stays (odds59 2)", () => {
+  it("sees HEAD move with no file changed (a checkout, a commit, a linked worktree's own HEAD), and still answers a repeated check while HEAD stays (odds59 2)", async () => {
     // A training record number given on its own is dated by the commit that added it (load/training-records.ts): before the
     // round for revision D began (2026-06-01) it trained C, and training on D is overdue; committed after it, D is trained.
     const csrFile = [
@@ -432,40 +438,40 @@ describe("the check cache", () => {
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "DYA-001"], { GIT_COMMITTER_DATE: "2026-06-10T10:00:00+08:00" });
     git(dir, ["switch", "-q", "main"]);
-    const checkIn = (at: string) => json(csr(["-C", at, "check", "--format", "json", "--today", "2026-11-27"]));
+    const checkIn = async (at: string) => json(await csrInProcess(["-C", at, "check", "--format", "json", "--today", "2026-11-27"]));
     const overdue = ["csr/DYA/DYA-001.yaml:19:13 csr/training-overdue"];
-    expect(checkIn(dir)).toEqual(overdue);
+    expect(await checkIn(dir)).toEqual(overdue);
     git(dir, ["switch", "-q", "later"]);
-    expect(checkIn(dir)).toEqual([]);
+    expect(await checkIn(dir)).toEqual([]);
     // HEAD as it was: the last findings answer (a finding planted among them is printed).
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "csr/DYA/DYA-001.yaml", line: 1, column: 1, message: "Remembered." });
     writeIndexHeader(index, header);
-    expect(checkIn(dir)).toEqual(["csr/DYA/DYA-001.yaml:1:1 yaml/syntax"]);
+    expect(await checkIn(dir)).toEqual(["csr/DYA/DYA-001.yaml:1:1 yaml/syntax"]);
     // A commit that changes no file in the working tree: main moved onto later's commit, packed, then loose again.
     git(dir, ["switch", "-q", "main"]);
-    expect(checkIn(dir)).toEqual(overdue);
+    expect(await checkIn(dir)).toEqual(overdue);
     git(dir, ["pack-refs", "--all"]);
-    expect(checkIn(dir)).toEqual(overdue);
+    expect(await checkIn(dir)).toEqual(overdue);
     git(dir, ["reset", "-q", "--soft", "later"]);
-    expect(checkIn(dir)).toEqual([]);
+    expect(await checkIn(dir)).toEqual([]);
     git(dir, ["reset", "-q", "--soft", "HEAD@{1}"]);
-    expect(checkIn(dir)).toEqual(overdue);
+    expect(await checkIn(dir)).toEqual(overdue);
     // A linked worktree has a HEAD of its own (its .git is a file): detached there, on either commit.
     const linked = join(tempDir(), "工作树");
     git(dir, ["worktree", "add", "-q", "--detach", linked, "later"]);
-    expect(checkIn(linked)).toEqual([]);
+    expect(await checkIn(linked)).toEqual([]);
     git(linked, ["checkout", "-q", "--detach", "main"]);
-    expect(checkIn(linked)).toEqual(overdue);
-    expect(checkIn(dir)).toEqual(overdue);
+    expect(await checkIn(linked)).toEqual(overdue);
+    expect(await checkIn(dir)).toEqual(overdue);
   });
 
-  it("lives in the git directory of a linked worktree", () => {
+  it("lives in the git directory of a linked worktree", async () => {
     const main = repository();
     const linked = join(tempDir(), "工作树");
     git(main, ["worktree", "add", "-q", linked]);
-    expect(json(csr(["-C", linked, "check", "--format", "json"]))).toEqual(expected);
+    expect(json(await csrInProcess(["-C", linked, "check", "--format", "json"]))).toEqual(expected);
     expect(readdirSync(join(main, ".git", "worktrees", "工作树", "csr-cache"))).toHaveLength(2);
     expect(git(linked, ["status", "--porcelain", "--ignored"])).toBe("");
   });
