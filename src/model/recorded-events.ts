@@ -14,7 +14,7 @@
  */
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
-import type { ControlledDocument, Csr, Customer, Decision, Path, Process, Revision, Signature } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Path, Process, Revision, Signature, Tooling } from "./types.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
 import { issuedOn } from "./index.js";
 import { decidedToMeet } from "./decision.js";
@@ -279,6 +279,14 @@ export function revisionEvent(revision: Revision): Predecessor {
 /** A process's internal audits (processes.yaml `audits`, csr process audited), each on the day it ended. */
 export function processEvents(process: Process): RecordedEvent[] {
   return (process.audits ?? []).flatMap((a, i) => (dated(a.date) ? [{ path: ["audits", i, "date"], date: a.date, what: eventLabel("rule.date/event.process-audit", { report: a.report }) }] : []));
+}
+
+/** A piece of tooling's error-proofing verifications and maintenance (tooling.yaml, csr tooling verify|maintain), each on its day. */
+export function toolingEvents(tooling: Tooling): RecordedEvent[] {
+  return [
+    ...(tooling.verification?.records ?? []).flatMap((r, i) => (dated(r.date) ? [{ path: ["verification", "records", i, "date"], date: r.date, what: eventLabel("rule.date/event.tooling-verification") }] : [])),
+    ...(tooling.maintenance?.records ?? []).flatMap((r, i) => (dated(r.date) ? [{ path: ["maintenance", "records", i, "date"], date: r.date, what: eventLabel("rule.date/event.tooling-maintenance") }] : [])),
+  ];
 }
 
 export function customerEvents(customer: Customer): RecordedEvent[] {

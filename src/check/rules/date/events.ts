@@ -1,7 +1,7 @@
-/** The recorded events (with the id of the CSR, document, customer or process they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
+/** The recorded events (with the id of the CSR, document, customer, process or tooling they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
-import { csrEvents, customerEvents, documentEvents, eventProblem, processEvents, type RecordedEvent } from "../../../model/recorded-events.js";
+import { csrEvents, customerEvents, documentEvents, eventProblem, processEvents, toolingEvents, type RecordedEvent } from "../../../model/recorded-events.js";
 import type { Path } from "../../../model/types.js";
 
 export interface EventFinding {
@@ -33,6 +33,7 @@ export function eventFindings(repo: Repository, today: string): EventFinding[] {
   for (const { value, file, path } of repo.documents) scan(documentEvents(value), value.id, file, path);
   for (const { value, file, path } of repo.customers) scan(customerEvents(value), value.code, file, path);
   for (const { value, file, path } of repo.processes) scan(processEvents(value), value.code, file, path);
+  for (const { value, file, path } of repo.tooling) scan(toolingEvents(value), value.id, file, path);
   found.set(repo, { today, findings });
   return findings;
 }
