@@ -19,7 +19,8 @@ import type { ControlledCopy, ControlledDocument, Person } from "../model/types.
 import type { Repository } from "../load/repository.js";
 import { cellKey, cellText, normalizeDate, normalizeVersion, personIdFromName } from "./normalize.js";
 import { normalizeHeader } from "./headers.js";
-import { namesakeMessage, peopleNamed, unknownDepartment } from "./plan.js";
+import { peopleWritten, unknownDepartment } from "./plan.js";
+import { namesakeRefusal } from "../model/person-names.js";
 import type { RawCell, RawSheet } from "./read.js";
 
 export type Column = "no" | "number" | "title" | "version" | "copy" | "to" | "holder" | "issuedBy" | "date" | "recalled" | "returnedBy" | "receivedBy" | "location" | "remarks";
@@ -317,10 +318,10 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
     const person = (column: Column): Person | undefined | false => {
       const written = text(column);
       if (written === "") return undefined;
-      const named = peopleNamed(written, people);
+      const named = peopleWritten(written, people);
       // A name two people share names neither: the row is refused, never given to the first of them.
       if (named.length > 1) {
-        refuse(namesakeMessage(t(`import.distribution.column.${column as "holder"}`), written, named));
+        refuse(namesakeRefusal(t(`import.distribution.column.${column as "holder"}`), written, named, index));
         return false;
       }
       const found = named[0];

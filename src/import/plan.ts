@@ -21,6 +21,7 @@ import { isSuccessor } from "../model/revision.js";
 import { UserError } from "../core/errors.js";
 import { isPeopleRegister } from "./people-register.js";
 import { departmentNamed } from "../model/department-names.js";
+import { namesakeRefusal, peopleNamed, unitsOf } from "../model/person-names.js";
 import { catalog, conjunction, disjunction, LANGS, language, list, t, translate, type Lang, type MessageKey } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, escapeRegExp, shellArgument, showInvisible } from "../core/text.js";
@@ -874,38 +875,23 @@ function foldPath(path: string): string {
 }
 
 /**
- * The people of people.yaml `text` names as written: "张 丽", "陈　静" or "编制/张丽" find 张丽 (spaces and invisible
- * characters do not count); an id or 工号 (people.yaml `number`) finds its one person before any name does. Empty when
- * nobody is named; two or more when the name is one they share, which an import refuses to pick from (namesakeMessage),
- * as csr's commands refuse such a name (commands/shared/people.ts knownPerson): a record names one person (IATF 16949 7.5.3.2.1).
+ * The people of people.yaml a cell names as written (model/person-names.ts peopleNamed), read as a register writes a
+ * signer: the whole cell, else its last part after a role ("编制/张丽": 张丽) or a list mark (、 , ，). Empty when nobody is
+ * named; two or more when the name is one they share, which an import refuses to pick from (namesakeRefusal), as csr's
+ * commands refuse such a name (commands/shared/people.ts knownPerson): a record names one person (IATF 16949 7.5.3.2.1).
  */
-export function peopleNamed(text: string, people: readonly Person[]): Person[] {
-  const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
-  const candidates = [text, ...text.split(/[/、,，]/).reverse()].map((c) => key(c)!).filter(Boolean);
-  for (const c of candidates) {
-    const byId = people.find((p) => key(p.id) === c);
-    if (byId) return [byId];
-    const byNumber = people.filter((p) => key(p.number) === c);
-    if (byNumber.length === 1) return byNumber;
-    const named = people.filter((p) => key(p.name) === c || key(p.name_en) === c);
+export function peopleWritten(text: string, people: readonly Person[]): Person[] {
+  for (const part of [text, ...text.split(/[/、,，]/).reverse()]) {
+    const named = peopleNamed(part, people);
     if (named.length > 0) return named;
   }
   return [];
 }
 
-/** The one person `text` names (peopleNamed); undefined when nobody is or when two or more share the name (ask peopleNamed which). */
+/** The one person `text` names (peopleWritten); undefined when nobody is or when two or more share the name (ask peopleWritten which). */
 export function lookupPerson(text: string, people: readonly Person[]): Person | undefined {
-  const found = peopleNamed(text, people);
+  const found = peopleWritten(text, people);
   return found.length === 1 ? found[0] : undefined;
-}
-
-/**
- * What an import says of a cell (`column`: its header) whose name `written` two or more people share (`namesakes`, from
- * peopleNamed): their ids (with 工号 where people.yaml gives one), and that the cell is to name one of them by id or 工号.
- */
-export function namesakeMessage(column: string, written: string, namesakes: readonly Person[]): string {
-  const people = namesakes.map((p) => (p.number ? t("import.person.namesake.numbered", { id: p.id, number: p.number }) : p.id));
-  return t("import.person.namesake", { column, name: written, people: list(people), example: namesakes[0]!.number ?? namesakes[0]!.id });
 }
 
 type Issue = (message: string, skipped?: boolean) => void;
@@ -1747,10 +1733,10 @@ function gjbSignaturesFromCell(row: RowReader, role: (typeof GJB_ROLES)[number],
     const signedOn = dated?.[1] ? normalizeDate(dated[2]) : undefined;
     const name = signedOn ? dated![1]!.trim() : part;
     const values = { column: row.label(field), text: part, role: flag };
-    const named = peopleNamed(name, people);
+    const named = peopleWritten(name, people);
     if (named.length > 1) {
       whole = false;
-      issue(namesakeMessage(row.label(field), name, named));
+      issue(namesakeRefusal(row.label(field), name, named, unitsOf(repo.config?.value)));
       continue;
     }
     const found = named[0];
@@ -1809,9 +1795,9 @@ function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "appr
   }
   const people = repo.people.map((p) => p.value);
   let by: string;
-  const named = peopleNamed(name, people);
+  const named = peopleWritten(name, people);
   if (named.length > 1) {
-    issue(namesakeMessage(row.label(role), name, named));
+    issue(namesakeRefusal(row.label(role), name, named, unitsOf(repo.config?.value)));
     return undefined;
   }
   const person = named[0];

@@ -6,6 +6,7 @@
  * not validate in the later state is not reported as removed: it is still there, only unreadable
  * (the command names such files).
  */
+import { peopleNamed } from "./person-names.js";
 import type { Repository } from "../load/repository.js";
 import { csrOn, documentOn } from "./as-of.js";
 import { csrDistributions } from "./distribution.js";
@@ -691,10 +692,11 @@ export function datedLinkRemovals(changes: readonly Change[], before: Repository
   });
 }
 
-/** A commit's author as people.yaml knows them (by e-mail, then name): their id; else the author's name as git gives it. */
+/** A commit's author as people.yaml knows them (by e-mail, then by id or name as peopleNamed finds one person, never one of two namesakes): their id; else the author's name as git gives it. */
 function committer(repo: Repository, r: LinkRemoval): string {
   const people = repo.people.map((p) => p.value);
-  const found = people.find((p) => r.email !== "" && (p.emails ?? []).some((e) => e.toLowerCase() === r.email.toLowerCase())) ?? people.find((p) => p.name === r.author || p.name_en === r.author);
+  const named = peopleNamed(r.author, people);
+  const found = people.find((p) => r.email !== "" && (p.emails ?? []).some((e) => e.toLowerCase() === r.email.toLowerCase())) ?? (named.length === 1 ? named[0] : undefined);
   return found?.id ?? r.author;
 }
 

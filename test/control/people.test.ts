@@ -66,10 +66,22 @@ describe("resolvePerson", () => {
   it("refuses a name two people have, in one line listing their ids and departments", () => {
     const r = register([...PEOPLE, { id: "chenjing2", name: "陈静", department: "PRD", roles: [] }]);
     expect(refusal(() => resolvePerson(r, "陈静", "--holder"))).toBe(
-      "--holder 陈静: more than one person in people.yaml has this name: chenjing (Quality Assurance), chenjing2 (生产部). Give the id of one of them.",
+      "--holder '陈静': more than one person in people.yaml has this name: chenjing (Quality Assurance), chenjing2 (生产部); csr does not pick one, so name one of them by id or employee number (工号) instead (such as chenjing).",
     );
     setLanguage("zh-CN");
-    expect(refusal(() => resolvePerson(r, "陈静", "--holder"))).toBe("--holder 陈静：people.yaml 中不止一人叫这个名字：chenjing（品质部）、chenjing2（生产部）。请改用其中一人的 id。");
+    expect(refusal(() => resolvePerson(r, "陈静", "--holder"))).toBe("--holder '陈静'：people.yaml 中不止一人叫这个名字：chenjing（品质部）、chenjing2（生产部）；csr 不替你选，请改用其中一人的 id 或工号（如 chenjing）。");
+  });
+
+  it("looks people up as every importer does (peopleNamed): spaces, full width and case do not count; a 工号 two people share is refused as a shared name is", () => {
+    const r = register([...PEOPLE, { id: "wangxiaoer", name: "王小二", number: "1023", department: "PRD", roles: [] }, { id: "wangxiaoer2", name: "王小二", number: "1024", department: "PRD", roles: [] }]);
+    expect(resolvePerson(r, "陈　静", "--holder").id).toBe("chenjing");
+    expect(resolvePerson(r, "ＣｈｅｎＪｉｎｇ", "--holder").id).toBe("chenjing");
+    expect(resolvePerson(r, "王小二（1024）", "--trainees").id).toBe("wangxiaoer2");
+    expect(resolvePerson(r, "1023", "--trainees").id).toBe("wangxiaoer");
+    setLanguage("zh-CN");
+    expect(refusal(() => resolvePerson(r, "王小二", "--trainees"))).toBe("--trainees '王小二'：people.yaml 中不止一人叫这个名字：wangxiaoer（生产部，工号 1023）、wangxiaoer2（生产部，工号 1024）；csr 不替你选，请改用其中一人的 id 或工号（如 wangxiaoer）。");
+    const shared = register([...PEOPLE, { id: "a", name: "甲", number: "7", department: "QA", roles: [] }, { id: "b", name: "乙", number: "7", department: "PRD", roles: [] }]);
+    expect(refusal(() => resolvePerson(shared, "7", "--by"))).toBe("--by '7'：people.yaml 中不止一人叫这个名字：a（品质部，工号 7）、b（生产部，工号 7）；csr 不替你选，请改用其中一人的 id 或工号（如 a）。");
   });
 
   it("refuses an unknown person in one line saying how to list people, with the closest id or name", () => {

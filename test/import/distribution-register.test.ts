@@ -195,7 +195,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     ]);
     const result = csr(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("第 4 行：领用人 '张伟'：people.yaml 中不止一人叫这个名字（zhang、zhangwei2（工号 1023）），导入不替你选：请把该单元格改写为其中一人的 id 或工号（如 zhang）后再导入。\n");
+    expect(result.stdout).toContain("第 4 行：领用人 '张伟'：people.yaml 中不止一人叫这个名字：zhang（品质部）、zhangwei2（品质部，工号 1023）；csr 不替你选，请改用其中一人的 id 或工号（如 zhang）。\n");
     expect(result.stdout).toContain("第 5 行：QP-001 受控号 2（A/1，品质部）、领用人 张伟、2026-06-02 发放\n");
     expect(result.stdout).toContain("第 6 行：QP-001 受控号 3（A/1，品质部）、领用人 张伟、2026-06-02 发放\n");
     expect(result.stdout).not.toContain("受控号 1（");

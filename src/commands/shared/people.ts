@@ -14,6 +14,7 @@ import { recallDays } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { QmsConfig } from "../../model/types.js";
 import { worksOn } from "../../model/people.js";
+import { namesakeRefusal, peopleNamed } from "../../model/person-names.js";
 import type { ControlledCopy, Person } from "../../model/types.js";
 
 /**
@@ -23,8 +24,7 @@ import type { ControlledCopy, Person } from "../../model/types.js";
 export type Register = Pick<RepoIndex, "people" | "departments"> & Partial<Pick<RepoIndex, "parties">>;
 
 /**
- * The person `given` names: the one whose id it is, else the one whose name (or English name) it is,
- * compared after Unicode normalisation (NFKC) and without the spaces around it. Given `on`, the date
+ * The person `given` names (knownPerson: by id, 工号 or name, as model/person-names.ts peopleNamed compares them). Given `on`, the date
  * (YYYY-MM-DD) of the work the person is named for, someone who left (people.yaml `left`) on or
  * before that day is refused: records name who did the work (IATF 16949 7.5.3.2.1), and a person who
  * has left does none; rule person/work-after-leaving reports such a record written by hand.
@@ -85,27 +85,13 @@ function findPerson(register: Register, given: string, flag: string): Person {
 }
 
 /**
- * The person `given` names, as a sign-in sheet writes an operator too: the id, the name (or English name), the
- * employee number (工号, people.yaml `number`) or the name with the number in brackets, 王小二(1023) / 王小二（1023）, whose
- * number and name must both be the person's. Undefined when nobody is; UserError (one line) for a name two people share.
+ * The person `given` names (model/person-names.ts peopleNamed: the id, the name or English name, the employee number
+ * (工号) or the name with the number in brackets, 王小二(1023) / 王小二（1023）, as a sign-in sheet writes an operator).
+ * Undefined when nobody is; UserError (one line, namesakeRefusal) for a name or 工号 two people share.
  */
 export function knownPerson(register: Register, given: string, flag: string): Person | undefined {
-  const key = normalise(given);
-  const people = [...register.people.values()].map((p) => p.value);
-  const byId = people.find((p) => normalise(p.id) === key);
-  if (byId) return byId;
-  const numbered = /^(.*?)[(（]\s*([^()（）]+?)\s*[)）]$/u.exec(key);
-  if (numbered) {
-    const [, name, number] = numbered;
-    return people.find((p) => p.number !== undefined && normalise(p.number) === number && (normalise(p.name) === normalise(name!) || (p.name_en !== undefined && normalise(p.name_en) === normalise(name!))));
-  }
-  const byNumber = people.find((p) => p.number !== undefined && normalise(p.number) === key);
-  if (byNumber) return byNumber;
-  const named = people.filter((p) => normalise(p.name) === key || (p.name_en !== undefined && normalise(p.name_en) === key));
-  if (named.length > 1) {
-    const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
-    throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
-  }
+  const named = peopleNamed(given, [...register.people.values()].map((p) => p.value));
+  if (named.length > 1) throw new UserError(namesakeRefusal(flag, given, named, register));
   return named[0];
 }
 

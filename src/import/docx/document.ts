@@ -17,7 +17,8 @@ import { documentPath } from "../../model/paths.js";
 import { departmentNamed } from "../../model/department-names.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
 import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
-import { namesakeMessage, peopleNamed, type Signer } from "../plan.js";
+import { peopleWritten, type Signer } from "../plan.js";
+import { namesakeRefusal, unitsOf, type Units } from "../../model/person-names.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
 
@@ -123,6 +124,8 @@ class WordDocumentReader {
   /** The rows of the revision record that named a document number, to compare with the header's. */
   private readonly rowNumbers: { number: string; where: string }[] = [];
   private readonly people: Person[];
+  /** qms.yaml's departments and parties by code: where a refusal of namesakes names their departments. */
+  private readonly units: Units;
   /** Whether the sections are numbered the Chinese way (一、目的); see heading(). */
   private chineseNumbering = false;
   private readonly departments: Department[];
@@ -135,6 +138,7 @@ class WordDocumentReader {
     private readonly options: WordImportOptions,
   ) {
     this.people = repo.people.map((p) => p.value);
+    this.units = unitsOf(repo.config?.value);
     this.departments = repo.config?.value.departments ?? [];
   }
 
@@ -442,8 +446,8 @@ class WordDocumentReader {
     const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/，,:：]+/g, " ").trim();
     if (!name) return undefined;
     const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
-    const named = peopleNamed(name, this.people);
-    if (named.length > 1) return void this.issue(where, namesakeMessage(t(`import.word.field.${role}`), name, named));
+    const named = peopleWritten(name, this.people);
+    if (named.length > 1) return void this.issue(where, namesakeRefusal(t(`import.word.field.${role}`), name, named, this.units));
     const by = named[0]?.id ?? this.newSigner(name, where, role);
     if (!by) return undefined;
     return date ? { by, date } : { by };
@@ -608,9 +612,9 @@ class WordDocumentReader {
       const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(part)?.[0];
       const name = (dateText ? part.replace(dateText, "") : part).replace(/[\s/:：]+/g, " ").trim();
       if (!name) return [];
-      const named = peopleNamed(name, this.people);
+      const named = peopleWritten(name, this.people);
       if (named.length > 1) {
-        this.issue(where, namesakeMessage(t(`import.word.field.${role}`), name, named));
+        this.issue(where, namesakeRefusal(t(`import.word.field.${role}`), name, named, this.units));
         return [];
       }
       const person = named[0];
