@@ -792,6 +792,21 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/submit/index.js")).submitCommand));
       },
+      edit: () => {
+        program
+          .command("edit")
+          .description(t("help.edit"))
+          .argument("<id>", t("help.common.document-id"))
+          .option("--section <section>", t("help.edit.section"))
+          .option("--from <file>", t("help.edit.from"))
+          .option("--add-section <title>", t("help.edit.add-section"))
+          .option("--after <section>", t("help.edit.after"))
+          .option("--remove-section <section>", t("help.edit.remove-section"))
+          .option("--append-row <row>", t("help.edit.append-row"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/edit/index.js")).editCommand));
+      },
       release: () => {
         const release = program
           .command("release")

@@ -27,8 +27,8 @@ export function tableProblems(text: string): TableProblem[] {
       continue;
     }
     if (fence !== undefined || i === 0 || !DELIMITER.test(line) || !lines[i - 1]!.includes("|")) continue;
-    const header = cells(lines[i - 1]!);
-    const separator = cells(line);
+    const header = tableRowCells(lines[i - 1]!);
+    const separator = tableRowCells(line);
     if (header !== separator) {
       problems.push({ kind: "separator", line: i + 1, header, separator });
       continue;
@@ -36,18 +36,18 @@ export function tableProblems(text: string): TableProblem[] {
     let row = 0;
     for (let j = i + 1; j < lines.length && lines[j]!.includes("|") && lines[j]!.trim() !== ""; j++) {
       row++;
-      const count = cells(lines[j]!);
+      const count = tableRowCells(lines[j]!);
       if (count > header) problems.push({ kind: "row", line: j + 1, row, cells: count, header });
     }
   }
   return problems;
 }
 
-/** A delimiter row: cells of dashes with optional alignment colons, at least one pipe. */
-const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+/** A delimiter row: cells of dashes with optional alignment colons, at least one pipe (also csr edit --append-row's reading). */
+export const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
-/** The cells of a table row: split on unescaped pipes, without the leading and trailing pipe. */
-function cells(line: string): number {
+/** The cells of a table row: split on unescaped pipes, without the leading and trailing pipe (also csr edit --append-row's count). */
+export function tableRowCells(line: string): number {
   const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
   return inner.split(/(?<!\\)\|/).length;
 }
