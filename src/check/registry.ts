@@ -1,6 +1,7 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
+import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
@@ -152,6 +153,7 @@ import { rule as symbolUnknownSymbol } from "./rules/symbol/unknown-symbol.js";
 export const rules: readonly Rule[] = [
   ...loaderRules,
   actionDeadlineOrder,
+  actionDueRewritten,
   actionStepOverdue,
   actionZeroingIncomplete,
   calendarYearMissing,

@@ -542,6 +542,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--by <person>", t("help.action.step.by"))
           .option("--note <text>", t("help.action.step.note"))
           .option("--due <date>", t("help.action.step.due"))
+          .option("--reason <text>", t("help.action.step.reason"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/action/index.js")).actionStepCommand));

@@ -5,9 +5,9 @@
  * IATF 16949 10.2.1–10.2.3 (nonconformity and corrective action, 8D), 10.2.6 (customer complaints),
  * 10.3.1 (lessons learned); GJB 9001C 10.2.
  */
-import { t } from "../i18n/index.js";
+import { t, translate, type Lang } from "../i18n/index.js";
 import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type StepDeadline, type Zeroing } from "./types.js";
+import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type DueChange, type StepDeadline, type Zeroing } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
@@ -118,7 +118,39 @@ export function actionSteps(action: CorrectiveAction): ActionStepView[] {
  */
 export function overdueSteps(action: CorrectiveAction, today: string): ActionStepView[] {
   if (actionClosed(action)) return [];
-  return actionSteps(action).filter((s) => s.done === undefined && s.due !== undefined && s.due < today);
+  return actionSteps(action).filter((s) => s.done === undefined && (heldDue(s) ?? today) < today);
+}
+
+/**
+ * The due date (YYYY-MM-DD) a step is held to, from its first due date and its changes (`due_changes`, csr action step
+ * --due --reason), in order: a change recorded on or before the day the due date it replaces falls is a re-plan made in
+ * time, and the step is held to the new date; a change recorded after that day, the step late already, is kept with its
+ * reason and printed but does not excuse the lateness: the step stays held to the date it missed, and the changes after
+ * it are not followed. Without changes, its `due`; undefined without a due date. IATF 16949 10.2.3 (corrective action
+ * taken in time; 9.3.2.1 reviews it), ISO 9001 7.5.3.2 c) (records protected from unintended alteration).
+ */
+export function heldDue(entry: { due?: string; due_changes?: readonly DueChange[] } | undefined): string | undefined {
+  const changes = entry?.due_changes ?? [];
+  let held = changes[0]?.from ?? entry?.due;
+  for (const change of changes) {
+    if (held === undefined || change.date > held) break;
+    held = change.to;
+  }
+  return held;
+}
+
+/**
+ * A step's due date changes as the card, the register, csr check and the management review print them, in `lang`:
+ * "原定 2026-12-03 前；2026-12-07 延期至 2026-12-10（孙伟；原因：…）", the person named by `who` (an id to a name);
+ * "" for a step whose due date never changed.
+ */
+export function dueChangesText(lang: Lang, entry: { due?: string; due_changes?: readonly DueChange[] } | undefined, who: (id: string) => string): string {
+  const changes = entry?.due_changes ?? [];
+  if (changes.length === 0) return "";
+  const parts = changes.map((c) =>
+    translate(lang, c.to < c.from ? "action.due-change.earlier" : "action.due-change.later", { date: c.date, to: c.to, reason: c.reason, by: c.by === undefined ? "" : translate(lang, "action.due-change.by", { who: who(c.by) }) }),
+  );
+  return translate(lang, "action.due-changes", { original: changes[0]!.from, changes: parts.join(translate(lang, "action.due-change.separator")) });
 }
 
 /** The steps D3–D7 without a done date: a record is closed only once each has one (csr action close). */
@@ -273,10 +305,12 @@ export function actionOn(action: CorrectiveAction, day: string): CorrectiveActio
   if (action.received > day) return undefined;
   if (!actionRecordedAfter(action, day)) return action;
   const steps = Object.fromEntries(
-    Object.entries(action.steps ?? {}).map(([step, entry]) => {
+    Object.entries(action.steps ?? {}).map(([step, recorded]) => {
+      const entry = recorded === undefined ? undefined : dueOn(recorded, day);
       if (entry === undefined || entry.done === undefined || entry.done <= day) return [step, entry];
       // The step's due date stays; what was recorded of its doing goes with the day it was done.
-      return [step, entry.due !== undefined ? { due: entry.due } : {}];
+      const changes = (entry as ActionStep).due_changes;
+      return [step, { ...(entry.due !== undefined ? { due: entry.due } : {}), ...(changes ? { due_changes: changes } : {}) }];
     }),
   ) as CorrectiveAction["steps"];
   const readAcross = (action.read_across ?? []).filter((r) => r.date <= day);
@@ -284,9 +318,18 @@ export function actionOn(action: CorrectiveAction, day: string): CorrectiveActio
   return { ...rest, ...(steps ? { steps } : {}), ...(readAcross.length > 0 ? { read_across: readAcross } : {}) };
 }
 
-/** Whether something of the record is dated after `day`: a step done, the closure, a read-across. */
+/** A step as it stood at the end of `day`: its due date changes recorded after it taken away, its due date the one then in force. */
+function dueOn<S extends { due?: string; due_changes?: DueChange[] }>(entry: S, day: string): S {
+  const changes = entry.due_changes ?? [];
+  const later = changes.findIndex((c) => c.date > day);
+  if (later < 0) return entry;
+  const { due_changes: _changes, ...rest } = entry;
+  return { ...rest, due: changes[later]!.from, ...(later > 0 ? { due_changes: changes.slice(0, later) } : {}) } as S;
+}
+
+/** Whether something of the record is dated after `day`: a step done, a due date changed, the closure, a read-across. */
 export function actionRecordedAfter(action: CorrectiveAction, day: string): boolean {
-  return actionSteps(action).some((s) => s.done !== undefined && s.done > day) || (action.read_across ?? []).some((r) => r.date > day);
+  return actionSteps(action).some((s) => (s.done !== undefined && s.done > day) || (s.due_changes ?? []).some((c) => c.date > day)) || (action.read_across ?? []).some((r) => r.date > day);
 }
 
 /**
@@ -299,9 +342,9 @@ export function currentStep(action: CorrectiveAction, today: string): { step: Ac
   if (actionClosed(action)) return undefined;
   const open = ACTION_STEPS.filter((s) => action.steps?.[s]?.done === undefined);
   const step = open[0]!;
-  const dueStep = open.find((s) => action.steps?.[s]?.due !== undefined);
+  const dueStep = open.find((s) => heldDue(action.steps?.[s]) !== undefined);
   if (dueStep === undefined) return { step, overdue: false };
-  const due = action.steps![dueStep]!.due!;
+  const due = heldDue(action.steps![dueStep])!;
   return { step, dueStep, due, overdue: due < today };
 }
 

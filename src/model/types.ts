@@ -1012,6 +1012,21 @@ export interface ActionStep {
   done?: string;
   by?: string;
   note?: string;
+  /** Each change of `due` after it was first set, in order (csr action step --due --reason): the original is the first `from`. */
+  due_changes?: DueChange[];
+}
+
+/**
+ * A change of a step's due date (csr action step <id> <step> --due <date> --reason <text>): the due date it replaced (`from`)
+ * and the new one (`to`), the day it was changed (`date`), who agreed it (`by`, a person id, optional) and why (`reason`).
+ * Kept so that a date moved does not erase the lateness already recorded (IATF 16949 10.2.3, 7.5.3.2.1).
+ */
+export interface DueChange {
+  from: string;
+  to: string;
+  date: string;
+  by?: string;
+  reason: string;
 }
 
 export interface ActionClosure {

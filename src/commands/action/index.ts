@@ -30,7 +30,7 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
+import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
@@ -39,7 +39,7 @@ import { findProcess } from "../../model/index.js";
 import { statusOn } from "../../model/suppliers.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
-import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type ReadAcross, type Zeroing } from "../../model/types.js";
+import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type DueChange, type ReadAcross, type Zeroing } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
@@ -186,6 +186,8 @@ export interface ActionStepFlags {
   by?: string;
   note?: string;
   due?: string;
+  /** Why a due date already set changes (due_changes); required then. */
+  reason?: string;
   commit?: boolean;
 }
 
@@ -196,28 +198,58 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     const step = stepOption(stepGiven);
     if (step === "D8") throw new UserError(t("action.step.d8", { id: action.id }), t("action.close.hint", { id: shellArgument(action.id) }));
     refuseClosed(action);
+    if (flags.reason !== undefined && flags.due === undefined) throw new UserError(t("action.step.reason-without-due"));
     if (flags.date === undefined && flags.due === undefined) throw new UserError(t("action.step.missing", { id: action.id, step }), t("action.step.hint", { id: shellArgument(action.id), step }));
     const entry = action.steps?.[step];
     if (flags.date !== undefined && entry?.done !== undefined) throw new UserError(t("action.step.done-already", { id: action.id, step, done: entry.done }), t("action.step.done-already.hint", { path: located.file.path }));
     const done = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
-    const due = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
-    if (due !== undefined && due < action.received) throw new UserError(t("action.due-before-received", { step, due, received: action.received }));
-    const by = flags.by === undefined ? undefined : insiderOption(session, flags.by, "--by", done).id;
+    const newDue = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
+    if (newDue !== undefined && newDue < action.received) throw new UserError(t("action.due-before-received", { step, due: newDue, received: action.received }));
+    const reason = flags.reason === undefined ? undefined : oneLine(flags.reason) || undefined;
+    if (flags.reason !== undefined && (newDue === undefined || reason === undefined)) throw new UserError(t("action.step.reason-without-due"));
+    // A due date once set is changed only with a reason, and kept: the original and each change stay in due_changes, and
+    // lateness is judged on them (heldDue), so a date moved never erases the lateness already recorded (IATF 16949 10.2.3, 9.3.2.1; tester78 A1).
+    const from = entry?.due;
+    const moved = newDue !== undefined && from !== undefined && newDue !== from;
+    const today = localToday();
+    if (moved && reason === undefined) {
+      const hint = t("action.step.due-needs-reason.hint", { id: shellArgument(action.id), step, to: newDue });
+      throw new UserError(t(from < today ? "action.step.due-needs-reason-passed" : "action.step.due-needs-reason", { id: action.id, step, due: from, to: newDue }), hint);
+    }
+    if (newDue !== undefined && newDue === from && done === undefined && flags.by === undefined && !flags.note?.trim()) {
+      ctx.stdout(t("action.step.due-unchanged", { id: action.id, step, due: from }) + "\n");
+      return 0;
+    }
+    const due = newDue === from ? undefined : newDue;
+    // --by alone with a changed due date names who agreed the change; with --date, who did the step.
+    const by = flags.by === undefined ? undefined : insiderOption(session, flags.by, "--by", done ?? today).id;
     const note = flags.note?.trim() || undefined;
-    const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
-    const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, step, values));
+    const dueChange: DueChange | undefined = moved ? { from, to: newDue, date: today, ...(by !== undefined && done === undefined ? { by } : {}), reason: reason! } : undefined;
+    const values = { ...(due ? { due } : {}), ...(done ? { done } : {}), ...(by && !dueChange?.by ? { by } : {}), ...(note ? { note } : {}) };
+    const change = editFile(session.root, located.file.path, "action", (doc) => {
+      writeStep(doc, step, values);
+      if (dueChange !== undefined) appendDueChange(doc, step, dueChange);
+    });
     const name = t(stepNameKey(step, worksToGjb9001C(session.repo.config?.value)));
     const lines: string[] = [];
-    const dueNow = due ?? entry?.due;
+    const after = { ...entry, ...(due ? { due } : {}), ...(dueChange ? { due_changes: [...(entry?.due_changes ?? []), dueChange] } : {}) };
+    const held = heldDue(after);
     if (done !== undefined) {
-      lines.push(t("action.step.recorded", { id: action.id, step, name, done, by: by ? t("action.by", { who: personLabel(session.index, by) }) : "", timing: timing(session, dueNow, done), path: located.file.path }));
-    } else {
-      lines.push(t("action.step.due-set", { id: action.id, step, name, due: due!, path: located.file.path }));
+      lines.push(t("action.step.recorded", { id: action.id, step, name, done, by: by ? t("action.by", { who: personLabel(session.index, by) }) : "", timing: timing(session, held, done), path: located.file.path }));
     }
-    await saveChanges(ctx, session, [change], lines, {
-      commit: flags.commit,
-      message: done !== undefined ? t("action.commit.step", { id: action.id, step, name, done }) : t("action.commit.due", { id: action.id, step, due: due! }),
-    });
+    if (dueChange !== undefined) {
+      lines.push(t("action.step.due-changed", { id: action.id, step, name, from: dueChange.from, to: dueChange.to, reason: dueChange.reason, path: located.file.path }));
+      if (held !== dueChange.to) lines.push(t("action.step.due-changed-late", { from: dueChange.from, step, held: held! }));
+    } else if (due !== undefined) {
+      lines.push(t("action.step.due-set", { id: action.id, step, name, due, path: located.file.path }));
+    }
+    const message =
+      done !== undefined
+        ? t("action.commit.step", { id: action.id, step, name, done })
+        : dueChange !== undefined
+          ? t("action.commit.due-changed", { id: action.id, step, from: dueChange.from, to: dueChange.to, reason: dueChange.reason })
+          : t("action.commit.due", { id: action.id, step, due: due! });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
 }
@@ -446,7 +478,14 @@ function stepDate(entry: string): [ActionStepId, string] {
 }
 
 /** The order of a step's keys (D8's verifier and evidence where D3–D7 have `by` and `note`). */
-const STEP_KEYS = ["due", "done", "by", "note", "verified_by", "evidence", "no_read_across"] as const;
+const STEP_KEYS = ["due", "done", "by", "note", "due_changes", "verified_by", "evidence", "no_read_across"] as const;
+
+/** Appends `change` to the step's `due_changes` (made when absent, where STEP_KEYS puts it), one flow mapping a line. */
+function appendDueChange(doc: Document.Parsed, step: ActionStepId, change: DueChange): void {
+  const node = (doc.get("steps", true) as YAMLMap<unknown, unknown>).get(step, true) as unknown as YAMLMap<unknown, unknown>;
+  if (!node.has("due_changes")) setInMapOrder(doc, node, STEP_KEYS, "due_changes", doc.createNode([]));
+  appendIn(doc, ["steps", step, "due_changes"], doc.createNode(change, { flow: true }));
+}
 
 /**
  * Writes `values` into the record's step `step` (`steps.<step>`): the step made, in the order D3 … D8

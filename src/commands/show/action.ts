@@ -12,7 +12,7 @@ import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, estimatedDueYears, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, dueChangesText, estimatedDueYears, heldDue, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -134,14 +134,17 @@ function stepText(rc: RegisterContext, action: CorrectiveAction, step: ActionSte
   const by = step === "D8" ? action.steps?.D8?.verified_by : action.steps?.[step as Exclude<ActionStepId, "D8">]?.by;
   const note = step === "D8" ? action.steps?.D8?.evidence : action.steps?.[step as Exclude<ActionStepId, "D8">]?.note;
   const name = `${step} ${t(stepNameKey(step, gjb))}`;
-  const due = entry?.due;
+  // Judged against the due date it is held to (heldDue): a date moved after it had passed does not excuse the step (tester78 A1).
+  const due = heldDue(entry);
+  const changed = dueChangesText(rc.lang, entry, (id) => personName(rc, id));
+  const changes = changed === "" ? "" : t("show.action.step.due-changes", { changes: changed });
   if (entry?.done !== undefined) {
     const timing = due === undefined ? "" : entry.done <= due ? t("action.on-time", { due }) : t("action.late", { due, count: Math.max(workdaysLate(calendar, due, entry.done), 1) });
-    return t("show.action.step.done", { step: name, done: entry.done, by: by ? t("action.by", { who: personName(rc, by) }) : "", timing, note: note ? t("show.action.step.note", { note }) : "" });
+    return t("show.action.step.done", { step: name, done: entry.done, by: by ? t("action.by", { who: personName(rc, by) }) : "", timing, note: note ? t("show.action.step.note", { note }) : "" }) + changes;
   }
   if (due === undefined) return t("show.action.step.undated", { step: name });
-  const estimated = estimatedDueYears(deadlines?.[step], action.received, due, calendar);
+  const estimated = estimatedDueYears(deadlines?.[step], action.received, entry!.due ?? due, calendar);
   const caveat = estimated.length > 0 ? t(lawHolidaysCounted(calendar, estimated) ? "show.action.step.estimated" : "show.action.step.estimated-weekdays", { years: list(estimated.map(String)), count: estimated.length }) : "";
-  if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) }) + caveat;
-  return t("show.action.step.due", { step: name, due }) + caveat;
+  if (due < today) return t("show.action.step.overdue", { step: name, due, count: Math.max(workdaysLate(calendar, due, today), 1) }) + caveat + changes;
+  return t("show.action.step.due", { step: name, due }) + caveat + changes;
 }

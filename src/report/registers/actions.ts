@@ -12,7 +12,7 @@
  */
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { supplierOf } from "../../model/suppliers.js";
 import { workdaysLate } from "../../model/calendar.js";
@@ -107,6 +107,9 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     { key: "owner", header: t(ctx, "register.actions.column.owner"), kind: "name" },
     ...findings,
     ...stepColumns,
+    // The due dates changed (original, each change and its reason), only when a record shown has one: the register an auditor
+    // reads shows the date first promised, never only the date in force (IATF 16949 10.2.3, 9.3.2.1; tester78 A1).
+    ...(shown.some((a) => dueChanges(ctx, a) !== "") ? [{ key: "dueChanges", header: t(ctx, "register.actions.column.due-changes") }] : []),
     { key: "progress", header: t(ctx, "register.actions.column.progress") },
     { key: "status", header: t(ctx, "register.actions.column.status"), kind: "code" },
     { key: "revisions", header: t(ctx, "register.actions.column.revisions"), kind: "list" },
@@ -152,6 +155,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         owner: personName(ctx, a.owner),
         ...(zeroing ? { cause: a.steps?.D4?.note ?? "", action: a.steps?.D5?.note ?? "" } : {}),
         ...steps,
+        ...(columns.some((c) => c.key === "dueChanges") ? { dueChanges: dueChanges(ctx, a) } : {}),
         progress: step === undefined ? t(ctx, "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
@@ -203,6 +207,14 @@ function untranslatedHints(ctx: RegisterContext, actions: readonly CorrectiveAct
   if (!wantsTranslationHints(ctx)) return [];
   const ids = actions.filter((a) => !a.title_en || (a.product !== undefined && !a.product_en)).map((a) => a.id);
   return ids.length > 0 ? [t(ctx, "register.actions.untranslated", { count: ids.length, ids: shortList(ids, ctx.lang, 5) })] : [];
+}
+
+/** A record's due date changes, step by step ("D3 原定 2026-12-03 前；2026-12-07 延期至 2026-12-10，原因：…"), "" when none changed. */
+function dueChanges(ctx: RegisterContext, a: CorrectiveAction): string {
+  return ACTION_STEPS.flatMap((step) => {
+    const text = step === "D8" ? "" : dueChangesText(ctx.lang, a.steps?.[step], (id) => personName(ctx, id));
+    return text === "" ? [] : [`${step} ${text}`];
+  }).join(t(ctx, "register.actions.due-changes-separator"));
 }
 
 /** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's). */

@@ -25,7 +25,7 @@ import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconfo
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
-import { actionClosed, actionOn, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
+import { actionClosed, actionOn, dueChangesText, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import { actionRegisterSheet } from "./actions.js";
@@ -190,7 +190,12 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const open = records.filter((a) => !actionClosed(a));
   const late = open.flatMap((a) => {
     const steps = overdueSteps(a, day);
-    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: steps.map((s) => s.step).join(separator) })] : [];
+    // A step whose due date was moved is named with its changes: the review sees what was promised first (tester78 A1).
+    const named = steps.map((s) => {
+      const changes = dueChangesText(ctx.lang, s, (id) => personName(ctx, id));
+      return changes === "" ? s.step : t(ctx, "register.management-review.action-step-changed", { step: s.step, changes });
+    });
+    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: named.join(separator) })] : [];
   });
   // A notice given after the period was still owed on its last day.
   const owedOn = (doc: ControlledDocument): ControlledDocument => ({

@@ -1,5 +1,5 @@
-import { list, sentences, t } from "../../../i18n/index.js";
-import { overdueSteps } from "../../../model/actions.js";
+import { language, list, sentences, t } from "../../../i18n/index.js";
+import { dueChangesText, heldDue, overdueSteps, type ActionStepView } from "../../../model/actions.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -37,7 +37,8 @@ steps:
       const overdue = overdueSteps(action, today);
       if (overdue.length === 0) continue;
       const first = overdue[0]!;
-      const steps = list(overdue.map((s) => t("rule.action/step-overdue.step", { step: s.step, name: t(`action.step.${s.step}`), due: s.due! })));
+      // Each step at the due date it is held to (heldDue), with its changes: one moved after it had passed is still late (tester78 A1).
+      const steps = list(overdue.map((s) => t("rule.action/step-overdue.step", { step: s.step, name: t(`action.step.${s.step}`), due: heldDue(s)! }) + changesOf(s, (id) => ctx.index.people.get(id)?.value.name ?? id)));
       // D8 is recorded by closing the record (csr action step refuses it). A SCAR's steps up to D7 are the supplier's reply:
       // the supplier is chased for it, not the customer told (IATF 16949 8.4.2.4, 10.2.3).
       const scar = action.supplier !== undefined ? "-supplier" : "";
@@ -49,3 +50,9 @@ steps:
     }
   },
 };
+
+/** A step's due date changes as the finding names them ("，原定 … 前；… 延期至 …，原因：…"), "" when none. */
+function changesOf(step: ActionStepView, who: (id: string) => string): string {
+  const text = dueChangesText(language(), step, who);
+  return text === "" ? "" : t("rule.action/step-overdue.due-changes", { changes: text });
+}
