@@ -42,7 +42,7 @@ import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../model/training.js";
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
-import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, TrainingSession } from "../model/types.js";
+import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, SourceRevision, TrainingSession } from "../model/types.js";
 import { auditCounts, auditCustomers, auditCycleStart, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
@@ -916,7 +916,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
                 { text: r.received, className: "date" },
                 {
                   text: [
-                    dated ? t(rc, `register.external.${dated.key}`, dated) : r.status === "superseded" ? tr("site.customer.superseded") : tr("site.customer.current"),
+                    dated ? t(rc, `register.external.${dated.key}`, dated) : r.status === "superseded" ? supersededText(rc, all, i) : tr("site.customer.current"),
                     // Reviewed and found to hold no requirement (csr source update --without-requirements, tester55 C1).
                     ...(r.no_requirements && r.no_requirements.date <= today ? [tr("site.customer.no-requirements", { person: personName(rc, r.no_requirements.by), date: r.no_requirements.date })] : []),
                   ].join(t(rc, "register.remarks-separator")),
@@ -2698,4 +2698,13 @@ function processCsrsSection(rc: RegisterContext, process: Process, matrix: Table
   const keys = ["id", "summary", "document", "section", "version", "link", "status"].filter((key) => matrix.columns.some((c) => c.key === key));
   const csrs = new Set(rows.map((row) => String(row.id)));
   return { id: "csrs", title: t(rc, "site.process.csrs", { count: csrs.size }), table: siteTable({ ...pickColumns(matrix, keys), rows }, link), empty: t(rc, "site.none") };
+}
+
+/**
+ * A superseded revision `all[i]` of a customer's source document as the 外来文件清单 words it: replaced by the revision
+ * recorded as superseding it, else by the next one (one added with --earlier records none); 已替代 when none follows.
+ */
+function supersededText(rc: RegisterContext, all: readonly SourceRevision[], i: number): string {
+  const successor = all.find((r) => r.supersedes === all[i]!.revision)?.revision ?? all[i + 1]?.revision;
+  return successor === undefined ? t(rc, "site.customer.superseded") : t(rc, "register.external.superseded-by", { successor });
 }
