@@ -74,6 +74,7 @@ import { rule as docDeviationLoop } from "./rules/doc/deviation-loop.js";
 import { rule as docDeviationVersionSuperseded } from "./rules/doc/deviation-version-superseded.js";
 import { rule as docDeviationWithoutEnd } from "./rules/doc/deviation-without-end.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
+import { rule as docEcnOutOfOrder } from "./rules/doc/ecn-out-of-order.js";
 import { rule as docEffectiveBeforeIssue } from "./rules/doc/effective-before-issue.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docExternalCheckDue } from "./rules/doc/external-check-due.js";
@@ -96,6 +97,7 @@ import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-histor
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docRetrainingDue } from "./rules/doc/retraining-due.js";
 import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
+import { rule as docRoleMissing } from "./rules/doc/role-missing.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
@@ -144,6 +146,7 @@ import { rule as toolingVerificationOverdue } from "./rules/tooling/verification
 import { rule as symbolApprovalMissing } from "./rules/symbol/approval-missing.js";
 import { rule as symbolApprovalOutdated } from "./rules/symbol/approval-outdated.js";
 import { rule as symbolApprovalStale } from "./rules/symbol/approval-stale.js";
+import { rule as symbolCharacteristicUntraced } from "./rules/symbol/characteristic-untraced.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 import { rule as symbolCsrUnconverted } from "./rules/symbol/csr-unconverted.js";
 import { rule as symbolDocumentMismatch } from "./rules/symbol/document-mismatch.js";
@@ -225,6 +228,7 @@ export const rules: readonly Rule[] = [
   docDeviationVersionSuperseded,
   docDeviationWithoutEnd,
   docDuplicateTitle,
+  docEcnOutOfOrder,
   docEffectiveBeforeIssue,
   docEffectiveBeforeSignature,
   docEmptySection,
@@ -248,6 +252,7 @@ export const rules: readonly Rule[] = [
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docRevisionPending,
+  docRoleMissing,
   docSectionNumber,
   docSelfApproval,
   docSignatureMissing,
@@ -289,6 +294,7 @@ export const rules: readonly Rule[] = [
   symbolApprovalMissing,
   symbolApprovalOutdated,
   symbolApprovalStale,
+  symbolCharacteristicUntraced,
   symbolConflict,
   symbolCsrUnconverted,
   symbolDocumentMismatch,

@@ -916,6 +916,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--remarks <text>", t("help.set.remarks"))
           .option("--review-interval <months>", t("help.set.review-interval"))
           .option("--audience <audience>", t("help.set.audience"))
+          .option("--role <role>", t("help.set.role"))
           .option("--orientation <orientation>", t("help.set.orientation"))
           .option("--edition <edition>", t("help.set.edition"))
           .option("--issued <date>", t("help.set.issued"))

@@ -69,6 +69,8 @@ export function successors(previous: string): string[] {
  *   policy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; csr list forms), which sets how long records
  *   filled in on the form are kept, whatever the form's layout;
  * - `review_interval_months`, the schedule of periodic reviews;
+ * - `role`, what the document is to the tracing of special characteristics (a PFMEA, a control plan): how csr
+ *   reads its tables, not what they say (csr set --role);
  * - `classification`, the 密级: it is set and changed (定密, 变更, 解密) under the organisation's
  *   保密 rules by whoever they empower, not by the document's approvers, and a copy marked with a
  *   wrong 密级 must be corrected at once, not at the next revision (`csr set --classification`);
@@ -99,6 +101,7 @@ export const REGISTER_FIELDS = [
   "record",
   "review_interval_months",
   "audience",
+  "role",
   "classification",
   "classification_changes",
   "effective",

@@ -839,6 +839,9 @@ export interface FormSheet {
   signatures?: SheetLabel[];
 }
 
+/** A document's role in tracing special characteristics (document.schema.json `role`). */
+export type DocumentRole = "pfmea" | "control-plan" | "process-flow";
+
 export interface ControlledDocument {
   id: string;
   title: string;
@@ -878,6 +881,11 @@ export interface ControlledDocument {
    * (csr/deployed-without-copy and doc/no-copy-in-force ask no department for one; model/flow-down.ts writtenForSuppliers).
    */
   audience?: "supplier";
+  /**
+   * What it is to the tracing of special characteristics (csr set --role): a process FMEA, a control plan or a
+   * process flow chart, whose sections' Markdown tables hold its characteristic rows (model/characteristics.ts).
+   */
+  role?: DocumentRole;
   reviews?: PeriodicReview[];
   revisions?: Revision[];
   related?: string[];

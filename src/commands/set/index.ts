@@ -34,7 +34,8 @@ import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption } from "../shared/deviation.js";
 import { deviatedVersion, deviationDay } from "../../model/deviations.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
-import type { ControlledDocument, CustomerRetention, RetentionRule } from "../../model/types.js";
+import type { ControlledDocument, CustomerRetention, DocumentRole, RetentionRule } from "../../model/types.js";
+import { DOCUMENT_ROLES } from "../../model/characteristics.js";
 import { countedRetention, retentionRuleText } from "../../model/record-keeping.js";
 import { isDeepStrictEqual } from "node:util";
 import type { Located } from "../../load/repository.js";
@@ -82,6 +83,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   reviewInterval?: string;
   /** Who reads the document: "supplier" for one written for suppliers (audience), "" for the organisation's own people. */
   audience?: string;
+  /** What the document is to the tracing of special characteristics (role): pfmea, control-plan, process-flow; "" removes it. */
+  role?: string;
   /** The 备注 (`remarks`), printed on the document and in the document lists; "" removes it. */
   remarks?: string;
   /** The A4 page it prints on (print.orientation): portrait, landscape, or auto (the field removed: render/view.ts printOrientation decides). */
@@ -109,7 +112,7 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "stations", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "stations", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience", "role",
   "reviews", "revisions", "related", "forms", "sections", "print", "record", "remarks",
 ];
 
@@ -128,9 +131,9 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "review_interval_months" | "audience" | "orientation" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
+  field: "title_en" | "review_interval_months" | "audience" | "role" | "orientation" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "review_interval_months" | "audience" | "print" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "review_interval_months" | "audience" | "role" | "print" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -259,8 +262,9 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   const remarks = flags.remarks?.trim();
   const reviewInterval = reviewIntervalOption(document, flags.reviewInterval);
   const audience = audienceOption(flags.audience);
+  const role = roleOption(flags.role);
   const orientation = orientationOption(flags.orientation);
-  if (reviewInterval === undefined && audience === undefined && orientation === undefined && !clauses && !processes && !stations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+  if (reviewInterval === undefined && audience === undefined && role === undefined && orientation === undefined && !clauses && !processes && !stations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
     // A forms list answered as it was asks for no addition or removal.
     if (flags !== given) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
     throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
@@ -280,6 +284,11 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   if (audience !== undefined && audience !== (document.audience ?? "")) {
     const label = (value: string) => t(value === "" ? "set.audience.internal" : "set.audience.supplier");
     changes.push({ field: "audience", key: "audience", text: t("set.was", { value: label(audience), before: label(document.audience ?? "") }) });
+  }
+  if (role !== undefined && role !== (document.role ?? "")) {
+    const labels = { "": "set.role.none", pfmea: "set.role.pfmea", "control-plan": "set.role.control-plan", "process-flow": "set.role.process-flow" } as const;
+    const label = (value: DocumentRole | "") => t(labels[value]);
+    changes.push({ field: "role", key: "role", text: t("set.was", { value: label(role), before: label(document.role ?? "") }) });
   }
   // The page it prints on, `auto` leaving it to its body's tables: the change says what each prints on (tester77 E4).
   if (orientation !== undefined && orientation !== (document.print?.orientation ?? "")) {
@@ -393,6 +402,11 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
       else if (doc.has("audience")) doc.set("audience", audience);
       else setInOrder(doc, "audience", doc.createNode(audience));
     }
+    if (changes.some((c) => c.key === "role")) {
+      if (role === "") doc.delete("role");
+      else if (doc.has("role")) doc.set("role", role);
+      else setInOrder(doc, "role", doc.createNode(role));
+    }
     if (changes.some((c) => c.key === "print")) setOrientation(doc, orientation!);
     if (changes.some((c) => c.key === "remarks")) {
       if (remarks === "") doc.delete("remarks");
@@ -498,7 +512,7 @@ function stationList(document: ControlledDocument, flags: SetFlags): { before: s
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.orientation, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.role, flags.orientation, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -661,6 +675,14 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
   return { before: [...before], after, added, removed };
 }
 
+
+/** `--role pfmea|control-plan|process-flow` (what the document is to the tracing of special characteristics) or `--role ""` (none); undefined when not given. */
+function roleOption(given: string | undefined): DocumentRole | "" | undefined {
+  if (given === undefined) return undefined;
+  const value = given.trim();
+  if (value === "" || (DOCUMENT_ROLES as readonly string[]).includes(value)) return value as DocumentRole | "";
+  throw new UserError(t("set.role.invalid", { value: given }));
+}
 
 /** `--audience supplier` (a document written for suppliers) or `--audience ""` (the organisation's own people); undefined when not given. */
 function audienceOption(given: string | undefined): "supplier" | "" | undefined {

@@ -37,6 +37,8 @@ import { withdrawalApproval } from "../../model/withdrawal.js";
 import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import { copyText } from "../../report/registers/revision-state.js";
 import { documentChanges, type DocumentChange, type ThreadRevision } from "../../model/engineering-change.js";
+import { documentTrace, traceContext, type RowTrace } from "../../model/characteristic-trace.js";
+import { ourSymbols, type CharacteristicRow } from "../../model/characteristics.js";
 import type { CommandContext } from "../context.js";
 import { specialCharacteristicLine } from "../shared/special.js";
 
@@ -83,6 +85,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // The engineering changes its revisions carry, each with every revision carrying it (the PFMEA, control plan, work
   // instruction and deviation of one drawing change), so that the thread is read from any of them (tester77 E8).
   const changes = documentChanges([...rc.index.documents.values()].map((d) => d.value), doc);
+  // A PFMEA's or control plan's special characteristics, each with where it is carried (IATF 16949 8.3.3.3; tester77 E3).
+  const traced = doc.role === "pfmea" || doc.role === "control-plan" ? characteristicsOf(repo, rc, day.csrs, doc) : undefined;
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -95,6 +99,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
       ...(revising ? { revising: { ...doc.revising!, contentInForce: revising.inForce !== undefined, related: revising.related, forms: revising.forms } } : {}),
       ...(unreleased ? { unreleasedChanges: unreleased } : {}),
       ...(changes.length > 0 ? { engineeringChanges: changes.map(({ number, thread }) => ({ ...number, revisions: thread.map((r) => ({ document: r.document.id, version: r.revision.version })) })) } : {}),
+      ...(traced ? { specialCharacteristics: traced.map(({ row: { path: _, ...row }, trace }) => ({ ...row, trace })) } : {}),
     };
     ctx.stdout(JSON.stringify({ file: file.path, ...(asOf ? { asOf: { date: today, contentUnread: unread } } : {}), document: doc, ...derived }, null, 2) + "\n");
     return 0;
@@ -171,6 +176,8 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: withDeviatedVersion(rc, ended(d), d, doc.id) })}`));
   const threads = engineeringChangeLines(changes);
   if (threads.length > 0) field("show.document.engineering-change", ...threads);
+  if (doc.role) field("show.document.role", t(ROLE_LABELS[doc.role]));
+  if (traced) field("show.document.special-characteristics", ...(traced.length > 0 ? traced.map(({ row, trace }) => characteristicLine(doc, row, trace)) : [t("show.document.special-characteristics.none")]));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
     "show.document.csrs",
@@ -404,6 +411,37 @@ function engineeringChangeLines(changes: readonly DocumentChange[]): string[] {
       ? t("show.document.engineering-change.line", { number: number.ecn, revisions: listed(thread), arg: shellArgument(number.ecn) })
       : t("show.document.engineering-change.request-line", { number: number.changeRequest, revisions: listed(thread), arg: shellArgument(number.changeRequest) }),
   );
+}
+
+const ROLE_LABELS = { pfmea: "set.role.pfmea", "control-plan": "set.role.control-plan", "process-flow": "set.role.process-flow" } as const;
+
+/**
+ * The special characteristics of a released PFMEA or control plan as traced on the card's day (model/characteristic-trace.ts):
+ * the documents of `rc` and the CSRs of that day; none for a document not released (a draft is traced once released).
+ */
+function characteristicsOf(repo: Repository, rc: RegisterContext, csrs: ReadonlyMap<string, Csr>, doc: ControlledDocument): { row: CharacteristicRow; trace: RowTrace }[] {
+  const documents = [...rc.index.documents.values()].map((d) => (d.value.id === doc.id ? doc : d.value));
+  const context = traceContext(documents, [...csrs.values()], ourSymbols(repo.symbols.map((s) => s.value)));
+  return documentTrace(context, doc);
+}
+
+/** One special characteristic of the card: OP30 拧紧扭矩 ★ (1 节第 3 行) — PFMEA：QR-007-03；作业指导书：WI-010-03, with what does not carry it. */
+function characteristicLine(doc: ControlledDocument, row: CharacteristicRow, trace: RowTrace): string {
+  const sep = t("common.list-separator");
+  const carriedIn = (all: string[], carried: string[]) => {
+    const missing = all.filter((id) => !carried.includes(id));
+    return [...(carried.length > 0 ? [carried.join(sep)] : []), ...(missing.length > 0 ? [t("show.document.special-characteristics.unmarked", { ids: missing.join(sep) })] : [])].join(t("show.document.special-characteristics.separator"));
+  };
+  return t("show.document.special-characteristics.line", {
+    op: row.op,
+    characteristic: row.characteristic || row.opName || "",
+    marks: row.marks.join(""),
+    section: row.section,
+    line: row.line,
+    other: t(doc.role === "pfmea" ? "set.role.control-plan" : "set.role.pfmea"),
+    paired: trace.paired.length > 0 ? carriedIn(trace.paired, trace.carried) : t("show.document.special-characteristics.unpaired"),
+    instructions: trace.covering.length > 0 ? carriedIn(trace.covering, trace.marking) : t("show.document.special-characteristics.no-instruction", { op: row.op }),
+  });
 }
 
 function processName(rc: RegisterContext, code: string): string {

@@ -1,0 +1,53 @@
+import { t } from "../../../i18n/index.js";
+import type { DocumentRole } from "../../../model/types.js";
+import type { Rule } from "../../rule.js";
+
+/** The role a form's title names: a control plan, a PFMEA (潜在失效模式及后果分析), a process flow chart. */
+export function roleByTitle(title: string): DocumentRole | undefined {
+  const text = title.normalize("NFKC");
+  if (/PFMEA|潜在失效模式|过程\s*FMEA|process\s+FMEA/i.test(text)) return "pfmea";
+  if (/控制计划|control\s+plan/i.test(text)) return "control-plan";
+  if (/过程流程图|工艺流程图|process\s+flow/i.test(text)) return "process-flow";
+  return undefined;
+}
+
+const LABELS = { pfmea: "set.role.pfmea", "control-plan": "set.role.control-plan", "process-flow": "set.role.process-flow" } as const;
+
+/**
+ * A form titled as a control plan, a PFMEA or a process flow chart without a `role`: its characteristic rows are
+ * then not read, so a special characteristic missing from it goes unreported (symbol/characteristic-untraced).
+ */
+export const rule: Rule = {
+  id: "doc/role-missing",
+  severity: "warning",
+  scope: { files: "own" },
+  summary: "A form titled as a control plan, PFMEA or process flow chart has no role, so its characteristics are not traced.",
+  docs: {
+    description:
+      "A form whose title names a control plan (控制计划), a PFMEA (PFMEA, 潜在失效模式, 过程FMEA) or a process flow chart (过程流程图) has no `role`. csr reads the characteristic rows of a document by its role, not its title: without one, the special characteristics its tables mark are not traced to the PFMEA, the control plan and the work instructions ({{cite:special-characteristics}}; `symbol/characteristic-untraced`, `doc/ecn-out-of-order`). Withdrawn forms are not reported.",
+    bad: `
+title: D1制动软管总成控制计划
+level: 4
+kind: form
+department: QA
+status: draft
+`,
+    good: `
+title: D1制动软管总成控制计划
+level: 4
+kind: form
+department: QA
+role: control-plan
+status: draft
+`,
+    fix: "Give the form its role: `csr set <id> --role control-plan` (or `pfmea`, `process-flow`); register data, no new revision.",
+  },
+  check(ctx) {
+    for (const { value: doc, file } of ctx.repo.documents) {
+      if (doc.kind !== "form" || doc.role !== undefined || doc.status === "obsolete" || !ctx.keeps(file)) continue;
+      const role = roleByTitle(doc.title);
+      if (role === undefined) continue;
+      ctx.report({ file, path: ["title"] }, t("rule.doc/role-missing", { document: doc.id, title: doc.title, role, kind: t(LABELS[role]) }));
+    }
+  },
+};

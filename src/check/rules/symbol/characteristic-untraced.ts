@@ -1,0 +1,86 @@
+import { t } from "../../../i18n/index.js";
+import { documentTrace, instructionGaps, traceContext } from "../../../model/characteristic-trace.js";
+import { ourSymbols } from "../../../model/characteristics.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * A special characteristic marked in a released PFMEA or control plan and missing from the other one of the same
+ * product or from the released work instruction of its operation, or marked in a work instruction and in no
+ * control plan at that operation (IATF 16949 8.3.3.3: in the FMEA, the control plan and the operator
+ * instructions; tester77 E3). How documents are tied and compared: model/characteristic-trace.ts.
+ */
+export const rule: Rule = {
+  id: "symbol/characteristic-untraced",
+  severity: "warning",
+  // The documents' ties (related, forms, ECNs, CSRs addressed), the tables of PFMEAs and control plans, and what a
+  // work instruction marks at which operations (model/characteristic-trace.ts).
+  scope: {
+    files: "all",
+    reads: (file) => {
+      if (file.kind === "customer") return null;
+      if (file.kind === "csr") return (file.data.addressed ?? []).map((a) => a.document);
+      const d = file.data;
+      const read = d.role === "pfmea" || d.role === "control-plan" || d.kind === "instruction";
+      return {
+        id: d.id,
+        status: d.status,
+        role: d.role,
+        kind: d.kind,
+        ties: [d.related, d.forms, (d.revisions ?? []).map((r) => r.ecn)],
+        ...(read ? { title: d.kind === "instruction" ? d.title : undefined, stations: d.stations, sections: d.sections } : {}),
+      };
+    },
+  },
+  summary: "A special characteristic marked in a PFMEA, control plan or work instruction is missing from another of them.",
+  docs: {
+    description:
+      "A special characteristic is marked with a symbol of ours (`symbols.yaml`) in the FMEA, the control plan and the operator instructions alike ({{cite:special-characteristics}}). csr reads the characteristic rows of the released documents with `role: pfmea` or `role: control-plan` from the Markdown tables of their sections, by their headers (工序号/工序, 特性/产品特性/过程特性/失效模式, 特殊特性/特性分类, …), and compares them by operation (OP30, `30`) and mark, not by wording. It reports: a row of a control plan marked at an operation that the PFMEA of the same product does not mark there, and the other way round; a marked row of either at an operation that no released work instruction covers, or whose instructions do not mark it; and a line of a released work instruction that marks a symbol at an operation where no released control plan does. A PFMEA and a control plan are of the same product when one names the other (`related`, `forms`), a revision of each carries the same ECN, or one CSR is addressed in both; one tied to none is not compared. A work instruction covers the operations of its `stations` and those its title or text name (OP30); a marked line is at the operations it names, else at all of the instruction's. Drafts and documents without a role are not read.",
+    bad: `
+  - title: PFMEA
+    text: |
+      | 工序 | 失效模式 | S | 特殊特性 |   # control plan QR-010-01 marks ★ at OP20 and OP30
+      |---|---|---|---|
+      | OP30 | 扭矩不足 | 10 | ★ |
+`,
+    good: `
+  - title: PFMEA
+    text: |
+      | 工序 | 失效模式 | S | 特殊特性 |
+      |---|---|---|---|
+      | OP20 | 扣压外径偏大 | 8 | ★ |
+      | OP30 | 扭矩不足 | 10 | ★ |
+`,
+    fix: "Mark the characteristic with the same symbol at the same operation in the document that lacks it (revise and release it), or correct the marked row if the mark is wrong; give a work instruction its stations with `csr set <id> --station OP30` when it does not name its operation, and a PFMEA or control plan its role with `csr set <id> --role`.",
+  },
+  check(ctx) {
+    const ours = ourSymbols(ctx.repo.symbols.map((s) => s.value));
+    if (ours.length === 0) return;
+    const context = traceContext(
+      ctx.repo.documents.map((d) => d.value),
+      ctx.repo.csrs.map((c) => c.value),
+      ours,
+    );
+    const files = new Map(ctx.repo.documents.map((d) => [d.value.id, d.file]));
+    const list = (ids: readonly string[]) => ids.join(t("common.list-separator"));
+    for (const { document } of context.tables) {
+      const file = files.get(document.id)!;
+      if (!ctx.keeps(file)) continue;
+      const other = document.role === "pfmea" ? t("rule.symbol/characteristic-untraced.control-plan") : t("rule.symbol/characteristic-untraced.pfmea");
+      for (const { row, trace } of documentTrace(context, document)) {
+        const at = { file, path: [...row.path, "text"], quote: row.text };
+        const where = { document: document.id, section: row.section, line: row.line, op: row.op, characteristic: row.characteristic || row.opName || row.op, marks: row.marks.join("") };
+        if (trace.paired.length > 0 && trace.carried.length === 0) ctx.report(at, t("rule.symbol/characteristic-untraced.paired", { ...where, other, paired: list(trace.paired) }));
+        if (trace.covering.length === 0) ctx.report(at, t("rule.symbol/characteristic-untraced.no-instruction", where));
+        else if (trace.marking.length === 0) ctx.report(at, t("rule.symbol/characteristic-untraced.instruction", { ...where, instructions: list(trace.covering) }));
+      }
+    }
+    for (const { mark, missing } of instructionGaps(context)) {
+      const file = files.get(mark.document.id)!;
+      if (!ctx.keeps(file)) continue;
+      ctx.report(
+        { file, path: [...mark.path, "text"], quote: mark.text },
+        t("rule.symbol/characteristic-untraced.control-plan-missing", { document: mark.document.id, section: mark.section, line: mark.line, ops: list(mark.ops), marks: missing.join("") }),
+      );
+    }
+  },
+};

@@ -1,0 +1,208 @@
+/**
+ * The characteristic rows of a PFMEA or a control plan (a document's `role`), read from the Markdown
+ * tables its sections already hold: no body format of csr's own, the tables the process engineer
+ * writes (IATF 16949 8.3.3.3 special characteristics in FMEAs, control plans and operator
+ * instructions; 8.5.1.1 and Annex A the control plan; AIAG-VDA FMEA Handbook 2019, the PFMEA form).
+ * A column is known by its header (工序号, 特性, 特殊特性, S/O/D, AP …, or their English names); a
+ * table is read when its header has an operation column and a characteristic or classification
+ * column, and left alone otherwise.
+ */
+import { escapeRegExp } from "../core/text.js";
+import { documentSections } from "./sections.js";
+import type { ControlledDocument, DocumentRole, Path, SymbolConversion } from "./types.js";
+
+/** The roles a document may have (document.schema.json `role`): csr set --role offers these. */
+export const DOCUMENT_ROLES = ["pfmea", "control-plan", "process-flow"] as const satisfies readonly DocumentRole[];
+
+/** One row of a characteristic table, where it is written and what it says. */
+export interface CharacteristicRow {
+  /** The section's number and title (model/sections.ts) and its path in the YAML; the text is at `[...path, "text"]`. */
+  section: string;
+  title: string;
+  path: Path;
+  /** The row's line within the section's text, 1-based, and the row as written (trimmed): a finding quotes it. */
+  line: number;
+  text: string;
+  /**
+   * The operation (工序): `OP30` for a cell written OP30, OP 30, OP030 or 30 (opKey), else the cell as written.
+   * An empty cell continues the operation of the row above (a merged cell in the spreadsheet it came from).
+   */
+  op: string;
+  /** The operation's name (工序名称), when the table has the column; continued like `op`. */
+  opName?: string;
+  /**
+   * What is controlled: the product and process characteristic cells (特性, 产品特性, 过程特性), joined by " / ";
+   * in a PFMEA without them, the failure mode (失效模式). Empty when the row has none.
+   */
+  characteristic: string;
+  /** Our symbols (symbols.yaml `symbol`) written in the classification cell (特殊特性) or the characteristic cells, in the order written. */
+  marks: string[];
+  /** Severity, occurrence and detection ratings (1–10) and the action priority (H, M, L; 高/中/低 read as such), where written. */
+  s?: number;
+  o?: number;
+  d?: number;
+  ap?: "H" | "M" | "L";
+  /** The reaction plan (反应计划), where the table has one. */
+  reaction?: string;
+}
+
+type Column = "op" | "opName" | "characteristic" | "failureMode" | "class" | "s" | "o" | "d" | "ap" | "reaction";
+
+/** Headers by column, normalised (header()): Chinese as the forms write them, English as the AIAG manuals. */
+const HEADERS: Record<Column, readonly string[]> = {
+  op: ["工序号", "工序", "工序编号", "工位", "工位号", "过程编号", "过程步骤", "零件/过程编号", "op", "opno", "opno.", "op.no.", "operation", "operationno.", "processstep", "processno.", "processnumber", "part/processnumber", "station"],
+  opName: ["工序名称", "过程名称", "过程名称/操作描述", "操作描述", "processname", "operationdescription", "processname/operationdescription"],
+  characteristic: ["特性", "产品特性", "过程特性", "特性名称", "characteristic", "characteristics", "productcharacteristic", "processcharacteristic"],
+  failureMode: ["失效模式", "潜在失效模式", "failuremode", "potentialfailuremode"],
+  class: ["特殊特性", "特殊特性分类", "特殊特性符号", "特性分类", "分类", "specialcharacteristic", "specialcharacteristics", "specialchar.", "class", "classification"],
+  s: ["s", "严重度", "sev", "severity"],
+  o: ["o", "频度", "发生度", "occ", "occurrence"],
+  d: ["d", "探测度", "可探测度", "det", "detection"],
+  ap: ["ap", "措施优先级", "行动优先级", "actionpriority"],
+  reaction: ["反应计划", "reactionplan"],
+};
+
+/** A header cell as compared: NFKC, no emphasis, no spaces, lower case. */
+function header(cell: string): string {
+  return cell.normalize("NFKC").replace(/[*_`]/g, "").replace(/\s+/g, "").toLowerCase();
+}
+
+/** The column a header names: the header as written, or without its bracketed part (严重度(S)), or that part alone. */
+function columnOf(cell: string): Column | undefined {
+  const whole = header(cell);
+  const bracket = /^(.*?)\((.*)\)$/.exec(whole);
+  for (const candidate of bracket ? [whole, bracket[1]!, bracket[2]!] : [whole]) {
+    for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) if (names.includes(candidate)) return column;
+  }
+  return undefined;
+}
+
+/**
+ * An operation as compared: `OP30` for OP30, OP 30, OP-030, op30, 30 and ３０ (leading zeros dropped), else the
+ * text as written, trimmed. Stations (`stations: [OP30]`) and op numbers in a work instruction's text are compared so.
+ */
+export function opKey(text: string): string {
+  const written = text.normalize("NFKC").trim();
+  const match = /^(?:OP)?\s*[-_.]?\s*(\d+)(?!\d)/i.exec(written);
+  return match ? `OP${Number(match[1])}` : written;
+}
+
+/** The operations a text names by number (OP30, OP 30, OP-030), as opKey gives them, each once in the order written. */
+export function opsNamed(text: string): string[] {
+  const ops = new Set<string>();
+  for (const match of text.normalize("NFKC").matchAll(/(?<![A-Za-z0-9])OP\s*[-_]?\s*(\d+)(?!\d)/gi)) ops.add(`OP${Number(match[1])}`);
+  return [...ops];
+}
+
+/** The table's symbols of ours (symbols.yaml rows in use, `symbol`), each once. */
+export function ourSymbols(rows: readonly SymbolConversion[]): string[] {
+  return [...new Set(rows.filter((r) => !r.retired).map((r) => r.symbol))];
+}
+
+/** The symbols of `ours` that `text` writes, in the order written; a letter symbol (SC) only as a word of its own. */
+export function marksIn(text: string, ours: readonly string[]): string[] {
+  const found: { mark: string; at: number }[] = [];
+  for (const mark of ours) {
+    const at = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(mark)}(?![A-Za-z0-9])`, "u").exec(text)?.index;
+    if (at !== undefined) found.push({ mark, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.mark);
+}
+
+/** A delimiter row: cells of dashes with optional alignment colons. */
+const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The cells of a table row, trimmed: split on pipes not escaped as `\|`, without the outer pipes. */
+function cells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
+}
+
+/** A rating 1–10 written in a cell, else undefined. */
+function rating(cell: string | undefined): number | undefined {
+  const value = /^\d{1,2}$/.exec((cell ?? "").normalize("NFKC").trim())?.[0];
+  return value !== undefined && Number(value) >= 1 && Number(value) <= 10 ? Number(value) : undefined;
+}
+
+/** An action priority written in a cell (H/M/L, High/Medium/Low, 高/中/低), else undefined. */
+function priority(cell: string | undefined): "H" | "M" | "L" | undefined {
+  const value = (cell ?? "").normalize("NFKC").trim().toUpperCase();
+  if (/^(H|HIGH|高)$/.test(value)) return "H";
+  if (/^(M|MEDIUM|中)$/.test(value)) return "M";
+  if (/^(L|LOW|低)$/.test(value)) return "L";
+  return undefined;
+}
+
+/**
+ * The characteristic rows of `text` (a section's text), each with its 1-based line; the table's first column of
+ * each kind counts (a PFMEA's S/O/D/AP after its actions are its second ones). Tables in a ``` or ~~~ fence are
+ * code and are skipped, as are tables without an operation column or without a characteristic or classification
+ * column. `ours`: the symbols of ours (ourSymbols).
+ */
+export function tableCharacteristics(text: string, ours: readonly string[]): Omit<CharacteristicRow, "section" | "title" | "path">[] {
+  const lines = text.split(/\r?\n/);
+  const rows: Omit<CharacteristicRow, "section" | "title" | "path">[] = [];
+  let fence: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (opening) {
+      if (fence === undefined) fence = opening[0];
+      else if (opening[0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined || !DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes("|")) continue;
+    // Every characteristic column (产品特性 and 过程特性), the first of each other kind.
+    const at = new Map<Column, number>();
+    const characteristicColumns: number[] = [];
+    cells(lines[i - 1]!).forEach((cell, index) => {
+      const column = columnOf(cell);
+      if (column === "characteristic") characteristicColumns.push(index);
+      else if (column !== undefined && !at.has(column)) at.set(column, index);
+    });
+    if (!at.has("op") || (characteristicColumns.length === 0 && !at.has("failureMode") && !at.has("class"))) continue;
+    let op = "";
+    let opName: string | undefined;
+    for (let j = i + 1; j < lines.length && lines[j]!.includes("|") && lines[j]!.trim() !== ""; j++) {
+      const row = cells(lines[j]!);
+      const cell = (column: Column) => (at.has(column) ? row[at.get(column)!] : undefined);
+      if (row.every((c) => c === "")) continue;
+      const opCell = cell("op") ?? "";
+      if (opCell !== "") {
+        op = opKey(opCell);
+        opName = undefined;
+      }
+      if (cell("opName")) opName = cell("opName");
+      const characteristic = characteristicColumns.length > 0 ? characteristicColumns.map((c) => row[c] ?? "").filter((c) => c !== "").join(" / ") : (cell("failureMode") ?? "");
+      const marks = marksIn([cell("class") ?? "", ...characteristicColumns.map((c) => row[c] ?? "")].join(" "), ours);
+      const found: Omit<CharacteristicRow, "section" | "title" | "path"> = { line: j + 1, text: lines[j]!.trim(), op, characteristic, marks };
+      if (opName !== undefined) found.opName = opName;
+      const s = rating(cell("s"));
+      const o = rating(cell("o"));
+      const d = rating(cell("d"));
+      const ap = priority(cell("ap"));
+      if (s !== undefined) found.s = s;
+      if (o !== undefined) found.o = o;
+      if (d !== undefined) found.d = d;
+      if (ap !== undefined) found.ap = ap;
+      if (cell("reaction")) found.reaction = cell("reaction")!;
+      rows.push(found);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The characteristic rows of a document's sections (tableCharacteristics of each, in reading order), with the
+ * section they are in. Read for any document; the rules read those of a `pfmea` or `control-plan` document.
+ * `ours`: ourSymbols(symbols.yaml's rows). Pure; never throws.
+ */
+export function characteristicRows(doc: Pick<ControlledDocument, "sections">, ours: readonly string[]): CharacteristicRow[] {
+  return documentSections(doc).flatMap((s) =>
+    s.section.text?.includes("|") ? tableCharacteristics(s.section.text, ours).map((row) => ({ section: s.number, title: s.title, path: s.path, ...row })) : [],
+  );
+}
+
+/** The rows of `rows` that mark a special characteristic (a symbol of ours). */
+export function specialRows(rows: readonly CharacteristicRow[]): CharacteristicRow[] {
+  return rows.filter((r) => r.marks.length > 0);
+}
