@@ -117,9 +117,9 @@ describe("a special characteristic is traced through the PFMEA, the control plan
     const wrong = csr(["-C", dir, "set", "QR-010-02", "--role", "fmea"], { lang: "en" });
     expect(wrong).toEqual({ code: 2, stdout: "", stderr: "csr: --role 'fmea': only pfmea (a process FMEA), control-plan (a control plan), process-flow (a process flow chart) or \"\" (none).\n" });
     const show = await csrInProcess(["-C", dir, "show", "QR-010-01", "--today", "2026-12-08"], { lang: "zh-CN" });
-    expect(show.stdout.split("\n").filter((l) => /文件作用|特殊特性|^ {18}OP/.test(l))).toEqual([
+    expect(show.stdout.split("\n").filter((l) => /文件作用|特性追溯|^ {18}OP/.test(l))).toEqual([
       "  文件作用        控制计划",
-      "  特殊特性        OP20 扣压外径 ★（第 1 节第 3 行）— PFMEA：QR-007-03 未标识；作业指导书：没有覆盖 OP20 的",
+      "  特性追溯        OP20 扣压外径 ★（第 1 节第 3 行）— PFMEA：QR-007-03 未标识；作业指导书：没有覆盖 OP20 的",
       "                  OP30 拧紧扭矩 ★（第 1 节第 4 行）— PFMEA：QR-007-03；作业指导书：WI-010-03",
     ]);
     const pfmea = await csrInProcess(["-C", dir, "show", "QR-007-03", "--today", "2026-12-08", "--format", "json"], { lang: "en" });
