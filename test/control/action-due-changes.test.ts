@@ -81,7 +81,7 @@ describe("csr action step --due on a step that has a due date", () => {
     ]);
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-11");
     expect(findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
-      ["action/step-overdue", 16, "Corrective action NC-2026-001: D4 root cause (due 2026-11-09) [due date changed: originally due 2026-11-09; 2026-11-10 extended to 2026-11-20, reason: 等待化验结果] past due and not done. Record it when done with 'csr action step NC-2026-001 D4 --date <date>'; tell the customer when one of its deadlines cannot be kept."],
+      ["action/step-overdue", 16, "Corrective action NC-2026-001: D4 root cause (due 2026-11-09) [due date changed: originally due 2026-11-09; 2026-11-10 extended to 2026-11-20, reason: 等待化验结果] past due and not done. Record it when done with 'csr action step NC-2026-001 D4 --date <date>'; when it cannot be done in time, agree a new date with the owner and record why with --due … --reason."],
     ]);
     const review = await runIn(dir, "list", "management-review", "--from", "2026-01-01", "--to", "2026-11-11", "--format", "json");
     const late = (JSON.parse(review.stdout) as { rows: Record<string, unknown>[] }).rows.find((r) => r.item === "其中有步骤逾期");
@@ -115,6 +115,20 @@ describe("action/due-rewritten", () => {
     const chain = await checkJsonInProcess(dir, "--today", "2026-11-10");
     expect(chain.findings.filter((f) => f.rule === "action/due-rewritten").map((f) => [f.line, f.message])).toEqual([
       [14, "Corrective action NC-2026-001: the due date changes of D4 (due_changes) do not follow on: 2026-11-16 expected, 2026-11-20 found; change a due date only with csr action step, which keeps the original and every change."],
+    ]);
+  });
+});
+
+describe("an audit's nonconformity about a customer's requirement (tester78 A13)", () => {
+  it("is the audited process's in the register's 顾客/过程 column, and its overdue step asks no customer to be told", async () => {
+    const dir = await acme();
+    const open = await runIn(dir, "--today", "2026-10-13", "action", "open", "--source", "audit", "--process", "C3", "--audit-report", "IA-2026-01", "--customer", "DYA", "--title", "首件记录未按DYA-004保存", "--received", "2026-10-13", "--owner", "huangjun", "--due", "D3=2026-10-15");
+    expect([open.code, open.stderr]).toEqual([0, ""]);
+    const register = await runIn(dir, "--today", "2026-10-20", "list", "actions", "--format", "json");
+    expect((JSON.parse(register.stdout) as { rows: Record<string, unknown>[] }).rows.map((r) => [r.id, r.customer])).toEqual([["8D-2026-001", "东岳汽车股份有限公司"], ["NC-2026-001", "C3 生产过程控制"]]);
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-10-20");
+    expect(findings.filter((f) => f.rule === "action/step-overdue").map((f) => f.message)).toEqual([
+      "Corrective action NC-2026-001: D3 containment (due 2026-10-15) past due and not done. Record it when done with 'csr action step NC-2026-001 D3 --date <date>'; when it cannot be done in time, agree a new date with the owner and record why with --due … --reason.",
     ]);
   });
 });

@@ -219,7 +219,8 @@ function dueChanges(ctx: RegisterContext, a: CorrectiveAction): string {
 
 /** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's). */
 function party(ctx: RegisterContext, a: CorrectiveAction): string {
-  if (a.customer) return customerName(ctx, a.customer);
+  // An audit's or an in-house nonconformity is the process's, even when it concerns a customer's requirement (tester78 A13).
+  if (a.customer && (a.source === "complaint" || a.source === "field-failure" || !a.process)) return customerName(ctx, a.customer);
   if (a.supplier) return supplierName(ctx, a.supplier);
   const process = a.process ? ctx.index.processes.get(a.process)?.value : undefined;
   return process ? `${process.code} ${localized(ctx.lang, process.name, process.name_en)}` : (a.process ?? "");

@@ -29,7 +29,7 @@ steps:
   D3: {due: 2026-11-03, done: 2026-11-03}
   D4: {due: 2026-11-09, done: 2026-11-06}
 `,
-    fix: "Record the step when it is done: `csr action step <id> <step> --date <date>`, or, for D8, close the record once the action is verified effective: `csr action close <id> --verified-by <person> --date <date> --evidence <evidence>`; tell the customer when a deadline of theirs cannot be kept. For a SCAR (a record opened with `csr action open --supplier`), the steps are the supplier's reply: chase the supplier for it instead.",
+    fix: "Record the step when it is done: `csr action step <id> <step> --date <date>`, or, for D8, close the record once the action is verified effective: `csr action close <id> --verified-by <person> --date <date> --evidence <evidence>`; for a customer complaint or field failure, tell the customer when a deadline of theirs cannot be kept (an audit's or an in-house nonconformity has no customer to tell). For a SCAR (a record opened with `csr action open --supplier`), the steps are the supplier's reply: chase the supplier for it instead.",
   },
   check(ctx) {
     const { today } = ctx.options;
@@ -41,7 +41,8 @@ steps:
       const steps = list(overdue.map((s) => t("rule.action/step-overdue.step", { step: s.step, name: t(`action.step.${s.step}`), due: heldDue(s)! }) + changesOf(s, (id) => ctx.index.people.get(id)?.value.name ?? id)));
       // D8 is recorded by closing the record (csr action step refuses it). A SCAR's steps up to D7 are the supplier's reply:
       // the supplier is chased for it, not the customer told (IATF 16949 8.4.2.4, 10.2.3).
-      const scar = action.supplier !== undefined ? "-supplier" : "";
+      // Only a customer's complaint or field failure has a customer to tell; an audit's or an in-house nonconformity has none (tester78 A13).
+      const scar = action.supplier !== undefined ? "-supplier" : action.source === "complaint" || action.source === "field-failure" ? "" : "-internal";
       const fix =
         first.step === "D8"
           ? t(`rule.action/step-overdue.fix-close${scar}`, { id: action.id, supplier: action.supplier ?? "" })
