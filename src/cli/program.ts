@@ -259,7 +259,7 @@ export function gatheringParser<F extends (value: string, previous: never) => un
 }
 
 /**
- * An option that takes one value given twice is refused in one line: commander keeps the last value
+ * An option that takes one value given twice, with two values, is refused in one line: commander keeps the last value
  * and drops the first without a word (tester78 A3: `--shift 早班 --shift 夜班` recorded 夜班 alone), and
  * nothing a user types is lost silently. Options that take several values (variadic, or gathered:
  * gatheringParser, collect) repeat freely; so do flags without a value. Throws a UserError (exit 2)
@@ -280,7 +280,8 @@ function refuseRepeatedOption(program: Command, args: readonly string[]): void {
       if (takesValue && inline === undefined) i++;
       if (!own || !(own.required || own.optional) || own.variadic || (own.parseArg && gathering.has(own.parseArg as never))) continue;
       const first = seen.get(own);
-      if (first !== undefined) {
+      // The same value twice loses nothing (a script's default and the user's own, alike).
+      if (first !== undefined && first !== (value ?? "")) {
         throw new UserError(t("cli.error.option-repeated", { option: own.long ?? own.short ?? flag, first, second: value ?? "" }), t("cli.error.option-repeated.hint", { option: own.long ?? own.short ?? flag }));
       }
       seen.set(own, value ?? "");
