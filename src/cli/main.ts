@@ -505,6 +505,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--part <number>", t("help.process.audited.part"))
           .option("--customer <code>", t("help.process.audited.customer"), collect)
           .option("--shift <text>", t("help.process.audited.shift"), collect)
+          .option("--trainee <person>", t("help.process.audited.trainee"), collect)
+          .option("--expert <person>", t("help.process.audited.expert"), collect)
           .option("--comment <text>", t("help.process.audited.comment"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))

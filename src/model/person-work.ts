@@ -91,10 +91,12 @@ export function documentWork(doc: ControlledDocument): PersonWork[] {
   return work;
 }
 
-/** Each auditor of a process's internal audits (processes.yaml `audits`, csr process audited) audited it on the audit's date. */
+/** Each auditor, auditor-in-training and technical expert of a process's internal audits (processes.yaml `audits`, csr process audited) took part on the audit's date. */
 export function processWork(process: Process): PersonWork[] {
   const { work, add } = collector();
-  (process.audits ?? []).forEach((a, i) => (a.by ?? []).forEach((person, j) => add(["audits", i, "by", j], person, a.date, eventLabel("rule.date/event.process-audit", { report: a.report }))));
+  (process.audits ?? []).forEach((a, i) =>
+    (["by", "trainees", "experts"] as const).forEach((role) => (a[role] ?? []).forEach((person, j) => add(["audits", i, role, j], person, a.date, eventLabel("rule.date/event.process-audit", { report: a.report })))),
+  );
   return work;
 }
 

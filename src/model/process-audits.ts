@@ -61,9 +61,29 @@ export function auditorRoster(people: ReadonlyMap<string, { value: Person }>): A
  * not qualified that day — a 军代表 included, who holds none — is no evidence that the process was audited
  * by a competent auditor (IATF 16949 7.2.3): it stays on record, marked 审核员无资格, and gives neither clause
  * coverage nor a new interval (breaker63 P4). Rule process/auditor-unqualified reports each such auditor.
+ * Its `trainees` (实习审核员, auditing under the team leader's guidance) and `experts` (技术专家) are no auditors
+ * (ISO 19011 3.14, 3.16, 5.5.4): they need no qualification, and the audit counts with them (tester78 A7).
  */
 export function auditCounts(audit: Pick<ProcessAudit, "by" | "date" | "kind">, roster: AuditorRoster): boolean {
   return unqualifiedAuditors(audit, roster).length === 0;
+}
+
+/**
+ * The team leader of `audit` (审核组长): the first of its auditors `by`, as csr process audited records them
+ * (ISO 19011 5.5.4: the audit team has a leader; IATF 16949 7.2.3). Undefined for a record without auditors.
+ */
+export function auditTeamLeader(audit: Pick<ProcessAudit, "by">): string | undefined {
+  return audit.by?.[0];
+}
+
+/**
+ * Whether an unqualified auditor of `audit` (its index in `by`) could be recorded as an auditor-in-training
+ * (实习审核员, `trainees`) instead: not its team leader, and the leader held the qualification that day (not among
+ * `unqualified`, unqualifiedAuditors's). ISO 19011 5.5.4 / 7.2.3 of IATF 16949: an auditor-in-training audits under the
+ * guidance of a qualified auditor, and an audit led by a qualified auditor with trainees counts (tester78 A7).
+ */
+export function mayBeTrainee(index: number, unqualified: readonly { index: number }[]): boolean {
+  return index > 0 && !unqualified.some((u) => u.index === 0);
 }
 
 /** An audit of a process with its index in the process's `audits`. */

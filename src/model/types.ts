@@ -987,7 +987,12 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
  */
 export interface ProcessAudit {
   date: string;
+  /** The auditors, the team leader first (auditTeamLeader). */
   by: string[];
+  /** Auditors-in-training (实习审核员) who audited under the team leader's guidance: no auditors of the audit (ISO 19011 3.14, 7.2.3 of IATF 16949). */
+  trainees?: string[];
+  /** Technical experts (技术专家) who gave the team specific knowledge: no auditors of the audit (ISO 19011 3.16). */
+  experts?: string[];
   report: string;
   nonconformities: number;
   kind?: AuditKind;

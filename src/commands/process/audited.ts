@@ -21,6 +21,11 @@
  * took place and its record is kept; the warning asks for the qualification to be recorded, or for a
  * qualified auditor next time.
  *
+ * `--trainee` (实习审核员, auditing under the team leader's guidance) and `--expert` (技术专家), repeatable, record
+ * the rest of the audit team (ISO 19011 5.5.4; IATF 16949 7.2.3): people at work that day who need no auditor
+ * qualification and are no auditors of the audit. An unqualified auditor other than a qualified team leader is
+ * told to be recorded as --trainee when they audited under the leader's guidance (tester78 A7).
+ *
  * Errors (UserError, one line): an unknown process, a missing option, a date after today or before the
  * publication of the earliest edition of the standards in scope (earliestAuditDay: a year typed wrong), an
  * unknown person or one not at work that day (before their 到岗日期 or after leaving), a count that is
@@ -31,11 +36,11 @@
  */
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { list, sentences, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditorRoster, earliestAuditDay, IATF_CYCLE_MONTHS, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditorRoster, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
@@ -60,6 +65,10 @@ export interface ProcessAuditedFlags {
   customer?: string[];
   /** Repeatable (or comma-separated): each shift audited (IATF 16949 9.2.2.3: every shift, the hand-over included). */
   shift?: string[];
+  /** Repeatable: auditors-in-training (实习审核员), people of people.yaml. */
+  trainee?: string[];
+  /** Repeatable: technical experts (技术专家), people of people.yaml. */
+  expert?: string[];
   comment?: string;
   yes?: boolean;
   commit?: boolean;
@@ -111,6 +120,18 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       refuseMilitaryWork(session.index, person, "--by", "auditor");
       return person.id;
     }))];
+    // The rest of the team (ISO 19011 5.5.4): at work that day, each in one role; no auditors, so asked for no qualification.
+    const inTeam = new Set(by);
+    const teamOf = (given: string[] | undefined, option: "--trainee" | "--expert") =>
+      [...new Set(valuesOf(given).map((p) => {
+        const person = personOption(session, p, option, date);
+        refuseMilitaryWork(session.index, person, option, "auditor");
+        if (inTeam.has(person.id)) throw new UserError(t("process.audited.two-roles", { who: personLabel(session.index, person.id), option }));
+        inTeam.add(person.id);
+        return person.id;
+      }))];
+    const trainees = teamOf(flags.trainee, "--trainee");
+    const experts = teamOf(flags.expert, "--expert");
     const report = flags.report!.trim();
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
     const own = ownDepartmentAuditors(process, { by, kind }, (id) => session.index.people.get(id)?.value);
@@ -126,11 +147,13 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // A layered process audit asks for no internal auditor qualification: none of its auditors is unqualified.
     const qualifying = kind === "lpa" ? "qms" : kind;
     const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
+    // An unqualified member of a team led by a qualified auditor may have audited under the leader's guidance (ISO 19011 5.5.4).
+    const traineeHint = (index: number, id: string) => (mayBeTrainee(index, unqualified) ? [t("process.audited.unqualified.trainee", { who: personLabel(session.index, id), leader: personLabel(session.index, by[0]!), id })] : []);
     if (unqualified.length > 0 && qualification === "error") {
-      const first = unqualified[0]!.person;
+      const first = unqualified[0]!;
       throw new UserError(
-        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.id), date, why: qualificationGap(first, date, qualifying), ...auditor }),
-        t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.id, ...auditor }),
+        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.person.id), date, why: qualificationGap(first.person, date, qualifying), ...auditor }),
+        sentences(t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.person.id, ...auditor }), ...traineeHint(first.index, first.person.id)),
       );
     }
     const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
@@ -142,6 +165,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const entry: ProcessAudit = {
       date,
       by,
+      ...(trainees.length > 0 ? { trainees } : {}),
+      ...(experts.length > 0 ? { experts } : {}),
       report,
       nonconformities,
       ...(kind !== "qms" ? { kind } : {}),
@@ -155,7 +180,11 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       appendIn(doc, [...located.path, "audits"], doc.createNode(entry, { flow: true }));
     });
     const result = nonconformities === 0 ? t("process.audited.conforming") : t("process.audited.nonconforming", { count: nonconformities });
-    const team = list(by.map((id) => personLabel(session.index, id)));
+    const team = [
+      list(by.map((id) => personLabel(session.index, id))),
+      ...(trainees.length > 0 ? [t("process.audited.trainees", { who: list(trainees.map((id) => personLabel(session.index, id))) })] : []),
+      ...(experts.length > 0 ? [t("process.audited.experts", { who: list(experts.map((id) => personLabel(session.index, id))) })] : []),
+    ].join(t("process.audited.subject.separator"));
     const lines = [
       kind === "qms"
         ? t("process.audited.recorded", { process: label, date, subject: auditSubject(undefined, customers, shifts), by: team, report, result, path: located.file.path })
@@ -174,9 +203,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     if (qualification === "warning") {
-      for (const { person } of unqualified) {
+      for (const { person, index } of unqualified) {
         const data = { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, qualifying), id: person.id, ...auditor };
-        lines.push(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", data));
+        lines.push(sentences(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", data), ...traineeHint(index, person.id)));
       }
     }
     // A nonconformity is followed up by a corrective action traced to this audit (IATF 16949 10.2.1): how to open it.

@@ -141,13 +141,22 @@ function actionsOf(ctx: RegisterContext, process: Process, audit: Pick<ProcessAu
 }
 
 /**
- * The auditors of `audit` by name, team leader first, each without an internal auditor qualification on its date
- * marked 无资格 once people.yaml marks auditors (`roster`; process/auditor-unqualified): csr list audits and a
- * process's page on the site (breaker63 P4).
+ * The audit team of `audit` by name: its auditors, the team leader first and marked 组长 when the team has more than one
+ * member, each without an internal auditor qualification on its date marked 无资格 once people.yaml marks auditors
+ * (`roster`; process/auditor-unqualified, breaker63 P4); then its auditors-in-training (实习审核员) and technical experts
+ * (技术专家), marked so (ISO 19011 5.5.4, tester78 A7). csr list audits and a process's page on the site.
  */
-export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by" | "date">, roster: AuditorRoster): string {
+export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by" | "date" | "kind" | "trainees" | "experts">, roster: AuditorRoster): string {
   const unqualified = new Set(unqualifiedAuditors(audit, roster).map((u) => u.index));
-  return audit.by.map((id, i) => (unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name: personName(ctx, id) }) : personName(ctx, id))).join(t(ctx, "register.list-separator"));
+  const team = audit.by.length + (audit.trainees?.length ?? 0) + (audit.experts?.length ?? 0);
+  const auditors = audit.by.map((id, i) => {
+    const name = personName(ctx, id);
+    if (i === 0 && team > 1) return t(ctx, unqualified.has(i) ? "register.audit-team.leader-unqualified" : "register.audit-team.leader", { name });
+    return unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name }) : name;
+  });
+  const trainees = (audit.trainees ?? []).map((id) => t(ctx, "register.audit-team.trainee", { name: personName(ctx, id) }));
+  const experts = (audit.experts ?? []).map((id) => t(ctx, "register.audit-team.expert", { name: personName(ctx, id) }));
+  return [...auditors, ...trainees, ...experts].join(t(ctx, "register.list-separator"));
 }
 
 /**

@@ -242,7 +242,9 @@ export function forEachDocumentReference(
 export function forEachPersonReference(repo: Repository, keeps: (file: SourceFile) => boolean, visit: (file: SourceFile, path: Path, id: string) => void, known: (id: string) => boolean = () => false): void {
   const config = repo.config;
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
-  for (const { value, file, path } of repo.processes) value.audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, "by", j], p)));
+  for (const { value, file, path } of repo.processes) {
+    value.audits?.forEach((a, i) => (["by", "trainees", "experts"] as const).forEach((role) => a[role]?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, role, j], p))));
+  }
   // Who assessed a level at a station (多能工矩阵, csr qualify): the record's signature.
   for (const { value, file, path } of repo.people) value.skills?.forEach((r, i) => typeof r?.by === "string" && !known(r.by) && visit(file, [...path, "skills", i, "by"], r.by));
   for (const { value, file } of repo.actions) {

@@ -1,0 +1,84 @@
+/**
+ * The audit team (ISO 19011 5.5.4; IATF 16949 7.2.3; tester78 A7): the first auditor of `by` leads the team, marked 组长 in
+ * the registers; auditors-in-training (csr process audited --trainee, 实习审核员) and technical experts (--expert, 技术专家)
+ * need no qualification and are no auditors, so an audit led by a qualified auditor with a trainee counts, while an
+ * unqualified person left among the auditors still keeps it from counting, and is told how to be recorded as a trainee.
+ * On a copy of examples/acme-auto in a real git repository, where 高扬 becomes a manufacturing process auditor.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
+
+const acme = builtOnce(async () => {
+  const dir = gitInit(copyFixture("examples/acme-auto"));
+  await csrInProcess(["-C", dir, "person", "update", "gaoyang", "--auditor-since", "2024-03-15", "--auditor-record", "NS-2024-03", "--auditor-kinds", "manufacturing-process"], { lang: null });
+  return dir;
+});
+
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+const TODAY = ["--today", "2026-12-04"];
+const MPA = ["--kind", "manufacturing-process", "--date", "2026-11-19", "--nonconformities", "0", ...TODAY];
+const TRAINEE_HINT = "如李娜（lina）是在审核组长高扬（gaoyang）指导下参加审核的实习审核员，改用 --trainee lina 记录（不用 --by），此次审核即计入审核方案。";
+
+describe("csr process audited --trainee --expert", () => {
+  it("records a trainee and an expert beside a qualified leader: the audit counts, the register marks each role, csr check finds no unqualified auditor", async () => {
+    const dir = await acme();
+    const recorded = csr(["-C", dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--trainee", "lina", "--expert", "chenjing", "--report", "MPA-2026-11"], { lang: null });
+    expect([recorded.code, recorded.stderr]).toEqual([0, ""]);
+    expect(recorded.stdout.split("\n").slice(0, 2)).toEqual([
+      "已在 processes.yaml 中记录过程 C3 生产过程控制 的制造过程审核：2026-11-19，审核员 高扬（gaoyang），实习审核员 李娜（lina），技术专家 陈静（chenjing），记录编号 MPA-2026-11，符合。",
+      "该制造过程的下次制造过程审核应在 2029-11-19 前（IATF 16949 9.2.2.3 的三年周期）。",
+    ]);
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toContain(
+      "{date: 2026-11-19, by: [gaoyang], trainees: [lina], experts: [chenjing], report: MPA-2026-11, nonconformities: 0, kind: manufacturing-process}",
+    );
+    const list = JSON.parse((await run(dir, "list", "audits", "--kind", "manufacturing-process", ...TODAY, "--format", "json")).stdout) as { rows: Record<string, unknown>[]; notes: string[] };
+    expect(list.rows.map((r) => [r.report, r.auditors])).toEqual([
+      ["MPA-2026-01", "赵强（组长，无资格）、高扬"],
+      ["MPA-2026-11", "高扬（组长）、李娜（实习审核员）、陈静（技术专家）"],
+    ]);
+    // MPA-2026-01 led by 赵强, no manufacturing process auditor: the one not counted; MPA-2026-11 counts.
+    expect(list.notes.filter((n) => n.startsWith("共"))).toEqual(["共 2 次审核，其中 1 次审核员无资格、不计；计入的审核了 1 个过程（共 15 个），开出不符合项 0 项；不计的审核另开出 0 项。"]);
+    const check = await run(dir, "check", ...TODAY, "--format", "json");
+    const findings = (JSON.parse(check.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "process/auditor-unqualified");
+    expect(findings.map((f) => f.message).filter((m) => m.includes("MPA-2026-11"))).toEqual([]);
+  });
+
+  it("keeps an audit with an unqualified person among the auditors from counting, and says to record them as a trainee when the leader was qualified", async () => {
+    const dir = await acme();
+    const member = await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang,lina", "--report", "MPA-2026-12");
+    expect(member.code).toBe(0);
+    expect(member.stdout.split("\n").slice(1, 3)).toEqual([
+      "此次审核不计入审核方案：审核员当日没有制造过程审核员资格。",
+      `注意：李娜（lina）在 2026-11-19 没有制造过程审核员资格（people.yaml 中未登记其制造过程审核员资格）；people.yaml 已登记审核员，此类审核应由具备该类资格的审核员进行（process/auditor-unqualified）。如此人当日确有资格，用 'csr person update lina --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号> --auditor-kinds manufacturing-process' 登记。${TRAINEE_HINT}`,
+    ]);
+    // An unqualified leader: nobody guided the team, no trainee hint.
+    const leader = await run(dir, "process", "audited", "C3", ...MPA, "--by", "lina,gaoyang", "--report", "MPA-2026-13");
+    expect(leader.stdout).not.toContain("--trainee");
+    const check = await run(dir, "check", ...TODAY, "--format", "json");
+    const messages = (JSON.parse(check.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "process/auditor-unqualified").map((f) => f.message);
+    expect(messages.filter((m) => m.includes("MPA-2026-12")).map((m) => m.slice(m.indexOf("如 李娜")))).toEqual([
+      "如 李娜（lina）是在审核组长 高扬（gaoyang）指导下参加审核的实习审核员，把其从 by 移到 trainees（实习审核员）：此次审核即计入审核方案。",
+    ]);
+    expect(messages.filter((m) => m.includes("MPA-2026-13")).some((m) => m.includes("trainees"))).toBe(false);
+    const list = JSON.parse((await run(dir, "list", "audits", "--kind", "manufacturing-process", ...TODAY, "--format", "json")).stdout) as { rows: Record<string, unknown>[] };
+    expect(list.rows.filter((r) => r.report !== "MPA-2026-01").map((r) => [r.report, r.auditors])).toEqual([
+      ["MPA-2026-12", "高扬（组长）、李娜（无资格）"],
+      ["MPA-2026-13", "李娜（组长，无资格）、高扬"],
+    ]);
+  });
+
+  it("refuses a person in two roles of the team and an unknown trainee, writing nothing", async () => {
+    const dir = await acme();
+    const before = readFileSync(join(dir, "processes.yaml"), "utf8");
+    expect(await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--trainee", "gaoyang", "--report", "MPA-2026-14")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --trainee 高扬（gaoyang）：此人已列入此次审核组；每人在审核组中只担任一个角色（审核员、实习审核员或技术专家）。\n",
+    });
+    const unknown = await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--expert", "nobody", "--report", "MPA-2026-14");
+    expect([unknown.code, unknown.stderr.startsWith("csr: --expert")]).toEqual([2, true]);
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
+  });
+});
