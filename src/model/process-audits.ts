@@ -9,7 +9,7 @@
  */
 import type { Catalog } from "./catalog.js";
 import { addDays, addMonths, daysBetween } from "../core/dates.js";
-import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, CorrectiveAction, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The kind of `audit`: its `kind`, else a QMS audit by process (IATF 16949 9.2.2.2), as every audit was recorded before kinds were. */
 export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
@@ -234,6 +234,25 @@ export function auditsIn(processes: readonly Process[], from: string | undefined
  */
 export function nonconformitiesIn(entries: readonly Pick<AuditEntry, "audit">[]): number {
   return entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
+}
+
+/**
+ * The corrective actions of `actions` opened against `audit` of `process` (csr action open --source audit: its process and
+ * its report, compared as sameAuditReport does), in the order given: where the audit's nonconformities are followed up
+ * (IATF 16949 10.2.1, 10.2.3).
+ */
+export function actionsAgainstAudit<A extends Pick<CorrectiveAction, "process" | "audit_report">>(actions: readonly A[], process: Pick<Process, "code">, audit: Pick<ProcessAudit, "report">): A[] {
+  return actions.filter((a) => a.process === process.code && a.audit_report !== undefined && sameAuditReport(a.audit_report, audit.report));
+}
+
+/**
+ * The nonconformities `audit` raised as the programme counts them: the greater of those its record gives (`nonconformities`)
+ * and `opened`, the corrective actions opened against it (actionsAgainstAudit) — an action opened for a nonconformity the
+ * record left out is one raised, and a record's count with fewer actions is not lowered by them (tester78 A5, A6; IATF 16949
+ * 9.2.2.1, 10.2.3).
+ */
+export function nonconformitiesRaised(audit: Pick<ProcessAudit, "nonconformities">, opened: number): number {
+  return Math.max(audit.nonconformities, opened);
 }
 
 /**

@@ -117,9 +117,10 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
   it("gives the audits and nonconformities of the period and the processes never audited or due, each equal to its register", async () => {
     const dir = await acme();
     const review = json(dir, "management-review", "--today", "2026-12-05");
-    const rows = review.rows.filter((r) => r.area === "Internal audit");
+    // The audit rows up to the processes due (the programme's performance after them is test/audit/management-review-programme.test.ts's).
+    const rows = review.rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(rows.map((r) => [r.item, r.value, r.detail, r.source])).toEqual([
-      ["Internal audits made in the period", 4, "C3 1 audit, C4 1 audit, S6 2 audits", "Internal audits"],
+      ["Internal audits made in the period", 4, "QMS audits 4: C3 1 audit, C4 1 audit, S6 2 audits", "Internal audits"],
       ["Nonconformities raised by audits in the period", 7, "C3 1 nonconformity, C4 1 nonconformity, S6 5 nonconformities", "Internal audits"],
       ["Processes never audited on 2026-12-05", 12, "C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4", "Processes"],
       ["Processes due for audit on 2026-12-05 (never audited included)", 12, "never audited: C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4", "Processes"],
@@ -137,7 +138,7 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     expect(rows[3]!.value).toBe(due.length);
 
     // The next year: C3, audited on 2026-06-08, falls due on 2027-06-08; the others audited in 2026 later.
-    const later = json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-03-31", "--today", "2027-04-01").rows.filter((r) => r.area === "Internal audit");
+    const later = json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-03-31", "--today", "2027-04-01").rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(later.map((r) => [r.value, r.detail])).toEqual([
       [0, ""],
       [0, ""],
@@ -152,7 +153,7 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
 
   it("counts, without an audit interval, the processes due by IATF 16949 9.2.2.1's three-year cycle, the ones csr check reports, and says so (tester67a A11)", async () => {
     const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
-    const rows = json(dir, "management-review", "--today", "2026-12-05").rows.filter((r) => r.area === "Internal audit");
+    const rows = json(dir, "management-review", "--today", "2026-12-05").rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(rows.map((r) => [r.value, r.detail])).toEqual([
       [0, ""],
       [0, ""],

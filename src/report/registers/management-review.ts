@@ -21,10 +21,27 @@ import { implementationDeadline, implementationOverdue } from "../../model/custo
 import { sourceRevisionsUnreviewed } from "../../model/source-review.js";
 import { revisionNameIn } from "../../i18n/values.js";
 import { pendingTransition } from "../../model/distribution.js";
-import { auditCounts, auditDue, auditorRoster, auditsIn, auditStanding, nonconformitiesIn, outOfCycle, threeYearCycle, type AuditStanding } from "../../model/process-audits.js";
+import {
+  actionsAgainstAudit,
+  auditCounts,
+  auditDue,
+  auditKind,
+  auditorRoster,
+  auditsIn,
+  auditStanding,
+  manufacturingAuditLate,
+  nonconformitiesRaised,
+  outOfCycle,
+  ownDepartmentAuditors,
+  threeYearCycle,
+  unqualifiedAuditors,
+  type AuditEntry,
+  type AuditorRoster,
+  type AuditStanding,
+} from "../../model/process-audits.js";
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
-import type { ControlledDocument, CorrectiveAction, Csr } from "../../model/types.js";
+import { AUDIT_KINDS, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
 import { actionClosed, actionOn, dueChangesText, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
@@ -329,10 +346,13 @@ function externalRows(ctx: RegisterContext, period: Period, row: ReturnType<type
 
 /**
  * Internal audits (ISO 9001 / GJB 9001C 9.3.2 c) 4)–5), IATF 16949 9.3.2.1: nonconformities and audit
- * results): the audits held in the period, by process, and the nonconformities raised in them (the
- * internal audit record of the period, auditsIn); on its last day, the processes never audited and those
- * due for audit (the process list's 状态 and rule process/audit-due, one computation: auditStanding). Due
- * needs an audit interval: without one on any process it is "—" with the reason, not a 0.
+ * results): the audits held in the period, by kind and by process, and the nonconformities raised in them (the
+ * internal audit record of the period, auditsIn; each audit's the greater of its recorded count and the corrective
+ * actions opened against it, nonconformitiesRaised); on its last day, the processes never audited and those
+ * due for audit (the process list's 状态 and rule process/audit-due, one computation: auditStanding), and under
+ * IATF 16949 the manufacturing processes past their manufacturing process audit (process/manufacturing-audit-due,
+ * manufacturingAuditLate). Due needs an audit interval: without one on any process it is "—" with the reason, not a 0.
+ * Then the programme's performance (IATF 16949 9.2.2.1, last sentence): programmeRows.
  */
 function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const day = period.to;
@@ -347,6 +367,7 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const audits = held.filter((a) => auditCounts(a.audit, roster));
   const uncounted = held.filter((a) => !auditCounts(a.audit, roster));
   const separator = t(ctx, "register.list-separator");
+  const detailSeparator = t(ctx, "register.management-review.detail-separator");
   // By process in the order of processes.yaml, those with none left out: "S6 2 次、C3 1 次".
   const byProcess = (count: (code: string) => number, key: "register.management-review.audits-by-process" | "register.management-review.nonconformities-by-process") =>
     processes
@@ -354,12 +375,27 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       .filter(({ count }) => count > 0)
       .map((data) => t(ctx, key, data))
       .join(separator);
-  const auditsOf = (code: string) => audits.filter((a) => a.process.code === code);
-  // The nonconformities of the audits that count, as the audits are counted; those of an audit that does not count are
+  const countOf = (entries: readonly AuditEntry[]) => (code: string) => entries.filter((a) => a.process.code === code).length;
+  // Each kind apart (IATF 16949 9.2.2.2 to 9.2.2.4, and the layered process audits beside them; tester78 A5): "体系审核 12 次：C1 2 次、…".
+  const byKind = AUDIT_KINDS.flatMap((kind) => {
+    const of = audits.filter((a) => auditKind(a.audit) === kind);
+    return of.length > 0 ? [t(ctx, "register.management-review.audits-by-kind", { kind: t(ctx, `value.audit-kind.${kind}`), count: of.length, processes: byProcess(countOf(of), "register.management-review.audits-by-process") })] : [];
+  });
+  // The nonconformities of the audits that count, each audit's the greater of its record and the actions opened against it
+  // (tester78 A5: an action opened on a nonconformity the record left out is one raised); those of an audit that does not count are
   // said beside them (另有 …), not dropped: still ones to correct, and its corrective action is among the actions' rows (breaker64 P9).
-  const raised = nonconformitiesIn(audits);
-  const raisedUncounted = nonconformitiesIn(uncounted);
-  const nonconformitiesOf = (entries: typeof held) => (code: string) => nonconformitiesIn(entries.filter((a) => a.process.code === code));
+  const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []);
+  const raisedBy = (entry: AuditEntry) => nonconformitiesRaised(entry.audit, actionsAgainstAudit(actions, entry.process, entry.audit).length);
+  const raisedIn = (entries: readonly AuditEntry[]) => entries.reduce((n, entry) => n + raisedBy(entry), 0);
+  const raised = raisedIn(audits);
+  const raisedUncounted = raisedIn(uncounted);
+  const nonconformitiesOf = (entries: readonly AuditEntry[]) => (code: string) => raisedIn(entries.filter((a) => a.process.code === code));
+  const beyondRecord = held.flatMap((entry) => {
+    const opened = actionsAgainstAudit(actions, entry.process, entry.audit);
+    return opened.length > entry.audit.nonconformities
+      ? [t(ctx, "register.management-review.nonconformities-by-actions-item", { report: entry.audit.report, recorded: entry.audit.nonconformities, count: opened.length, ids: ids(ctx, opened.map((a) => a.id).sort(compareIds)) })]
+      : [];
+  });
   const standings = processes.map((p) => ({ process: p, code: p.code, standing: auditStanding(p, config, day, roster) }));
   const marked = (s: { code: string; standing: AuditStanding }) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
   const never = standings.filter((s) => s.standing.state === "never").map(marked);
@@ -381,27 +417,82 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
     ...(dueNever.length > 0 ? [t(ctx, "register.management-review.audit-never", { ids: ids(ctx, dueNever) })] : []),
     ...(cycled.length > 0 ? [t(ctx, timed.length === 0 ? "register.management-review.audit-cycle-all" : "register.management-review.audit-cycle", { count: cycled.length })] : []),
     ...(untimed > 0 ? [t(ctx, "register.management-review.audit-untimed", { count: untimed })] : []),
-  ].join(t(ctx, "register.management-review.detail-separator"));
-  const uncountedOf = (code: string) => uncounted.filter((a) => a.process.code === code).length;
+  ].join(detailSeparator);
   const auditDetail = [
-    byProcess((code) => auditsOf(code).length, "register.management-review.audits-by-process"),
-    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: uncounted.length, processes: byProcess(uncountedOf, "register.management-review.audits-by-process") })] : []),
-  ].filter((d) => d !== "");
+    ...byKind,
+    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: uncounted.length, processes: byProcess(countOf(uncounted), "register.management-review.audits-by-process") })] : []),
+  ];
   return [
-    row("audits", audits.length, auditDetail.join(t(ctx, "register.management-review.detail-separator")), record),
+    row("audits", audits.length, auditDetail.join(detailSeparator), record),
     row(
       "nonconformities",
       raised,
       [
         byProcess(nonconformitiesOf(audits), "register.management-review.nonconformities-by-process"),
         ...(raisedUncounted > 0 ? [t(ctx, "register.management-review.nonconformities-uncounted", { count: raisedUncounted, processes: byProcess(nonconformitiesOf(uncounted), "register.management-review.nonconformities-by-process") })] : []),
+        ...(beyondRecord.length > 0 ? [t(ctx, "register.management-review.nonconformities-by-actions", { items: ids(ctx, beyondRecord) })] : []),
       ]
         .filter((d) => d !== "")
-        .join(t(ctx, "register.management-review.detail-separator")),
+        .join(detailSeparator),
       record,
     ),
     row("never-audited", never.length, ids(ctx, never), processList),
     timed.length === 0 && cycled.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
+    ...(threeYearCycle(config) ? [manufacturingRow(ctx, processes, documents, day, roster, row)] : []),
+    ...programmeRows(ctx, period, held, actions, roster, row),
+  ];
+}
+
+/**
+ * Under IATF 16949 9.2.2.3, the manufacturing processes (processes.yaml `manufacturing: true`) with no manufacturing process
+ * audit that counts within the three-year cycle on `day`, as process/manufacturing-audit-due reports them (manufacturingAuditLate),
+ * each with the day the cycle ended; "—" with the reason when processes.yaml marks no process manufacturing (tester78 A5: the
+ * page said 0 processes due while the programme showed C3's manufacturing process audit overdue).
+ */
+function manufacturingRow(ctx: RegisterContext, processes: readonly Process[], documents: readonly ControlledDocument[], day: string, roster: AuditorRoster, row: ReturnType<typeof rowOf>): Row {
+  const programme = t(ctx, "register.audit-programme.sheet");
+  if (!processes.some((p) => p.manufacturing === true)) return row("manufacturing-audit-due", "—", t(ctx, "register.management-review.manufacturing-none"), programme);
+  const late = processes.flatMap((p) => {
+    const found = manufacturingAuditLate(p, documents, day, roster);
+    return found ? [t(ctx, found.state === "never" ? "register.management-review.manufacturing-never" : "register.management-review.manufacturing-overdue", { code: p.code, due: found.due })] : [];
+  });
+  return row("manufacturing-audit-due", late.length, ids(ctx, late), programme);
+}
+
+/**
+ * The performance of the internal audit programme (IATF 16949 9.2.2.1, last sentence: it is reviewed by top management; 9.3.2.1):
+ * the nonconformities of internal audits (corrective actions of `source: audit`, `actions` as they stood on the period's last
+ * day) closed in the period, open on its last day and, of those, with a step overdue (overdueSteps, as the actions' rows count
+ * them); the audits of the period (`held`) that do not count, by an auditor without the qualification for their kind that day
+ * (auditCounts), and those in which an auditor audited their own department's work (ownDepartmentAuditors, 9.2.2 c), each by
+ * report. Audits planned against audits held need a plan of audits, which processes.yaml does not record yet: not counted here.
+ */
+function programmeRows(ctx: RegisterContext, period: Period, held: readonly AuditEntry[], actions: readonly CorrectiveAction[], roster: AuditorRoster, row: ReturnType<typeof rowOf>): Row[] {
+  const day = period.to;
+  const register = actionRegisterSheet(ctx);
+  const record = t(ctx, "register.audits.sheet");
+  const separator = t(ctx, "register.list-separator");
+  const ofAudits = actions.filter((a) => a.source === "audit").sort((a, b) => compareIds(a.id, b.id));
+  const closed = ofAudits.filter((a) => a.steps?.D8?.done !== undefined && a.steps.D8.done >= period.from && a.steps.D8.done <= day);
+  const open = ofAudits.filter((a) => !actionClosed(a));
+  const late = open.flatMap((a) => {
+    const steps = overdueSteps(a, day);
+    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: steps.map((s) => s.step).join(separator) })] : [];
+  });
+  const unqualified = held.flatMap(({ process, audit }) => {
+    const who = unqualifiedAuditors(audit, roster);
+    return who.length > 0 ? [t(ctx, "register.management-review.audit-with", { code: process.code, report: audit.report, names: ids(ctx, who.map(({ person }) => person.name)) })] : [];
+  });
+  const partial = held.flatMap(({ process, audit }) => {
+    const who = ownDepartmentAuditors(process, audit, roster.person);
+    return who.length > 0 ? [t(ctx, "register.management-review.audit-with", { code: process.code, report: audit.report, names: ids(ctx, who.map(({ person }) => person.name)) })] : [];
+  });
+  return [
+    row("audit-actions-closed", closed.length, ids(ctx, closed.map((a) => a.id)), register),
+    row("audit-actions-open", open.length, ids(ctx, open.map((a) => a.id)), register),
+    row("audit-actions-overdue", late.length, ids(ctx, late), register),
+    row("audits-unqualified", unqualified.length, ids(ctx, unqualified), record),
+    row("audits-own-department", partial.length, ids(ctx, partial), record),
   ];
 }
 

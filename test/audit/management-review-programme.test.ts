@@ -1,0 +1,72 @@
+/**
+ * The management review's internal audit inputs as the audit programme gives them (tester78 A5; IATF 16949 9.3.2.1, the
+ * last sentence of 9.2.2.1): on a copy of examples/acme-auto without its audits, in a real git repository, csr records
+ * C3 marked a manufacturing process and never audited as one (its cycle ended 2022-03-01); C1 audited on 2026-09-01 by
+ * 李娜 of its own department 市场部 with no nonconformity recorded, and NC-2026-001 opened against that audit the next
+ * day; C2 audited on 2026-10-12 by 赵强 with one nonconformity, NC-2026-002, closed on 2026-11-20; a product audit of C4.
+ */
+import { describe, expect, it } from "vitest";
+import { builtOnce, checkJsonInProcess, copyFixture, csrInProcess, gitInit, withoutAudits } from "../helpers.js";
+
+const programme = builtOnce(async () => {
+  const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
+  for (const args of [
+    ["process", "update", "C3", "--manufacturing", "-y", "--commit"],
+    ["process", "audited", "C1", "--date", "2026-09-01", "--by", "lina", "--report", "IA-2026-03", "--nonconformities", "0", "-y", "--commit"],
+    ["action", "open", "--source", "audit", "--process", "C1", "--audit-report", "IA-2026-03", "--title", "合同评审记录缺签", "--received", "2026-09-02", "--owner", "lina", "-y", "--commit"],
+    ["process", "audited", "C2", "--date", "2026-10-12", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "1", "-y", "--commit"],
+    ["action", "open", "--source", "audit", "--process", "C2", "--audit-report", "IA-2026-04", "--title", "设计评审缺顾客要求", "--received", "2026-10-13", "--owner", "gaoyang", "-y", "--commit"],
+    ...["D3", "D4", "D5", "D6", "D7"].map((step) => ["action", "step", "NC-2026-002", step, "--date", "2026-11-06", "--by", "gaoyang", "--note", "已完成", "-y"]),
+    ["action", "close", "NC-2026-002", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "复查设计评审记录", "-y"],
+    ["process", "audited", "C4", "--date", "2026-11-03", "--by", "zhaoqiang", "--report", "PA-2026-01", "--nonconformities", "0", "--kind", "product", "--part", "BX-D1", "-y", "--commit"],
+  ]) {
+    const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+    if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
+  }
+  return dir;
+});
+
+/** The audit rows of the review (its JSON), each as 输入项,指标,数值,说明,明细见. */
+async function auditRows(dir: string, lang: "zh-CN" | "en", ...args: string[]): Promise<string[]> {
+  const result = await csrInProcess(["-C", dir, "list", "management-review", "--format", "json", ...args], { lang });
+  expect(result.code).toBe(0);
+  const rows = (JSON.parse(result.stdout) as { rows: Record<string, string | number>[] }).rows;
+  return rows.filter((r) => r.area === (lang === "en" ? "Internal audit" : "内部审核")).map((r) => [r.area, r.item, r.value, r.detail, r.source].join(","));
+}
+
+describe("csr list management-review: the internal audit programme (tester78 A5)", () => {
+  it("splits the audits by kind, counts an audit's nonconformities by the actions opened against it, gives the manufacturing process overdue and the programme's performance", async () => {
+    const dir = await programme();
+    expect(await auditRows(dir, "zh-CN", "--today", "2026-12-05")).toEqual([
+      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次：C1 1 次、C2 1 次；产品审核 1 次：C4 1 次,内部审核记录",
+      "内部审核,期间审核开出的不符合项,2,C1 1 项、C2 1 项；按对审核开出的纠正措施计：IA-2026-03 审核记录 0 项，开出纠正措施 1 项（NC-2026-001）,内部审核记录",
+      "内部审核,2026-12-05 尚未审核的过程,13,C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4,过程清单",
+      "内部审核,2026-12-05 到期未审核的过程（含尚未审核）,2,尚未审核：C3、M1；未设内审间隔，按 IATF 16949 9.2.2.1 的三年审核周期计,过程清单",
+      "内部审核,2026-12-05 到期未做制造过程审核的制造过程,1,C3（尚未审核，应于 2022-03-01 前审核）,内部审核方案",
+      "内部审核,期间关闭的内部审核不符合项（纠正措施）,1,NC-2026-002,纠正措施台账",
+      "内部审核,2026-12-05 未关闭的内部审核不符合项,1,NC-2026-001,纠正措施台账",
+      "内部审核,其中有步骤逾期的,0,,纠正措施台账",
+      "内部审核,期间审核员无资格、不计入审核方案的审核,0,,内部审核记录",
+      "内部审核,期间审核员审核本部门工作的审核（客观公正存疑）,1,C1 IA-2026-03（李娜）,内部审核记录",
+    ]);
+    // One reading with csr check: C3 is the process process/manufacturing-audit-due reports on the same day.
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/manufacturing-audit-due");
+    expect(findings.map((f) => [f.file, f.message.includes("2022-03-01")])).toEqual([["processes.yaml", true]]);
+  }, 300_000);
+
+  it("counts in a period only its audits and closures, and says it in English", async () => {
+    const dir = await programme();
+    expect(await auditRows(dir, "en", "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-12-05")).toEqual([
+      "Internal audit,Internal audits made in the period,1,QMS audit 1: C2 1 audit,Internal audits",
+      "Internal audit,Nonconformities raised by audits in the period,1,C2 1 nonconformity,Internal audits",
+      "Internal audit,Processes never audited on 2026-10-31,13,C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4,Processes",
+      "Internal audit,Processes due for audit on 2026-10-31 (never audited included),2,never audited: C3, M1; no audit interval is set: counted by the three-year audit cycle of IATF 16949 9.2.2.1,Processes",
+      "Internal audit,Manufacturing processes past their manufacturing process audit on 2026-10-31,1,C3 (never audited, due by 2022-03-01),Audit programme",
+      "Internal audit,Internal audit nonconformities (corrective actions) closed in the period,0,,Corrective actions",
+      "Internal audit,Internal audit nonconformities open on 2026-10-31,2,NC-2026-001, NC-2026-002,Corrective actions",
+      "Internal audit,of which with a step overdue,0,,Corrective actions",
+      "Internal audit,Audits in the period by an auditor not qualified, not counted in the programme,0,,Internal audits",
+      "Internal audit,Audits in the period in which an auditor audited their own department (impartiality in doubt),0,,Internal audits",
+    ]);
+  }, 300_000);
+});
