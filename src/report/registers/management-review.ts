@@ -200,20 +200,11 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
   const gjb = worksToGjb9001C(ctx.repo.config?.value);
   const area = t(ctx, gjb ? "register.management-review.area.actions-gjb" : "register.management-review.area.actions");
   const register = actionRegisterSheet(ctx);
-  const separator = t(ctx, "register.list-separator");
   const records = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []).sort((a, b) => a.received.localeCompare(b.received) || compareIds(a.id, b.id));
   const complaints = records.filter((a) => (a.source === "complaint" || a.source === "field-failure") && a.received >= period.from);
   const closed = records.filter((a) => a.steps?.D8?.done !== undefined && a.steps.D8.done >= period.from);
   const open = records.filter((a) => !actionClosed(a));
-  const late = open.flatMap((a) => {
-    const steps = overdueSteps(a, day);
-    // A step whose due date was moved is named with its changes: the review sees what was promised first (tester78 A1).
-    const named = steps.map((s) => {
-      const changes = dueChangesText(ctx.lang, s, (id) => personName(ctx, id));
-      return changes === "" ? s.step : t(ctx, "register.management-review.action-step-changed", { step: s.step, changes });
-    });
-    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: named.join(separator) })] : [];
-  });
+  const late = actionsLate(ctx, open, day);
   // A notice given after the period was still owed on its last day.
   const owedOn = (doc: ControlledDocument): ControlledDocument => ({
     ...doc,
@@ -246,6 +237,22 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
     row("notices-overdue", notices.length, ids(ctx, notices), t(ctx, "register.changes.sheet")),
     row("notices-late", notifiedLate.length, ids(ctx, notifiedLate), t(ctx, "register.changes.sheet")),
   ];
+}
+
+/**
+ * The open actions of `open` with a step overdue on `day` (overdueSteps), each as "NC-2026-001（D3、D4）"; a step whose due
+ * date was moved is named with its changes, so that the review sees what was promised first (tester78 A1).
+ */
+function actionsLate(ctx: RegisterContext, open: readonly CorrectiveAction[], day: string): string[] {
+  const separator = t(ctx, "register.list-separator");
+  return open.flatMap((a) => {
+    const steps = overdueSteps(a, day);
+    const named = steps.map((s) => {
+      const changes = dueChangesText(ctx.lang, s, (id) => personName(ctx, id));
+      return changes === "" ? s.step : t(ctx, "register.management-review.action-step-changed", { step: s.step, changes });
+    });
+    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: named.join(separator) })] : [];
+  });
 }
 
 /**
@@ -471,14 +478,10 @@ function programmeRows(ctx: RegisterContext, period: Period, held: readonly Audi
   const day = period.to;
   const register = actionRegisterSheet(ctx);
   const record = t(ctx, "register.audits.sheet");
-  const separator = t(ctx, "register.list-separator");
   const ofAudits = actions.filter((a) => a.source === "audit").sort((a, b) => compareIds(a.id, b.id));
   const closed = ofAudits.filter((a) => a.steps?.D8?.done !== undefined && a.steps.D8.done >= period.from && a.steps.D8.done <= day);
   const open = ofAudits.filter((a) => !actionClosed(a));
-  const late = open.flatMap((a) => {
-    const steps = overdueSteps(a, day);
-    return steps.length > 0 ? [t(ctx, "register.management-review.action-steps", { id: a.id, steps: steps.map((s) => s.step).join(separator) })] : [];
-  });
+  const late = actionsLate(ctx, open, day);
   const unqualified = held.flatMap(({ process, audit }) => {
     const who = unqualifiedAuditors(audit, roster);
     return who.length > 0 ? [t(ctx, "register.management-review.audit-with", { code: process.code, report: audit.report, names: ids(ctx, who.map(({ person }) => person.name)) })] : [];
