@@ -507,6 +507,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--shift <text>", t("help.process.audited.shift"), collect)
           .option("--trainee <person>", t("help.process.audited.trainee"), collect)
           .option("--expert <person>", t("help.process.audited.expert"), collect)
+          .option("--amend <report>", t("help.process.audited.amend"))
           .option("--comment <text>", t("help.process.audited.comment"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))

@@ -82,3 +82,29 @@ describe("csr process audited --trainee --expert", () => {
     expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
   });
 });
+
+describe("csr process audited --amend", () => {
+  it("corrects only the fields given of a recorded audit, printing before → after, and refuses an unknown report or nothing to change (tester78 A10)", async () => {
+    const dir = await acme();
+    const amended = await run(dir, "process", "audited", "C4", "--amend", "pa-2026-02", "--part", "BX-D9", "--nonconformities", "1", ...TODAY);
+    expect(amended).toEqual({
+      code: 0,
+      stdout:
+        "已更正 processes.yaml 中过程 C4 仓储、包装与交付 的审核记录 PA-2026-02：\n" +
+        "  part：BX-D1 → BX-D9\n" +
+        "  nonconformities：0 → 1\n" +
+        "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
+      stderr: "",
+    });
+    const line = readFileSync(join(dir, "processes.yaml"), "utf8").split("\n").find((l) => l.includes("PA-2026-02"))!;
+    expect(line).toContain("{date: 2026-05-13, by: [zhaoqiang], report: PA-2026-02, nonconformities: 1, kind: product, part: BX-D9, customer: DYA, shift: 白班");
+    const unknown = await run(dir, "process", "audited", "C4", "--amend", "PA-2099-01", "--part", "X", ...TODAY);
+    expect([unknown.code, unknown.stderr.split("\n")[0]!.startsWith("csr: --amend PA-2099-01：过程 C4 仓储、包装与交付 没有这份审核报告的审核记录；已记录的有：")]).toEqual([2, true]);
+    const nothing = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--part", "BX-D9", ...TODAY);
+    expect(nothing).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--part、--nonconformities 或 --comment 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
+    });
+  });
+});

@@ -625,12 +625,12 @@ describe("csr process audited", () => {
       code: 0,
       stdout:
         "已在 processes.yaml 中记录过程 S5 采购与供应商管理 的内部审核：2026-10-01，审核员 赵强（zhaoqiang），审核报告 IA-2026-04，符合。\n" +
-        "注意：2026-10-01 按工作日历（qms.yaml 的 calendar）是休息日；请核对审核日期，如有误，改正 processes.yaml 中这次审核（审核报告 IA-2026-04）的 date。\n" +
+        "注意：2026-10-01 按工作日历（qms.yaml 的 calendar）是休息日；请核对审核日期，如有误，用 csr process audited S5 --amend IA-2026-04 --date <正确日期> 更正。\n" +
         "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "--lang", "en", "process", "audited", "C3", "--date", "2026-06-06", "--by", "zhaoqiang", "--report", "IA-2026-01", "--nonconformities", "1"])).stdout.split("\n")[1]).toBe(
-      "Note: 2026-06-06 is a day off in the working-day calendar (calendar of qms.yaml); check the audit date and, if it is wrong, correct the date of this audit (report IA-2026-01) in processes.yaml.",
+      "Note: 2026-06-06 is a day off in the working-day calendar (calendar of qms.yaml); check the audit date and, if it is wrong, correct it with csr process audited C3 --amend IA-2026-01 --date <the right date>.",
     );
     expect((await run(dir, "process", "audited", "C4", "--date", "2026-06-05", "--by", "zhaoqiang", "--report", "IA-2026-02", "--nonconformities", "0")).stdout).not.toContain("休息日");
   });

@@ -40,7 +40,7 @@ import { list, sentences, t } from "../../i18n/index.js";
 import { addMonths } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditorRoster, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditKind, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
@@ -48,7 +48,7 @@ import { departmentLabel } from "../../model/labels.js";
 import { AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption } from "../options.js";
-import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
@@ -70,6 +70,8 @@ export interface ProcessAuditedFlags {
   /** Repeatable: technical experts (技术专家), people of people.yaml. */
   expert?: string[];
   comment?: string;
+  /** The report of a recorded audit to correct (csr process audited <code> --amend <report>): only the fields given change. */
+  amend?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -78,6 +80,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
   return withEditSession(ctx, true, undefined, async (session) => {
     const located = processByCode(session.repo, given);
     const process = located.value;
+    if (flags.amend !== undefined) return amendAudit(ctx, session, located, flags);
     const kind: AuditKind = flags.kind === undefined ? "qms" : choiceOption(flags.kind, "--kind", AUDIT_KINDS, "qms");
     // A product audit is of a product: its part number is what the record is about (IATF 16949 9.2.2.4).
     const needed = kind === "product" ? (["--date", "--by", "--report", "--nonconformities", "--part"] as const) : (["--date", "--by", "--report", "--nonconformities"] as const);
@@ -200,7 +203,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       lines.push(process.manufacturing ? t("process.audited.next-manufacturing", { due: addMonths(date, IATF_CYCLE_MONTHS) }) : t("process.audited.not-manufacturing", { code: process.code }));
     }
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
-    if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report, path: located.file.path }));
+    if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report: shellArgument(report), code: shellArgument(process.code) }));
     if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
     if (qualification === "warning") {
       for (const { person, index } of unqualified) {
@@ -233,4 +236,53 @@ function auditSubject(part: string | undefined, customers: readonly string[], sh
     .filter((s): s is string => Boolean(s))
     .map((s) => s + t("process.audited.subject.separator"))
     .join("");
+}
+
+/**
+ * `csr process audited <code> --amend <report>`: corrects the recorded audit of that report (sameAuditReport) in place, as
+ * csr source update --amend corrects a recorded revision (tester78 A10: a part number typed wrong, a weekend date). Only
+ * the fields given change (--date, --part, --nonconformities, --comment); the rest is kept; each change is printed
+ * before → after. The record is evidence (IATF 16949 7.5.3.2.1, 9.2.2.1): git keeps what it said before. Errors: an unknown
+ * report, nothing to change, a date after today, a count that is not a whole number, a part number on a QMS audit.
+ */
+async function amendAudit(ctx: CommandContext, session: EditSession, located: EditSession["repo"]["processes"][number], flags: ProcessAuditedFlags): Promise<number> {
+  const process = located.value;
+  const label = processLabel(process);
+  const wanted = flags.amend!.trim();
+  const index = (process.audits ?? []).findIndex((a) => sameAuditReport(a.report, wanted));
+  if (index < 0) {
+    const reports = (process.audits ?? []).map((a) => a.report);
+    throw new UserError(t("process.audited.amend.unknown", { process: label, report: wanted, reports: reports.length > 0 ? list(reports) : t("process.audited.amend.none") }));
+  }
+  const audit = process.audits![index]!;
+  const changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: string | number }[] = [];
+  if (flags.date !== undefined) {
+    const date = eventDateOption(flags.date, "--date");
+    if (date !== audit.date) changes.push({ key: "date", field: "date", was: audit.date, now: date, value: date });
+  }
+  if (flags.part !== undefined) {
+    const part = flags.part.trim();
+    if (auditKind(audit) === "qms") throw new UserError(t("process.audited.part-qms", { part }), t("process.audited.hint-kind", { code: process.code, kind: "product" }));
+    if (part !== "" && part !== audit.part) changes.push({ key: "part", field: "part", was: audit.part ?? "", now: part, value: part });
+  }
+  if (flags.nonconformities !== undefined) {
+    const count = flags.nonconformities.trim();
+    if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
+    if (Number(count) !== audit.nonconformities) changes.push({ key: "nonconformities", field: "nonconformities", was: String(audit.nonconformities), now: count, value: Number(count) });
+  }
+  if (flags.comment !== undefined) {
+    const comment = flags.comment.trim();
+    if (comment !== (audit.comment ?? "")) changes.push({ key: "comment", field: "comment", was: audit.comment ?? "", now: comment, value: comment });
+  }
+  if (changes.length === 0) throw new UserError(t("process.audited.amend.nothing", { report: audit.report }), t("process.audited.amend.hint", { code: process.code, report: audit.report }));
+  const change = editFile(session.root, located.file.path, "processes", (doc) => {
+    for (const c of changes) doc.setIn([...located.path, "audits", index, c.key], c.value);
+  });
+  const none = t("process.audited.amend.empty");
+  const lines = [
+    t("process.audited.amend.done", { process: label, report: audit.report, path: located.file.path }),
+    ...changes.map((c) => t("process.audited.amend.change", { field: c.field, was: c.was || none, now: c.now || none })),
+  ];
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.amended", { code: process.code, report: audit.report }) });
+  return 0;
 }
