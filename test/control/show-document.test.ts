@@ -185,7 +185,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
         "                  明细：csr list distribution --document WI-010-01",
         "  培训            A/1 需要培训：培训逾期（应于 2025-03-17 前完成）",
         // WI-010-01 marks the crimp diameter ★: held stricter (tester77 E7).
-        "  特殊特性        WI-010-01 标注特殊特性 ★（2 作业步骤），要求更严：被替换版本的受控副本在新版实施当天收回，不设回收期限；未经培训者不得按其作业，培训逾期报为错误。",
+        "  特殊特性        WI-010-01 标注特殊特性 ★（2 作业步骤），要求更严：被替换版本的受控副本在新版实施当天回收，不设回收期限；未经培训者不得按其作业，培训逾期报为错误。",
         "  定期评审        每 24 个月；下次 2027-03-17 前",
         "  修订记录        A/0  2024-03-01  首次发布",
         "                  A/1  2025-03-17  扣压外径标注为关键特性★（东岳▽），增加每2小时扣压外径记录",
@@ -215,7 +215,7 @@ describe("csr show <document> --today of a past day (tester63 N5, N12)", () => {
     // The day before A/2 was trained: still to be trained before it takes effect.
     // WI-010-01 marks ★: the special-characteristic line says the training is due by the day A/2 takes effect (tester77 E7).
     expect(show("WI-010-01", "2026-11-16").stdout).toContain(
-      "\n  培训            A/2 需要培训：2026-11-18 实施，应在实施前完成\n  特殊特性        WI-010-01 标注特殊特性 ★（2 作业步骤），要求更严：被替换版本的受控副本在新版实施当天收回，不设回收期限；应培训人员须在 2026-11-18 生效前完成培训，未培训者自该日起报为错误。\n  定期评审",
+      "\n  培训            A/2 需要培训：2026-11-18 实施，应在实施前完成\n  特殊特性        WI-010-01 标注特殊特性 ★（2 作业步骤），要求更严：被替换版本的受控副本在新版实施当天回收，不设回收期限；应培训人员须在 2026-11-18 生效前完成培训，未培训者自该日起报为错误。\n  定期评审",
     );
     // After the last record: today's card, without the note. Released ahead of taking effect, A/2 was due by that day (tester72 Q14).
     const now = show("WI-010-01", "2026-12-04").stdout;

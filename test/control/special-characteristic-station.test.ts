@@ -156,12 +156,12 @@ describe("a work instruction marking ★ beside a plain one (tester77 E7)", () =
     ]);
     const show = await csrInProcess(["-C", dir, "show", STRICT, "--today", "2026-12-10"], { lang: "zh-CN" });
     expect(show.stdout.split("\n").filter((l) => l.includes("特殊特性"))).toEqual([
-      `  特殊特性        ${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），要求更严：旧版受控副本应于新版实施当天 2026-12-14 收回，自次一工作日起即为回收逾期；应培训人员须在 2026-12-14 生效前完成培训，未培训者自该日起报为错误。`,
+      `  特殊特性        ${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），要求更严：旧版受控副本应于新版实施当天 2026-12-14 回收，自次一工作日起即为回收逾期；应培训人员须在 2026-12-14 生效前完成培训，未培训者自该日起报为错误。`,
     ]);
     expect((await csrInProcess(["-C", dir, "show", PLAIN, "--today", "2026-12-10"], { lang: "zh-CN" })).stdout).not.toContain("特殊特性");
     const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-12-15"], { lang: "zh-CN" });
     expect(zh.stdout.split("\n").filter((l) => l.includes(" error doc/"))).toEqual([
-      `documents/${STRICT}.yaml:31:5 error doc/recall-overdue ${STRICT} A/0 的受控副本 1（品质部）仍未回收：A/0 版已于 2026-12-14 被替换；${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），旧版不得与新版并存，副本应于新版实施当天 2026-12-14 收回。请回收并用 'csr recall ${STRICT} --copy 1' 记录。`,
+      `documents/${STRICT}.yaml:31:5 error doc/recall-overdue ${STRICT} A/0 的受控副本 1（品质部）仍未回收：A/0 版已于 2026-12-14 被替换；${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），旧版不得与新版并存，副本应于新版实施当天 2026-12-14 回收。请回收并用 'csr recall ${STRICT} --copy 1' 记录。`,
       `documents/${STRICT}.yaml:34:13 error doc/training-overdue ${STRICT} A/1 版于 2026-12-14 生效且需要培训，但应培训的 2 人中只登记了 1 人的培训（应于生效之日 2026-12-14 前完成：培训先于作业）。未培训人员见 'csr list training --missing --document ${STRICT}'，培训后用 'csr train ${STRICT} --people ... --date ... --trainer ... --record ...' 记录。${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容）：未经培训者不得在工位上按其作业，故报为错误。`,
     ]);
   });
@@ -200,7 +200,7 @@ describe("csr release of a work instruction marking ★ (tester77 E7)", () => {
     expect(release.stdout.split("\n").filter((l) => /受控副本|培训|特殊特性/.test(l))).toEqual([
       `旧版受控副本（文件回收）：受控号 2（A/1，品质部）；A/2 自 2026-12-18 起实施，此前它们仍在使用，届时回收并用 'csr recall ${STRICT} --date <回收日期>' 登记，并用 'csr distribute ${STRICT} --to QA' 向持有单位发放 A/2。`,
       `${STRICT} A/2 需要培训：品质部共 2 人，应在 2026-12-18 实施前完成；名单：csr list training --missing --document ${STRICT}。`,
-      `${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），要求更严：旧版受控副本应于新版实施当天 2026-12-18 收回，自次一工作日起即为回收逾期；应培训人员须在 2026-12-18 生效前完成培训，未培训者自该日起报为错误。`,
+      `${STRICT} 标注特殊特性 ★（工位 OP30，2 作业内容），要求更严：旧版受控副本应于新版实施当天 2026-12-18 回收，自次一工作日起即为回收逾期；应培训人员须在 2026-12-18 生效前完成培训，未培训者自该日起报为错误。`,
       `${STRICT} A/2 改动了标注特殊特性（★ ▽）的内容：请评审该特性所在的控制计划和 PFMEA，需要时同步更改（IATF 16949 8.5.6.1、8.3.3.3）；文件未关联过程，请按图纸和零件找到对应的控制计划和 PFMEA。`,
     ]);
     // The distribution register gives copy 2 that day.
