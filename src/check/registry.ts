@@ -2,6 +2,7 @@
 import type { Rule } from "./rule.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
+import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
@@ -157,6 +158,7 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   actionDeadlineOrder,
   actionDueRewritten,
+  actionSelfVerified,
   actionStepOverdue,
   actionZeroingIncomplete,
   calendarYearMissing,

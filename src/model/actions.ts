@@ -99,6 +99,17 @@ export function actionClosed(action: CorrectiveAction): boolean {
   return action.steps?.D8?.done !== undefined;
 }
 
+/**
+ * Whether the person who verified (or is to verify) an action's effectiveness did its work: the action's owner
+ * (`owner`), or the one who recorded D6 (corrective action implemented) or D7 (recurrence prevented). The D8
+ * verification of effectiveness is a check of that work by someone else, e.g. the auditor in a follow-up audit
+ * (8D D8; IATF 16949 10.2.3, 10.2.1 f). Returns the first role the person held ("owner", "D6", "D7"), or undefined.
+ */
+export function selfVerifiedRole(action: CorrectiveAction, verifier: string): "owner" | "D6" | "D7" | undefined {
+  if (action.owner === verifier) return "owner";
+  return (["D6", "D7"] as const).find((step) => action.steps?.[step]?.by === verifier);
+}
+
 /** The steps the record holds, in order D3 … D8 (D8's verifier as `by`, its evidence as `note`). */
 export function actionSteps(action: CorrectiveAction): ActionStepView[] {
   const steps = action.steps ?? {};

@@ -309,6 +309,29 @@ describe("csr action step, readacross and close", () => {
     expect(result.stderr.split("\n")[0]).toBe("csr: 仓库中有未解决的合并冲突（actions/8D-2026-012.yaml）；在解决之前 csr 不写入任何内容。");
     expect(read(dir, "8D-2026-012")).toBe(text);
   });
+
+  it("refuses a verifier who did the work — the owner or the one who did D6 or D7 — in one line with a hint, exit 2, nothing written (action/self-verified; 10.2.1 f)", async () => {
+    const dir = await acme();
+    await open(dir);
+    for (const [step, date] of [["D3", "2026-11-03"], ["D4", "2026-11-09"], ["D5", "2026-11-10"], ["D6", "2026-11-16"]]) expect(await setUp(dir, "action", "step", "8D-2026-012", step!, "--date", date!, "--commit")).toBe(0);
+    expect(await setUp(dir, "action", "step", "8D-2026-012", "D7", "--date", "2026-11-18", "--by", "huangjun", "--commit")).toBe(0);
+    const before = read(dir, "8D-2026-012");
+    // gaoyang owns 8D-2026-012.
+    expect(run(dir, "action", "close", "8D-2026-012", "--verified-by", "gaoyang", "--date", "2026-11-20", "--evidence", "连续3批出货检验合格")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 8D-2026-012：高扬（gaoyang）是措施负责人，不能又作效果验证人（action/self-verified）：D8 效果验证是由完成措施以外的人对措施是否有效的检查。\n" +
+        "提示：请由另一人验证，例如审核员在跟踪审核中验证：'csr action close 8D-2026-012 --verified-by <验证人> --date <验证日期> --evidence <验证证据>'\n",
+    });
+    // 黄军 did D7, named by name.
+    expect((await csrInProcess(["-C", dir, "action", "close", "8D-2026-012", "--verified-by", "黄军", "--date", "2026-11-20", "--evidence", "x"])).stderr).toBe(
+      "csr: 8D-2026-012: Huang Jun (huangjun) did D7 prevention and cannot also verify its effectiveness (action/self-verified): the D8 verification is a check by someone other than the one who did the work that the action is effective.\n" +
+        "hint: Have another person verify it, e.g. the auditor in a follow-up audit: 'csr action close 8D-2026-012 --verified-by <person> --date <date> --evidence <evidence>'\n",
+    );
+    expect(read(dir, "8D-2026-012")).toBe(before);
+    expect((await runIn(dir, "action", "close", "8D-2026-012", "--verified-by", "zhaoqiang", "--date", "2026-11-20", "--evidence", "连续3批出货检验合格")).code).toBe(0);
+  });
 });
 
 describe("csr release --action", () => {

@@ -30,7 +30,7 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
+import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
@@ -327,6 +327,14 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     const last = ACTION_STEPS.filter((s) => s !== "D8").map((s) => action.steps![s]!.done!).sort().at(-1)!;
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.last-step", data: {} }, date: last, of: action.id } });
     const verifier = insiderOption(session, flags.verifiedBy!, "--verified-by", date).id;
+    // 10.2.1 f, 8D D8: the effectiveness is verified by someone other than the one who did the work (action/self-verified).
+    const role = selfVerifiedRole(action, verifier);
+    if (role !== undefined) {
+      throw new UserError(
+        t("action.close.self-verified", { id: action.id, person: personLabel(session.index, verifier), role: t(`action.close.self-verified.${role}`, { step: role === "owner" ? "" : `${role} ${t(stepNameKey(role, gjb))}` }) }),
+        t("action.close.self-verified.hint", { id: shellArgument(action.id) }),
+      );
+    }
     const evidence = flags.evidence!.trim();
     const noReadAcross = typeof flags.readAcrossReason === "string" ? oneLine(flags.readAcrossReason) || undefined : undefined;
     if (typeof flags.readAcrossReason === "string" && noReadAcross === undefined) throw new UserError(t("action.close.no-read-across-empty"));
