@@ -130,6 +130,7 @@ import { rule as processAuditDuplicateReport } from "./rules/process/audit-dupli
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as processManufacturingAuditDue } from "./rules/process/manufacturing-audit-due.js";
+import { rule as processPlannedAuditMissed } from "./rules/process/planned-audit-missed.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as supplierAuditDue } from "./rules/supplier/audit-due.js";
 import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
@@ -285,6 +286,7 @@ export const rules: readonly Rule[] = [
   processAuditorImpartiality,
   processAuditorUnqualified,
   processManufacturingAuditDue,
+  processPlannedAuditMissed,
   refUnresolved,
   supplierAuditDue,
   supplierAuditorUnqualified,

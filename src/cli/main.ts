@@ -512,6 +512,20 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/audited.js")).processAuditedCommand));
+        process_
+          .command("plan")
+          .description(t("help.process.plan"))
+          .argument("<code>", t("help.process.code"))
+          .option("--month <month>", t("help.process.plan.month"))
+          .option("--date <date>", t("help.process.plan.date"))
+          .option("--kind <kind>", t("help.process.plan.kind"))
+          .option("--by <people...>", t("help.process.plan.by"))
+          .option("--customer <code>", t("help.process.plan.customer"), collect)
+          .option("--shift <text>", t("help.process.plan.shift"), collect)
+          .option("--comment <text>", t("help.process.plan.comment"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/process/plan.js")).processPlanCommand));
       },
       action: () => {
         const record = program.command("action").description(t("help.action"));

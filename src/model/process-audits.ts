@@ -9,7 +9,7 @@
  */
 import type { Catalog } from "./catalog.js";
 import { addDays, addMonths, daysBetween } from "../core/dates.js";
-import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, CorrectiveAction, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, CorrectiveAction, PlannedAudit, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The kind of `audit`: its `kind`, else a QMS audit by process (IATF 16949 9.2.2.2), as every audit was recorded before kinds were. */
 export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
@@ -17,12 +17,12 @@ export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
 }
 
 /** The customers whose parts or CSRs `audit` sampled (`customer`, one code or a list), in order; none: []. */
-export function auditCustomers(audit: Pick<ProcessAudit, "customer">): string[] {
+export function auditCustomers(audit: Pick<ProcessAudit | PlannedAudit, "customer">): string[] {
   return audit.customer === undefined ? [] : typeof audit.customer === "string" ? [audit.customer] : [...audit.customer];
 }
 
 /** The shifts `audit` covered (`shift`, one or a list; IATF 16949 9.2.2.3 every shift, the hand-over included), in order; none: []. */
-export function auditShifts(audit: Pick<ProcessAudit, "shift">): string[] {
+export function auditShifts(audit: Pick<ProcessAudit | PlannedAudit, "shift">): string[] {
   return audit.shift === undefined ? [] : typeof audit.shift === "string" ? [audit.shift] : [...audit.shift];
 }
 
@@ -387,4 +387,44 @@ export function expiringQualifications(person: Person, today: string, notice: nu
     const kinds = qualifiedKinds(period).filter((kind) => !periods.some((later) => later !== period && typeof later?.since === "string" && later.since > period.since && later.since <= next && qualifiedKinds(later).includes(kind)));
     return kinds.length > 0 ? [{ period, index, kinds, days }] : [];
   });
+}
+
+/** A planned audit of a process (`planned_audits`) with its index there. */
+export interface IndexedPlan {
+  plan: PlannedAudit;
+  index: number;
+}
+
+/**
+ * Where an entry of the annual internal audit plan (年度内部审核计划, a process's `planned_audits`; IATF 16949 9.2.2.1: the
+ * documented programme) stands on `today` (YYYY-MM-DD): `done` when an audit of its kind (auditKind) of the process is dated
+ * within its month (`audit`, the first such, whether or not its auditors were qualified: the register marks that apart);
+ * `missed` when its month has ended with none, with `rescheduled`, a later entry of the same kind planned for the process
+ * (the audit moved, not dropped); `planned` while its month has not ended.
+ */
+export type PlanStanding = { state: "done"; audit: IndexedAudit } | { state: "missed"; rescheduled?: IndexedPlan } | { state: "planned" };
+
+export function planStanding(process: Process, plan: PlannedAudit, today: string): PlanStanding {
+  const kind = auditKind(plan);
+  const index = (process.audits ?? []).findIndex((a) => auditKind(a) === kind && typeof a.date === "string" && a.date.startsWith(`${plan.month}-`) && a.date <= today);
+  if (index >= 0) return { state: "done", audit: { audit: process.audits![index]!, index } };
+  if (plan.month >= today.slice(0, 7)) return { state: "planned" };
+  const later = (process.planned_audits ?? []).findIndex((p) => p !== plan && auditKind(p) === kind && typeof p.month === "string" && p.month > plan.month);
+  return later >= 0 ? { state: "missed", rescheduled: { plan: process.planned_audits![later]!, index: later } } : { state: "missed" };
+}
+
+/**
+ * The plan entries of `process` that an audit of `kind` held on `date` fulfils: those of that kind planned for its month
+ * (csr process audited says so). IATF 16949 9.2.2.1.
+ */
+export function plansFulfilledBy(process: Process, kind: AuditKind, date: string): IndexedPlan[] {
+  return (process.planned_audits ?? []).flatMap((plan, index) => (auditKind(plan) === kind && plan.month === date.slice(0, 7) ? [{ plan, index }] : []));
+}
+
+/**
+ * The day a planned audit's auditors are to be qualified and at work on: its `date`, else the last day of its month (a
+ * qualification that lapses within the month would not hold on the day the audit is held at the month's end).
+ */
+export function plannedDay(plan: Pick<PlannedAudit, "month" | "date">): string {
+  return plan.date ?? addDays(addMonths(`${plan.month}-01`, 1), -1);
 }

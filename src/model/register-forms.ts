@@ -30,6 +30,7 @@ export const REGISTER_COMMANDS = {
   suppliers: "csr list suppliers",
   audits: "csr list audits",
   "audit-programme": "csr list audit-programme",
+  "audit-plan": "csr list audit-plan",
   actions: "csr list actions",
   people: "csr list people",
   "training-missing": "csr list training --missing",

@@ -967,6 +967,24 @@ export interface Process {
   manufacturing?: boolean;
   /** Its internal audits (内部审核记录), oldest first, written by csr process audited. */
   audits?: ProcessAudit[];
+  /** Its audits planned ahead (年度内部审核计划, IATF 16949 9.2.2.1), in planning order, written by csr process plan. */
+  planned_audits?: PlannedAudit[];
+}
+
+/**
+ * An audit of a process planned ahead (one entry of the annual internal audit plan, 年度内部审核计划; IATF 16949 9.2.2.1: a
+ * documented internal audit programme): the month (`month`, YYYY-MM) and, when fixed, the day (`date`), the kind (as
+ * ProcessAudit's, absent: qms), the auditors planned (people.yaml ids, the team leader first), and the customers and shifts
+ * it is to sample. An audit of that kind recorded within the month fulfils it (planFulfilment).
+ */
+export interface PlannedAudit {
+  month: string;
+  date?: string;
+  kind?: AuditKind;
+  by?: string[];
+  customer?: string | string[];
+  shift?: string | string[];
+  comment?: string;
 }
 
 /**

@@ -324,7 +324,7 @@ describe("csr process audited", () => {
     expect(await audited("M2", "--date", "2099-01-10", ...full)).toEqual({
       code: 2,
       stdout: "",
-      stderr: expect.stringMatching(/^csr: --date 2099-01-10 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/),
+      stderr: expect.stringMatching(/^csr: --date 2099-01-10 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n提示：将来的审核先列入年度内部审核计划：'csr process plan M2 --date 2099-01-10 --by <审核员>'；审核后再记录。\n$/),
     });
     expect(await audited("M2", "--date", "2026-11-20", "--by", "zhangli,nobody", "--report", "IA-2026-04", "--nonconformities", "0")).toEqual({
       code: 2,

@@ -15,6 +15,7 @@ import { auditRegister } from "../../report/registers/audits.js";
 import { disposalRegister } from "../../report/registers/disposals.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { auditProgramme } from "../../report/registers/audit-programme.js";
+import { auditPlanRegister } from "../../report/registers/audit-plan.js";
 import { editionReviewRegister } from "../../report/registers/edition-review.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
@@ -191,6 +192,12 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     });
   } else if (what === "audit-programme") {
     table = auditProgramme(rc, { today });
+  } else if (what === "audit-plan") {
+    // The annual internal audit plan (年度内部审核计划): a year's, read on --today; without --year, this calendar year's (tester78 A2).
+    if (period) throw new UserError(t("list.year-alone", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    const year = flags.year !== undefined ? yearOption(flags.year) : Number(today.slice(0, 4));
+    table = auditPlanRegister(rc, { today, year });
+    name = `audit-plan-${year}`;
   } else if (what === "actions") {
     table = actionRegister(rc, { today, filter: actionFilter(rc, flags, period) });
   } else if (what === "suppliers") {

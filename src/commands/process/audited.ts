@@ -37,17 +37,17 @@
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
-import { addMonths } from "../../core/dates.js";
+import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditKind, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditKind, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
 import { departmentLabel } from "../../model/labels.js";
 import { AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, eventDateOption } from "../options.js";
+import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
@@ -105,6 +105,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     }
     const customer = oneOrMany(customers);
     const shift = oneOrMany(shifts);
+    // An audit to come belongs in the annual plan (csr process plan), not in the record (tester78 A2): the refusal says where.
+    const asked = dateOption(flags.date, "--date");
+    if (asked > localToday()) throw new UserError(t("options.date-future", { flag: "--date", value: asked, today: localToday() }), t("process.audited.future-hint", { code: process.code, date: asked }));
     const date = eventDateOption(flags.date, "--date");
     const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
     if (earliest && date < earliest.date) {
@@ -193,6 +196,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
         ? t("process.audited.recorded", { process: label, date, subject: auditSubject(undefined, customers, shifts), by: team, report, result, path: located.file.path })
         : t("process.audited.recorded-kind", { process: label, audit: t(`value.audit-kind.${kind}`), date, subject: auditSubject(part, customers, shifts), by: team, report, result, path: located.file.path }),
     ];
+    // The annual plan's entry for this process, kind and month is fulfilled by this audit (IATF 16949 9.2.2.1).
+    if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
     if (unqualified.length > 0) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", auditor));
@@ -219,12 +224,12 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
 }
 
 /** The values of a repeatable option, each also split at commas (`--shift 早班,夜班`, ，、 as well), trimmed, without repeats, in order. */
-function valuesOf(given: readonly string[] | undefined): string[] {
+export function valuesOf(given: readonly string[] | undefined): string[] {
   return [...new Set((given ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean))];
 }
 
 /** One value as it was always written (`customer: DYA`), several as a list (`customer: [DYA, BCM]`), none left out. */
-function oneOrMany(values: readonly string[]): string | string[] | undefined {
+export function oneOrMany(values: readonly string[]): string | string[] | undefined {
   return values.length === 0 ? undefined : values.length === 1 ? values[0] : [...values];
 }
 

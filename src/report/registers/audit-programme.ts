@@ -11,10 +11,10 @@
  */
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, threeYearCycle } from "../../model/process-audits.js";
+import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planStanding, threeYearCycle } from "../../model/process-audits.js";
 import type { AuditKind, Process } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { asOfNotes, departmentName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 /** `today` (YYYY-MM-DD): the audits held by that day; its year is the last of the three the programme shows. */
 export function auditProgramme(ctx: RegisterContext, options: { today: string }): Table {
@@ -25,10 +25,13 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   const roster = auditorRoster(ctx.index.people);
   const cycle = threeYearCycle(config);
   const last = Number(today.slice(0, 4));
-  const years = [last - 2, last - 1, last].map(String);
+  // The annual plan's entries (planned_audits, csr process plan) beside what was done: the coming years that have some, up to two, get their columns (tester78 A2).
+  const planned = processes.flatMap((p) => (p.planned_audits ?? []).filter((plan) => typeof plan?.month === "string"));
+  const ahead = Math.min(last + 2, Math.max(last, ...planned.map((plan) => Number(plan.month.slice(0, 4)))));
+  const years = Array.from({ length: ahead - last + 3 }, (_, i) => String(last - 2 + i));
   const separator = t(ctx, "register.list-separator");
   const kindsOf = (p: Process): AuditKind[] => {
-    const held = new Set((p.audits ?? []).filter((a) => a.date <= today).map(auditKind));
+    const held = new Set([...(p.audits ?? []).filter((a) => a.date <= today).map(auditKind), ...(p.planned_audits ?? []).map(auditKind)]);
     // Layered process audits (分层审核) on a row of their own: they are not the manufacturing process audit (tester75 P11).
     return ["qms", ...(p.manufacturing === true || held.has("manufacturing-process") ? ["manufacturing-process" as const] : []), ...(held.has("product") ? ["product" as const] : []), ...(held.has("lpa") ? ["lpa" as const] : [])];
   };
@@ -54,14 +57,31 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   const rows = processes.flatMap((p) =>
     kindsOf(p).map((kind) => {
       const audits = (p.audits ?? []).filter((a) => a.date <= today && auditKind(a) === kind);
+      // An entry of the plan not fulfilled: planned (with its auditors), missed, or moved to a later month; a fulfilled one is its audit.
+      const plans = (p.planned_audits ?? []).filter((plan) => typeof plan?.month === "string" && auditKind(plan) === kind);
+      const planText = (year: string) =>
+        plans
+          .filter((plan) => plan.month.startsWith(`${year}-`))
+          .flatMap((plan) => {
+            const standing = planStanding(p, plan, today);
+            if (standing.state === "done") return [];
+            const when = { month: String(Number(plan.month.slice(5))), ym: plan.month };
+            if (standing.state === "planned") {
+              const by = (plan.by ?? []).map((id) => personName(ctx, id)).join(t(ctx, "register.audit-programme.by-separator"));
+              return [t(ctx, by ? "register.audit-programme.planned-by" : "register.audit-programme.planned", { ...when, by })];
+            }
+            return [standing.rescheduled ? t(ctx, "register.audit-programme.moved", { ...when, to: standing.rescheduled.plan.month }) : t(ctx, "register.audit-programme.missed", when)];
+          });
       const inYear = (year: string) =>
-        audits
-          .filter((a) => a.date.startsWith(`${year}-`))
-          .map((a) => {
-            const text = `${a.date.slice(5)} ${a.report}`;
-            return auditCounts(a, roster) ? text : t(ctx, "register.audit-uncounted.mark", { date: text });
-          })
-          .join(separator);
+        [
+          ...audits
+            .filter((a) => a.date.startsWith(`${year}-`))
+            .map((a) => {
+              const text = `${a.date.slice(5)} ${a.report}`;
+              return auditCounts(a, roster) ? text : t(ctx, "register.audit-uncounted.mark", { date: text });
+            }),
+          ...planText(year),
+        ].join(separator);
       const { due, never } = dueOf(p, kind);
       return {
         code: p.code,
@@ -77,7 +97,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   );
   return {
     id: "audit-programme",
-    title: t(ctx, "register.audit-programme.title", { from: String(last - 2), to: String(last), count: processes.length }),
+    title: t(ctx, "register.audit-programme.title", { from: years[0]!, to: years[years.length - 1]!, count: processes.length }),
     sheet: t(ctx, "register.audit-programme.sheet"),
     columns: [
       { key: "code", header: t(ctx, "register.processes.column.code"), kind: "id" },
@@ -92,6 +112,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
     rows,
     notes: [
       t(ctx, cycle ? "register.audit-programme.note-cycle" : "register.audit-programme.note"),
+      ...(planned.length > 0 ? [t(ctx, "register.audit-programme.note-plan")] : []),
       ...(processes.some((p) => (p.audits ?? []).some((a) => a.date <= today && !auditCounts(a, roster))) ? [t(ctx, "register.audit-uncounted.note")] : []),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],

@@ -85,6 +85,11 @@ related: [QP-001]   # Unknown document 'QP-001'
       if (typeof a?.customer === "string") refs.customer(file, [...path, "audits", i, "customer"], a.customer);
       else if (Array.isArray(a?.customer)) a.customer.forEach((c, j) => typeof c === "string" && refs.customer(file, [...path, "audits", i, "customer", j], c));
     });
+    // The customers an audit is planned to sample (csr process plan): the same codes.
+    for (const { value, file, path } of repo.processes) value.planned_audits?.forEach((a, i) => {
+      if (typeof a?.customer === "string") refs.customer(file, [...path, "planned_audits", i, "customer"], a.customer);
+      else if (Array.isArray(a?.customer)) a.customer.forEach((c, j) => typeof c === "string" && refs.customer(file, [...path, "planned_audits", i, "customer", j], c));
+    });
     // Each entity's references are reported in its own file. A check reads every reference of every
     // entity and nearly all resolve: each is looked up first, and its path and message made only
     // when it does not resolve (the rule was a fifth of the rules' CPU, making them for every one).
@@ -245,6 +250,7 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
   for (const { value, file, path } of repo.processes) {
     value.audits?.forEach((a, i) => (["by", "trainees", "experts"] as const).forEach((role) => a[role]?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, role, j], p))));
   }
+  for (const { value, file, path } of repo.processes) value.planned_audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "planned_audits", i, "by", j], p)));
   // Who assessed a level at a station (多能工矩阵, csr qualify): the record's signature.
   for (const { value, file, path } of repo.people) value.skills?.forEach((r, i) => typeof r?.by === "string" && !known(r.by) && visit(file, [...path, "skills", i, "by"], r.by));
   for (const { value, file } of repo.actions) {

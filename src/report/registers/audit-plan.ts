@@ -1,0 +1,76 @@
+/**
+ * The annual internal audit plan (年度内部审核计划; IATF 16949 9.2.2.1: a documented internal audit programme covering every
+ * process, every shift, at a frequency by risk): the entries of `year` under the processes' `planned_audits` (csr process plan),
+ * one row each, by month, then in processes.yaml's order, then in planning order: the month and day planned, the process and
+ * its owning department, the kind, the auditors, customers and shifts planned, and what became of it on `today` (planStanding):
+ * 已审核 with the audit's date and report, 计划, 未按计划审核 or 改期至 a later month. The processes with no QMS audit planned
+ * that year are named in a note (every process is covered over the programme). The company's form for it is qms.yaml
+ * `registers.forms.audit-plan` (e.g. QR-004-01); the record of audits held is the audit programme's (audit-programme.ts).
+ */
+import { localized } from "../../core/text.js";
+import { auditCounts, auditCustomers, auditKind, auditorRoster, auditShifts, planStanding } from "../../model/process-audits.js";
+import type { Table } from "../table.js";
+import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+
+/** `year`: the calendar year (e.g. 2027) whose plan is listed; `today` (YYYY-MM-DD): the day its entries are judged on. */
+export function auditPlanRegister(ctx: RegisterContext, options: { today: string; year: number }): Table {
+  const { today } = options;
+  const year = String(options.year);
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const separator = t(ctx, "register.list-separator");
+  const roster = auditorRoster(ctx.index.people);
+  const entries = processes
+    .flatMap((process, order) => (process.planned_audits ?? []).map((plan, index) => ({ process, plan, order, index })))
+    .filter(({ plan }) => typeof plan?.month === "string" && plan.month.startsWith(`${year}-`))
+    .sort((a, b) => (a.plan.month < b.plan.month ? -1 : a.plan.month > b.plan.month ? 1 : a.order - b.order || a.index - b.index));
+  const rows = entries.map(({ process, plan }, i) => {
+    const standing = planStanding(process, plan, today);
+    const status =
+      standing.state === "done"
+        ? t(ctx, auditCounts(standing.audit.audit, roster) ? "register.audit-plan.done" : "register.audit-plan.done-uncounted", { date: standing.audit.audit.date, report: standing.audit.audit.report })
+        : standing.state === "planned"
+          ? t(ctx, "register.audit-plan.planned")
+          : standing.rescheduled
+            ? t(ctx, "register.audit-plan.moved", { to: standing.rescheduled.plan.month })
+            : t(ctx, "register.audit-plan.missed");
+    return {
+      no: String(i + 1),
+      month: plan.month,
+      date: plan.date ?? null,
+      code: process.code,
+      name: localized(ctx.lang, process.name, process.name_en),
+      owner: departmentName(ctx, process.owner),
+      kind: t(ctx, `value.audit-kind.${auditKind(plan)}`),
+      auditors: (plan.by ?? []).map((id) => personName(ctx, id)).join(separator),
+      customer: auditCustomers(plan).map((code) => customerName(ctx, code)).join(separator),
+      shift: auditShifts(plan).join(separator),
+      status,
+      comment: plan.comment ?? "",
+    };
+  });
+  const unplanned = processes.filter((p) => !(p.planned_audits ?? []).some((plan) => typeof plan?.month === "string" && plan.month.startsWith(`${year}-`) && auditKind(plan) === "qms"));
+  return {
+    id: "audit-plan",
+    title: t(ctx, "register.audit-plan.title", { year, count: rows.length }),
+    sheet: t(ctx, "register.audit-plan.sheet", { year }),
+    columns: [
+      { key: "no", header: t(ctx, "register.audits.column.no"), kind: "number" },
+      { key: "month", header: t(ctx, "register.audit-plan.column.month"), kind: "code" },
+      { key: "date", header: t(ctx, "register.audit-plan.column.date"), date: true },
+      { key: "code", header: t(ctx, "register.audits.column.code"), kind: "id" },
+      { key: "name", header: t(ctx, "register.audits.column.name"), kind: "name" },
+      { key: "owner", header: t(ctx, "register.audits.column.owner"), kind: "name" },
+      { key: "kind", header: t(ctx, "register.audits.column.kind"), kind: "name" },
+      { key: "auditors", header: t(ctx, "register.audit-plan.column.auditors"), kind: "list" },
+      { key: "customer", header: t(ctx, "register.audits.column.customer"), kind: "list" },
+      { key: "shift", header: t(ctx, "register.audits.column.shift"), kind: "list" },
+      { key: "status", header: t(ctx, "register.audit-plan.column.status") },
+      { key: "comment", header: t(ctx, "register.audits.column.comment"), kind: "prose", remarks: true },
+    ],
+    rows,
+    notes: [
+      t(ctx, "register.audit-plan.note"),
+      ...(unplanned.length > 0 ? [t(ctx, "register.audit-plan.unplanned", { year, processes: unplanned.map((p) => p.code).join(separator), count: unplanned.length })] : []),
+    ],
+  };
+}
