@@ -122,7 +122,11 @@ describe("csr action open", () => {
     ]);
     const opened = run(dir, "action", "open", "--title", "首件检验未经班组长确认", "--process", "C3", "--audit-report", "ia-2026-01", "--received", "2026-10-13", "--owner", "huangjun", "--commit");
     expect(opened.stderr).toBe("");
-    expect(opened.stdout.split("\n")[0]).toBe("已建立纠正措施 NC-2026-001（内审不符合项）：首件检验未经班组长确认（actions/NC-2026-001.yaml）");
+    expect(opened.stdout.split("\n").slice(0, 2)).toEqual([
+      "已建立纠正措施 NC-2026-001（内审不符合项）：首件检验未经班组长确认（actions/NC-2026-001.yaml）",
+      // No deadline given: the nonconformity would never be overdue (tester78 A4).
+      "注意：此内审不符合项没有整改期限，不会逾期；用 csr action step NC-2026-001 D3 --due <日期>（D4、D5 同样）给出，或开立时加 --due D3=<日期> D5=<日期>。",
+    ]);
     expect(read(dir, "NC-2026-001")).toBe("id: NC-2026-001\ntitle: 首件检验未经班组长确认\nsource: audit\nprocess: C3\naudit_report: IA-2026-01\nreceived: 2026-10-13\nowner: huangjun\n");
     // The report named by hand in the file later: csr check traces it too.
     writeFileSync(join(dir, "actions/NC-2026-001.yaml"), read(dir, "NC-2026-001").replace("IA-2026-01", "IA-2026-09"));

@@ -171,6 +171,8 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       lines.splice(1, 0, t("action.opened-supplier", { supplier: t("people.department-choice", { code: supplier.code, name: localized(language(), supplier.name, supplier.name_en) }), status: t(`supplier.status.${status}`), code: supplier.code }));
       if (Object.keys(steps).length === 0) lines.push(t("action.supplier-no-due", { id: shellArgument(id) }));
     }
+    // An audit's nonconformity without a due date is never overdue (IATF 16949 10.2.3, 9.2.2; tester78 A4).
+    if (source === "audit" && Object.keys(steps).length === 0) lines.push(t("action.audit-no-due", { id: shellArgument(id) }));
     // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
     lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
