@@ -65,7 +65,8 @@ export async function recheck(
   // The `own` rules count on the changed files' ids being unique; once that is in question, only a whole check is exact.
   if (rerun.some((r) => r.id === DUPLICATES)) return undefined;
 
-  const outcome = checkRepository(partial, options, own);
+  // The version in force of the changed documents being revised, as the whole check reads it (review78 #1).
+  const outcome = checkRepository(partial, own.length > 0 ? { ...options, ...(await wholeOptions?.(partial)) } : options, own);
   const fresh = [...outcome.findings, ...outcome.held].filter((f) => paths.has(f.file));
   const rerunIds = new Set(rerun.map((r) => r.id));
   if (rerun.length > 0) {

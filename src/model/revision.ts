@@ -240,6 +240,18 @@ export function withReleasedContent(doc: ControlledDocument, released: Controlle
 }
 
 /**
+ * `doc` as the version in force reads: for a released document being revised (修订中, `revising`: the file holds the
+ * draft of the next version), its current version as released (`inForce`, by id: load/base.ts revisedInForce, the
+ * rules' options.inForce) with the register data of the file (withReleasedContent); otherwise, or when git does not
+ * have that version (no git, a shallow clone: not in `inForce`), `doc` itself. What the point of use works to decides
+ * what it is held to, not an unreleased draft (IATF 16949 7.5.3.2.1, 8.3.3.3; review78 #1).
+ */
+export function contentInForce(doc: ControlledDocument, inForce: ReadonlyMap<string, ControlledDocument> | undefined): ControlledDocument {
+  const released = doc.revising !== undefined && doc.status === "released" ? inForce?.get(doc.id) : undefined;
+  return released === undefined ? doc : withReleasedContent(doc, released);
+}
+
+/**
  * `doc` as its revision `version` stood when it was the last one: the revisions up to it, its 实施日期
  * (the revision's own `effective`, recorded when it differed from its date, else the one its released
  * file had), and, with `released`

@@ -5,6 +5,7 @@ import { shellArgument } from "../../../core/text.js";
 import { departmentLabel, specialCharacteristicLabel } from "../../../model/labels.js";
 import { specialCharacteristics } from "../../../model/symbol-documents.js";
 import { sourceAsDocument } from "../../../model/source-copies.js";
+import { contentInForce } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
@@ -38,7 +39,7 @@ distribution:
     const days = recallDays(config);
     const calendar = repositoryCalendar(config);
     const rows = ctx.repo.symbols.map((s) => s.value);
-    const documents = [...ctx.index.documents.values()].map(({ value: doc, file }) => ({ doc, file, at: ["distribution"] as (string | number)[] }));
+    const documents = [...ctx.index.documents.values()].map(({ value, file }) => ({ doc: contentInForce(value, ctx.options.inForce), file, at: ["distribution"] as (string | number)[] }));
     // A customer's source document: its revisions are its editions, its copies in the customer's file.
     const sources = ctx.repo.customers.flatMap(({ value: customer, file }) =>
       (customer.sources ?? []).flatMap((source, i) => (source.distribution?.length ? [{ doc: sourceAsDocument(customer, source), file, at: ["sources", i, "distribution"] as (string | number)[] }] : [])),

@@ -4,6 +4,7 @@ import { worksOn } from "../../../model/people.js";
 import { independent, skillLevelOn, stationInstructions } from "../../../model/skills.js";
 import { specialCharacteristicLabel } from "../../../model/labels.js";
 import { specialCharacteristics } from "../../../model/symbol-documents.js";
+import { contentInForce } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -50,7 +51,8 @@ export const rule: Rule = {
     const special = (station: string) => {
       if (!specialAt.has(station)) {
         const marking = stationInstructions(documents, station).flatMap((doc) => {
-          const found = specialCharacteristics(doc, rows);
+          // The version in force decides, not the draft of the next one in the file (修订中; review78 #1).
+          const found = specialCharacteristics(contentInForce(doc, ctx.options.inForce), rows);
           return found ? [specialCharacteristicLabel(doc, found)] : [];
         })[0];
         specialAt.set(station, marking);
