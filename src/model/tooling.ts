@@ -38,17 +38,22 @@ export function lastMaintenance(tooling: Pick<Tooling, "maintenance">, day: stri
 
 /**
  * When its next verification is owed, on `today`: `due` (YYYY-MM-DD) is the last day it may be verified in time,
- * `overdue` whether `today` is past it, `last` the verification it counts from (none: never verified, owed at
- * once: a device is verified before it is relied on). Every shift (每班) and every day (每天) ask for a verification
+ * `overdue` whether `today` is past it, `last` the passed verification it counts from (none: never verified, owed
+ * at once: a device is verified before it is relied on). Only a pass counts: when the last verification by `today`
+ * failed, `failed` is that one and the device is owed a passing verification at once (`due` the failed day,
+ * `overdue` true) — IATF 16949 10.2.4: a device that failed is repaired and verified again before it is relied on,
+ * and a failure does not restart the frequency. Every shift (每班) and every day (每天) ask for a verification
  * on each working day of `calendar` (the shifts of a day are not told apart by a date): due the working day after
  * the last one. Every week and month: 7 days, one month after it. Undefined when nothing is owed by date: no
  * `verification`, a frequency counted in parts (每 n 件, not known from dates), or tooling not in use (in repair,
  * stored, scrapped: it is verified again before it is used).
  */
-export function verificationDue(tooling: Tooling, today: string, calendar: WorkCalendar): { due: string; overdue: boolean; last?: ToolingVerification } | undefined {
+export function verificationDue(tooling: Tooling, today: string, calendar: WorkCalendar): { due: string; overdue: boolean; last?: ToolingVerification; failed?: ToolingVerification } | undefined {
   const frequency = tooling.verification?.frequency;
   if (frequency === undefined || frequency === "parts" || toolingStatus(tooling) !== "in-use") return undefined;
-  const last = lastVerification(tooling, today);
+  const latest = lastVerification(tooling, today);
+  const last = lastVerification({ verification: { ...tooling.verification!, records: (tooling.verification!.records ?? []).filter((r) => r.result === "pass") } }, today);
+  if (latest && latest.result !== "pass") return { due: latest.date, overdue: true, ...(last ? { last } : {}), failed: latest };
   if (!last) return { due: today, overdue: true };
   const due = frequency === "week" ? addDays(last.date, 7) : frequency === "month" ? addMonths(last.date, 1) : calendar.addWorkdays(last.date, 1);
   return { due, overdue: today > due, last };

@@ -50,6 +50,19 @@ describe("verificationDue: every shift and every day on the working-day calendar
     expect(verificationDue({ id: "FX-30-02", name: "定位夹具", kind: "fixture" }, "2026-11-27", calendar)).toBeUndefined();
   });
 
+  it("counts only a pass: a failed verification (11-30 pass, 12-03 fail, 送修) owes a pass at once, not a week after the failure (review78 #3)", () => {
+    const pass = { date: "2026-11-30", by: "wang", result: "pass" as const };
+    const fail = { date: "2026-12-03", by: "wang", result: "fail" as const, reaction: "送修" };
+    const failed: Tooling = { id: "EP-30-01", name: "拧紧计数防错", kind: "error-proofing", verification: { frequency: "week", records: [pass, fail] } };
+    expect(verificationDue(failed, "2026-12-04", calendar)).toEqual({ due: "2026-12-03", overdue: true, last: pass, failed: fail });
+    expect(verificationDue(failed, "2026-12-02", calendar)).toEqual({ due: "2026-12-07", overdue: false, last: pass });
+    const never: Tooling = { ...failed, verification: { frequency: "week", records: [fail] } };
+    expect(verificationDue(never, "2026-12-04", calendar)).toEqual({ due: "2026-12-03", overdue: true, failed: fail });
+    const repassed: Tooling = { ...failed, verification: { frequency: "week", records: [pass, fail, { date: "2026-12-03", by: "wang", result: "pass" }] } };
+    expect(verificationDue(repassed, "2026-12-04", calendar)).toMatchObject({ due: "2026-12-10", overdue: false });
+    expect(verificationDue(repassed, "2026-12-04", calendar)?.failed).toBeUndefined();
+  });
+
   it("does not count a verification dated after the day asked about", () => {
     expect(verificationDue(device("day", ["2026-11-20", "2026-12-01"]), "2026-11-27", calendar)).toMatchObject({ due: "2026-11-23", overdue: true });
   });

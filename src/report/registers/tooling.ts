@@ -66,7 +66,7 @@ export function toolingRegister(ctx: RegisterContext, options: { today: string; 
       change: tooling.change_level ?? "",
       frequency: frequencyText(ctx, tooling),
       verified: verified ? t(ctx, "register.tooling.verified", { date: verified.date, result: t(ctx, `tooling.result.${verified.result}`) }) : "",
-      "verification-due": tooling.verification && toolingStatus(tooling) === "in-use" && verification && !verification.last ? t(ctx, "register.tooling.never-verified") : dueText(ctx, verification, today),
+      "verification-due": verification?.failed ? t(ctx, "register.tooling.failed", { date: verification.failed.date }) : tooling.verification && toolingStatus(tooling) === "in-use" && verification && !verification.last ? t(ctx, "register.tooling.never-verified") : dueText(ctx, verification, today),
       interval,
       maintained: maintained?.date ?? null,
       "maintenance-due": dueText(ctx, maintenance, today),

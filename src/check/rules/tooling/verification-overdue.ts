@@ -7,7 +7,8 @@ import type { Rule } from "../../rule.js";
  * An error-proofing device in use not verified within its frequency (IATF 16949 10.2.4: the devices are tested
  * at the control plan's frequency, with master or rejection samples, and the tests recorded): model/tooling.ts
  * verificationDue, every shift and every day counted on qms.yaml's working-day calendar. An error: the parts made
- * since are made on a device not known to work, so that the control plan's control is not shown to have been run.
+ * since are made on a device not known to work. Only a pass counts: a device whose last verification failed is owed one
+ * at once (reported at that record's `result`), so that the control plan's control is not shown to have been run.
  */
 export const rule: Rule = {
   id: "tooling/verification-overdue",
@@ -18,7 +19,7 @@ export const rule: Rule = {
   summary: "An error-proofing device in use is not verified within its frequency.",
   docs: {
     description:
-      "An entry of tooling.yaml in use (its `status` in-use or none) whose `verification.frequency` is `shift` or `day` has no verification (`verification.records`) on the working day before today or later — each working day of qms.yaml's calendar owes one, since a date does not tell the shifts of a day apart; with `week` or `month`, none within 7 days or a month of the last. A device never verified is owed its verification at once. The control plan gives the frequency, and the device is tested with its master or rejection samples at it ({{cite:error-proofing}}): the parts made since the verification was owed were made on a device not known to work. A frequency counted in parts (`parts`) is not judged by dates; tooling in repair, stored or scrapped is verified again before it is used and is not reported.",
+      "An entry of tooling.yaml in use (its `status` in-use or none) whose `verification.frequency` is `shift` or `day` has no verification (`verification.records`) on the working day before today or later — each working day of qms.yaml's calendar owes one, since a date does not tell the shifts of a day apart; with `week` or `month`, none within 7 days or a month of the last. A device never verified is owed its verification at once; so is one whose last verification failed (`result: fail`): only a pass counts, and a failure does not restart the frequency. The control plan gives the frequency, and the device is tested with its master or rejection samples at it ({{cite:error-proofing}}): the parts made since the verification was owed were made on a device not known to work. A frequency counted in parts (`parts`) is not judged by dates; tooling in repair, stored or scrapped is verified again before it is used and is not reported.",
     bad: `
     verification:
       frequency: shift
@@ -41,11 +42,13 @@ export const rule: Rule = {
       if (!due?.overdue) continue;
       const frequency = t(`tooling.frequency.${tooling.verification!.frequency}`);
       const records = tooling.verification!.records ?? [];
-      const path = due.last ? [...located.path, "verification", "records", records.lastIndexOf(due.last), "date"] : [...located.path, "verification", "frequency"];
+      const path = due.failed ? [...located.path, "verification", "records", records.lastIndexOf(due.failed), "result"] : due.last ? [...located.path, "verification", "records", records.lastIndexOf(due.last), "date"] : [...located.path, "verification", "frequency"];
       ctx.report(
         { file: located.file, path },
         sentences(
-          due.last
+          due.failed
+            ? t("rule.tooling/verification-overdue.failed", { id: tooling.id, name: tooling.name, date: due.failed.date })
+            : due.last
             ? t("rule.tooling/verification-overdue", { id: tooling.id, name: tooling.name, frequency, last: due.last.date, due: due.due })
             : t("rule.tooling/verification-overdue.never", { id: tooling.id, name: tooling.name, frequency }),
           t("rule.tooling/verification-overdue.fix", { id: tooling.id }),
