@@ -78,6 +78,18 @@ describe("csr tooling add: a device registered where the control plan uses it", 
   });
 });
 
+describe("csr tooling update --owner: the owner as resolved (review78 #9)", () => {
+  it("takes OURS for the company's own (no customer-property warning) and names a customer given by name by its code", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    expect(await zh(dir, "tooling", "update", "FX-30-02", "--owner", "OURS")).toEqual({ code: 0, stdout: "已修改 FX-30-02 定位夹具：所有权：ours → ours。\n", stderr: "" });
+    expect(await zh(dir, "tooling", "update", "FX-30-02", "--owner", "东岳")).toEqual({
+      code: 0,
+      stdout: "已修改 FX-30-02 定位夹具：所有权：ours → DYA。\nFX-30-02 为顾客 DYA 的财产：请用 csr tooling update FX-30-02 --marking <资产标牌号> 记录其标识（tooling/customer-owned-unmarked）。\n" + WROTE,
+      stderr: "",
+    });
+  });
+});
+
 describe("csr tooling verify|maintain|update, then csr check on the working-day calendar (IATF 16949 10.2.4, 8.5.1.5)", () => {
   it("records the verifications and the maintenance, says what is owed, and the check reports exactly what is overdue on Tuesday", async () => {
     const dir = await line();

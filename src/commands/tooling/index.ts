@@ -145,7 +145,8 @@ export async function toolingUpdateCommand(ctx: CommandContext, given: string, f
       for (const [key, value] of sets) setKey(doc, map, key, key === "stations" ? flowSeq(doc, value as string[]) : value);
     });
     const lines = [t("tooling.updated", { id: before.id, name: before.name, details: details.join(t("tooling.update.separator")) })];
-    if (sets.some(([key]) => key === "owner") && flags.owner?.trim() !== OWN && !(flags.marking ?? before.marking)) lines.push(t("tooling.added.unmarked", { id: before.id, customer: flags.owner!.trim() }));
+    const owner = sets.find(([key]) => key === "owner")?.[1] as string | undefined;
+    if (owner !== undefined && owner !== OWN && !(flags.marking ?? before.marking)) lines.push(t("tooling.added.unmarked", { id: before.id, customer: owner }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("tooling.commit.update", { id: before.id }) });
     return 0;
   });
