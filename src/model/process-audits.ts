@@ -265,18 +265,26 @@ export function sameAuditReport(a: string, b: string): boolean {
 }
 
 /**
- * The auditors of `audit` who belong to the department that owns `process` (`owner`, a department
- * code), by their index in `by`: they would audit their own department's work (9.2.2 c). `person`
+ * The members of `audit`'s team who belong to the department that owns `process` (`owner`, a department
+ * code): they would audit their own department's work (9.2.2 c). Auditors (`by`), auditors-in-training
+ * (`trainees`) and technical experts (`experts`) alike, since each takes part in the audit (ISO 19011 5.5.4;
+ * mend78 item 4), each with the field it is listed in (`role`) and its index there, auditors first. `person`
  * looks an id up in people.yaml; an unknown id is ref/unresolved's, not reported here. None for a layered
  * process audit (`kind: lpa`): it is done by the area's own supervisors and managers, layer by layer, by
  * design (IATF 16949 9.2.2.3 note; CQI-8), and is no internal audit of the programme (tester78 A13).
  */
-export function ownDepartmentAuditors(process: Process, audit: Pick<ProcessAudit, "by" | "kind">, person: (id: string) => Person | undefined): { person: Person; index: number }[] {
+export function ownDepartmentAuditors(
+  process: Process,
+  audit: Pick<ProcessAudit, "by" | "kind" | "trainees" | "experts">,
+  person: (id: string) => Person | undefined,
+): { person: Person; role: "by" | "trainees" | "experts"; index: number }[] {
   if (audit.kind === "lpa") return [];
-  return (audit.by ?? []).flatMap((id, index) => {
-    const found = person(id);
-    return found && found.department === process.owner ? [{ person: found, index }] : [];
-  });
+  return (["by", "trainees", "experts"] as const).flatMap((role) =>
+    (audit[role] ?? []).flatMap((id, index) => {
+      const found = person(id);
+      return found && found.department === process.owner ? [{ person: found, role, index }] : [];
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * unqualified person left among the auditors still keeps it from counting, and is told how to be recorded as a trainee.
  * On a copy of examples/acme-auto in a real git repository, where 高扬 becomes a manufacturing process auditor.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
@@ -79,6 +79,29 @@ describe("csr process audited --trainee --expert", () => {
     });
     const unknown = await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--expert", "nobody", "--report", "MPA-2026-14");
     expect([unknown.code, unknown.stderr.startsWith("csr: --expert")]).toEqual([2, true]);
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
+  });
+});
+
+describe("csr process audited: impartiality of the whole team (9.2.2 c; mend78 item 4)", () => {
+  it("warns of a trainee of the department that owns the process, reports them at trainees in csr check, and refuses them once the rule is an error", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    await csrInProcess(["-C", dir, "person", "update", "gaoyang", "--auditor-since", "2024-03-15", "--auditor-record", "NS-2024-03", "--auditor-kinds", "manufacturing-process"], { lang: null });
+    // 黄军 is of 生产部 (PRD), which owns C3 生产过程控制; 高扬 (技术部) leads.
+    const recorded = await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--trainee", "huangjun", "--report", "MPA-2026-15");
+    expect([recorded.code, recorded.stderr]).toEqual([0, ""]);
+    expect(recorded.stdout.split("\n").filter((l) => l.includes("auditor-impartiality"))).toEqual([
+      "注意：黄军（huangjun）属于过程 C3 生产过程控制 的负责部门生产部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。",
+    ]);
+    const check = JSON.parse((await run(dir, "check", ...TODAY, "--format", "json")).stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] };
+    expect(check.findings.filter((f) => f.rule === "process/auditor-impartiality" && f.message.includes("MPA-2026-15")).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      // Line 89 col 54: huangjun in `trainees: [huangjun]` of the new record.
+      "processes.yaml:89:54 过程 C3 生产过程控制 于 2026-11-19 的内部审核（审核报告 MPA-2026-15）中，实习审核员 黄军（huangjun）属于该过程的负责部门生产部：审核员不审核本部门的工作。该过程的下次审核请由其他部门经过培训的审核员进行（交叉审核），并用 'csr process audited C3 --date <审核日期> --by <审核员> --report <审核报告编号> --nonconformities <不符合项数>' 记录。",
+    ]);
+    writeFileSync(join(dir, "qms.yaml"), `${readFileSync(join(dir, "qms.yaml"), "utf8")}rules:\n  process/auditor-impartiality: error\n`);
+    const before = readFileSync(join(dir, "processes.yaml"), "utf8");
+    const refused = await run(dir, "process", "audited", "C3", ...MPA, "--by", "gaoyang", "--expert", "huangjun", "--report", "MPA-2026-16");
+    expect([refused.code, refused.stdout, refused.stderr.split("\n")[0]]).toEqual([2, "", "csr: --expert 黄军（huangjun）：属于过程 C3 生产过程控制 的负责部门生产部，审核员不审核本部门的工作（process/auditor-impartiality 在 qms.yaml 中设为错误）。"]);
     expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
   });
 });

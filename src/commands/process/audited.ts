@@ -140,7 +140,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const experts = teamOf(flags.expert, "--expert");
     const report = flags.report!.trim();
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
-    const own = ownDepartmentAuditors(process, { by, kind }, (id) => session.index.people.get(id)?.value);
+    const own = ownDepartmentAuditors(process, { by, trainees, experts, kind }, (id) => session.index.people.get(id)?.value);
     const impartiality = configuredSeverity(impartialityRule.id, session.repo.config?.value.rules ?? {});
     const label = processLabel(process);
     // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
@@ -165,7 +165,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
     const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
     if (own.length > 0 && impartiality === "error") {
-      throw new UserError(t("process.audited.own-department.refused", { who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
+      throw new UserError(t("process.audited.own-department.refused", { options: [...new Set(own.map((o) => OPTION_OF_ROLE[o.role]))].join(t("process.audited.subject.separator")), who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
     }
     const comment = flags.comment?.trim();
     const entry: ProcessAudit = {
@@ -222,6 +222,9 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     return 0;
   });
 }
+
+/** The option that names a member of the audit team in each field of an audit record. */
+const OPTION_OF_ROLE = { by: "--by", trainees: "--trainee", experts: "--expert" } as const;
 
 /** The values of a repeatable option, each also split at commas (`--shift 早班,夜班`, ，、 as well), trimmed, without repeats, in order. */
 export function valuesOf(given: readonly string[] | undefined): string[] {

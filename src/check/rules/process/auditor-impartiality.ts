@@ -21,7 +21,7 @@ export const rule: Rule = {
   summary: "A process's internal audit names an auditor from the department that owns the process.",
   docs: {
     description:
-      "An audit under `audits` of a process in `processes.yaml` (written by `csr process audited`) names among its auditors (`by`) a person whose department in `people.yaml` is the process's `owner`. Auditors are chosen so that the audit is objective and impartial ({{cite:audit-impartiality}}): they do not audit their own work, and a department's own people auditing the process it runs is the first thing a certification auditor looks for in the internal audit programme. Each such auditor is reported on their audit. A layered process audit (`kind: lpa`) is left out: it is done by the area's own supervisors and managers, layer by layer, by design, and is not an internal audit of the programme. An audit recorded stays as it was: the finding asks for the next audit of the process to be by someone from another department (a cross-audit, 交叉审核). Where an organisation has nobody else trained, it turns the rule off in `qms.yaml` (`process/auditor-impartiality: off`) and says in its audit programme how it keeps that audit objective.",
+      "An audit under `audits` of a process in `processes.yaml` (written by `csr process audited`) names among its auditors (`by`), auditors-in-training (`trainees`) or technical experts (`experts`) a person whose department in `people.yaml` is the process's `owner`. Auditors are chosen so that the audit is objective and impartial ({{cite:audit-impartiality}}): they do not audit their own work, and a department's own people auditing the process it runs is the first thing a certification auditor looks for in the internal audit programme. Each such member of the audit team is reported where the audit lists them: an auditor-in-training or a technical expert of the department takes part in the audit as well. A layered process audit (`kind: lpa`) is left out: it is done by the area's own supervisors and managers, layer by layer, by design, and is not an internal audit of the programme. An audit recorded stays as it was: the finding asks for the next audit of the process to be by someone from another department (a cross-audit, 交叉审核). Where an organisation has nobody else trained, it turns the rule off in `qms.yaml` (`process/auditor-impartiality: off`) and says in its audit programme how it keeps that audit objective.",
     bad: `
   - code: M2
     name: 内部审核
@@ -43,11 +43,11 @@ export const rule: Rule = {
   check(ctx) {
     const person = (id: string) => ctx.index.people.get(id)?.value;
     for (const { process, audit, file, path } of recordedAudits(ctx, (p) => Boolean(p.owner))) {
-      for (const { person: auditor, index } of ownDepartmentAuditors(process, audit, person)) {
+      for (const { person: auditor, role, index } of ownDepartmentAuditors(process, audit, person)) {
         ctx.report(
-          { file, path: [...path, "by", index] },
+          { file, path: [...path, role, index] },
           sentences(
-            t("rule.process/auditor-impartiality", { process: processLabel(process), date: audit.date, report: audit.report, who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), department: departmentLabel(ctx.index, process.owner!) }),
+            t("rule.process/auditor-impartiality", { process: processLabel(process), date: audit.date, report: audit.report, role: t(`rule.process/auditor-impartiality.role.${role}`), who: codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id), department: departmentLabel(ctx.index, process.owner!) }),
             t("rule.process/auditor-impartiality.fix", { code: process.code }),
           ),
         );
