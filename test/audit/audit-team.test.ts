@@ -123,6 +123,12 @@ describe("csr process audited --amend", () => {
     expect(line).toContain("{date: 2026-05-13, by: [zhaoqiang], report: PA-2026-02, nonconformities: 1, kind: product, part: BX-D9, customer: DYA, shift: 白班");
     const unknown = await run(dir, "process", "audited", "C4", "--amend", "PA-2099-01", "--part", "X", ...TODAY);
     expect([unknown.code, unknown.stderr.split("\n")[0]!.startsWith("csr: --amend PA-2099-01：过程 C4 仓储、包装与交付 没有这份审核报告的审核记录；已记录的有：")]).toEqual([2, true]);
+    // Options --amend does not take are refused, not dropped (review78 item 5).
+    expect(await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--comment", "更正", "--customer", "BCM", "--shift", "夜班", "--by", "zhangli", ...TODAY)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --amend PA-2026-02 不接受 --by、--customer、--shift：只能更正 --date、--part、--nonconformities 和 --comment；审核组、审核类型、顾客或班次请直接编辑 processes.yaml 中的记录。\n",
+    });
     const nothing = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--part", "BX-D9", ...TODAY);
     expect(nothing).toEqual({
       code: 2,

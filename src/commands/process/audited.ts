@@ -262,6 +262,11 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
     const reports = (process.audits ?? []).map((a) => a.report);
     throw new UserError(t("process.audited.amend.unknown", { process: label, report: wanted, reports: reports.length > 0 ? list(reports) : t("process.audited.amend.none") }));
   }
+  // Only the fields listed correct a record; another option given would be dropped without a word (review78 item 5).
+  const ignored = ([["--by", flags.by], ["--report", flags.report], ["--kind", flags.kind], ["--customer", flags.customer], ["--shift", flags.shift], ["--trainee", flags.trainee], ["--expert", flags.expert]] as const)
+    .filter(([, value]) => value !== undefined)
+    .map(([option]) => option);
+  if (ignored.length > 0) throw new UserError(t("process.audited.amend.not-taken", { options: list(ignored), report: wanted }));
   const audit = process.audits![index]!;
   const changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: string | number }[] = [];
   if (flags.date !== undefined) {
