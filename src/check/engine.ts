@@ -78,6 +78,8 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
     for (const rule of ruleList) {
       const severity = severityOf(rule.id);
       if (!rule.check || !severity) continue;
+      // A lowered report stays a warning, unless the rule's warnings are only its default and qms.yaml sets it to error.
+      const lowered: Severity = rule.warningsFollowSetting && overrides[rule.id] === "error" ? "error" : "warning";
       const ctx: RuleContext = {
         repo: view,
         index,
@@ -88,8 +90,8 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
           const cause = dependsOn?.find((f) => broken.includes(f));
           const [line, column] = locate(at.file, at.path, at.key, at.quote);
           const finding: Finding = cause
-            ? { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message, heldBackBy: cause }
-            : { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
+            ? { rule: rule.id, severity: requested === "warning" ? lowered : severity, file: at.file.path, line, column, message, heldBackBy: cause }
+            : { rule: rule.id, severity: requested === "warning" ? lowered : severity, file: at.file.path, line, column, message };
           reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}) });
           keep(finding, rule, cause);
         },

@@ -58,7 +58,8 @@ export interface RuleContext {
   keeps(file: SourceFile): boolean;
   /**
    * `severity` may lower one report to a warning (e.g. a deadline that is near rather than past);
-   * a rule never raises a report above the severity configured for it.
+   * a rule never raises a report above the severity configured for it (one marked warningsFollowSetting
+   * keeps a report lowered only while qms.yaml does not set its id to error).
    */
   report(at: ReportTarget, message: string, severity?: Severity, dependsOn?: readonly Foundation[]): void;
 }
@@ -122,6 +123,12 @@ export interface Rule {
    * (engine.ts configuredSeverity), so a repository that turned the old id off keeps it off.
    */
   splitFrom?: string;
+  /**
+   * The warnings this rule reports (a report's lowered severity) are only its default for ordinary cases, the
+   * error kept for the strict ones (a document marking a special characteristic): a `rules:` setting of `error`
+   * for its id in qms.yaml makes them errors too, as it did before the strict case was split out (review78 #6).
+   */
+  warningsFollowSetting?: true;
   /** One line for docs, `csr explain` and SARIF metadata. */
   summary: string;
   docs: RuleDocs;

@@ -278,19 +278,23 @@ function refuseRepeatedOption(program: Command, args: readonly string[]): void {
       const takesValue = option?.required || (option?.optional && inline === undefined && !(args[i + 1] ?? "-").startsWith("-"));
       const value = inline ?? (takesValue && inline === undefined ? args[i + 1] : undefined);
       if (takesValue && inline === undefined) i++;
-      if (!own || !(own.required || own.optional) || own.variadic || (own.parseArg && gathering.has(own.parseArg as never))) continue;
-      const first = seen.get(own);
+      // The command's own option, else csr's (-C, --lang), typed before or after the command.
+      const tracked = own ?? option;
+      if (!tracked || !(tracked.required || tracked.optional) || tracked.variadic || (tracked.parseArg && gathering.has(tracked.parseArg as never))) continue;
+      const first = seen.get(tracked);
       // The same value twice loses nothing (a script's default and the user's own, alike).
       if (first !== undefined && first !== (value ?? "")) {
-        throw new UserError(t("cli.error.option-repeated", { option: own.long ?? own.short ?? flag, first, second: value ?? "" }), t("cli.error.option-repeated.hint", { option: own.long ?? own.short ?? flag }));
+        const name = tracked.long ?? tracked.short ?? flag;
+        throw new UserError(t("cli.error.option-repeated", { option: name, first, second: value ?? "" }), t("cli.error.option-repeated.hint", { option: name }));
       }
-      seen.set(own, value ?? "");
+      seen.set(tracked, value ?? "");
       continue;
     }
     const sub = (command ?? program).commands.find((c) => c.name() === arg || c.aliases().includes(arg));
     if (sub) {
       command = sub;
-      seen.clear();
+      // The subcommand's options start afresh; csr's own stay counted.
+      for (const option of [...seen.keys()]) if (!program.options.includes(option)) seen.delete(option);
     } else if (command === undefined) return;
   }
 }

@@ -176,6 +176,8 @@ describe("csr process audited: several customers and shifts (tester78 A3)", () =
     expect(formats.stderr).not.toContain("只接受一个值");
     const team = await run(dir, "process", "audited", "C3", "--date", "2026-11-20", "--by", "gaoyang", "--by", "lina", "--report", "IA-2026-13", "--nonconformities", "0");
     expect(team.stdout.split("\n")[0]).toContain("审核员 高扬（gaoyang）、李娜（lina）");
+    // csr's own options count too, before or after the command.
+    expect((await csrInProcess(["--lang", "en", "-C", dir, "list", "actions", "--lang", "zh-CN"], { lang: null })).stderr.split("\n")[0]).toBe("csr: 选项 '--lang' 只接受一个值，却给了两次（'en' 和 'zh-CN'）：后一个会覆盖前一个，所以不予执行");
     // The same value twice loses nothing: taken as once.
     const twice = await run(dir, "process", "audited", "C3", "--date", "2026-11-20", "--by", "gaoyang", "--report", "IA-2026-14", "--report", "IA-2026-14", "--nonconformities", "0");
     expect([twice.code, twice.stdout.split("\n")[0]]).toEqual([0, "已在 processes.yaml 中记录过程 C3 生产过程控制 的内部审核：2026-11-20，审核员 高扬（gaoyang），审核报告 IA-2026-14，符合。"]);

@@ -172,6 +172,13 @@ describe("a work instruction marking ★ beside a plain one (tester77 E7)", () =
       writeFileSync(join(dir, "qms.yaml"), qms.replace("rules:\n", "document_control:\n  special_recall_days: 2\nrules:\n  doc/training-overdue: warning\n"));
       const found = await findings("2026-12-16");
       expect(found.filter((f) => f.rule === "doc/training-overdue").map((f) => f.severity)).toEqual(["warning", "warning"]);
+      // Set to error, the plain instruction's finding is an error too, as before the ★ case was made strict (review78 #6).
+      writeFileSync(join(dir, "qms.yaml"), qms.replace("rules:\n", "rules:\n  doc/training-overdue: error\n"));
+      expect((await findings("2026-12-16")).filter((f) => f.rule === "doc/training-overdue").map((f) => [f.file, f.severity])).toEqual([
+        [`documents/${STRICT}.yaml`, "error"],
+        [`documents/${PLAIN}.yaml`, "error"],
+      ]);
+      writeFileSync(join(dir, "qms.yaml"), qms.replace("rules:\n", "document_control:\n  special_recall_days: 2\nrules:\n  doc/training-overdue: warning\n"));
       expect(found.filter((f) => f.rule === "doc/recall-overdue")).toEqual([]);
       expect((await findings("2026-12-17")).filter((f) => f.rule === "doc/recall-overdue").map((f) => f.message)).toEqual([
         `Controlled copy 1 of ${STRICT} A/0 (品质部) is still out: A/0 was replaced on 2026-12-14, and ${STRICT} marks special characteristic ★ (station OP30, section 2 作业内容): copies were due back by 2026-12-16 (2 working days, document_control.special_recall_days). Take it back and record it with 'csr recall ${STRICT} --copy 1'.`,

@@ -23,6 +23,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "error",
+  warningsFollowSetting: true,
   scope: { files: "own" },
   clock: true,
   summary: "A released revision that needs training has people untrained on or after the day it takes effect.",

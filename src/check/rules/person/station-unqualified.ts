@@ -18,6 +18,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "person/station-unqualified",
   severity: "error",
+  warningsFollowSetting: true,
   // Reads the documents too: whether a released one naming a station marks a special characteristic.
   scope: { files: "all", reads: (file) => (file.kind === "document" ? [file.data.status, file.data.stations ?? [], file.data.stations?.length ? (file.data.sections ?? null) : null] : null) },
   summary: "A person works at a station (people.yaml stations) without a level there, or only at level I or II: under supervision only.",
