@@ -6,7 +6,6 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
-import { UserError } from "../core/errors.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
 import { helpExamples, setStandardsInScope } from "../model/citations.js";
@@ -113,7 +112,12 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   addHelpExamples(program, standards, names);
   try {
     refuseVersionAfterCommand(program, argv.slice(2));
-    refuseRepeatedOption(program, argv.slice(2));
+    const repeated = repeatedOption(program, argv.slice(2));
+    if (repeated) {
+      // Loaded only for the refusal: csr --help stays commander and csr's wiring alone (test/ci/bundle).
+      const { UserError } = await import("../core/errors.js");
+      throw new UserError(t("cli.error.option-repeated", repeated), t("cli.error.option-repeated.hint", { option: repeated.option }));
+    }
     await program.parseAsync(todayAfterCommand(argv));
     return exitCode;
   } catch (error) {
@@ -262,10 +266,10 @@ export function gatheringParser<F extends (value: string, previous: never) => un
  * An option that takes one value given twice, with two values, is refused in one line: commander keeps the last value
  * and drops the first without a word (tester78 A3: `--shift 早班 --shift 夜班` recorded 夜班 alone), and
  * nothing a user types is lost silently. Options that take several values (variadic, or gathered:
- * gatheringParser, collect) repeat freely; so do flags without a value. Throws a UserError (exit 2)
- * naming the option and both values.
+ * gatheringParser, collect) repeat freely; so do flags without a value. The first option given twice
+ * with two values, as the refusal names it (runProgram refuses it: exit 2), else undefined.
  */
-function refuseRepeatedOption(program: Command, args: readonly string[]): void {
+function repeatedOption(program: Command, args: readonly string[]): { option: string; first: string; second: string } | undefined {
   let command: Command | undefined;
   const seen = new Map<Option, string>();
   for (let i = 0; i < args.length; i++) {
@@ -284,8 +288,7 @@ function refuseRepeatedOption(program: Command, args: readonly string[]): void {
       const first = seen.get(tracked);
       // The same value twice loses nothing (a script's default and the user's own, alike).
       if (first !== undefined && first !== (value ?? "")) {
-        const name = tracked.long ?? tracked.short ?? flag;
-        throw new UserError(t("cli.error.option-repeated", { option: name, first, second: value ?? "" }), t("cli.error.option-repeated.hint", { option: name }));
+        return { option: tracked.long ?? tracked.short ?? flag, first, second: value ?? "" };
       }
       seen.set(tracked, value ?? "");
       continue;

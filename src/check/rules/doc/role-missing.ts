@@ -2,12 +2,18 @@ import { t } from "../../../i18n/index.js";
 import type { DocumentRole } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
-/** The role a form's title names: a control plan, a PFMEA (潜在失效模式及后果分析), a process flow chart. */
+/**
+ * The role a form's title names: a control plan, a PFMEA (潜在失效模式及后果分析), a process flow chart — the title
+ * being one (its name ends with the term, a bracketed remark after it left aside: 「D1制动软管总成控制计划（生产）」,
+ * 「过程FMEA（PFMEA）」), not a record about one (「控制计划变更提交记录」 is a record of submissions: no role).
+ */
 export function roleByTitle(title: string): DocumentRole | undefined {
-  const text = title.normalize("NFKC");
-  if (/PFMEA|潜在失效模式|过程\s*FMEA|process\s+FMEA/i.test(text)) return "pfmea";
-  if (/控制计划|control\s+plan/i.test(text)) return "control-plan";
-  if (/过程流程图|工艺流程图|process\s+flow/i.test(text)) return "process-flow";
+  let text = title.normalize("NFKC").trim();
+  // A remark in brackets at the end (（PFMEA）, (OP30)) says which one, not what it is.
+  for (let rest = text.replace(/\s*\([^()]*\)\s*$/, ""); rest !== text && rest !== ""; rest = text.replace(/\s*\([^()]*\)\s*$/, "")) text = rest;
+  if (/(PFMEA|潜在失效模式及(其)?后果分析|潜在失效模式(与|和)影响分析|过程\s*FMEA|process\s+FMEA)$/i.test(text)) return "pfmea";
+  if (/(控制计划(表)?|control\s+plan)$/i.test(text)) return "control-plan";
+  if (/(过程流程图|工艺流程图|process\s+flow(\s+(chart|diagram))?)$/i.test(text)) return "process-flow";
   return undefined;
 }
 
@@ -24,7 +30,7 @@ export const rule: Rule = {
   summary: "A form titled as a control plan, PFMEA or process flow chart has no role, so its characteristics are not traced.",
   docs: {
     description:
-      "A form whose title names a control plan (控制计划), a PFMEA (PFMEA, 潜在失效模式, 过程FMEA) or a process flow chart (过程流程图) has no `role`. csr reads the characteristic rows of a document by its role, not its title: without one, the special characteristics its tables mark are not traced to the PFMEA, the control plan and the work instructions ({{cite:special-characteristics}}; `symbol/characteristic-untraced`, `doc/ecn-out-of-order`). Withdrawn forms are not reported.",
+      "A form whose title is that of a control plan (ending with 控制计划), a PFMEA (PFMEA, 潜在失效模式及后果分析, 过程FMEA) or a process flow chart (过程流程图) has no `role`; a bracketed remark at the end is left aside, and a record about one (控制计划变更提交记录) is not one. csr reads the characteristic rows of a document by its role, not its title: without one, the special characteristics its tables mark are not traced to the PFMEA, the control plan and the work instructions ({{cite:special-characteristics}}; `symbol/characteristic-untraced`, `doc/ecn-out-of-order`). Withdrawn forms are not reported.",
     bad: `
 title: D1制动软管总成控制计划
 level: 4
