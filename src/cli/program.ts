@@ -285,6 +285,8 @@ function repeatedOption(program: Command, args: readonly string[]): { option: st
       // The command's own option, else csr's (-C, --lang), typed before or after the command.
       const tracked = own ?? option;
       if (!tracked || !(tracked.required || tracked.optional) || tracked.variadic || (tracked.parseArg && gathering.has(tracked.parseArg as never))) continue;
+      // --today is the day a run stands on, which a script sets and a user may set again: the last one given is the day (README).
+      if (tracked.long === "--today") continue;
       const first = seen.get(tracked);
       // The same value twice loses nothing (a script's default and the user's own, alike).
       if (first !== undefined && first !== (value ?? "")) {

@@ -73,6 +73,8 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   html += `\n<table class="header wraps">\n`;
   html += `<tr><th>${t("csr_id")}</th><td>${e(v.number)}</td><th>${t("csr_customer")}</th><td>${truthy(v.customerHref) ? `<a href="${e(v.customerHref)}">${e(v.customer)}</a>` : e(v.customer)}</td></tr>\n`;
   html += `<tr><th>${t("csr_source")}</th><td>${truthy(v.sourceHref) ? `<a href="${e(v.sourceHref)}">${e(v.source)}</a>` : e(v.source)}</td><th>${t("csr_source_revision")}</th><td>${e(v.sourceRevision)}</td></tr>\n`;
+  // What the source revision changed (templates/html/csr-review-report.hbs: its row, else the template's empty line).
+  html += truthy(v.sourceChange) ? `<tr><th>${t("csr_source_change")}</th><td colspan="3">${e(v.sourceChange)}</td></tr>\n` : "\n";
   html += `<tr><th>${t("csr_section")}</th><td>${e(v.section)}</td><th>${t("csr_clauses")}</th><td>${e(v.clauses)}</td></tr>\n`;
   html += `<tr><th>${t("csr_category")}</th><td>${e(v.category)}</td><th>${t("csr_received")}</th><td class="nowrap">${e(v.received)}</td></tr>\n`;
   if (truthy(v.restarted)) html += `<tr><th>${truthy(v.confirmedBy) ? t("csr_review_start_confirmed") : t("csr_review_start_restarted")}</th><td class="nowrap" colspan="3">${e(v.reviewStart)}</td></tr>`;

@@ -18,7 +18,9 @@ const ROW_ZH = "26,HH-F-013,阶段评审记录,A/1,2024-03-01,QP-007 A/0,技术�
 const NOTE_ZH = "表末另列已作废的表单 1 种（HH-F-013）：已停止填写，已填写的记录仍按表中的保存期限、保存方式和存放地点保存。";
 
 function list(dir: string, ...args: string[]): string {
-  const result = csr(["-C", dir, "list", "forms", "--today", "2026-12-01", ...args], { lang: "zh-CN" });
+  // 2026-12-01 unless the call names its own day (one --today: csr refuses two different ones).
+  const today = args.includes("--today") ? [] : ["--today", "2026-12-01"];
+  const result = csr(["-C", dir, "list", "forms", ...today, ...args], { lang: "zh-CN" });
   expect(result.code).toBe(0);
   return result.stdout;
 }

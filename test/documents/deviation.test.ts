@@ -67,7 +67,7 @@ describe("a deviation's link on its own side (deviates_from; tester61 L12)", () 
     expect(json.referrers.deviations).toEqual(["WI-010-03"]);
     // English.
     const english = (await csrInProcess(["-C", dir, "show", "WI-010-01", "--today", "2026-12-05"], { lang: "en" })).stdout.split("\n");
-    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations              WI-010-03 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19; from A/1)"]);
+    expect(english.filter((l) => l.startsWith("  Deviations"))).toEqual(["  Deviations               WI-010-03 扣压夹具维修期间临时偏离 (temporary, until 2026-12-19; from A/1)"]);
 
     // The site: the work instruction's page lists it under its own heading, linked; the deviation's page names what it deviates from.
     const out = join(dir, "site-out");

@@ -174,7 +174,7 @@ describe("csr release", () => {
   it("records each signature with its own date, and refuses dates out of order", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
     const dates = ["--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--approved-date", "2024-02-28"];
-    const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--reviewed-date", "2024-03-02", "--date", "2024-03-01"]);
+    const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--prepared-date", "2024-02-20", "--reviewed-date", "2024-03-02", "--approved-date", "2024-02-28", "--date", "2024-03-01"]);
     expect(late).toMatchObject({ code: 2, stdout: "", stderr: "csr: --approved-date 2024-02-28 is before --reviewed-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n" });
     const early = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--approved-date", "2024-03-05", "--date", "2024-03-01"]);
     expect(early.stderr).toBe("csr: --date 2024-03-01 is before --approved-date 2024-03-05; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
