@@ -8,6 +8,7 @@
  * column, and left alone otherwise.
  */
 import { escapeRegExp } from "../core/text.js";
+import { markdownTables, tableCells } from "./markdown-tables.js";
 import { documentSections } from "./sections.js";
 import type { ControlledDocument, DocumentRole, Path, SymbolConversion } from "./types.js";
 
@@ -109,15 +110,6 @@ export function marksIn(text: string, ours: readonly string[]): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.mark);
 }
 
-/** A delimiter row: cells of dashes with optional alignment colons. */
-const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-
-/** The cells of a table row, trimmed: split on pipes not escaped as `\|`, without the outer pipes. */
-function cells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
-  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
-}
-
 /** A rating 1–10 written in a cell, else undefined. */
 function rating(cell: string | undefined): number | undefined {
   const value = /^\d{1,2}$/.exec((cell ?? "").normalize("NFKC").trim())?.[0];
@@ -142,19 +134,11 @@ function priority(cell: string | undefined): "H" | "M" | "L" | undefined {
 export function tableCharacteristics(text: string, ours: readonly string[]): Omit<CharacteristicRow, "section" | "title" | "path">[] {
   const lines = text.split(/\r?\n/);
   const rows: Omit<CharacteristicRow, "section" | "title" | "path">[] = [];
-  let fence: string | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || !DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes("|")) continue;
+  for (const { header, delimiter: i, last } of markdownTables(lines)) {
     // Every characteristic column (产品特性 and 过程特性), the first of each other kind.
     const at = new Map<Column, number>();
     const characteristicColumns: number[] = [];
-    cells(lines[i - 1]!).forEach((cell, index) => {
+    tableCells(lines[header]!).forEach((cell, index) => {
       const column = columnOf(cell);
       if (column === "characteristic") characteristicColumns.push(index);
       else if (column !== undefined && !at.has(column)) at.set(column, index);
@@ -162,8 +146,8 @@ export function tableCharacteristics(text: string, ours: readonly string[]): Omi
     if (!at.has("op") || (characteristicColumns.length === 0 && !at.has("failureMode") && !at.has("class"))) continue;
     let op = "";
     let opName: string | undefined;
-    for (let j = i + 1; j < lines.length && lines[j]!.includes("|") && lines[j]!.trim() !== ""; j++) {
-      const row = cells(lines[j]!);
+    for (let j = i + 1; j <= last; j++) {
+      const row = tableCells(lines[j]!);
       const cell = (column: Column) => (at.has(column) ? row[at.get(column)!] : undefined);
       if (row.every((c) => c === "")) continue;
       const opCell = cell("op") ?? "";

@@ -5,7 +5,7 @@
  */
 import { structuredPatch } from "diff";
 import type { NumberedSection } from "../../model/sections.js";
-import { DELIMITER, tableRowCells } from "../../check/rules/doc/table-malformed.js";
+import { markdownTables, tableRowCells } from "../../model/markdown-tables.js";
 
 /** A section's heading line in the whole body's Markdown: `## 5.2 产品设计和开发`. */
 export function headingLine(section: Pick<NumberedSection, "number" | "title">): string {
@@ -130,22 +130,7 @@ export type RowPlacement =
  */
 export function appendTableRow(text: string, row: string): RowPlacement {
   const lines = normalText(text).split("\n");
-  const tables: { header: number; last: number }[] = [];
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const opening = FENCE.exec(line)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || i === 0 || !DELIMITER.test(line) || !lines[i - 1]!.includes("|")) continue;
-    let last = i;
-    while (last + 1 < lines.length && lines[last + 1]!.includes("|") && lines[last + 1]!.trim() !== "") last++;
-    tables.push({ header: i - 1, last });
-    i = last;
-  }
+  const tables = markdownTables(lines);
   if (tables.length === 0) return { problem: "no-table" };
   if (tables.length > 1) return { problem: "several-tables", count: tables.length };
   const { header, last } = tables[0]!;

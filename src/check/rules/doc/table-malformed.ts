@@ -1,4 +1,5 @@
 import { documentSections } from "../../../model/sections.js";
+import { markdownTables, tableRowCells } from "../../../model/markdown-tables.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
@@ -17,39 +18,19 @@ export type TableProblem =
 export function tableProblems(text: string): TableProblem[] {
   const lines = text.split(/\r?\n/);
   const problems: TableProblem[] = [];
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || i === 0 || !DELIMITER.test(line) || !lines[i - 1]!.includes("|")) continue;
-    const header = tableRowCells(lines[i - 1]!);
-    const separator = tableRowCells(line);
+  for (const { header: at, delimiter, last } of markdownTables(lines)) {
+    const header = tableRowCells(lines[at]!);
+    const separator = tableRowCells(lines[delimiter]!);
     if (header !== separator) {
-      problems.push({ kind: "separator", line: i + 1, header, separator });
+      problems.push({ kind: "separator", line: delimiter + 1, header, separator });
       continue;
     }
-    let row = 0;
-    for (let j = i + 1; j < lines.length && lines[j]!.includes("|") && lines[j]!.trim() !== ""; j++) {
-      row++;
+    for (let j = delimiter + 1; j <= last; j++) {
       const count = tableRowCells(lines[j]!);
-      if (count > header) problems.push({ kind: "row", line: j + 1, row, cells: count, header });
+      if (count > header) problems.push({ kind: "row", line: j + 1, row: j - delimiter, cells: count, header });
     }
   }
   return problems;
-}
-
-/** A delimiter row: cells of dashes with optional alignment colons, at least one pipe (also csr edit --append-row's reading). */
-export const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-
-/** The cells of a table row: split on unescaped pipes, without the leading and trailing pipe (also csr edit --append-row's count). */
-export function tableRowCells(line: string): number {
-  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
-  return inner.split(/(?<!\\)\|/).length;
 }
 
 export const rule: Rule = {

@@ -1,0 +1,46 @@
+/**
+ * The Markdown tables of a section's text, read one way by every reader (doc/table-malformed, the characteristic
+ * rows of a PFMEA or control plan, csr edit --append-row): a header row containing `|`, a delimiter row under it
+ * (DELIMITER), and the body rows that follow while a line has a `|` and is not blank, as markdown-it reads a table.
+ * Lines in a ``` or ~~~ fence are code, not tables.
+ */
+
+/** A delimiter row: cells of dashes with optional alignment colons, at least one pipe. */
+export const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The cells of a table row as written: split on unescaped pipes, without the leading and trailing pipe, trimmed, `\|` read as `|`. */
+export function tableCells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
+}
+
+/** How many cells a table row has (tableCells' count): what markdown-it compares with the header's. */
+export function tableRowCells(line: string): number {
+  return tableCells(line).length;
+}
+
+/** One table of `lines`: the 0-based indexes of its header row, its delimiter row (header + 1) and its last body row (the delimiter's when it has none). */
+export interface MarkdownTable {
+  header: number;
+  delimiter: number;
+  last: number;
+}
+
+/** The tables of `lines` (a text split at line ends), in order, outside code fences. */
+export function markdownTables(lines: readonly string[]): MarkdownTable[] {
+  const tables: MarkdownTable[] = [];
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (opening) {
+      if (fence === undefined) fence = opening[0];
+      else if (opening[0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined || i === 0 || !DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes("|")) continue;
+    let last = i;
+    while (last + 1 < lines.length && lines[last + 1]!.includes("|") && lines[last + 1]!.trim() !== "") last++;
+    tables.push({ header: i - 1, delimiter: i, last });
+  }
+  return tables;
+}
