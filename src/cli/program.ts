@@ -102,6 +102,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
 
   wire({ program, action, standards });
   const runsAs = takeToday(program);
+  refuseRepeatedValues(program);
 
   pointHelpAtCommands(program);
   // The examples name the repository's own customer, people and documents: read only for a help.
@@ -112,12 +113,6 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void,
   addHelpExamples(program, standards, names);
   try {
     refuseVersionAfterCommand(program, argv.slice(2));
-    const repeated = repeatedOption(program, argv.slice(2));
-    if (repeated) {
-      // Loaded only for the refusal: csr --help stays commander and csr's wiring alone (test/ci/bundle).
-      const { UserError } = await import("../core/errors.js");
-      throw new UserError(t("cli.error.option-repeated", repeated), t("cli.error.option-repeated.hint", { option: repeated.option }));
-    }
     await program.parseAsync(todayAfterCommand(argv));
     return exitCode;
   } catch (error) {
@@ -264,44 +259,29 @@ export function gatheringParser<F extends (value: string, previous: never) => un
 
 /**
  * An option that takes one value given twice, with two values, is refused in one line: commander keeps the last value
- * and drops the first without a word (tester78 A3: `--shift 早班 --shift 夜班` recorded 夜班 alone), and
- * nothing a user types is lost silently. Options that take several values (variadic, or gathered:
- * gatheringParser, collect) repeat freely; so do flags without a value. The first option given twice
- * with two values, as the refusal names it (runProgram refuses it: exit 2), else undefined.
+ * and drops the first without a word (tester78 A3: `--shift 早班 --shift 夜班` recorded 夜班 alone), and nothing a user
+ * types is lost silently. Each such option of `command` and its subcommands (csr's own, -C and --lang, included) gets a
+ * parser that remembers its first value and refuses another, then hands the value to the option's own parser
+ * (choices, numbers). Options that take several values (variadic, or gathered: gatheringParser, collect) repeat freely,
+ * as does `--today`, the day a run stands on, which a script sets and a user may set again (the last one given is the
+ * day); the same value twice is taken once. The refusal is a UserError as handleError prints it (exit 2), made here
+ * so that `csr --help` loads no more than commander and csr's wiring (test/ci/bundle).
  */
-function repeatedOption(program: Command, args: readonly string[]): { option: string; first: string; second: string } | undefined {
-  let command: Command | undefined;
-  const seen = new Map<Option, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") return;
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-      const own = command?.options.find((o) => o.long === flag || o.short === flag);
-      const option = own ?? program.options.find((o) => o.long === flag || o.short === flag);
-      const takesValue = option?.required || (option?.optional && inline === undefined && !(args[i + 1] ?? "-").startsWith("-"));
-      const value = inline ?? (takesValue && inline === undefined ? args[i + 1] : undefined);
-      if (takesValue && inline === undefined) i++;
-      // The command's own option, else csr's (-C, --lang), typed before or after the command.
-      const tracked = own ?? option;
-      if (!tracked || !(tracked.required || tracked.optional) || tracked.variadic || (tracked.parseArg && gathering.has(tracked.parseArg as never))) continue;
-      // --today is the day a run stands on, which a script sets and a user may set again: the last one given is the day (README).
-      if (tracked.long === "--today") continue;
-      const first = seen.get(tracked);
-      // The same value twice loses nothing (a script's default and the user's own, alike).
-      if (first !== undefined && first !== (value ?? "")) {
-        return { option: tracked.long ?? tracked.short ?? flag, first, second: value ?? "" };
+function refuseRepeatedValues(command: Command): void {
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.variadic || option.long === "--today" || (option.parseArg && gathering.has(option.parseArg as never))) continue;
+    const own = option.parseArg;
+    const name = option.long ?? option.short ?? option.flags;
+    let first: string | undefined;
+    option.argParser((value: string, previous: unknown) => {
+      if (first !== undefined && first !== value) {
+        throw Object.assign(new Error(t("cli.error.option-repeated", { option: name, first, second: value })), { name: "UserError", hint: t("cli.error.option-repeated.hint", { option: name }) });
       }
-      seen.set(tracked, value ?? "");
-      continue;
-    }
-    const sub = (command ?? program).commands.find((c) => c.name() === arg || c.aliases().includes(arg));
-    if (sub) {
-      command = sub;
-      // The subcommand's options start afresh; csr's own stay counted.
-      for (const option of [...seen.keys()]) if (!program.options.includes(option)) seen.delete(option);
-    } else if (command === undefined) return;
+      first = value;
+      return own ? own(value, previous) : value;
+    });
   }
+  for (const sub of command.commands) refuseRepeatedValues(sub);
 }
 
 /** Whether a command line may show a help: -h, --help or the help command anywhere before `--`. */
