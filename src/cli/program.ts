@@ -251,7 +251,7 @@ function refuseVersionAfterCommand(program: Command, args: readonly string[]): v
  */
 const gathering = new WeakSet<(...args: never[]) => unknown>();
 
-/** Marks `parse` as gathering every value of a repeatable option (refuseRepeatedOption lets it repeat); returns it. */
+/** Marks `parse` as gathering every value of a repeatable option (refuseRepeatedValues lets it repeat); returns it. */
 export function gatheringParser<F extends (value: string, previous: never) => unknown>(parse: F): F {
   gathering.add(parse);
   return parse;

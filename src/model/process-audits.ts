@@ -228,12 +228,24 @@ export function auditsIn(processes: readonly Process[], from: string | undefined
   return entries.sort((a, b) => (a.audit.date < b.audit.date ? -1 : a.audit.date > b.audit.date ? 1 : a.order - b.order || a.index - b.index)).map(({ process, audit, index }) => ({ process, audit, index }));
 }
 
+/** The corrective actions an audit's nonconformities are followed up by: those of CorrectiveAction that name its process and report. */
+export type AuditAction = Pick<CorrectiveAction, "process" | "audit_report">;
+
 /**
- * The nonconformities raised in `entries` (auditsIn's, or some of them): the sum of their audits' `nonconformities`,
- * as the internal audit record's totals and the management review count them (IATF 16949 9.2.2.1, ISO 9001 9.3.2 c) 4)).
+ * The nonconformities `entry`'s audit raised as every register counts them (list audits' row and totals, the process list's
+ * 审核结果, the site, the management review): nonconformitiesRaised of its record and the actions of `actions` opened against
+ * it (actionsAgainstAudit) — a record of 0 with an action opened against it is no 符合 (tester78 A6).
  */
-export function nonconformitiesIn(entries: readonly Pick<AuditEntry, "audit">[]): number {
-  return entries.reduce((n, { audit }) => n + audit.nonconformities, 0);
+export function auditNonconformities(entry: Pick<AuditEntry, "process" | "audit">, actions: readonly AuditAction[]): number {
+  return nonconformitiesRaised(entry.audit, actionsAgainstAudit(actions, entry.process, entry.audit).length);
+}
+
+/**
+ * The nonconformities raised in `entries` (auditsIn's, or some of them): the sum of auditNonconformities, as the internal
+ * audit record's totals and the management review count them (IATF 16949 9.2.2.1, ISO 9001 9.3.2 c) 4)).
+ */
+export function nonconformitiesIn(entries: readonly Pick<AuditEntry, "process" | "audit">[], actions: readonly AuditAction[]): number {
+  return entries.reduce((n, entry) => n + auditNonconformities(entry, actions), 0);
 }
 
 /**

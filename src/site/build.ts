@@ -43,7 +43,7 @@ import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../mo
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, SourceRevision, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCustomers, auditCycleStart, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
+import { auditCounts, auditCustomers, auditCycleStart, auditNonconformities, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -2565,6 +2565,7 @@ const withNone = (cells: Cell[], none: string): Cell[] => (cells.length > 0 ? ce
 function personAuditSection(rc: RegisterContext, page: string, person: string, audits: readonly AuditEntry[], roster: AuditorRoster, entityCell: EntityCell) {
   const made = audits.filter(({ audit }) => audit.by.includes(person));
   if (made.length === 0) return [];
+  const actions = rc.repo.actions.map(({ value }) => value);
   const unqualified = (audit: ProcessAudit) => unqualifiedAuditors({ by: [person], date: audit.date, kind: audit.kind }, roster).length > 0;
   const uncounted = made.filter(({ audit }) => unqualified(audit)).length;
   return [
@@ -2583,7 +2584,7 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
           { text: audit.date, className: "date" },
           entityCell(page, "process", process.code, `${process.code} ${localized(rc.lang, process.name, process.name_en)}`.trimEnd()),
           { text: audit.report },
-          { text: String(audit.nonconformities) },
+          { text: String(auditNonconformities({ process, audit }, actions)) },
           ...(roster.marks ? [{ text: unqualified(audit) ? t(rc, "site.person.audits.unqualified") : t(rc, "site.person.audits.qualified") }] : []),
         ]),
       },
@@ -2600,6 +2601,8 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
 function processAuditSection(rc: RegisterContext, process: Process, held: readonly AuditEntry[], roster: AuditorRoster) {
   const audits = held.filter((entry) => entry.process === process);
   const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
+  // As csr list audits counts them: the greater of the record and the actions opened against the audit (auditNonconformities).
+  const actions = rc.repo.actions.map(({ value }) => value);
   // A manufacturing process or product audit among them (IATF 16949 9.2.2.3, 9.2.2.4): its kind, part, customer and shift, as csr list audits adds them.
   const detailed = audits.some(({ audit }) => audit.kind !== undefined || audit.part !== undefined || audit.customer !== undefined || audit.shift !== undefined);
   return {
@@ -2628,7 +2631,7 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
               { text: audit.date, className: "date" },
               { text: auditorNames(rc, audit, roster) },
               { text: audit.report },
-              { text: String(audit.nonconformities) },
+              { text: String(auditNonconformities({ process, audit }, actions)) },
               ...(detailed
                 ? [
                     { text: t(rc, `value.audit-kind.${auditKind(audit)}`) },

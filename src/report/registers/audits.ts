@@ -7,8 +7,9 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditCustomers, auditKind, auditShifts, auditorRoster, auditsIn, nonconformitiesIn, sameAuditReport, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
-import type { AuditKind, Process, ProcessAudit } from "../../model/types.js";
+import { actionsAgainstAudit, auditCounts, auditCustomers, auditKind, auditNonconformities, auditShifts, auditorRoster, auditsIn, nonconformitiesIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
+import { actionOn } from "../../model/actions.js";
+import type { AuditKind, ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -56,8 +57,10 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
   const uncounted = entries.length - counted.length;
   const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.audits.whole");
-  const nonconformities = nonconformitiesIn(counted);
-  const more = nonconformitiesIn(entries) - nonconformities;
+  // The actions on record that day: an audit's nonconformities are the greater of its record and the actions opened against it.
+  const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []);
+  const nonconformities = nonconformitiesIn(counted, actions);
+  const more = nonconformitiesIn(entries, actions) - nonconformities;
   const audited = new Set(counted.map(({ process }) => process.code)).size;
   return {
     id: "audits",
@@ -97,14 +100,14 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       owner: departmentName(ctx, process.owner),
       auditors: auditorNames(ctx, audit, roster),
       report: audit.report,
-      nonconformities: audit.nonconformities,
+      nonconformities: auditNonconformities({ process, audit }, actions),
       ...(detailed
         ? {
             kind: t(ctx, `value.audit-kind.${auditKind(audit)}`),
             part: audit.part ?? "",
             customer: auditCustomers(audit).map((code) => customerName(ctx, code)).join(t(ctx, "register.list-separator")),
             shift: auditShifts(audit).join(t(ctx, "register.list-separator")),
-            actions: actionsOf(ctx, process, audit).join(t(ctx, "register.list-separator")),
+            actions: actionsAgainstAudit(actions, process, audit).map((a) => a.id).join(t(ctx, "register.list-separator")),
           }
         : {}),
       comment: audit.comment ?? "",
@@ -130,14 +133,6 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
-}
-
-/**
- * The corrective actions opened against `audit` (csr action open --source audit: the process and the audit's report,
- * compared as sameAuditReport does), by id: where its nonconformities are followed up (IATF 16949 10.2.1).
- */
-function actionsOf(ctx: RegisterContext, process: Process, audit: Pick<ProcessAudit, "report">): string[] {
-  return ctx.repo.actions.filter(({ value: a }) => a.process === process.code && a.audit_report !== undefined && sameAuditReport(a.audit_report, audit.report)).map(({ value: a }) => a.id);
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   auditsIn,
   auditStanding,
   manufacturingAuditLate,
-  nonconformitiesRaised,
+  nonconformitiesIn,
   outOfCycle,
   ownDepartmentAuditors,
   threeYearCycle,
@@ -392,8 +392,7 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   // (tester78 A5: an action opened on a nonconformity the record left out is one raised); those of an audit that does not count are
   // said beside them (另有 …), not dropped: still ones to correct, and its corrective action is among the actions' rows (breaker64 P9).
   const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []);
-  const raisedBy = (entry: AuditEntry) => nonconformitiesRaised(entry.audit, actionsAgainstAudit(actions, entry.process, entry.audit).length);
-  const raisedIn = (entries: readonly AuditEntry[]) => entries.reduce((n, entry) => n + raisedBy(entry), 0);
+  const raisedIn = (entries: readonly AuditEntry[]) => nonconformitiesIn(entries, actions);
   const raised = raisedIn(audits);
   const raisedUncounted = raisedIn(uncounted);
   const nonconformitiesOf = (entries: readonly AuditEntry[]) => (code: string) => raisedIn(entries.filter((a) => a.process.code === code));

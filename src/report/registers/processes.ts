@@ -12,7 +12,8 @@
  */
 import { daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditorRoster, auditStanding, lastAudit, type AuditStanding } from "../../model/process-audits.js";
+import { auditNonconformities, auditorRoster, auditStanding, lastAudit, type AuditStanding } from "../../model/process-audits.js";
+import { actionOn } from "../../model/actions.js";
 import type { Table } from "../table.js";
 import { processNotes, servingDocuments } from "./clauses.js";
 import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -42,6 +43,9 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   const lastOfKind = (p: (typeof processes)[number], kind: "manufacturing-process" | "product") => lastAudit(p, today, roster, kind).last?.audit.date ?? null;
   // The manufacturing programme's columns (on a terminal too) once a process is marked or audited so (IATF 16949 9.2.2.3, 9.2.2.4): a repository without keeps its columns.
   const manufacturing = processes.some((p) => p.manufacturing === true || (p.audits ?? []).some((a) => a.kind === "manufacturing-process" || a.kind === "product"));
+  // The last audit's result counts the actions opened against it as nonconformities raised (auditNonconformities, tester78 A6).
+  const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []);
+  const resultOf = (count: number) => (count === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count }));
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
@@ -61,7 +65,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
         .join(separator),
       ...(manufacturing ? { manufacturing: p.manufacturing === true ? t(ctx, "register.processes.manufacturing") : "" } : {}),
       audited: last?.date ?? null,
-      result: last ? (last.nonconformities === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count: last.nonconformities })) : "",
+      result: last ? resultOf(auditNonconformities({ process: p, audit: last }, actions)) : "",
       auditors: last ? last.by.map((id) => personName(ctx, id)).join(separator) : "",
       report: last?.report ?? "",
       interval: standing.months ?? null,
