@@ -12,7 +12,7 @@ import { decidedToMeet } from "./decision.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
-export const DEFAULT_SPECIAL_RECALL_DAYS = 0;
+const DEFAULT_SPECIAL_RECALL_DAYS = 0;
 
 /** 受控号 are numbered through the document's life: one more than the highest ever given. */
 export function nextCopyNumber(doc: ControlledDocument): number {

@@ -6,6 +6,9 @@
  * and the working-day calendar; csr check (rules tooling/*), csr list tooling|error-proofing and csr tooling read them.
  */
 import { addDays, addMonths } from "../core/dates.js";
+import { UserError } from "../core/errors.js";
+import { didYouMean } from "../core/text.js";
+import { list, t } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
 import type { Tooling, ToolingMaintenance, ToolingStatus, ToolingVerification } from "./types.js";
 
@@ -113,4 +116,19 @@ export function registerPrefixes(ids: Iterable<string>, documentIds: Iterable<st
     if (p && !documents.has(p)) prefixes.add(p);
   }
   return [...prefixes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/**
+ * The entry of `entries` (tooling.yaml's) whose id `given` names: NFKC, trimmed, the id as written, else in any letter
+ * case (csr tooling verify ep-30-01, csr list error-proofing --tooling ep-30-01); undefined when none.
+ */
+export function toolingNamed<E extends { value: Pick<Tooling, "id"> }>(entries: readonly E[], given: string): E | undefined {
+  const id = given.normalize("NFKC").trim();
+  return entries.find((e) => e.value.id === id) ?? entries.find((e) => e.value.id.toLowerCase() === id.toLowerCase());
+}
+
+/** The refusal of an id tooling.yaml does not have (`ids`, its ids): one line naming them and the nearest. */
+export function unknownTooling(ids: readonly string[], given: string): UserError {
+  const id = given.normalize("NFKC").trim();
+  return new UserError(t("tooling.unknown", { id, known: list(ids) || t("tooling.none") }) + didYouMean(id, ids));
 }

@@ -6,6 +6,7 @@ import { closest, didYouMean, localized } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
+import { toolingNamed, unknownTooling } from "../../model/tooling.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
 import { ACTION_SOURCES, AUDIT_KINDS } from "../../model/types.js";
@@ -402,9 +403,7 @@ function flowDownSupplierOption(rc: RegisterContext, given: string): string {
 
 /** --tooling of csr list error-proofing: an id of tooling.yaml (any letter case). Errors: UserError with the nearest ids. */
 function toolingFilter(rc: RegisterContext, given: string): string {
-  const ids = rc.repo.tooling.map((e) => e.value.id);
-  const id = given.normalize("NFKC").trim();
-  const found = ids.find((i) => i === id) ?? ids.find((i) => i.toLowerCase() === id.toLowerCase());
-  if (found) return found;
-  throw new UserError(t("tooling.unknown", { id, known: list(ids) || t("tooling.none") }) + didYouMean(id, ids));
+  const found = toolingNamed(rc.repo.tooling, given);
+  if (found) return found.value.id;
+  throw unknownTooling(rc.repo.tooling.map((e) => e.value.id), given);
 }

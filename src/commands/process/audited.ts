@@ -40,7 +40,7 @@ import { list, sentences, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditKind, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditKind, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
@@ -154,7 +154,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     const qualifying = kind === "lpa" ? "qms" : kind;
     const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
     // An unqualified member of a team led by a qualified auditor may have audited under the leader's guidance (ISO 19011 5.5.4).
-    const traineeHint = (index: number, id: string) => (mayBeTrainee(index, unqualified) ? [t("process.audited.unqualified.trainee", { who: personLabel(session.index, id), leader: personLabel(session.index, by[0]!), id })] : []);
+    const traineeHint = (index: number, id: string) => (mayBeTrainee(index, unqualified) ? [t("process.audited.unqualified.trainee", { who: personLabel(session.index, id), leader: personLabel(session.index, auditTeamLeader({ by })!), id })] : []);
     if (unqualified.length > 0 && qualification === "error") {
       const first = unqualified[0]!;
       throw new UserError(

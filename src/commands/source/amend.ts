@@ -23,7 +23,7 @@ import type { Located } from "../../load/repository.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption, eventDateOption } from "../options.js";
-import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, saveChanges, setInMapOrder, withEditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 import { effectiveBeforeReceived, revisionSummary } from "./add.js";
 import type { SourceUpdateFlags } from "./update.js";
@@ -103,8 +103,8 @@ export async function amendRevision(
         if (issued !== recorded.issued) doc.setIn([...path, "issued"], issued);
         doc.setIn([...path, "received"], received);
         if (effective !== recorded.effective) setAfterReceived(doc.getIn(path, true) as YAMLMap, doc, effective!);
-        if (summary !== recorded.summary) setSummary(doc.getIn(path, true) as YAMLMap, doc, "summary", summary!);
-        if (summaryEn !== recorded.summary_en) setSummary(doc.getIn(path, true) as YAMLMap, doc, "summary_en", summaryEn!);
+        if (summary !== recorded.summary) setInMapOrder(doc, doc.getIn(path, true) as YAMLMap<unknown, unknown>, REVISION_ORDER, "summary", doc.createNode(summary!));
+        if (summaryEn !== recorded.summary_en) setInMapOrder(doc, doc.getIn(path, true) as YAMLMap<unknown, unknown>, REVISION_ORDER, "summary_en", doc.createNode(summaryEn!));
       }),
     ];
     // The dates a new revision stamped on the CSRs it restarted or removed, the day it was received.
@@ -168,16 +168,9 @@ function setAfterReceived(revision: YAMLMap, doc: Document, effective: string): 
   revision.items.splice(received < 0 ? revision.items.length : received + 1, 0, doc.createPair("effective", effective));
 }
 
-/** Sets the revision's `summary` or `summary_en`, a new key after its dates (before `file`, `status` and what follows), as csr source add writes it. */
-function setSummary(revision: YAMLMap, doc: Document, key: "summary" | "summary_en", text: string): void {
-  if (revision.has(key)) return revision.set(key, text);
-  const after = ["revision", "issued", "received", "effective", "summary"];
-  let at = 0;
-  revision.items.forEach((pair, i) => {
-    if (isScalar(pair.key) && after.includes(String(pair.key.value))) at = i + 1;
-  });
-  revision.items.splice(at, 0, doc.createPair(key, text));
-}
+/** The keys of a source revision in the order csr source add writes them: a summary comes after its dates (before `file`, `status` and what follows). */
+const REVISION_ORDER = ["revision", "issued", "received", "effective", "summary", "summary_en"];
+
 
 /** The dates given for a revision recorded already, when they differ from what is on file: a correction needs --amend. */
 export function refuseDifferentDates(sourceId: string, recorded: { revision: string; received: string; issued?: string; effective?: string }, given: { received: string; issued?: string; effective?: string }): void {

@@ -12,20 +12,20 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Document, isMap, isSeq, type YAMLMap } from "yaml";
+import { Document, isMap, isSeq, type Node, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { customerGiven } from "../../model/customers.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import { knownStations } from "../../model/skills.js";
-import { OWN, verificationDue, maintenanceDue } from "../../model/tooling.js";
+import { OWN, maintenanceDue, toolingNamed, unknownTooling, verificationDue } from "../../model/tooling.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { TOOLING_KINDS, TOOLING_STATUSES, VERIFICATION_FREQUENCIES, VERIFICATION_RESULTS, type Tooling, type ToolingMaintenance, type ToolingVerification } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption } from "../options.js";
-import { editFile, listOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, listOption, processByCode, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
@@ -67,7 +67,7 @@ export async function toolingAddCommand(ctx: CommandContext, given: string, flag
   return withEditSession(ctx, true, undefined, async (session) => {
     const id = given.normalize("NFKC").trim();
     if (!CODE_PATTERN.test(id)) throw new UserError(t("tooling.bad-id", { id: given }));
-    const existing = session.repo.tooling.find((e) => e.value.id.toLowerCase() === id.toLowerCase());
+    const existing = toolingNamed(session.repo.tooling, id);
     if (existing || session.repo.unvalidated.tooling.has(id)) throw new UserError(t("tooling.exists", { id: existing?.value.id ?? id, name: existing?.value.name ?? "" }), t("tooling.exists.hint", { id: existing?.value.id ?? id }));
     const name = flags.name?.trim();
     if (!name) throw new UserError(t("tooling.needs-name-kind"), t("tooling.add.hint", { id }));
@@ -142,7 +142,7 @@ export async function toolingUpdateCommand(ctx: CommandContext, given: string, f
     const change = editFile(session.root, located.file.path, "tooling", (doc) => {
       const map = doc.getIn(located.path, true);
       if (!isMap(map)) throw new UserError(t("tooling.not-a-map", { id: before.id }));
-      for (const [key, value] of sets) setKey(doc, map, key, key === "stations" ? flowSeq(doc, value as string[]) : value);
+      for (const [key, value] of sets) setInMapOrder(doc, map as YAMLMap<unknown, unknown>, ORDER, key, key === "stations" ? flowSeq(doc, value as string[]) : doc.createNode(value));
     });
     const lines = [t("tooling.updated", { id: before.id, name: before.name, details: details.join(t("tooling.update.separator")) })];
     const owner = sets.find(([key]) => key === "owner")?.[1] as string | undefined;
@@ -198,12 +198,11 @@ export async function toolingMaintainCommand(ctx: CommandContext, given: string,
 
 /** The entry of tooling.yaml `given` names (its id, any letter case). Errors: UserError with the nearest ids. */
 function toolingOption(session: EditSession, given: string): Located<Tooling> {
-  const id = given.normalize("NFKC").trim();
-  const found = session.repo.tooling.find((e) => e.value.id === id) ?? session.repo.tooling.find((e) => e.value.id.toLowerCase() === id.toLowerCase());
+  const found = toolingNamed(session.repo.tooling, given);
   if (found) return found;
-  const ids = session.repo.tooling.map((e) => e.value.id);
+  const id = given.normalize("NFKC").trim();
   if (session.repo.unvalidated.tooling.has(id)) throw new UserError(t("tooling.invalid", { id }), t("edit.fix-first.hint"));
-  throw new UserError(t("tooling.unknown", { id, known: list(ids) || t("tooling.none") }) + didYouMean(id, ids));
+  throw unknownTooling(session.repo.tooling.map((e) => e.value.id), given);
 }
 
 /** --station: codes of stations the repository knows (knownStations), as csr qualify takes them. Errors: UserError with the nearest. */
@@ -274,20 +273,8 @@ function flowMap(doc: Document, entry: object): YAMLMap {
   return node;
 }
 
-function flowSeq(doc: Document, items: string[]): unknown {
+function flowSeq(doc: Document, items: string[]): Node {
   return doc.createNode(items, { flow: true });
-}
-
-/** Sets `key` of the entry in place, or after the last key before it in ORDER. */
-function setKey(doc: Document.Parsed, map: YAMLMap, key: (typeof ORDER)[number], value: unknown): void {
-  if (map.has(key)) return void map.set(key, value);
-  const rank = ORDER.indexOf(key);
-  let at = 0;
-  map.items.forEach((pair, i) => {
-    const k = String((pair.key as { value?: unknown })?.value ?? pair.key);
-    if (ORDER.indexOf(k as (typeof ORDER)[number]) < rank) at = i + 1;
-  });
-  map.items.splice(at, 0, doc.createPair(key, value));
 }
 
 const unique = (items: readonly string[]) => [...new Set(items.map((i) => i.trim()).filter(Boolean))];

@@ -18,14 +18,14 @@ export interface ToolingFilter {
 }
 
 /** How often it is verified, as the register writes it: 每班, 每天, 每 500 件 …; "" without a verification. */
-export function frequencyText(ctx: RegisterContext, tooling: Pick<Tooling, "verification">): string {
+function frequencyText(ctx: RegisterContext, tooling: Pick<Tooling, "verification">): string {
   const v = tooling.verification;
   if (!v) return "";
   return v.frequency === "parts" && v.parts !== undefined ? t(ctx, "tooling.frequency.parts-n", { count: v.parts }) : t(ctx, `tooling.frequency.${v.frequency}`);
 }
 
 /** Who owns it, as the register writes it: 本公司, or the customer's code and name (顾客财产). */
-export function ownerText(ctx: RegisterContext, tooling: Pick<Tooling, "owner">): string {
+function ownerText(ctx: RegisterContext, tooling: Pick<Tooling, "owner">): string {
   const code = customerOwner(tooling);
   if (code === undefined) return t(ctx, "tooling.owner.ours");
   const customer = ctx.repo.customers.find((c) => c.value.code === code)?.value;

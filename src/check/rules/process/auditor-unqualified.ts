@@ -3,7 +3,7 @@ import { language, list, sentences, t } from "../../../i18n/index.js";
 import { localized } from "../../../core/text.js";
 import { isMilitaryRepresentative } from "../../../model/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditKind, auditorQualification, auditorRoster, mayBeTrainee, qualificationsFor, unqualifiedAuditors } from "../../../model/process-audits.js";
+import { auditKind, auditTeamLeader, auditorQualification, auditorRoster, mayBeTrainee, qualificationsFor, unqualifiedAuditors } from "../../../model/process-audits.js";
 import { AUDITOR_KINDS, type AuditKind, type Person } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { recordedAudits } from "./audits.js";
@@ -59,7 +59,7 @@ export const rule: Rule = {
         const who = codeWithLabel(localized(language(), auditor.name, auditor.name_en), auditor.id);
         const why = qualificationGap(auditor, audit.date, kind);
         // Under a qualified team leader, an unqualified member may have audited as an auditor-in-training (ISO 19011 5.5.4, tester78 A7).
-        const leader = ctx.index.people.get(audit.by[0]!)?.value;
+        const leader = ctx.index.people.get(auditTeamLeader(audit) ?? "")?.value;
         const trainee = mayBeTrainee(index, unqualified) && leader ? t("rule.process/auditor-unqualified.trainee", { who, leader: codeWithLabel(localized(language(), leader.name, leader.name_en), leader.id) }) : undefined;
         ctx.report(
           { file, path: [...path, "by", index] },

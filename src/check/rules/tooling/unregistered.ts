@@ -1,7 +1,6 @@
 import { t } from "../../../i18n/index.js";
 import { registerPrefixes, unknownToolingIds } from "../../../model/tooling.js";
-import type { Section } from "../../../model/types.js";
-import type { Path } from "../../../model/types.js";
+import { documentSections } from "../../../model/sections.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -13,7 +12,9 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "tooling/unregistered",
   severity: "warning",
-  scope: { files: "own" },
+  // Every document's number counts (registerPrefixes leaves out letters a document number begins with): a document
+  // added, renumbered or withdrawn changes what the others are checked for.
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, f.data.sections] : null) },
   summary: "A document names a tooling number that tooling.yaml does not have.",
   docs: {
     description:
@@ -35,15 +36,11 @@ export const rule: Rule = {
     for (const located of ctx.repo.documents) {
       const doc = located.value;
       if (!ctx.keeps(located.file) || doc.status === "obsolete") continue;
-      const visit = (sections: readonly Section[], at: Path) =>
-        sections.forEach((section, i) => {
-          const path = [...at, i];
-          for (const id of unknownToolingIds(section.text ?? "", known, prefixes)) {
-            ctx.report({ file: located.file, path: [...path, "text"], quote: id }, t("rule.tooling/unregistered", { id, document: doc.id, section: section.title }));
-          }
-          visit(section.sections ?? [], [...path, "sections"]);
-        });
-      visit(doc.sections ?? [], [...located.path, "sections"]);
+      for (const { section, path } of documentSections(doc)) {
+        for (const id of unknownToolingIds(section.text ?? "", known, prefixes)) {
+          ctx.report({ file: located.file, path: [...located.path, ...path, "text"], quote: id }, t("rule.tooling/unregistered", { id, document: doc.id, section: section.title }));
+        }
+      }
     }
   },
 };
