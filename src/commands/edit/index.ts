@@ -37,7 +37,8 @@ import { didYouMean, shellArgument, visible } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
-import { loadRepository, type Located } from "../../load/repository.js";
+import { buildRepository, loadRepository, type Located } from "../../load/repository.js";
+import { parseText } from "../../load/source.js";
 import { buildIndex, currentRevision } from "../../model/index.js";
 import { documentSections, findSection, parseSectionReference, sectionLabel, sectionNumberProblems, type NumberedSection } from "../../model/sections.js";
 import type { ControlledDocument, Csr, Path, Section } from "../../model/types.js";
@@ -98,6 +99,7 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
       let write: (yaml: Document.Parsed) => void;
       // The CSR files whose links to a renumbered section the edit re-points.
       let links: FileChange[] = [];
+      let prepared: FileChange | undefined;
       if (mode === "text") {
         const target = targetOf(doc, flags.section);
         if (edited && currentText(target) !== edited.base) throw new UserError(t("edit-text.changed-meanwhile", { what: targetLabel(doc, target), path: file.path }));
@@ -139,7 +141,9 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         };
         summary = t("edit-text.remove.summary", { section: label });
         lines.push(t("edit-text.remove.done", { id: doc.id, section: label, path: file.path }));
-        links = repoint(session, doc, sections, sections.filter((s) => s !== section), documentSections(editedDocument(doc, file.path, session.root, write)), lines);
+        const renumbered = editedDocument(doc, file.path, session.root, write);
+        prepared = renumbered.change;
+        links = repoint(session, doc, sections, sections.filter((s) => s !== section), documentSections(renumbered.doc), lines);
       } else {
         const after = flags.after === undefined ? undefined : sectionNamed(doc, sections, flags.after, "--after");
         // A title typed with its number ("5.3 检验") is the title; the number must be the one it gets.
@@ -149,7 +153,9 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         write = (yaml) => addSection(yaml, after, title, given ?? "");
         // Where the new section goes: after `after` at its level, else at the end of the body.
         const at = after ? [...after.path.slice(0, -1), Number(after.path.at(-1)) + 1] : ["sections", sections.filter((s) => s.depth === 1).length];
-        const placed = documentSections(editedDocument(doc, file.path, session.root, write));
+        const renumbered = editedDocument(doc, file.path, session.root, write);
+        prepared = renumbered.change;
+        const placed = documentSections(renumbered.doc);
         const added = placed.find((s) => s.path.join("/") === at.join("/"))!;
         refuseNumbering(doc, sections, placed);
         if (typed.number !== undefined && typed.number !== added.number) throw new UserError(t("edit-text.add.number", { id: doc.id, number: typed.number, title, placed: added.number }));
@@ -158,9 +164,10 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         if (!given) lines.push(t("edit-text.add.empty", { idArg: shellArgument(doc.id), number: added.number }));
         links = repoint(session, doc, sections, sections, placed.filter((s) => s !== added), lines);
       }
-      const change = editFile(session.root, file.path, "document", write);
+      // Adding or removing a section has edited the file once already, to number the sections after it: that change is the one written.
+      const change = prepared ?? editFile(session.root, file.path, "document", write);
       await saveChanges(ctx, session, [change, ...links], lines, { commit: flags.commit, message: t("commit.edit", { id: doc.id, summary }) });
-      ctx.stdout(findingsText(ctx, doc.id, await findingsAfter(session.root, file.path, doc.id)) + "\n");
+      ctx.stdout(findingsText(ctx, doc.id, await findingsAfter(session, [change, ...links], file.path, doc.id)) + "\n");
       if (edited?.kept) rmSync(edited.kept, { force: true });
       return 0;
     });
@@ -302,9 +309,9 @@ function addSection(yaml: Document.Parsed, after: NumberedSection | undefined, t
 }
 
 /** The document as `write` leaves its file (read back from the edited YAML), for the numbers the edit gives its sections. */
-function editedDocument(doc: ControlledDocument, path: string, root: string, write: (yaml: Document.Parsed) => void): ControlledDocument {
+function editedDocument(doc: ControlledDocument, path: string, root: string, write: (yaml: Document.Parsed) => void): { change: FileChange; doc: ControlledDocument } {
   const change = editFile(root, path, "document", write);
-  return { ...doc, sections: (parse(change.text) as { sections?: Section[] }).sections ?? [] };
+  return { change, doc: { ...doc, sections: (parse(change.text) as { sections?: Section[] }).sections ?? [] } };
 }
 
 /**
@@ -431,11 +438,15 @@ function defaultEditor(): string | undefined {
  * The findings of `csr check` (as the command runs it without --base) on the document's file after the
  * edit, with the csr/section-missing findings of the CSRs that cite the document.
  */
-async function findingsAfter(root: string, path: string, id: string): Promise<Finding[]> {
-  const repo = loadRepository(root);
+async function findingsAfter(session: EditSession, changes: readonly FileChange[], path: string, id: string): Promise<Finding[]> {
+  // The repository as written: the session's, with the changed files read from their new text (as verifyChanges builds it), not loaded again.
+  const written = new Set(changes.map((c) => c.path));
+  const repo = buildRepository(session.root, [...session.repo.files.filter((f) => !written.has(f.path)), ...changes.map((c) => parseText(c.path, c.kind, c.text))]);
   const load = await import("../../load/base.js");
-  const released = await load.releasesChanged(root, repo.documents);
-  const inForce = await load.revisedInForce(root, repo.documents);
+  // Only the edited document's releases are asked of git: its findings, and the CSR links to it, are the ones shown.
+  const edited = repo.documents.filter(({ value }) => value.id === id);
+  const released = await load.releasesChanged(session.root, edited);
+  const inForce = await load.revisedInForce(session.root, edited);
   const { checkRepository } = await import("../../check/engine.js");
   const { findings } = checkRepository(repo, { today: localToday(), ...(released.size ? { released } : {}), ...(inForce.size ? { inForce } : {}) });
   const citing = new Set(repo.csrs.filter(({ value }) => value.addressed?.some((a) => a.document === id)).map(({ file }) => file.path));
