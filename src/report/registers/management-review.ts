@@ -471,7 +471,7 @@ function manufacturingRow(ctx: RegisterContext, processes: readonly Process[], d
  * day) closed in the period, open on its last day and, of those, with a step overdue (overdueSteps, as the actions' rows count
  * them); the audits of the period (`held`) that do not count, by an auditor without the qualification for their kind that day
  * (auditCounts), and those in which an auditor audited their own department's work (ownDepartmentAuditors, 9.2.2 c), each by
- * report. Audits planned against audits held need a plan of audits, which processes.yaml does not record yet: not counted here.
+ * report. Audits planned against audits held (processes.yaml `planned_audits`, csr list audit-plan's 实施情况) are not counted here yet.
  */
 function programmeRows(ctx: RegisterContext, period: Period, held: readonly AuditEntry[], actions: readonly CorrectiveAction[], roster: AuditorRoster, row: ReturnType<typeof rowOf>): Row[] {
   const day = period.to;
