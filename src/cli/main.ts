@@ -523,6 +523,9 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--customer <code>", t("help.process.plan.customer"), collect)
           .option("--shift <text>", t("help.process.plan.shift"), collect)
           .option("--comment <text>", t("help.process.plan.comment"))
+          .option("--move <month>", t("help.process.plan.move"))
+          .option("--cancel <month>", t("help.process.plan.cancel"))
+          .option("--reason <text>", t("help.process.plan.reason"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/process/plan.js")).processPlanCommand));

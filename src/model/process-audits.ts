@@ -417,28 +417,54 @@ export interface IndexedPlan {
 
 /**
  * Where an entry of the annual internal audit plan (年度内部审核计划, a process's `planned_audits`; IATF 16949 9.2.2.1: the
- * documented programme) stands on `today` (YYYY-MM-DD): `done` when an audit of its kind (auditKind) of the process is dated
- * within its month (`audit`, the first such, whether or not its auditors were qualified: the register marks that apart);
- * `missed` when its month has ended with none, with `rescheduled`, a later entry of the same kind planned for the process
+ * documented programme) stands on `today` (YYYY-MM-DD), read as it stood that day (planOn): `done` when an audit of its kind
+ * (auditKind) of the process is dated within its month (`audit`, the first such, whether or not its auditors were qualified:
+ * the register marks that apart); `cancelled` when it was cancelled (csr process plan --cancel) and not held; `missed` when
+ * its month has ended with none, with `rescheduled`, a later entry of the same kind planned for the process and not cancelled
  * (the audit moved, not dropped); `planned` while its month has not ended.
  */
-export type PlanStanding = { state: "done"; audit: IndexedAudit } | { state: "missed"; rescheduled?: IndexedPlan } | { state: "planned" };
+export type PlanStanding = { state: "done"; audit: IndexedAudit } | { state: "cancelled"; reason: string; on: string } | { state: "missed"; rescheduled?: IndexedPlan } | { state: "planned" };
 
-export function planStanding(process: Process, plan: PlannedAudit, today: string): PlanStanding {
+export function planStanding(process: Process, given: PlannedAudit, today: string): PlanStanding {
+  const plan = planOn(given, today);
   const kind = auditKind(plan);
   const index = (process.audits ?? []).findIndex((a) => auditKind(a) === kind && typeof a.date === "string" && a.date.startsWith(`${plan.month}-`) && a.date <= today);
   if (index >= 0) return { state: "done", audit: { audit: process.audits![index]!, index } };
+  if (plan.cancelled) return { state: "cancelled", reason: plan.cancelled.reason, on: plan.cancelled.on };
   if (plan.month >= today.slice(0, 7)) return { state: "planned" };
-  const later = (process.planned_audits ?? []).findIndex((p) => p !== plan && auditKind(p) === kind && typeof p.month === "string" && p.month > plan.month);
-  return later >= 0 ? { state: "missed", rescheduled: { plan: process.planned_audits![later]!, index: later } } : { state: "missed" };
+  const later = (process.planned_audits ?? []).findIndex((p) => p !== given && auditKind(p) === kind && typeof p.month === "string" && !planOn(p, today).cancelled && planOn(p, today).month > plan.month);
+  return later >= 0 ? { state: "missed", rescheduled: { plan: planOn(process.planned_audits![later]!, today), index: later } } : { state: "missed" };
 }
 
 /**
- * The plan entries of `process` that an audit of `kind` held on `date` fulfils: those of that kind planned for its month
- * (csr process audited says so). IATF 16949 9.2.2.1.
+ * `plan` as it stood on `day` (YYYY-MM-DD): a move recorded after that day undone (the month, day and auditors it had then,
+ * from its `moved` history), a cancellation after it not yet made. The entry itself when nothing changed after `day`.
+ */
+export function planOn(plan: PlannedAudit, day: string): PlannedAudit {
+  const moves = Array.isArray(plan.moved) ? plan.moved : [];
+  const after = moves.findIndex((m) => typeof m?.on === "string" && m.on > day);
+  const cancelledLater = plan.cancelled !== undefined && typeof plan.cancelled?.on === "string" && plan.cancelled.on > day;
+  if (after < 0 && !cancelledLater) return plan;
+  const { moved: _moved, cancelled, date: _date, by: _by, ...rest } = plan;
+  const then = after >= 0 ? moves[after]! : undefined;
+  const date = then ? then.date : plan.date;
+  const by = then ? then.by : plan.by;
+  return {
+    ...rest,
+    ...(then ? { month: then.month } : {}),
+    ...(date !== undefined ? { date } : {}),
+    ...(by !== undefined ? { by } : {}),
+    ...(after > 0 ? { moved: moves.slice(0, after) } : after < 0 && moves.length > 0 ? { moved: moves } : {}),
+    ...(cancelled && !cancelledLater ? { cancelled } : {}),
+  };
+}
+
+/**
+ * The plan entries of `process` that an audit of `kind` held on `date` fulfils: those of that kind planned for its month and
+ * not cancelled (csr process audited says so). IATF 16949 9.2.2.1.
  */
 export function plansFulfilledBy(process: Process, kind: AuditKind, date: string): IndexedPlan[] {
-  return (process.planned_audits ?? []).flatMap((plan, index) => (auditKind(plan) === kind && plan.month === date.slice(0, 7) ? [{ plan, index }] : []));
+  return (process.planned_audits ?? []).flatMap((plan, index) => (auditKind(plan) === kind && plan.month === date.slice(0, 7) && !plan.cancelled ? [{ plan, index }] : []));
 }
 
 /**
@@ -447,4 +473,62 @@ export function plansFulfilledBy(process: Process, kind: AuditKind, date: string
  */
 export function plannedDay(plan: Pick<PlannedAudit, "month" | "date">): string {
   return plan.date ?? addDays(addMonths(`${plan.month}-01`, 1), -1);
+}
+
+/**
+ * What became of an entry of the annual internal audit plan planned for a month of a period (plansInPeriod): `fulfilled` by
+ * `audit`; `missed` (its month ended, no audit, not moved nor cancelled); `cancelled` with `reason`; `moved` to the month `to`
+ * (out of the period with csr process plan --move, its `reason`; or planned again later with no reason recorded); `pending`
+ * while its month has not ended.
+ */
+export interface PlanInPeriod {
+  process: Process;
+  /** The entry as it stood on the period's last day (planOn). */
+  plan: PlannedAudit;
+  index: number;
+  /** The month of the period it was planned for: its month, or the last of its earlier months within the period. */
+  month: string;
+  outcome: "fulfilled" | "missed" | "cancelled" | "moved" | "pending";
+  audit?: ProcessAudit;
+  to?: string;
+  reason?: string;
+}
+
+/**
+ * The entries of the processes' annual internal audit plans planned for a month from `from` to `to` (YYYY-MM-DD, the period;
+ * months compared), read as they stood on `to`, each with what became of it (PlanInPeriod): the audit programme's performance
+ * by plan against held (IATF 16949 9.2.2.1 last sentence, 9.3.2.1). In processes.yaml's order, then planning order.
+ */
+export function plansInPeriod(processes: readonly Process[], from: string, to: string): PlanInPeriod[] {
+  const first = from.slice(0, 7);
+  const last = to.slice(0, 7);
+  const within = (month: unknown): month is string => typeof month === "string" && month >= first && month <= last;
+  return processes.flatMap((process) =>
+    (process.planned_audits ?? []).flatMap((given, index): PlanInPeriod[] => {
+      if (typeof given?.month !== "string") return [];
+      const plan = planOn(given, to);
+      const moves = Array.isArray(plan.moved) ? plan.moved : [];
+      const base = { process, plan, index };
+      if (!within(plan.month)) {
+        const earlier = moves.filter((m) => within(m?.month));
+        if (earlier.length === 0) return [];
+        if (plan.cancelled) return [{ ...base, month: earlier[earlier.length - 1]!.month, outcome: "cancelled", reason: plan.cancelled.reason }];
+        // The last change made while it was still planned within the period took it out: its record says why.
+        const out = earlier[earlier.length - 1]!;
+        return [{ ...base, month: out.month, outcome: "moved", to: plan.month, reason: out.reason }];
+      }
+      const standing = planStanding(process, given, to);
+      const outcome =
+        standing.state === "done"
+          ? { outcome: "fulfilled" as const, audit: standing.audit.audit }
+          : standing.state === "cancelled"
+            ? { outcome: "cancelled" as const, reason: standing.reason }
+            : standing.state === "planned"
+              ? { outcome: "pending" as const }
+              : standing.rescheduled
+                ? { outcome: "moved" as const, to: standing.rescheduled.plan.month }
+                : { outcome: "missed" as const };
+      return [{ ...base, month: plan.month, ...outcome }];
+    }),
+  );
 }

@@ -975,7 +975,9 @@ export interface Process {
  * An audit of a process planned ahead (one entry of the annual internal audit plan, 年度内部审核计划; IATF 16949 9.2.2.1: a
  * documented internal audit programme): the month (`month`, YYYY-MM) and, when fixed, the day (`date`), the kind (as
  * ProcessAudit's, absent: qms), the auditors planned (people.yaml ids, the team leader first), and the customers and shifts
- * it is to sample. An audit of that kind recorded within the month fulfils it (planFulfilment).
+ * it is to sample. An audit of that kind recorded within the month fulfils it (planStanding). The programme is reviewed and
+ * updated (IATF 16949 9.2.2.1): an entry moved to another month, day or team keeps what it was before under `moved`, one
+ * change each (csr process plan --move), and one not to be held says why under `cancelled` (csr process plan --cancel).
  */
 export interface PlannedAudit {
   month: string;
@@ -985,6 +987,19 @@ export interface PlannedAudit {
   customer?: string | string[];
   shift?: string | string[];
   comment?: string;
+  /** The entry's earlier plans, oldest first: each the month, day and auditors it had until changed on `on`, and why. */
+  moved?: PlanChange[];
+  /** The day the entry was cancelled (YYYY-MM-DD) and why: the audit is not to be held. */
+  cancelled?: { on: string; reason: string };
+}
+
+/** What a planned audit was before a change (csr process plan --move): its month, day and auditors then; the day it changed (`on`) and why. */
+export interface PlanChange {
+  on: string;
+  reason: string;
+  month: string;
+  date?: string;
+  by?: string[];
 }
 
 /**

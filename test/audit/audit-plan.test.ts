@@ -64,7 +64,7 @@ describe("csr process plan (tester78 A2)", () => {
         "warning",
         "processes.yaml",
         101,
-        "The product audit of C4 Storage, packaging and delivery was planned for 2026-12 (annual internal audit plan); the month has ended with no such audit recorded. If it was held that month, record it with 'csr process audited C4 --kind product --date <audit day> …'; if not, move it to a month to come with 'csr process plan C4 --kind product --month <YYYY-MM>'.",
+        "The product audit of C4 Storage, packaging and delivery was planned for 2026-12 (annual internal audit plan); the month has ended with no such audit recorded. If it was held that month, record it with 'csr process audited C4 --kind product --date <audit day> …'; if not, move it to a month to come with 'csr process plan C4 --kind product --move 2026-12 --month <YYYY-MM> --reason <why>', or cancel it with 'csr process plan C4 --kind product --cancel 2026-12 --reason <why>'.",
       ],
     ]);
     expect((await checkJsonInProcess(dir, "--today", "2026-12-31")).findings.filter((f) => f.rule === "process/planned-audit-missed")).toEqual([]);

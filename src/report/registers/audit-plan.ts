@@ -3,12 +3,15 @@
  * process, every shift, at a frequency by risk): the entries of `year` under the processes' `planned_audits` (csr process plan),
  * one row each, by month, then in processes.yaml's order, then in planning order: the month and day planned, the process and
  * its owning department, the kind, the auditors, customers and shifts planned, and what became of it on `today` (planStanding):
- * 已审核 with the audit's date and report, 计划, 未按计划审核 or 改期至 a later month. The processes with no QMS audit planned
+ * 已审核 with the audit's date and report, 计划, 已取消 (why), 未按计划审核 or 改期至 a later month, then each change of month, day
+ * or auditors made with csr process plan --move (改期 from → to, why). An entry moved out of `year` keeps a row at the last month
+ * it had in `year`, with its changes. The processes with no QMS audit planned
  * that year are named in a note (every process is covered over the programme). The company's form for it is qms.yaml
  * `registers.forms.audit-plan` (e.g. QR-004-01); the record of audits held is the audit programme's (audit-programme.ts).
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditCustomers, auditKind, auditorRoster, auditShifts, planStanding } from "../../model/process-audits.js";
+import { auditCounts, auditCustomers, auditKind, auditorRoster, auditShifts, planOn, planStanding } from "../../model/process-audits.js";
+import type { PlannedAudit } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
@@ -19,36 +22,53 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
   const processes = ctx.repo.processes.map((p) => p.value);
   const separator = t(ctx, "register.list-separator");
   const roster = auditorRoster(ctx.index.people);
+  // Each entry as it stood on `today` (planOn), on its month of `year`: where it is planned now, else the last month it was
+  // planned for in `year` before a move took it elsewhere (the year's plan shows why its audit was not held then, 9.2.2.1).
   const entries = processes
-    .flatMap((process, order) => (process.planned_audits ?? []).map((plan, index) => ({ process, plan, order, index })))
-    .filter(({ plan }) => typeof plan?.month === "string" && plan.month.startsWith(`${year}-`))
-    .sort((a, b) => (a.plan.month < b.plan.month ? -1 : a.plan.month > b.plan.month ? 1 : a.order - b.order || a.index - b.index));
-  const rows = entries.map(({ process, plan }, i) => {
-    const standing = planStanding(process, plan, today);
-    const status =
+    .flatMap((process, order) =>
+      (process.planned_audits ?? []).flatMap((given, index) => {
+        if (typeof given?.month !== "string") return [];
+        const plan = planOn(given, today);
+        const months = [...(plan.moved ?? []).map((m) => m.month), plan.month].filter((m) => typeof m === "string" && m.startsWith(`${year}-`));
+        if (months.length === 0) return [];
+        const month = months[months.length - 1]!;
+        const at = month === plan.month ? { month, ...(plan.date ? { date: plan.date } : {}), by: plan.by } : (plan.moved ?? []).filter((m) => m.month === month).pop()!;
+        return [{ process, given, plan, at, current: month === plan.month, order, index }];
+      }),
+    )
+    .sort((a, b) => (a.at.month < b.at.month ? -1 : a.at.month > b.at.month ? 1 : a.order - b.order || a.index - b.index));
+  const rows = entries.map(({ process, given, plan, at, current }, i) => {
+    const standing = planStanding(process, given, today);
+    const state =
       standing.state === "done"
         ? t(ctx, auditCounts(standing.audit.audit, roster) ? "register.audit-plan.done" : "register.audit-plan.done-uncounted", { date: standing.audit.audit.date, report: standing.audit.audit.report })
-        : standing.state === "planned"
-          ? t(ctx, "register.audit-plan.planned")
-          : standing.rescheduled
-            ? t(ctx, "register.audit-plan.moved", { to: standing.rescheduled.plan.month })
-            : t(ctx, "register.audit-plan.missed");
+        : standing.state === "cancelled"
+          ? t(ctx, "register.audit-plan.cancelled", { reason: standing.reason, on: standing.on })
+          : standing.state === "planned"
+            ? t(ctx, "register.audit-plan.planned")
+            : standing.rescheduled
+              ? t(ctx, "register.audit-plan.moved", { to: standing.rescheduled.plan.month })
+              : t(ctx, "register.audit-plan.missed");
+    const status = [...(current ? [state] : []), ...planChanges(ctx, plan)].join(t(ctx, "register.audit-plan.step-separator"));
     return {
       no: String(i + 1),
-      month: plan.month,
-      date: plan.date ?? null,
+      month: at.month,
+      date: at.date ?? null,
       code: process.code,
       name: localized(ctx.lang, process.name, process.name_en),
       owner: departmentName(ctx, process.owner),
       kind: t(ctx, `value.audit-kind.${auditKind(plan)}`),
-      auditors: (plan.by ?? []).map((id) => personName(ctx, id)).join(separator),
+      auditors: (at.by ?? []).map((id) => personName(ctx, id)).join(separator),
       customer: auditCustomers(plan).map((code) => customerName(ctx, code)).join(separator),
       shift: auditShifts(plan).join(separator),
       status,
       comment: plan.comment ?? "",
     };
   });
-  const unplanned = processes.filter((p) => !(p.planned_audits ?? []).some((plan) => typeof plan?.month === "string" && plan.month.startsWith(`${year}-`) && auditKind(plan) === "qms"));
+  const unplanned = processes.filter((p) => !(p.planned_audits ?? []).some((given) => {
+    const plan = typeof given?.month === "string" ? planOn(given, today) : undefined;
+    return plan !== undefined && !plan.cancelled && plan.month.startsWith(`${year}-`) && auditKind(plan) === "qms";
+  }));
   return {
     id: "audit-plan",
     title: t(ctx, "register.audit-plan.title", { year, count: rows.length }),
@@ -73,4 +93,22 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
       ...(unplanned.length > 0 ? [t(ctx, "register.audit-plan.unplanned", { year, processes: unplanned.map((p) => p.code).join(separator), count: unplanned.length })] : []),
     ],
   };
+}
+
+/**
+ * The changes of a plan entry (its `moved` history, csr process plan --move), oldest first, each as the register prints it: a
+ * move of month or day (改期 2026-12-15 → 2027-01（reason）) and a change of auditors (审核员 A → B（reason）).
+ */
+function planChanges(ctx: RegisterContext, plan: PlannedAudit): string[] {
+  const moves = plan.moved ?? [];
+  const separator = t(ctx, "register.list-separator");
+  const when = (p: { month: string; date?: string }) => p.date ?? p.month;
+  const team = (by: readonly string[] | undefined) => ((by ?? []).length > 0 ? by!.map((id) => personName(ctx, id)).join(separator) : t(ctx, "register.audit-plan.no-auditors"));
+  return moves.flatMap((before, i) => {
+    const after = moves[i + 1] ?? plan;
+    const steps: string[] = [];
+    if (when(before) !== when(after)) steps.push(t(ctx, "register.audit-plan.moved-step", { from: when(before), to: when(after), reason: before.reason }));
+    if ((before.by ?? []).join() !== (after.by ?? []).join()) steps.push(t(ctx, "register.audit-plan.team-step", { from: team(before.by), to: team(after.by), reason: before.reason }));
+    return steps;
+  });
 }

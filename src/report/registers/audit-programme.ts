@@ -11,7 +11,7 @@
  */
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planStanding, threeYearCycle } from "../../model/process-audits.js";
+import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, threeYearCycle } from "../../model/process-audits.js";
 import type { AuditKind, Process } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -61,15 +61,17 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
       const plans = (p.planned_audits ?? []).filter((plan) => typeof plan?.month === "string" && auditKind(plan) === kind);
       const planText = (year: string) =>
         plans
-          .filter((plan) => plan.month.startsWith(`${year}-`))
-          .flatMap((plan) => {
-            const standing = planStanding(p, plan, today);
+          .flatMap((given) => {
+            const plan = planOn(given, today);
+            if (!plan.month.startsWith(`${year}-`)) return [];
+            const standing = planStanding(p, given, today);
             if (standing.state === "done") return [];
             const when = { month: String(Number(plan.month.slice(5))), ym: plan.month };
             if (standing.state === "planned") {
               const by = (plan.by ?? []).map((id) => personName(ctx, id)).join(t(ctx, "register.audit-programme.by-separator"));
               return [t(ctx, by ? "register.audit-programme.planned-by" : "register.audit-programme.planned", { ...when, by })];
             }
+            if (standing.state === "cancelled") return [t(ctx, "register.audit-programme.cancelled", when)];
             return [standing.rescheduled ? t(ctx, "register.audit-programme.moved", { ...when, to: standing.rescheduled.plan.month }) : t(ctx, "register.audit-programme.missed", when)];
           });
       const inYear = (year: string) =>
