@@ -100,14 +100,74 @@ export function ourSymbols(rows: readonly SymbolConversion[]): string[] {
   return [...new Set(rows.filter((r) => !r.retired).map((r) => r.symbol))];
 }
 
-/** The symbols of `ours` that `text` writes, in the order written; a letter symbol (SC) only as a word of its own. */
-export function marksIn(text: string, ours: readonly string[]): string[] {
-  const found: { mark: string; at: number }[] = [];
-  for (const mark of ours) {
-    const at = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(mark)}(?![A-Za-z0-9])`, "u").exec(text)?.index;
-    if (at !== undefined) found.push({ mark, at });
+/** One RegExp per set of our symbols (marksIn): a check reads every line of every document with the same few. */
+const markPatterns = new Map<string, RegExp>();
+
+/** The pattern of marksIn for `ours`: each symbol, the longest first, not inside a word of letters or digits. */
+function markPattern(ours: readonly string[]): RegExp {
+  const key = ours.join("\u0000");
+  let pattern = markPatterns.get(key);
+  if (pattern === undefined) {
+    const alternatives = [...ours].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gu");
+    markPatterns.set(key, pattern);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.mark);
+  return pattern;
+}
+
+/**
+ * The symbols of `ours` that `text` writes, each once, in the order first written; a letter symbol (SC) only as a word
+ * of its own, and a mark starting the line counts (a ★ before the characteristic is its mark, not a bullet). The one
+ * reading of whether a line marks a special characteristic (specialLines; review78 #2).
+ */
+export function marksIn(text: string, ours: readonly string[]): string[] {
+  if (ours.length === 0) return [];
+  const found = new Set<string>();
+  for (const match of text.matchAll(markPattern(ours))) found.add(match[0]);
+  return [...found];
+}
+
+/** A line of a document's sections that writes a symbol of ours (specialLines). */
+export interface MarkedLine {
+  /** The section's number and titles (model/sections.ts) and its path in the YAML; the text is at `[...path, "text"]`. */
+  section: string;
+  title: string;
+  title_en?: string;
+  path: Path;
+  /** The line within the section's text (1-based) and the line as written, trimmed. */
+  line: number;
+  text: string;
+  /** The symbols of ours it writes (marksIn), in the order written. */
+  marks: string[];
+}
+
+/** specialLines per sections list and set of our symbols: the trace, training, recall and station rules read the same documents. */
+const specialLinesRead = new WeakMap<object, Map<string, MarkedLine[]>>();
+
+/**
+ * The lines of a document's sections that mark a special characteristic with a symbol of `ours` (ourSymbols: ★ ☆ ◆),
+ * in reading order: what the characteristic trace (an instruction's marks) and specialCharacteristics (training,
+ * recall, stations) both read (IATF 16949 8.3.3.3). Computed once per sections list (the same list for a document and
+ * its content in force made from it), so a list is not to be changed once read. Pure; never throws.
+ */
+export function specialLines(doc: Pick<ControlledDocument, "sections">, ours: readonly string[]): MarkedLine[] {
+  const sections = doc.sections;
+  if (sections === undefined || ours.length === 0) return [];
+  const key = ours.join("\u0000");
+  let bySymbols = specialLinesRead.get(sections);
+  const known = bySymbols?.get(key);
+  if (known !== undefined) return known;
+  const lines: MarkedLine[] = [];
+  for (const s of documentSections(doc)) {
+    (s.section.text ?? "").split("\n").forEach((raw, i) => {
+      const marks = marksIn(raw, ours);
+      if (marks.length === 0) return;
+      lines.push({ section: s.number, title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}), path: s.path, line: i + 1, text: raw.trim(), marks });
+    });
+  }
+  if (bySymbols === undefined) specialLinesRead.set(sections, (bySymbols = new Map()));
+  bySymbols.set(key, lines);
+  return lines;
 }
 
 /** A rating 1–10 written in a cell, else undefined. */

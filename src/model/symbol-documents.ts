@@ -9,7 +9,7 @@
 import type { Repository } from "../load/repository.js";
 import { documentSections } from "./sections.js";
 import { characteristicMarks, symbolMarks } from "./symbol-marks.js";
-import { marksIn, ourSymbols } from "./characteristics.js";
+import { ourSymbols, specialLines } from "./characteristics.js";
 import type { ControlledDocument, Path, SymbolConversion } from "./types.js";
 
 /**
@@ -108,7 +108,7 @@ export interface SpecialCharacteristics {
  * Whether a work instruction or a form (a control plan, a check sheet: what is used where the product is made) marks a
  * special characteristic (特殊特性): a line of its sections' text carries one of the symbols of ours of symbols.yaml's
  * rows in use (`symbol`: ★ ☆ ◆; a customer's symbol alone, ▽ CC, is the customer's wording, converted by the table), as
- * the characteristic trace reads a line (model/characteristics.ts marksIn). A manual or procedure that writes the symbols defines them (QP-014's 关键特性（★）)
+ * the characteristic trace reads a line (model/characteristics.ts specialLines). A manual or procedure that writes the symbols defines them (QP-014's 关键特性（★）)
  * rather than marks a characteristic, and is not held so. The document's own text only: a form a work instruction uses
  * that marks one is such a document itself, with its own copies and training. A document that does is held stricter where the product is
  * made (IATF 16949 8.3.3.3 special characteristics in the operator instructions, 8.5.1.1, 7.2.2; tester77 E7): whoever
@@ -118,18 +118,9 @@ export interface SpecialCharacteristics {
  */
 export function specialCharacteristics(doc: Pick<ControlledDocument, "kind" | "sections">, rows: readonly SymbolConversion[]): SpecialCharacteristics | undefined {
   if (doc.kind !== "instruction" && doc.kind !== "form") return undefined;
-  // As the characteristic trace reads a line (marksIn: a mark starting the line counts, a letter symbol as a word of its own; review78 #2).
-  const ours = ourSymbols(rows);
-  if (ours.length === 0) return undefined;
-  const marks = new Set<string>();
-  let first: Omit<SpecialCharacteristics, "marks"> | undefined;
-  for (const s of documentSections(doc)) {
-    (s.section.text ?? "").split("\n").forEach((text, i) => {
-      const found = marksIn(text, ours);
-      if (found.length === 0) return;
-      for (const m of found) marks.add(m);
-      first ??= { section: s.number, title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}), line: i + 1, path: s.path };
-    });
-  }
-  return first === undefined ? undefined : { marks: [...marks], ...first };
+  // The lines the characteristic trace reads as marked (specialLines; review78 #2), read once per document.
+  const lines = specialLines(doc, ourSymbols(rows));
+  const first = lines[0];
+  if (first === undefined) return undefined;
+  return { marks: [...new Set(lines.flatMap((l) => l.marks))], section: first.section, title: first.title, ...(first.title_en ? { title_en: first.title_en } : {}), line: first.line, path: first.path };
 }

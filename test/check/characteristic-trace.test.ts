@@ -3,7 +3,7 @@
  * tester77 E3, E8): symbol/characteristic-untraced, doc/ecn-out-of-order and doc/role-missing on one product's
  * documents as tester77 wrote them, with the gaps he could make: a ★ in the control plan the PFMEA lacks, a ☆ in
  * the PFMEA the control plan lacks, an operation no work instruction names, a ☆ in the instruction no control plan
- * has, a control plan released before its PFMEA. Then csr set --role and csr show as a user runs them.
+ * has, a control plan released before its PFMEA; the documents are one product's by the change notice they share. Then csr set --role and csr show as a user runs them.
  */
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJsonInProcess, copyRepository, csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
@@ -94,13 +94,13 @@ describe("a special characteristic is traced through the PFMEA, the control plan
   it("reports each gap at its table row or line, with the fix", async () => {
     const { findings } = await checkJsonInProcess(await build(), "--today", "2026-12-08");
     expect(findings.filter((f) => RULES.has(f.rule)).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
-      "documents/QR-007-03.yaml:28:7 warning symbol/characteristic-untraced QR-007-03 section 1, line 4: OP40 泄漏 is marked ☆, but no released work instruction covers OP40 (names it in its stations or text), so the operator is not told of it. Name the station of its instruction with 'csr set <instruction> --station OP40', or write and release one for OP40.",
+      "documents/QR-007-03.yaml:28:7 warning symbol/characteristic-untraced QR-007-03 section 1, line 4: OP40 泄漏 is marked ☆, but no released work instruction of the same product covers OP40 (names it in its stations or text; compared: WI-010-03, tied to QR-007-03 by related, forms or an ECN), so the operator is not told of it. Name the station of its instruction with 'csr set <instruction> --station OP40', or write and release one for OP40.",
       "documents/QR-007-03.yaml:28:7 warning symbol/characteristic-untraced QR-007-03 section 1, line 4: OP40 泄漏 is marked ☆, but the control plan of the same product (QR-010-01) marks no characteristic ☆ at OP40. Mark it there and release a new revision, or correct this row if its mark is wrong.",
       "documents/QR-010-01.yaml:16:11 warning doc/ecn-out-of-order Control plan QR-010-01 A/1 was released on 2026-12-05, 2 days before PFMEA QR-007-03 A/1 (2026-12-07) of the same change DYA-ECN-2026-201, which it follows from. Check QR-010-01 against QR-007-03 A/1 and release a new revision if they differ; release the PFMEA first, then the control plan, then the work instructions.",
-      "documents/QR-010-01.yaml:27:7 warning symbol/characteristic-untraced QR-010-01 section 1, line 3: OP20 扣压外径 is marked ★, but no released work instruction covers OP20 (names it in its stations or text), so the operator is not told of it. Name the station of its instruction with 'csr set <instruction> --station OP20', or write and release one for OP20.",
+      "documents/QR-010-01.yaml:27:7 warning symbol/characteristic-untraced QR-010-01 section 1, line 3: OP20 扣压外径 is marked ★, but no released work instruction of the same product covers OP20 (names it in its stations or text; compared: WI-010-03, tied to QR-010-01 by related, forms or an ECN), so the operator is not told of it. Name the station of its instruction with 'csr set <instruction> --station OP20', or write and release one for OP20.",
       "documents/QR-010-01.yaml:27:7 warning symbol/characteristic-untraced QR-010-01 section 1, line 3: OP20 扣压外径 is marked ★, but the PFMEA of the same product (QR-007-03) marks no characteristic ★ at OP20. Mark it there and release a new revision, or correct this row if its mark is wrong.",
       "documents/QR-010-02.yaml:2:8 warning doc/role-missing QR-010-02 'D2制动软管总成控制计划' reads as a control plan but has no role, so the special characteristics of its tables are not traced. Give it its role: csr set QR-010-02 --role control-plan.",
-      "documents/WI-010-03.yaml:27:7 warning symbol/characteristic-untraced WI-010-03 section 1, line 3 marks ☆ at OP50, but no released control plan marks a characteristic ☆ at OP50. Add it to the control plan (role: control-plan) and release a new revision, or revise the instruction if the mark is wrong.",
+      "documents/WI-010-03.yaml:27:7 warning symbol/characteristic-untraced WI-010-03 section 1, line 3 marks ☆ at OP50, but its product's control plan (QR-010-01) marks no characteristic ☆ at OP50. Add it to the control plan and release a new revision, or revise the instruction if the mark is wrong.",
     ]);
   });
 
@@ -125,8 +125,8 @@ describe("a special characteristic is traced through the PFMEA, the control plan
     const pfmea = await csrInProcess(["-C", dir, "show", "QR-007-03", "--today", "2026-12-08", "--format", "json"], { lang: "en" });
     const card = JSON.parse(pfmea.stdout) as { specialCharacteristics: { op: string; marks: string[]; s?: number; ap?: string; trace: unknown }[] };
     expect(card.specialCharacteristics.map(({ op, marks, s, ap, trace }) => ({ op, marks, s, ap, trace }))).toEqual([
-      { op: "OP30", marks: ["★"], s: 10, ap: "H", trace: { paired: ["QR-010-01"], carried: ["QR-010-01"], covering: ["WI-010-03"], marking: ["WI-010-03"] } },
-      { op: "OP40", marks: ["☆"], s: 8, ap: "M", trace: { paired: ["QR-010-01"], carried: [], covering: [], marking: [] } },
+      { op: "OP30", marks: ["★"], s: 10, ap: "H", trace: { paired: ["QR-010-01"], carried: ["QR-010-01"], instructions: ["WI-010-03"], covering: ["WI-010-03"], marking: ["WI-010-03"], untied: [] } },
+      { op: "OP40", marks: ["☆"], s: 8, ap: "M", trace: { paired: ["QR-010-01"], carried: [], instructions: ["WI-010-03"], covering: [], marking: [], untied: [] } },
     ]);
   });
 });

@@ -86,7 +86,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // instruction and deviation of one drawing change), so that the thread is read from any of them (tester77 E8).
   const changes = documentChanges([...rc.index.documents.values()].map((d) => d.value), doc);
   // A PFMEA's or control plan's special characteristics, each with where it is carried (IATF 16949 8.3.3.3; tester77 E3).
-  const traced = doc.role === "pfmea" || doc.role === "control-plan" ? characteristicsOf(repo, rc, day.csrs, doc) : undefined;
+  const traced = doc.role === "pfmea" || doc.role === "control-plan" ? characteristicsOf(repo, rc, doc) : undefined;
   if (json) {
     const derived = {
       status: documentStatus(rc, doc, today),
@@ -417,11 +417,11 @@ const ROLE_LABELS = { pfmea: "set.role.pfmea", "control-plan": "set.role.control
 
 /**
  * The special characteristics of a released PFMEA or control plan as traced on the card's day (model/characteristic-trace.ts):
- * the documents of `rc` and the CSRs of that day; none for a document not released (a draft is traced once released).
+ * the documents of `rc`, within the document's product; none for a document not released (a draft is traced once released).
  */
-function characteristicsOf(repo: Repository, rc: RegisterContext, csrs: ReadonlyMap<string, Csr>, doc: ControlledDocument): { row: CharacteristicRow; trace: RowTrace }[] {
+function characteristicsOf(repo: Repository, rc: RegisterContext, doc: ControlledDocument): { row: CharacteristicRow; trace: RowTrace }[] {
   const documents = [...rc.index.documents.values()].map((d) => (d.value.id === doc.id ? doc : d.value));
-  const context = traceContext(documents, [...csrs.values()], ourSymbols(repo.symbols.map((s) => s.value)));
+  const context = traceContext(documents, ourSymbols(repo.symbols.map((s) => s.value)));
   return documentTrace(context, doc);
 }
 
