@@ -10,12 +10,11 @@ import { UserError } from "../core/errors.js";
 import { isRecord } from "../core/guards.js";
 import { t } from "../i18n/index.js";
 import { mergeBase, stagedPaths } from "../load/base.js";
+import { TOP_FILES } from "../load/layout.js";
 import { gitRaw, isGitRepository } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 
-/** Files that touch every other file: a change to one of them keeps all findings. */
-const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
 
 /**
  * Repository-relative paths changed in the working tree since the merge base of `base` and HEAD,
@@ -39,9 +38,10 @@ function lines(output: string): string[] {
 }
 
 export function filterToChanged(repo: Repository, findings: readonly Finding[], changed: ReadonlySet<string>): Finding[] {
-  // The process map and the symbol table define many entities in one file; a code removed from
-  // them leaves no trace in the current file, so any change to them may affect every file.
-  const global = (p: string) => GLOBAL_FILES.has(p) || p.startsWith("standards/") || p === "processes.yaml" || p === "symbols.yaml" || p === "tooling.yaml";
+  // The top-level files (settings, people, the process map, the symbol table, tooling) and the standards define many
+  // entities in one file; a code removed from them leaves no trace in the current file, so any change to them may affect
+  // every file: all findings are kept.
+  const global = (p: string) => Object.hasOwn(TOP_FILES, p) || p.startsWith("standards/");
   if ([...changed].some(global)) return [...findings];
   const changedKeys = new Set<string>();
   for (const file of repo.files) if (changed.has(file.path)) for (const key of entityKeys(file).defines) changedKeys.add(key);

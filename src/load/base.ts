@@ -14,6 +14,7 @@ import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
 import { gitRaw, workTreePrefix, type FolderCommit } from "./git.js";
 import { certainlyNoTags } from "./git-directory.js";
 import { buildRepository, type Repository } from "./repository.js";
+import { kindOf } from "./layout.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
 import { recordsOnly } from "../model/revision.js";
@@ -360,27 +361,6 @@ async function repositoryFromBlobs(root: string, blobs: { oid: string; path: str
     return content ? sourceFromBytes(content, b.path, b.kind) : unreadSource(b.path, b.kind, tooLarge(b.size));
   });
   return buildRepository(root, files);
-}
-
-const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols", "tooling.yaml": "tooling" };
-const FOLDERS: Record<string, { kind: FileKind; nested: boolean }> = {
-  customers: { kind: "customer", nested: false },
-  csr: { kind: "csr", nested: true },
-  documents: { kind: "document", nested: true },
-  standards: { kind: "standard", nested: false },
-  actions: { kind: "action", nested: false },
-  suppliers: { kind: "supplier", nested: false },
-};
-
-/** Which kind of repository file a path holds, by the same layout rules as discover() on disk. */
-export function kindOf(path: string): FileKind | undefined {
-  const top = TOP_FILES[path];
-  if (top) return top;
-  const parts = path.split("/");
-  const folder = FOLDERS[parts[0]!];
-  if (!folder || parts.length < 2 || parts.some((p) => p.startsWith("."))) return undefined;
-  if (!folder.nested && parts.length > 2) return undefined;
-  return /\.ya?ml$/i.test(path) ? folder.kind : undefined;
 }
 
 /** All blobs in one `git cat-file --batch` process: one git call instead of one per file (their ids are git's own: all found). */

@@ -8,6 +8,7 @@ import { UserError } from "../core/errors.js";
 import { describeType, notRegular } from "./guards.js";
 import type { FileKind, LoadProblem } from "./source.js";
 import { t } from "../i18n/index.js";
+import { FOLDERS, TOP_FILES } from "./layout.js";
 
 export const CONFIG_FILE = "qms.yaml";
 
@@ -52,23 +53,6 @@ export interface Discovery {
 /** A directory by repository-relative path ("" for the root), with its modification time, change time and inode. */
 export type ListedDirectory = [path: string, mtimeMs: number, ctimeMs: number, ino: number];
 
-const TOP_FILES: Record<string, FileKind> = {
-  "qms.yaml": "qms",
-  "people.yaml": "people",
-  "processes.yaml": "processes",
-  "symbols.yaml": "symbols",
-  "tooling.yaml": "tooling",
-};
-
-/** Which folder holds which kind, and how deep its files may be nested. */
-const FOLDERS: { dir: string; kind: FileKind; nested: boolean }[] = [
-  { dir: "customers", kind: "customer", nested: false },
-  { dir: "csr", kind: "csr", nested: true },
-  { dir: "documents", kind: "document", nested: true },
-  { dir: "standards", kind: "standard", nested: false },
-  { dir: "actions", kind: "action", nested: false },
-  { dir: "suppliers", kind: "supplier", nested: false },
-];
 
 export function discover(root: string): Discovery {
   const realRoot = realpathSync(root);

@@ -200,8 +200,8 @@ function editionOn(doc: ControlledDocument, day: string): ControlledDocument["ex
   return undefined;
 }
 
-/** A copy on `day`: still out unless it was taken back, lost, destroyed or stamped 作废 and kept by then. */
-function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
+/** A copy on `day`: still out unless it was taken back, lost, destroyed or stamped 作废 and kept by then (stillControlled reads it). */
+export function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
   const { recalled, returned_by, received_by, lost, destroyed, retained, ...rest } = copy;
   return {
     ...rest,

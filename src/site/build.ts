@@ -55,7 +55,7 @@ import { auditorPeriods } from "../report/registers/people.js";
 import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, INHERITED, procedureNotes, servingDocuments, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, scopeNotes, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
-import { confirmationText, externalStatus, sourceImplementedOn, sourceRevisionStatus } from "../report/registers/external.js";
+import { confirmationText, externalStatus, sourceImplementedOn, sourceRevisionStatus, sourceSuccessor } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
@@ -2703,11 +2703,8 @@ function processCsrsSection(rc: RegisterContext, process: Process, matrix: Table
   return { id: "csrs", title: t(rc, "site.process.csrs", { count: csrs.size }), table: siteTable({ ...pickColumns(matrix, keys), rows }, link), empty: t(rc, "site.none") };
 }
 
-/**
- * A superseded revision `all[i]` of a customer's source document as the 外来文件清单 words it: replaced by the revision
- * recorded as superseding it, else by the next one (one added with --earlier records none); 已替代 when none follows.
- */
+/** A superseded revision `all[i]` of a customer's source document as the 外来文件清单 words it (sourceSuccessor); 已替代 when none follows. */
 function supersededText(rc: RegisterContext, all: readonly SourceRevision[], i: number): string {
-  const successor = all.find((r) => r.supersedes === all[i]!.revision)?.revision ?? all[i + 1]?.revision;
+  const successor = sourceSuccessor(all, i);
   return successor === undefined ? t(rc, "site.customer.superseded") : t(rc, "register.external.superseded-by", { successor });
 }

@@ -37,6 +37,8 @@ describe("csr action step --due on a step that has a due date", () => {
     expect([before.code, before.stderr]).toEqual([2, "csr: NC-2026-001 的 D4 已定要求完成日期 2026-11-09：改为 2026-11-20 须用 --reason 写明原因（原定日期和每次变更保留在 due_changes 中）。\n提示：csr action step NC-2026-001 D4 --due 2026-11-20 --reason <原因> [--by <同意改期的人>]\n"]);
     const reasonOnly = await runIn(dir, "action", "step", "NC-2026-001", "D4", "--reason", "等待化验");
     expect([reasonOnly.code, reasonOnly.stderr]).toEqual([2, "csr: --reason 写的是改期的原因：请同时用 --due 给出新的要求完成日期。\n"]);
+    const blankReason = await runIn(dir, "--today", "2026-11-06", "action", "step", "NC-2026-001", "D4", "--due", "2026-11-20", "--reason", " ");
+    expect([blankReason.code, blankReason.stderr]).toEqual([2, before.stderr]);
     const same = await runIn(dir, "--today", "2026-11-06", "action", "step", "NC-2026-001", "D4", "--due", "2026-11-09");
     expect([same.code, same.stdout, same.stderr]).toEqual([0, "NC-2026-001 的 D4 要求完成日期已是 2026-11-09，未更改。\n", ""]);
     expect(git(dir, ["status", "--porcelain"])).toBe("");

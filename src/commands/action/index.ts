@@ -207,8 +207,8 @@ export async function actionStepCommand(ctx: CommandContext, given: string, step
     const done = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
     const newDue = flags.due === undefined ? undefined : dateOption(flags.due, "--due");
     if (newDue !== undefined && newDue < action.received) throw new UserError(t("action.due-before-received", { step, due: newDue, received: action.received }));
+    // A blank --reason is no reason: a moved date then asks for one (below).
     const reason = flags.reason === undefined ? undefined : oneLine(flags.reason) || undefined;
-    if (flags.reason !== undefined && (newDue === undefined || reason === undefined)) throw new UserError(t("action.step.reason-without-due"));
     // A due date once set is changed only with a reason, and kept: the original and each change stay in due_changes, and
     // lateness is judged on them (heldDue), so a date moved never erases the lateness already recorded (IATF 16949 10.2.3, 9.3.2.1; tester78 A1).
     const from = entry?.due;

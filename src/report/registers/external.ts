@@ -35,8 +35,7 @@ export function externalList(ctx: RegisterContext, options: { today: string; due
       const latest = received.at(-1);
       const implementedOn = sourceImplementedOn(ctx, customer.code, source, today);
       return received.map((revision, i) => {
-        // The revision that replaced it: the one recorded as superseding it, else the next received (one added with --earlier records none).
-        const successor = received.find((r) => r.supersedes === revision.revision)?.revision ?? received[i + 1]?.revision;
+        const successor = sourceSuccessor(received, i);
         // The mark is undated: it holds on a day only when no revision came after (one received later superseded it later).
         const superseded = revision !== latest || (revision.status === "superseded" && received.length === source.revisions.length);
         // A customer's revision is met in production from its 实施日期 (`effective`), as a standard is (replacedStatus):
@@ -217,6 +216,15 @@ export function externalStatus(ctx: RegisterContext, doc: ControlledDocument, to
   if (doc.status !== "released") return t(ctx, "register.external.not-released");
   const pending = externalPendingUntil(doc, today);
   return pending ? t(ctx, "register.external.pending", { date: pending }) : t(ctx, "register.external.current");
+}
+
+/**
+ * The revision that replaced a customer's revision `revisions[i]` (in order of receipt): the one recorded as superseding it,
+ * else the next (one added with --earlier records none); undefined when none follows. The 外来文件清单 and the site's
+ * customer page name it (已被 C 版替代).
+ */
+export function sourceSuccessor(revisions: readonly SourceRevision[], i: number): string | undefined {
+  return revisions.find((r) => r.supersedes === revisions[i]!.revision)?.revision ?? revisions[i + 1]?.revision;
 }
 
 /**

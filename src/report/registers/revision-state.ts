@@ -11,6 +11,8 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { documentTrainingRecord, documentTrainingText } from "../../model/document-training.js";
 import { currentRevision, revisionOn } from "../../model/index.js";
+import { copyOn } from "../../model/as-of.js";
+import { stillControlled } from "../../model/distribution.js";
 import type { ControlledCopy, ControlledDocument, Revision } from "../../model/types.js";
 import { departmentName, personName, type RegisterContext } from "./context.js";
 import { translate } from "../../i18n/index.js";
@@ -45,7 +47,7 @@ export function revisionStateText(rc: RegisterContext, doc: ControlledDocument, 
   const people = [...rc.index.people.values()].map((p) => p.value);
   const training = documentTrainingRecord(doc, config, repositoryCalendar(config), people, day, () => trainingSessionVersions(rc.repo))?.state;
   const issued = (doc.distribution ?? []).filter((c) => c.version === revision.version && c.date <= day);
-  const gone = (c: ControlledCopy) => [c.recalled, c.lost?.date, c.destroyed?.date, c.retained?.date].some((d) => d !== undefined && d <= day);
+  const gone = (c: ControlledCopy) => !stillControlled(copyOn(c, day));
   const out = issued.filter((c) => !gone(c));
   const back = issued.length - out.length;
   // Copies of the versions before it still at their holders: in use until it takes effect, then due back.
