@@ -5,6 +5,7 @@ import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
 import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
+import { rule as actionZeroingReview } from "./rules/action/zeroing-review.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
 import { rule as clauseExcludedButAddressed } from "./rules/clause/excluded-but-addressed.js";
@@ -162,6 +163,7 @@ export const rules: readonly Rule[] = [
   actionSelfVerified,
   actionStepOverdue,
   actionZeroingIncomplete,
+  actionZeroingReview,
   calendarYearMissing,
   clauseCorrespondenceUnknown,
   clauseExcludedButAddressed,

@@ -1103,7 +1103,7 @@ export interface Zeroing {
   rules_improved?: string;
   /** The 归零报告's number. */
   report?: string;
-  /** Who reviewed the 归零 (the 军代表, a name: not one of people.yaml). */
+  /** Who reviewed the 归零: the 军代表, a person of people.yaml by id (csr action zero --reviewed-by; action/zeroing-review). */
   reviewed_by?: string;
   /** The day it was reviewed. */
   reviewed?: string;

@@ -8,7 +8,7 @@
  * them. The register and the commands speak 归零, not 8D. The built binary on a copy of examples/gjb-demo (qms.yaml
  * standards: [GJB9001C]) in a real git repository.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJson, checkJsonInProcess, committedFixture, csr, csrInProcess, type JsonFinding } from "../helpers.js";
@@ -132,14 +132,14 @@ describe("a quality problem in a GJB 9001C repository", () => {
     expect(await setUp(dir, ...CLOSE, "--commit")).toBe(0);
     const technical = await run(dir, "action", "zero", "8D-2026-001", "--located", "FA-2026-012", "--mechanism", "SY-2026-031", "--reproduced", "SY-2026-032", "--effective", "JY-2026-118", "--commit");
     expect(technical.stdout.split("\n")[1]).toBe("8D-2026-001 质量问题归零尚未完成：管理归零缺 过程清楚、责任明确、措施落实、严肃处理、完善规章 的证据；用 'csr action zero 8D-2026-001' 记录。");
-    const management = await run(dir, "action", "zero", "8D-2026-001", "--process-clear", "进货检验未规定 ESR 复验", "--responsibility", "质量部进货检验组", "--measures-taken", "ESR 复验 PX-2026-088", "--dealt-with", "通报 ZT-2026-07", "--rules-improved", "CS/WI-005 A/1", "--report", "GL-2026-01", "--reviewed-by", "驻厂军代表 张伟", "--reviewed", "2026-11-25", "--commit");
+    const management = await run(dir, "action", "zero", "8D-2026-001", "--process-clear", "进货检验未规定 ESR 复验", "--responsibility", "质量部进货检验组", "--measures-taken", "ESR 复验 PX-2026-088", "--dealt-with", "通报 ZT-2026-07", "--rules-improved", "CS/WI-005 A/1", "--report", "GL-2026-01", "--reviewed-by", "王建东", "--reviewed", "2026-11-25", "--commit");
     expect([management.code, management.stderr]).toEqual([0, ""]);
     expect(management.stdout.split("\n").slice(0, 2)).toEqual([
-      "已记录 8D-2026-001 质量问题归零的证据：过程清楚：进货检验未规定 ESR 复验；责任明确：质量部进货检验组；措施落实：ESR 复验 PX-2026-088；严肃处理：通报 ZT-2026-07；完善规章：CS/WI-005 A/1；归零报告：GL-2026-01；评审人：驻厂军代表 张伟；评审日期：2026-11-25（actions/8D-2026-001.yaml）",
+      "已记录 8D-2026-001 质量问题归零的证据：过程清楚：进货检验未规定 ESR 复验；责任明确：质量部进货检验组；措施落实：ESR 复验 PX-2026-088；严肃处理：通报 ZT-2026-07；完善规章：CS/WI-005 A/1；归零报告：GL-2026-01；评审人：王建东（wangjd）；评审日期：2026-11-25（actions/8D-2026-001.yaml）",
       "8D-2026-001 质量问题归零的双五条（技术归零五条、管理归零五条）均已记录证据。",
     ]);
     expect(read(dir)).toMatch(
-      /\nzeroing:\n {2}located: FA-2026-012\n {2}mechanism: SY-2026-031\n {2}reproduced: SY-2026-032\n {2}effective: JY-2026-118\n {2}process_clear: 进货检验未规定 ESR 复验\n {2}responsibility: 质量部进货检验组\n {2}measures_taken: ESR 复验 PX-2026-088\n {2}dealt_with: 通报 ZT-2026-07\n {2}rules_improved: CS\/WI-005 A\/1\n {2}report: GL-2026-01\n {2}reviewed_by: 驻厂军代表 张伟\n {2}reviewed: 2026-11-25\n$/,
+      /\nzeroing:\n {2}located: FA-2026-012\n {2}mechanism: SY-2026-031\n {2}reproduced: SY-2026-032\n {2}effective: JY-2026-118\n {2}process_clear: 进货检验未规定 ESR 复验\n {2}responsibility: 质量部进货检验组\n {2}measures_taken: ESR 复验 PX-2026-088\n {2}dealt_with: 通报 ZT-2026-07\n {2}rules_improved: CS\/WI-005 A\/1\n {2}report: GL-2026-01\n {2}reviewed_by: wangjd\n {2}reviewed: 2026-11-25\n$/,
     );
     expect(await zeroingFindings(dir)).toEqual([]);
     expect((await run(dir, "show", "8D-2026-001")).stdout).toContain(
@@ -149,17 +149,48 @@ describe("a quality problem in a GJB 9001C repository", () => {
         "                  措施落实：ESR 复验 PX-2026-088",
         "                  严肃处理：通报 ZT-2026-07",
         "                  完善规章：CS/WI-005 A/1",
-        "  归零报告        GL-2026-01，驻厂军代表 张伟 2026-11-25 评审",
+        "  归零报告        GL-2026-01，王建东 2026-11-25 评审",
       ].join("\n"),
     );
-    expect((await run(dir, "show", "8D-2026-001", "--lang", "en")).stdout).toContain("  Zeroing report (归零报告)      GL-2026-01, reviewed by 驻厂军代表 张伟 2026-11-25\n");
+    expect((await run(dir, "show", "8D-2026-001", "--lang", "en")).stdout).toContain("  Zeroing report (归零报告)      GL-2026-01, reviewed by Wang Jiandong 2026-11-25\n");
     const register = await run(dir, "list", "actions");
-    expect(register.stdout).toContain("1         5/5       5/5       GL-2026-01，驻厂军代表 张伟 2026-11-25 评审  2026-11-20");
+    expect(register.stdout).toContain("1         5/5       5/5       GL-2026-01，王建东 2026-11-25 评审  2026-11-20");
     expect(register.stdout).toContain("已关闭 1 项中，技术归零和管理归零十条均已记录证据的 1 项，尚缺证据的 0 项（action/zeroing-incomplete）。");
     const again = await run(dir, "action", "zero", "8D-2026-001", "--reviewed", "2026-11-26");
     expect([again.code, again.stdout, again.stderr]).toEqual([2, "", "csr: 8D-2026-001 已记录评审日期：2026-11-25。\n提示：如登记有误，再次给出 --reviewed 并加 --amend 更正（git 保留原文件）。\n"]);
     const later = await run(dir, "action", "zero", "8D-2026-001", "--reviewed", "2099-01-01", "--amend");
     expect(later.code).toBe(2);
+  });
+
+  it("takes the 归零 review from the 军代表 only, of a finished 归零, dated no earlier than its last evidence (tester79 G1)", async () => {
+    const dir = await worked();
+    expect(await setUp(dir, "action", "readacross", "8D-2026-001", "--product", "同型电源模块 PM-28 系列", "--result", "已排查", "--by", "chenhw", "--date", "2026-11-18", "--commit")).toBe(0);
+    const early = await run(dir, "action", "zero", "8D-2026-001", "--report", "GL-2026-01", "--reviewed-by", "wangjd", "--reviewed", "2026-11-25");
+    expect([early.code, early.stdout, early.stderr]).toEqual([
+      2,
+      "",
+      "csr: 8D-2026-001 的归零尚未完成（技术归零缺 定位准确、机理清楚、问题复现、措施有效 的证据；管理归零缺 过程清楚、责任明确、措施落实、严肃处理、完善规章 的证据），不能记录军代表评审：军代表评审的是已完成的归零（GJB 9001C 10.2），先用 'csr action zero 8D-2026-001' 记录各条证据。\n",
+    ]);
+    expect(await setUp(dir, "action", "zero", "8D-2026-001", "--located", "FA-2026-012", "--mechanism", "SY-2026-031", "--reproduced", "SY-2026-032", "--effective", "JY-2026-118", "--process-clear", "进货检验", "--responsibility", "进货检验组", "--measures-taken", "PX-2026-088", "--dealt-with", "ZT-2026-07", "--rules-improved", "CS/WI-005 A/1", "--commit")).toBe(0);
+    const staff = await run(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "chenhw", "--reviewed", "2026-11-25");
+    expect([staff.code, staff.stderr]).toEqual([2, "csr: 归零评审人 陈宏伟（chenhw）（质量部）不是军代表：GJB 9001C 10.2 的质量问题归零由顾客代表评审，csr 认作军代表的是 people.yaml 中 department 为军代表室 MRO（军代表室）的人员。\n"]);
+    const nobody = await run(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "路人甲");
+    expect([nobody.code, nobody.stderr]).toEqual([2, "csr: --reviewed-by 路人甲：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n"]);
+    const before = await run(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "王建东", "--reviewed", "2026-11-17");
+    expect([before.code, before.stderr]).toEqual([2, "csr: 归零评审日期 2026-11-17 早于归零证据的最后日期 2026-11-18（举一反三的横向展开）：军代表评审已完成的归零（GJB 9001C 10.2），评审日期不得早于 2026-11-18。\n"]);
+    expect(await setUp(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "王建东", "--reviewed", "2026-11-25", "--commit")).toBe(0);
+    expect(read(dir)).toMatch(/\n {2}reviewed_by: wangjd\n {2}reviewed: 2026-11-25\n$/);
+    // --amend holds the same rules: no 质量部部长 in the 军代表's place.
+    const amended = await run(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "chenhw", "--amend");
+    expect([amended.code, amended.stderr.startsWith("csr: 归零评审人 陈宏伟（chenhw）（质量部）不是军代表")]).toEqual([2, true]);
+    // A review written by hand is action/zeroing-review's.
+    writeFileSync(join(dir, "actions", "8D-2026-001.yaml"), read(dir).replace("reviewed_by: wangjd", "reviewed_by: 驻厂军代表 张伟").replace("reviewed: 2026-11-25", "reviewed: 2026-11-10"));
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "action/zeroing-review").map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
+    const line = (text: string) => read(dir).split("\n").indexOf(text) + 1;
+    expect(findings).toEqual([
+      `${line("  reviewed_by: 驻厂军代表 张伟")}:16 error The zeroing reviewer "驻厂军代表 张伟" is no one of people.yaml: the military representative's review records the person's id; correct it with 'csr action zero 8D-2026-001 --reviewed-by <military representative> --amend'.`,
+      `${line("  reviewed: 2026-11-10")}:13 error The zeroing review date 2026-11-10 is before the last evidence of the zeroing, 2026-11-18 (a read-across check (举一反三)): the military representative reviews a finished zeroing (GJB 9001C 10.2), on 2026-11-18 or later.`,
+    ]);
   });
 
   it("says on closing that a step names a document revision no released revision carries out (tester68 G1)", async () => {

@@ -32,6 +32,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
 import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { zeroingReviewProblems, zeroingReviewText } from "../../model/zeroing-review.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
@@ -43,7 +44,7 @@ import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, typ
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
-import { personLabel } from "../shared/people.js";
+import { personLabel, resolvePerson } from "../shared/people.js";
 import { supplierOption } from "../shared/suppliers.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
@@ -415,9 +416,11 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
       return text === "" ? [] : [[k, text]];
     })) as Zeroing;
     if (values.reviewed !== undefined) values.reviewed = eventDateOption(values.reviewed, "--reviewed", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
+    // The reviewer as release's --military-representative takes one (id, 工号, 姓名(工号) or name); the file keeps the id.
+    if (values.reviewed_by !== undefined) values.reviewed_by = resolvePerson(session.index, values.reviewed_by, "--reviewed-by", values.reviewed ?? action.zeroing?.reviewed).id;
     const keys = ZEROING_KEYS.filter((k) => values[k] !== undefined);
     if (keys.length === 0) throw new UserError(t("action.zero.needs", { flags: list(ZEROING_KEYS.map((k) => ZEROING_FLAGS[k].flag)) }), t("action.zero.hint", { id: shellArgument(action.id) }));
-    const entry = (k: ZeroingKey, text: string) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${k}`), evidence: text });
+    const entry = (k: ZeroingKey, text: string) => t("action.zero.evidence", { criterion: t(`action.zero.criterion.${k}`), evidence: k === "reviewed_by" ? personLabel(session.index, text) : text });
     const replaced = keys.filter((k) => action.zeroing?.[k] !== undefined && action.zeroing[k] !== values[k]);
     if (replaced.length > 0 && !flags.amend) {
       const k = replaced[0]!;
@@ -428,12 +431,17 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
       ctx.stdout(t("action.zero.unchanged", { id: action.id, evidence: keys.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")) }) + "\n");
       return 0;
     }
+    const after = { ...action, zeroing: { ...action.zeroing, ...values } };
+    // The 军代表 reviews a finished 归零 (GJB 9001C 10.2): a review recorded or amended is judged as action/zeroing-review judges the file.
+    if (worksToGjb9001C(session.repo.config?.value) && changed.some((k) => k === "reviewed_by" || k === "reviewed")) {
+      const [problem] = zeroingReviewProblems(after, session.index);
+      if (problem) throw new UserError(zeroingReviewText(problem, action.id, session.index));
+    }
     const change = editFile(session.root, located.file.path, "action", (doc) => {
       if (!doc.has("zeroing")) setInOrder(doc, KEYS, "zeroing", doc.createNode({}));
       const node = doc.get("zeroing", true) as YAMLMap<unknown, unknown>;
       for (const k of changed) setInMapOrder(doc, node, ZEROING_KEYS, k, doc.createNode(values[k]));
     });
-    const after = { ...action, zeroing: { ...action.zeroing, ...values } };
     const lines = [
       t("action.zero.recorded", { id: action.id, evidence: changed.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")), path: located.file.path }),
       // What a correction replaced, so that nobody takes it for evidence added beside the old (git keeps the old file).

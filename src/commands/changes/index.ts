@@ -17,7 +17,7 @@ import { actionById, actionRevisions } from "../../model/actions.js";
 import { customerDocuments, isCustomerDocumentChange, revisionRows } from "../../model/customer-ties.js";
 import { commitAddingKey } from "../../load/submitters.js";
 import type { ControlledDocument } from "../../model/types.js";
-import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change } from "../../model/changes.js";
+import { compareStates, datedLinkRemovals, enteredBeforePeriod, inReportOrder, isUndated, linkRemovalsWanted, periodChanges, withSectionChanges, withSubmitters, type Change, type ChangeKind } from "../../model/changes.js";
 import { changeReport, periodReport, type ChangeCells, type PlainNotes, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { Table, TableFormat } from "../../report/table.js";
@@ -349,7 +349,7 @@ function actionFilter(scope: string[], repo: Repository, id: string | undefined)
   const action = actionById(repo.actions, id)?.value;
   if (!action) throw new UserError(t("action.unknown", { id }) + didYouMean(id, repo.actions.map((a) => a.value.id)), t("action.unknown.hint"));
   scope.push(t("changes.action-only", { id: action.id, title: localized(languageOf(), action.title, action.title_en) }));
-  return { keep: revisionRows(revisionsCarryingOut(repo, [action.id])), only: action.id };
+  return { keep: changeRows(repo, revisionsCarryingOut(repo, [action.id])), only: action.id };
 }
 
 /**
@@ -401,7 +401,32 @@ function changeFilter(scope: string[], repo: Repository, flags: ChangesFlags): (
   const versions = new Map<string, Set<string>>();
   for (const { document, revision } of thread!) versions.set(document.id, new Set([...(versions.get(document.id) ?? []), revision.version]));
   const only = numbers.map((n) => ("ecn" in n ? t("changes.only-ecn", { ecn: n.ecn }) : t("changes.only-change-request", { number: n.changeRequest }))).join(t("common.list-separator"));
-  return { keep: revisionRows(versions), only, thread: thread! };
+  return { keep: changeRows(repo, versions), only, thread: thread! };
+}
+
+/** The rows of copies taken back, lost, destroyed or stamped 作废 and kept (作废留用): what withdraws a version from use. */
+const WITHDRAWALS: readonly ChangeKind[] = ["recalled", "lost", "destroyed", "retained"];
+
+/**
+ * The rows of a change carried out by `revisions` (document id → versions, as revisionRows takes them): those of the
+ * revisions themselves (revisionRows), and the withdrawal of the copies of the version each of them replaced — taken
+ * back, lost, destroyed or kept as 作废留用 — as --document shows them: a change request (更改单) or a corrective action is
+ * closed once the old versions are out of use (GJB 9001C 7.5.3, 8.3.6, 8.5.6; IATF 16949 7.5.3.2.1; tester79 G5). The
+ * version replaced is the one before it in the document's `revisions`.
+ */
+function changeRows(repo: Repository, revisions: ReadonlyMap<string, ReadonlySet<string>>): (change: Change) => boolean {
+  const replaced = new Map<string, Set<string>>();
+  for (const { value: doc } of repo.documents) {
+    const versions = revisions.get(doc.id);
+    const list = doc.revisions ?? [];
+    for (const [i, r] of list.entries()) {
+      if (i === 0 || !versions?.has(r.version)) continue;
+      replaced.set(doc.id, new Set([...(replaced.get(doc.id) ?? []), list[i - 1]!.version]));
+    }
+  }
+  const own = revisionRows(revisions);
+  const old = revisionRows(replaced);
+  return (change) => own(change) || (WITHDRAWALS.includes(change.kind) && old(change));
 }
 
 /** A filter of --document or --action: the rows it keeps, and what the report's title names it as limited to (WI-010-01, 8D-2026-012). */

@@ -191,11 +191,11 @@ function zeroingText(ctx: RegisterContext, a: CorrectiveAction, criteria: readon
 }
 
 /**
- * A record's 归零报告 as the register and the card say it: its number, and who reviewed it for the customer (the 军代表) and
- * when ("GL-2026-01，张伟 2026-11-25 评审"); "" when neither is recorded.
+ * A record's 归零报告 as the register and the card say it: its number, and who reviewed it for the customer (the 军代表, by
+ * name: the file keeps the id) and when ("GL-2026-01，王建东 2026-11-25 评审"); "" when neither is recorded.
  */
 export function zeroingReportText(ctx: RegisterContext, zeroing: Zeroing | undefined): string {
-  const review = zeroing?.reviewed_by !== undefined || zeroing?.reviewed !== undefined ? t(ctx, "register.actions.zeroing-review", { by: zeroing.reviewed_by ?? "", date: zeroing.reviewed ?? "" }).trim() : "";
+  const review = zeroing?.reviewed_by !== undefined || zeroing?.reviewed !== undefined ? t(ctx, "register.actions.zeroing-review", { by: personName(ctx, zeroing.reviewed_by), date: zeroing.reviewed ?? "" }).trim() : "";
   return [zeroing?.report ?? "", review].filter(Boolean).join(t(ctx, "register.actions.zeroing-report-separator"));
 }
 

@@ -40,10 +40,10 @@ zeroing:
   dealt_with: 通报批评（质量通报 ZT-2026-07）
   rules_improved: CS/WI-005 B/1 增加 ESR 复验
   report: GL-2026-01
-  reviewed_by: 驻厂军代表 张伟
+  reviewed_by: liujd
   reviewed: 2026-11-25
 `,
-    fix: "Record where each criterion is evidenced: `csr action zero <id> --located <text> --mechanism <text> --reproduced <text> --effective <text> --read-across <text>` for technical 归零 (or the read-across checks with `csr action readacross <id>`), `--process-clear <text> --responsibility <text> --measures-taken <text> --dealt-with <text> --rules-improved <text>` for management 归零, and the 归零报告 with `--report <number> --reviewed-by <name> --reviewed <date>`.",
+    fix: "Record where each criterion is evidenced: `csr action zero <id> --located <text> --mechanism <text> --reproduced <text> --effective <text> --read-across <text>` for technical 归零 (or the read-across checks with `csr action readacross <id>`), `--process-clear <text> --responsibility <text> --measures-taken <text> --dealt-with <text> --rules-improved <text>` for management 归零, and the 归零报告 with `--report <number> --reviewed-by <military representative> --reviewed <date>`.",
   },
   check(ctx) {
     if (!worksToGjb9001C(ctx.repo.config?.value)) return;

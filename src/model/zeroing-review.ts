@@ -1,0 +1,95 @@
+/**
+ * The customer's review of a quality problem's 归零 (the 军代表 reviews the 归零报告): GJB 9001C-2017 10.2 wants a
+ * nonconformity's actions reviewed for effectiveness, and the 质量问题归零 practice (QJ 3183, GJB 5711) has the customer's
+ * representative review a 归零 that is finished — all ten criteria of the 双五条 evidenced — on a day no earlier than the
+ * last of that evidence. csr action zero refuses a review that breaks this; action/zeroing-review reports one written by hand.
+ */
+import { shellArgument } from "../core/text.js";
+import { list, t } from "../i18n/index.js";
+import { stepNameKey, ZEROING_PARTS, zeroingMissing, type ZeroingCriterion } from "./actions.js";
+import { departmentLabel } from "./labels.js";
+import { isMilitaryRepresentative, militaryParties, type RepoIndex } from "./index.js";
+import type { ActionStepId, CorrectiveAction, Person } from "./types.js";
+
+/** The steps whose done dates date the evidence of the 归零's criteria: D4 原因分析 (定位, 机理, 复现) … D7 预防措施 (完善规章). */
+const EVIDENCE_STEPS = ["D4", "D5", "D6", "D7"] as const satisfies readonly ActionStepId[];
+
+/** The last dated evidence of a 归零: a step's done date (`step`) or a read-across check's date (`step` undefined: 举一反三). */
+export interface ZeroingEvidenceDay {
+  date: string;
+  step?: (typeof EVIDENCE_STEPS)[number];
+}
+
+/**
+ * The latest day (YYYY-MM-DD) the evidence of `action`'s 归零 carries: the done dates of D4–D7 (cause located, mechanism,
+ * actions taken and verified, recurrence prevented) and the dates of its read-across checks (举一反三); the step that
+ * carries it, none for a read-across. Undefined when nothing is dated. On a tie the step is named.
+ */
+export function lastZeroingEvidence(action: CorrectiveAction): ZeroingEvidenceDay | undefined {
+  let last: ZeroingEvidenceDay | undefined;
+  for (const step of EVIDENCE_STEPS) {
+    const done = action.steps?.[step]?.done;
+    if (done !== undefined && (last === undefined || done >= last.date)) last = { date: done, step };
+  }
+  for (const entry of action.read_across ?? []) if (last === undefined || entry.date > last.date) last = { date: entry.date };
+  return last;
+}
+
+/** What is wrong with a recorded 归零 review (zeroingReviewProblems), one kind each. */
+export type ZeroingReviewProblem =
+  /** `reviewed_by` names nobody of people.yaml (by id). */
+  | { kind: "unknown-reviewer"; given: string }
+  /** The reviewer is no person of a 军代表室 (qms.yaml external_parties of kind military-representative); `offices` empty when the repository has none. */
+  | { kind: "not-military"; person: Person; offices: string[] }
+  /** Criteria without evidence, each half apart (technical first). */
+  | { kind: "incomplete"; missing: { part: "technical" | "management"; criteria: ZeroingCriterion[] }[] }
+  /** The review is dated before the last evidence. */
+  | { kind: "before-evidence"; reviewed: string; last: ZeroingEvidenceDay };
+
+/**
+ * What is wrong with `action`'s recorded 归零 review (`zeroing.reviewed_by`, `zeroing.reviewed`), in a repository that works
+ * to GJB 9001C: a reviewer who is not a person of people.yaml (`reviewed_by` holds the id csr action zero writes) or not a
+ * 军代表 (a person whose department is a military representative office, isMilitaryRepresentative); criteria of the 双五条
+ * without evidence; a review day before the last dated evidence (lastZeroingEvidence). Empty with no review recorded.
+ */
+export function zeroingReviewProblems(action: CorrectiveAction, index: Pick<RepoIndex, "people" | "parties" | "departments">): ZeroingReviewProblem[] {
+  const zeroing = action.zeroing;
+  if (zeroing?.reviewed_by === undefined && zeroing?.reviewed === undefined) return [];
+  const problems: ZeroingReviewProblem[] = [];
+  if (zeroing.reviewed_by !== undefined) {
+    const person = index.people.get(zeroing.reviewed_by)?.value;
+    if (person === undefined) problems.push({ kind: "unknown-reviewer", given: zeroing.reviewed_by });
+    else if (!isMilitaryRepresentative(index, person)) problems.push({ kind: "not-military", person, offices: militaryParties(index).map((p) => p.code) });
+  }
+  const missing = ZEROING_PARTS.flatMap(({ part, criteria }) => {
+    const lacking = zeroingMissing(action, criteria);
+    return lacking.length > 0 ? [{ part, criteria: lacking }] : [];
+  });
+  if (missing.length > 0) problems.push({ kind: "incomplete", missing });
+  const last = lastZeroingEvidence(action);
+  if (zeroing.reviewed !== undefined && last !== undefined && zeroing.reviewed < last.date) problems.push({ kind: "before-evidence", reviewed: zeroing.reviewed, last });
+  return problems;
+}
+
+/**
+ * A problem of a 归零 review in a sentence of the current language, naming the person (王建东（wangjd）), their unit, the
+ * criteria lacking each half apart, or the step whose evidence the review precedes; `id` the record's id.
+ */
+export function zeroingReviewText(problem: ZeroingReviewProblem, id: string, index: Pick<RepoIndex, "people" | "parties" | "departments">): string {
+  switch (problem.kind) {
+    case "unknown-reviewer":
+      return t("zeroing-review.unknown-reviewer", { given: problem.given, id: shellArgument(id) });
+    case "not-military": {
+      const data = { person: t("people.label", { name: problem.person.name, id: problem.person.id }), department: departmentLabel(index, problem.person.department), offices: list(problem.offices.map((code) => t("people.department-choice", { code, name: departmentLabel(index, code) }))) };
+      return t(problem.offices.length > 0 ? "zeroing-review.not-military" : "zeroing-review.no-office", data);
+    }
+    case "incomplete": {
+      const parts = problem.missing.map(({ part, criteria }) => t(`action.zero.part-missing.${part}`, { criteria: list(criteria.map((c) => t(`action.zero.criterion.${c}`))) }));
+      return t("zeroing-review.incomplete", { id, parts: parts.join(t("action.zero.part-separator")), arg: shellArgument(id) });
+    }
+    case "before-evidence": {
+      const what = problem.last.step === undefined ? t("zeroing-review.read-across") : t("zeroing-review.step", { step: problem.last.step, name: t(stepNameKey(problem.last.step, true)) });
+      return t("zeroing-review.before-evidence", { reviewed: problem.reviewed, date: problem.last.date, what });
+    }
+  }
+}

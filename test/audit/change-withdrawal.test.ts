@@ -1,0 +1,56 @@
+/**
+ * The 军代表 closes a change request (更改单) or a corrective action once the old versions are out of use (GJB 9001C 7.5.3,
+ * 8.3.6, 8.5.6; tester79 G5): csr changes --change-request and --action list, beside the revisions that carry the change
+ * and their copies handed out, the recall, loss, destruction and 作废留用 of the copies of the versions those revisions
+ * replaced, as --document lists them. gjb-demo's CS/WI-005 A/0 → A/1 under 更改单 GG-2026-009 for quality problem
+ * NC-2026-001, its copy 1 (质量部) taken back and copy 2 (军代表室) stamped 作废 and kept.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, committedFixture, csrInProcess, git } from "../helpers.js";
+
+const PATH = "documents/instructions/CS_WI-005.yaml";
+const setUp = async (dir: string, ...args: string[]) => {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
+  expect(result.stderr).toBe("");
+  return result.code;
+};
+
+/** CS/WI-005 A/1 released for GG-2026-009 and NC-2026-001, its copy handed out and A/0's two copies withdrawn. */
+const changed = builtOnce(async () => {
+  const dir = committedFixture("examples/gjb-demo");
+  const file = join(dir, PATH);
+  writeFileSync(file, readFileSync(file, "utf8").replace("军用元器件按规定进行二次筛选。", "军用元器件按规定进行二次筛选，筛选项目增加 PIND 检测。"));
+  git(dir, ["commit", "-q", "-am", "PIND"]);
+  expect(await setUp(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "元器件筛选漏项", "--received", "2026-11-02", "--owner", "chenhw", "--commit")).toBe(0);
+  expect(await setUp(dir, "release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--action", "NC-2026-001", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20", "-y", "--commit")).toBe(0);
+  expect(await setUp(dir, "distribute", "CS/WI-005", "--to", "QA:chenhw", "MRO:wangjd", "--date", "2026-11-20", "--commit")).toBe(0);
+  expect(await setUp(dir, "recall", "CS/WI-005", "--copy", "1", "--by", "chenhw", "--date", "2026-11-23", "--commit")).toBe(0);
+  expect(await setUp(dir, "recall", "CS/WI-005", "--copy", "2", "--retained", "--by", "wangjd", "--remark", "军代表室作废留用，加盖作废章存档", "--date", "2026-11-24", "--commit")).toBe(0);
+  return dir;
+});
+
+describe("the report of one change request or corrective action", () => {
+  it("lists the withdrawal of the old version's copies with the revision that replaced it", async () => {
+    const dir = await changed();
+    const rows = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("文件  ")).map((l) => l.split(/ {2,}/).slice(1, 3).concat(l.split(/ {2,}/).at(-1)!).join(" "));
+    const withdrawn = [
+      "换版 CS/WI-005 2026-11-20",
+      "发放 CS/WI-005 2026-11-20",
+      "回收 CS/WI-005 2026-11-23",
+      "作废留用 CS/WI-005 2026-11-24",
+    ];
+    const report = await csrInProcess(["-C", dir, "changes", "--change-request", "GG-2026-009", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(report.code).toBe(0);
+    expect(rows(report.stdout)).toEqual(withdrawn);
+    expect(report.stdout).toContain("文件  回收      CS/WI-005  进货检验规范  内部  A/0             受控号 1（质量部 陈宏伟）；回收人：马晓岚");
+    expect(report.stdout).toContain("文件  作废留用  CS/WI-005  进货检验规范  内部  A/0             受控号 2（军代表室 王建东）；经办人：王建东；军代表室作废留用，加盖作废章存档");
+    expect(report.stdout).toContain("文件：换版 1，发放 1，回收 1，作废留用 1\n");
+    const byAction = await csrInProcess(["-C", dir, "changes", "--action", "NC-2026-001", "--today", "2026-11-27"], { lang: "zh-CN" });
+    expect(rows(byAction.stdout)).toEqual(withdrawn);
+    // The same rows as the document's own report of the period.
+    const document = await csrInProcess(["-C", dir, "changes", "2026-11-20", "2026-11-27", "--document", "CS/WI-005"], { lang: "zh-CN" });
+    expect(rows(document.stdout)).toEqual(withdrawn);
+  });
+});
