@@ -9,7 +9,7 @@
  */
 import type { Catalog } from "./catalog.js";
 import { addDays, addMonths, daysBetween } from "../core/dates.js";
-import type { AuditKind, AuditorKind, AuditorQualification, ControlledDocument, CorrectiveAction, PlannedAudit, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
+import type { AuditFinding, AuditKind, AuditorKind, AuditorQualification, ControlledDocument, CorrectiveAction, PlannedAudit, Person, Process, ProcessAudit, QmsConfig } from "./types.js";
 
 /** The kind of `audit`: its `kind`, else a QMS audit by process (IATF 16949 9.2.2.2), as every audit was recorded before kinds were. */
 export function auditKind(audit: Pick<ProcessAudit, "kind">): AuditKind {
@@ -531,4 +531,21 @@ export function plansInPeriod(processes: readonly Process[], from: string, to: s
       return [{ ...base, month: plan.month, ...outcome }];
     }),
   );
+}
+
+/**
+ * The nonconformities among `findings` (an audit's recorded findings): those graded major (严重) or minor (一般); an
+ * observation (观察项) is none (ISO 19011 6.4.8). When an audit records its findings this is its `nonconformities`, the one
+ * source of the count (csr process audited refuses a --nonconformities that contradicts it; tester78 A9).
+ */
+export function findingsNonconformities(findings: readonly Pick<AuditFinding, "grade">[]): number {
+  return findings.filter((f) => f.grade !== "observation").length;
+}
+
+/**
+ * Every audit of `processes` recorded under the report `report` (sameAuditReport: in any letter case), in the order of
+ * processes.yaml: one audit report (IA-2026-01) often covers several processes, each with its entry (csr show <report>).
+ */
+export function auditsByReport(processes: readonly Process[], report: string): AuditEntry[] {
+  return processes.flatMap((process) => (process.audits ?? []).flatMap((audit, index) => (typeof audit?.report === "string" && sameAuditReport(audit.report, report.trim()) ? [{ process, audit, index }] : [])));
 }

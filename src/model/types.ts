@@ -1035,6 +1035,37 @@ export interface ProcessAudit {
   /** The shift audited, or several (auditShifts reads both). */
   shift?: string | string[];
   comment?: string;
+  /** The audit scope (审核范围: the activities, sites, products the audit covered; ISO 19011 6.2.2, IATF 16949 9.2.2.1). */
+  scope?: string;
+  /** The audit criteria's clauses (审核准则), STANDARD:CLAUSE, as the process's `clauses`. */
+  clauses?: string[];
+  /** The audit criteria's customer-specific requirements sampled (CSR ids of csr/; IATF 16949 9.2.2.2). */
+  csrs?: string[];
+  /** The auditees (受审核人): ids of people.yaml, or names of people it does not list. */
+  auditees?: string[];
+  /**
+   * The audit findings (审核发现; ISO 19011 6.4.8): nonconformities (grade major or minor) and observations. When recorded,
+   * `nonconformities` is the number of those graded major or minor (findingsNonconformities).
+   */
+  findings?: AuditFinding[];
+}
+
+/**
+ * The grades of an audit finding: a major nonconformity (严重不符合), a minor one (一般不符合), or an observation (观察项), which
+ * is no nonconformity and asks for no corrective action (ISO 19011 6.4.8; IATF 16949 9.2.2.1, 10.2).
+ */
+export const AUDIT_FINDING_GRADES = ["major", "minor", "observation"] as const;
+export type AuditFindingGrade = (typeof AUDIT_FINDING_GRADES)[number];
+
+/**
+ * One finding of an internal audit (不符合项报告's content): what was found (`text`, 不符合事实描述), the requirement not met
+ * (`requirement`, 不符合的要求/条款), the evidence seen (`evidence`, 客观证据) and its grade.
+ */
+export interface AuditFinding {
+  grade: AuditFindingGrade;
+  text: string;
+  requirement?: string;
+  evidence?: string;
 }
 
 /**

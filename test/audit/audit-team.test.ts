@@ -127,13 +127,13 @@ describe("csr process audited --amend", () => {
     expect(await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--comment", "更正", "--customer", "BCM", "--shift", "夜班", "--by", "zhangli", ...TODAY)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --amend PA-2026-02 不接受 --by、--customer、--shift：只能更正 --date、--part、--nonconformities 和 --comment；审核组、审核类型、顾客或班次请直接编辑 processes.yaml 中的记录。\n",
+      stderr: "csr: --amend PA-2026-02 不接受 --by、--customer、--shift：只能更正 --date、--part、--nonconformities、--comment 以及审核范围、准则、受审核人和审核发现（--scope、--clause、--csr、--auditee、--finding）；审核组、审核类型、顾客或班次请直接编辑 processes.yaml 中的记录。\n",
     });
     const nothing = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--part", "BX-D9", ...TODAY);
     expect(nothing).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--part、--nonconformities 或 --comment 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
+      stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--part、--nonconformities、--comment、--scope、--clause、--csr、--auditee 或 --finding 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
     });
   });
 });

@@ -34,26 +34,28 @@
  * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2), an unknown
  * --kind or customer, a product audit without --part, a part number on a QMS audit.
  */
+import { isMap, isScalar, isSeq, type Document as YamlDocument, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditKind, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditInterval, auditKind, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
 import { departmentLabel } from "../../model/labels.js";
-import { AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
+import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
+import { auditContent, valuesOf, type AuditContent, type AuditContentFlags } from "./audit-content.js";
 
-export interface ProcessAuditedFlags {
+export interface ProcessAuditedFlags extends AuditContentFlags {
   date?: string;
   by?: string[];
   report?: string;
@@ -83,7 +85,10 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (flags.amend !== undefined) return amendAudit(ctx, session, located, flags);
     const kind: AuditKind = flags.kind === undefined ? "qms" : choiceOption(flags.kind, "--kind", AUDIT_KINDS, "qms");
     // A product audit is of a product: its part number is what the record is about (IATF 16949 9.2.2.4).
-    const needed = kind === "product" ? (["--date", "--by", "--report", "--nonconformities", "--part"] as const) : (["--date", "--by", "--report", "--nonconformities"] as const);
+    // Findings recorded give the count (tester78 A9): --nonconformities is then not asked for.
+    const needed = (kind === "product" ? (["--date", "--by", "--report", "--nonconformities", "--part"] as const) : (["--date", "--by", "--report", "--nonconformities"] as const)).filter(
+      (flag) => flag !== "--nonconformities" || flags.finding === undefined,
+    );
     const missing = needed.filter((flag) => {
       const value = { "--date": flags.date, "--by": listOption(flags.by).join(""), "--report": flags.report?.trim(), "--nonconformities": flags.nonconformities?.trim(), "--part": flags.part?.trim() }[flag];
       return value === undefined || value === "";
@@ -117,9 +122,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
           : t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }),
       );
     }
-    const count = flags.nonconformities!.trim();
-    if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
-    const nonconformities = Number(count);
+    const content = auditContent(session, flags);
+    const nonconformities = nonconformitiesOf(flags.nonconformities, content);
     // GJB 9001C 9.2: the organisation's own people audit it; a 军代表 is the customer's representative (tester62 N3).
     const by = [...new Set(listOption(flags.by).map((p) => {
       const person = personOption(session, p, "--by", date);
@@ -180,10 +184,11 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       ...(customer ? { customer } : {}),
       ...(shift ? { shift } : {}),
       ...(comment ? { comment } : {}),
+      ...content,
     };
     const change = editFile(session.root, located.file.path, "processes", (doc) => {
-      // One line an audit, as a register row reads.
-      appendIn(doc, [...located.path, "audits"], doc.createNode(entry, { flow: true }));
+      // One line an audit, as a register row reads; an audit with its scope, criteria or findings in block form, read as a report.
+      appendIn(doc, [...located.path, "audits"], auditNode(doc, entry));
     });
     const result = nonconformities === 0 ? t("process.audited.conforming") : t("process.audited.nonconforming", { count: nonconformities });
     const team = [
@@ -196,6 +201,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
         ? t("process.audited.recorded", { process: label, date, subject: auditSubject(undefined, customers, shifts), by: team, report, result, path: located.file.path })
         : t("process.audited.recorded-kind", { process: label, audit: t(`value.audit-kind.${kind}`), date, subject: auditSubject(part, customers, shifts), by: team, report, result, path: located.file.path }),
     ];
+    lines.push(...contentLines(session, content));
     // The annual plan's entry for this process, kind and month is fulfilled by this audit (IATF 16949 9.2.2.1).
     if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
     const months = auditInterval(process, session.repo.config?.value);
@@ -223,13 +229,66 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
   });
 }
 
+/**
+ * The nonconformities an audit record gives: with findings recorded, their number (findingsNonconformities), a
+ * --nonconformities that says otherwise refused (one source of the count, tester78 A9); else --nonconformities, a whole
+ * number of 0 or more. Errors: UserError (one line).
+ */
+function nonconformitiesOf(given: string | undefined, content: AuditContent): number {
+  const count = given?.trim();
+  if (count !== undefined && !/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
+  if (content.findings === undefined) return Number(count);
+  const counted = findingsNonconformities(content.findings);
+  if (count !== undefined && Number(count) !== counted) throw new UserError(t("process.audited.finding.disagree", { value: count, count: counted, findings: content.findings.length }));
+  return counted;
+}
+
+/** The lines csr process audited echoes of what the record says of the audit's scope, criteria, auditees and findings. */
+function contentLines(session: EditSession, content: AuditContent): string[] {
+  const lines: string[] = [];
+  if (content.scope) lines.push(t("process.audited.content.scope", { scope: content.scope }));
+  const criteria = [...(content.clauses ?? []), ...(content.csrs ?? [])];
+  if (criteria.length > 0) lines.push(t("process.audited.content.criteria", { criteria: list(criteria) }));
+  if (content.auditees) lines.push(t("process.audited.content.auditees", { who: list(content.auditees.map((id) => (session.index.people.has(id) ? personLabel(session.index, id) : id))) }));
+  if (content.findings) {
+    const graded = AUDIT_FINDING_GRADES.map((grade) => ({ grade, n: content.findings!.filter((f) => f.grade === grade).length })).filter((g) => g.n > 0);
+    lines.push(t("process.audited.content.findings", { count: content.findings.length, grades: graded.map((g) => t("process.audited.content.grade-count", { grade: t(`value.finding-grade.${g.grade}`), n: g.n })).join(t("process.audited.subject.and")) }));
+  }
+  return lines;
+}
+
+/**
+ * An audit record as processes.yaml writes it: on one line, as a register row reads, until it records its scope, criteria,
+ * auditees or findings; then in block form, read as a report, its lists of names and clauses each on one line.
+ */
+function auditNode(doc: YamlDocument, entry: object): Node {
+  const content = Object.keys(CONTENT_OPTION).some((key) => (entry as Record<string, unknown>)[key] !== undefined);
+  const node = doc.createNode(entry, { flow: !content });
+  if (content && isMap(node)) {
+    for (const pair of node.items) {
+      const value: unknown = pair.value;
+      if (isSeq(value) && value.items.every((item) => isScalar(item))) value.flow = true;
+    }
+  }
+  return node;
+}
+
+/** The option that gives each content field of an audit record (auditContent). */
+const CONTENT_OPTION = { scope: "scope", clauses: "clause", csrs: "csr", auditees: "auditee", findings: "finding" } as const;
+
+/** A content field's value as --amend prints it before → after: lists joined, each finding as grade: text. */
+function contentText(session: EditSession, key: keyof typeof CONTENT_OPTION, value: AuditContent[keyof AuditContent]): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (key === "findings") return (value as NonNullable<AuditContent["findings"]>).map((f) => t("process.audited.amend.finding", { grade: t(`value.finding-grade.${f.grade}`), text: f.text })).join(t("process.audited.amend.finding-separator"));
+  const values = value as string[];
+  return list(key === "auditees" ? values.map((id) => (session.index.people.has(id) ? personLabel(session.index, id) : id)) : values);
+}
+
 /** The option that names a member of the audit team in each field of an audit record. */
 const OPTION_OF_ROLE = { by: "--by", trainees: "--trainee", experts: "--expert" } as const;
 
-/** The values of a repeatable option, each also split at commas (`--shift 早班,夜班`, ，、 as well), trimmed, without repeats, in order. */
-export function valuesOf(given: readonly string[] | undefined): string[] {
-  return [...new Set((given ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean))];
-}
+export { valuesOf };
 
 /** One value as it was always written (`customer: DYA`), several as a list (`customer: [DYA, BCM]`), none left out. */
 export function oneOrMany(values: readonly string[]): string | string[] | undefined {
@@ -268,7 +327,7 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
     .map(([option]) => option);
   if (ignored.length > 0) throw new UserError(t("process.audited.amend.not-taken", { options: list(ignored), report: wanted }));
   const audit = process.audits![index]!;
-  const changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: string | number }[] = [];
+  const changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: unknown }[] = [];
   if (flags.date !== undefined) {
     const date = eventDateOption(flags.date, "--date");
     if (date !== audit.date) changes.push({ key: "date", field: "date", was: audit.date, now: date, value: date });
@@ -278,10 +337,18 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
     if (auditKind(audit) === "qms") throw new UserError(t("process.audited.part-qms", { part }), t("process.audited.hint-kind", { code: process.code, kind: "product" }));
     if (part !== "" && part !== audit.part) changes.push({ key: "part", field: "part", was: audit.part ?? "", now: part, value: part });
   }
-  if (flags.nonconformities !== undefined) {
-    const count = flags.nonconformities.trim();
-    if (!/^\d{1,4}$/.test(count)) throw new UserError(t("process.audited.bad-count", { value: count }));
-    if (Number(count) !== audit.nonconformities) changes.push({ key: "nonconformities", field: "nonconformities", was: String(audit.nonconformities), now: count, value: Number(count) });
+  // Scope, criteria, auditees and findings given replace those recorded (tester78 A9); the findings give the count.
+  const content = auditContent(session, flags);
+  const given = (["scope", "clauses", "csrs", "auditees", "findings"] as const).filter((key) => flags[CONTENT_OPTION[key]] !== undefined);
+  for (const key of given) {
+    const was = contentText(session, key, audit[key]);
+    const now = contentText(session, key, content[key]);
+    if (was !== now) changes.push({ key, field: key, was, now, value: content[key] });
+  }
+  const findings = flags.finding !== undefined ? content.findings : audit.findings;
+  if (flags.nonconformities !== undefined || flags.finding !== undefined) {
+    const count = nonconformitiesOf(flags.nonconformities, findings ? { findings } : {});
+    if (count !== audit.nonconformities) changes.push({ key: "nonconformities", field: "nonconformities", was: String(audit.nonconformities), now: String(count), value: count });
   }
   if (flags.comment !== undefined) {
     const comment = flags.comment.trim();
@@ -289,7 +356,15 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
   }
   if (changes.length === 0) throw new UserError(t("process.audited.amend.nothing", { report: audit.report }), t("process.audited.amend.hint", { code: process.code, report: audit.report }));
   const change = editFile(session.root, located.file.path, "processes", (doc) => {
-    for (const c of changes) doc.setIn([...located.path, "audits", index, c.key], c.value);
+    if (changes.some((c) => c.key in CONTENT_OPTION)) {
+      // Content added to a one-line record: the whole record written again in block form, read as a report.
+      const updated: Record<string, unknown> = { ...audit };
+      for (const c of changes) {
+        if (c.value === undefined || c.value === "") delete updated[c.key];
+        else updated[c.key] = c.value;
+      }
+      doc.setIn([...located.path, "audits", index], auditNode(doc, updated));
+    } else for (const c of changes) doc.setIn([...located.path, "audits", index, c.key], c.value);
   });
   const none = t("process.audited.amend.empty");
   const lines = [

@@ -206,7 +206,8 @@ function auditOutlook(process: Process, session: EditSession): string[] {
   return [t("process.audited.next", { due: standing.due!, months: standing.months, count: standing.months }), ...uncounted];
 }
 
-const catalogsInScope = (session: EditSession) =>
+/** The catalogs of the standards qms.yaml puts in scope (those loaded), in its order. */
+export const catalogsInScope = (session: EditSession): Catalog[] =>
   (session.repo.config?.value.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
 
 /** Why `code` cannot be a new process's, or undefined. */

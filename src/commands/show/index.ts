@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), an internal audit's by its report number (audit.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
 import { suppliers } from "../../model/suppliers.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
@@ -12,6 +12,7 @@ import { addressing, categoryName, countersigning, countersigningText, csrFacts,
 import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { actionById } from "../../model/actions.js";
+import { auditsByReport } from "../../model/process-audits.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -61,6 +62,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     // A corrective action record (actions/, 8D): its card, when no CSR has the id; its id in any letter case.
     const action = actionById(index.actions.values(), id);
     if (action) return (await import("./action.js")).showAction(ctx, repo, index, action, today, format === "json");
+    // An internal audit by its report's number (IA-2026-02, MPA-…, PA-…), in any letter case: the whole audit (tester78 A9).
+    const audits = auditsByReport(repo.processes.map((p) => p.value), id);
+    if (audits.length > 0) return (await import("./audit.js")).showAudit(ctx, repo, index, audits, today, format === "json");
     // A supplier (供方档案) by its code in any letter case, when no CSR has it.
     const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
     if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
