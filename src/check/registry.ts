@@ -43,6 +43,7 @@ import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrRetrainingDue } from "./rules/csr/retraining-due.js";
 import { rule as csrReviewRewritten } from "./rules/csr/review-rewritten.js";
 import { rule as csrReviewUnsigned } from "./rules/csr/review-unsigned.js";
+import { rule as csrSectionDroppedInRevision } from "./rules/csr/section-dropped-in-revision.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSelfVerification } from "./rules/csr/self-verification.js";
 import { rule as csrSourceKeeperMissing } from "./rules/csr/source-keeper-missing.js";
@@ -201,6 +202,7 @@ export const rules: readonly Rule[] = [
   csrReviewOverdue,
   csrReviewRewritten,
   csrReviewUnsigned,
+  csrSectionDroppedInRevision,
   csrSectionMissing,
   csrSelfVerification,
   csrSourceKeeperMissing,

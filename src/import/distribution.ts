@@ -3,7 +3,7 @@
  * (`--as distribution`, or recognised by its columns: a document number and a copy number beside a department,
  * holder or issue date): each row is the controlled copy `csr distribute <document> --to <unit> --copy <n>`
  * records (the paper's 发放号 kept as its 受控号, givenCopyNumbers' rules), and a row with a 回收日期 the recall
- * `csr recall` records on it (`recalled`, `returned_by` 交回人, `received_by` 回收人). IATF 16949 7.5.3.2.1,
+ * `csr recall` records on it (`recalled`, `returned_by` 交回人, `received_by` 回收人), its 备注 the copy's `remark`. IATF 16949 7.5.3.2.1,
  * GJB 9001C 7.5.3: the record of who holds which copy, and that the copies of a replaced version came back.
  * Nothing is written here: the result is a plan the import command prints and carries out.
  */
@@ -353,6 +353,10 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
       continue;
     }
     const location = text("location");
+    // 备注 (破损换发, 遗失补发, 现场张贴) is kept on the copy; one that says only what the 回收日期 says (换版回收) is read, not kept twice.
+    const remarks = text("remarks");
+    const recallSaid = recalled !== undefined && RECALL_REMARK.test(compactText(remarks.normalize("NFKC")));
+    const remark = recallSaid ? "" : remarks;
     const entry: ControlledCopy = {
       copy,
       version: version!,
@@ -361,6 +365,7 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
       ...(location ? { location } : {}),
       ...(issuedBy ? { issued_by: issuedBy.id } : {}),
       date,
+      ...(remark ? { remark } : {}),
       ...(recalled ? { recalled } : {}),
       ...(returnedBy ? { returned_by: returnedBy.id } : {}),
       ...(receivedBy ? { received_by: receivedBy.id } : {}),
@@ -371,11 +376,7 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
       continue;
     }
     numbers.set(copy, raw.row);
-    const remarks = text("remarks");
-    if (remarks !== "") {
-      const said = recalled && RECALL_REMARK.test(compactText(remarks.normalize("NFKC")));
-      plan.notes.push({ row: raw.row, message: said ? t("import.distribution.remark-read", { remarks, recalled: recalled! }) : t("import.distribution.remark-not-kept", { remarks, id, copy }) });
-    }
+    if (recallSaid) plan.notes.push({ row: raw.row, message: t("import.distribution.remark-read", { remarks, recalled: recalled! }) });
     if (existing) {
       plan.unchanged.push(raw.row);
       continue;

@@ -137,6 +137,46 @@ export function findSection(sections: readonly NumberedSection[], text: string):
   return { ...(numbered ? { numbered } : {}), ...(same.length > 1 ? { titled: same } : {}) };
 }
 
+/** True when `ref` names a section of `sections` as written, number and title alike (what csr/section-missing requires). */
+export function resolvesIn(sections: readonly NumberedSection[], ref: string): boolean {
+  const { found, movedFrom } = findSection(sections, ref);
+  return found !== undefined && movedFrom === undefined;
+}
+
+/** The one section of `sections` titled `title` (in Chinese or English), or undefined when none or several are. */
+export function onlyTitled(sections: readonly NumberedSection[], title: string | undefined): NumberedSection | undefined {
+  const same = title === undefined ? [] : sections.filter((s) => titled(s, title));
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/**
+ * Where a link to a section of one version of a document (`before`, numbered as that version reads)
+ * goes in the next version's text (`sections`): the section `ref` names there with its number and title
+ * (a number alone: with the title `before` gives that number); else the one section with the title it
+ * gives (or, for a number alone, the title of that number in `before`), renumbered; else the one section renamed from that title (`renamed_from`, written by `csr
+ * edit --rename-section` while the document is being revised). Undefined when the next version has none
+ * of these: the section was removed, or renamed by hand. `csr release` re-points the links so, and
+ * csr/section-dropped-in-revision warns of a link that would find nothing before the release refuses it.
+ */
+export function successorSection(sections: readonly NumberedSection[], before: readonly NumberedSection[], ref: string): NumberedSection | undefined {
+  // A number alone names the section `before` gives it, whatever the next version numbers so.
+  const written = parseSectionReference(ref).title;
+  const was = written === undefined ? findSection(before, ref).found : undefined;
+  const { found, movedFrom } = findSection(sections, ref);
+  if (found && movedFrom === undefined && (was === undefined || titled(found, was.title))) return found;
+  const title = written ?? was?.title;
+  if (title === undefined) return undefined;
+  const renamed = sections.filter((s) => s.section.renamed_from === title);
+  return onlyTitled(sections, title) ?? (renamed.length === 1 ? renamed[0] : undefined);
+}
+
+/** A link's `section` (`ref`) as the next version's text reads it (successorSection): `ref` itself when it still names that section as written, else the section's number and title as `csr address` writes them; undefined when there is none. */
+export function successorReference(sections: readonly NumberedSection[], before: readonly NumberedSection[], ref: string): string | undefined {
+  const next = successorSection(sections, before, ref);
+  if (next === undefined) return undefined;
+  return findSection(sections, ref).found === next && resolvesIn(sections, ref) ? ref : sectionLabel(next, "zh-CN");
+}
+
 /**
  * The HTML id of a section's heading on a rendered page: `section-5.2`. Characters an id or a URL
  * fragment should not hold (spaces, punctuation other than . _ -) become '-'.

@@ -586,6 +586,8 @@ export interface ControlledCopy {
   /** Who handed the copy out (发放人). */
   issued_by?: string;
   date: string;
+  /** The copy's remark (备注: 破损换发, 遗失补发, 现场张贴), as the copy register prints it (csr distribute --remark). */
+  remark?: string;
   /** Date taken back (回收日期). */
   recalled?: string;
   /** Who handed the copy back (交回人). */
@@ -815,6 +817,8 @@ export interface Section {
   title: string;
   title_en?: string;
   text?: string;
+  /** The section's title in the version in force, written by `csr edit --rename-section` while the document is being revised; `csr release` removes it. */
+  renamed_from?: string;
   sections?: Section[];
 }
 

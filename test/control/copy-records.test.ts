@@ -304,6 +304,21 @@ describe("csr list distribution|documents --department / --holder", () => {
   });
 });
 
+describe("csr distribute --remark: a copy's 备注 (tester76 M1)", () => {
+  it("records the remark on each copy handed out, prints it, and the copy register prints it in 备注; refuses one with --electronic, --copy alone or empty", async () => {
+    const dir = repo();
+    const handedOut = await zh(dir, "distribute", "QP-005", "--to", "PRD:zhao", "--remark", " 破损换发 ", "--date", "2026-10-14", "-y");
+    expect([handedOut.code, handedOut.stderr]).toEqual([0, ""]);
+    expect(handedOut.stdout.split("\n").slice(0, 2)).toEqual(["QP-005 A/1：于 2026-10-14 发放受控副本 1 份：", "  受控号 4  生产部，领用人：赵磊（zhao），备注：破损换发"]);
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-10-14, remark: 破损换发}\n");
+    const register = JSON.parse((await zh(dir, "list", "distribution", "--format", "json", "--today", "2026-10-15")).stdout) as { rows: { copy: number; remark: string }[] };
+    expect(register.rows.map((r) => `${r.copy} ${r.remark}`)).toEqual(["1 ", "2 ", "3 ", "4 破损换发"]);
+    expect(await zh(dir, "distribute", "QP-005", "--to", "PRD", "--remark", " ", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: --remark 需要备注内容，如 --remark 破损换发。\n" });
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--electronic", "--remark", "现场张贴", "-y")).stderr).toBe("csr: --remark 是发放纸质受控副本时记下的备注，不能与 --electronic 同用（已发放的副本遗失、销毁或作废留用，用 csr recall --remark 登记）。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "4", "--remark", "现场张贴", "-y")).stderr).toBe("csr: --remark 是发放纸质受控副本时记下的备注，不能与 --copy 同用（已发放的副本遗失、销毁或作废留用，用 csr recall --remark 登记）。\n");
+  });
+});
+
 describe("csr distribute --location: the point of use of a copy (tester75 P5)", () => {
   it("records the place on each copy, and shows it in the summary, the register, csr show, the recall list and the stamp", async () => {
     const dir = repo();

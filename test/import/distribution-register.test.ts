@@ -77,7 +77,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     const dry = csr(["-C", dir, "import", file, "--dry-run", "--today", TODAY], { lang: "zh-CN" });
     expect(dry.stderr).toBe("");
     const lines = dry.stdout.split("\n");
-    expect(lines.slice(0, 26)).toEqual(
+    expect(lines.slice(0, 25)).toEqual(
       [
         `读取 ${file} 的工作表 发放回收：表头在第 3 行，数据 8 行。`,
         "未导入的列：存放柜（csr 按列名读取，各类清单读取的列名见 docs/import.md 的“Column names”表）。",
@@ -87,13 +87,12 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
         "将登记 3 份受控副本：",
         "第 4 行：QP-001 受控号 1（A/0，品质部）、领用人 张伟、2026-03-05 发放、2026-06-03 回收、回收人 王强",
         "第 5 行：QP-001 受控号 2（A/0，市场部）、领用人 李娜、2026-03-05 发放",
-        "第 6 行：QP-001 受控号 3（A/1，品质部）、领用人 张伟、2026-06-02 发放",
+        "第 6 行：QP-001 受控号 3（A/1，品质部）、领用人 张伟、2026-06-02 发放、备注 张贴于检验室",
         "将写入 documents/QP-001.yaml",
         "登记表没有发放人、交回人列：导入的副本未记这些人（csr check 以 doc/copy-record-incomplete 警告）；请按纸质记录在副本记录中补写（issued_by、returned_by，people.yaml 的人员 id）。",
         "",
         "第 4 行：备注“换版回收”：即回收日期 2026-06-03 所记的回收，已读取。",
         "第 5 行：“版本”中的 'A版0次' 按 A/0 登记。",
-        "第 6 行：备注“张贴于检验室”未导入：受控副本的记录没有备注栏；遗失、销毁或作废留用的副本用 'csr recall QP-001 --copy 3 --lost（或 --destroyed、--retained）--by <人员> --remark <说明>' 登记。",
         "第 12 行：不是发放记录行（没有文件编号和发放号），未导入：编制：王强",
         "",
         "第 7 行：部门 '生产部' 不在 qms.yaml 中，请用 'csr department add <代码> --name \"生产部\"' 添加；若是现有部门的原名或简称，在 qms.yaml 该部门下写 aliases: [生产部]；然后重新导入",
@@ -107,7 +106,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
         "将导入 8 行中的 3 行；拒绝 5 行。",
       ],
     );
-    expect(lines[26]).toBe("试运行：未写入任何文件。");
+    expect(lines[25]).toBe("试运行：未写入任何文件。");
     expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
     // Recognised without --as, it is not written: the plan is shown as --dry-run shows it, and --as distribution asked for (exit 2).
@@ -125,7 +124,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
           "distribution:",
           "  - {copy: 1, version: A/0, to: QA, holder: zhang, date: 2026-03-05, recalled: 2026-06-03, received_by: wang}",
           "  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2026-03-05}",
-          "  - {copy: 3, version: A/1, to: QA, holder: zhang, date: 2026-06-02}",
+          "  - {copy: 3, version: A/1, to: QA, holder: zhang, date: 2026-06-02, remark: 张贴于检验室}",
           "",
         ].join("\n"),
     );
@@ -137,6 +136,8 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
       "QP-001,文件控制程序,A/0,2,市场部,李娜,,2026-03-05,2026-06-08,,,",
       "QP-001,文件控制程序,A/1,3,品质部,张伟,,2026-06-02,,,,",
     ]);
+    // The 备注 the paper wrote on copy 3 is the register's 备注 again.
+    expect(listed[3]!.split(",").at(-1)).toBe("张贴于检验室");
   });
 
   it("counts a register imported again and exits 0; a copy number the repository holds otherwise is refused, not overwritten", async () => {

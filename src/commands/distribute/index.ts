@@ -40,6 +40,8 @@ export interface DistributeFlags {
   holder?: string;
   /** Where the copies handed out are used (使用场所: 压接工位 OP20), recorded on each of them. */
   location?: string;
+  /** The copies' remark (备注: 破损换发, 遗失补发, 现场张贴), recorded on each of them. */
+  remark?: string;
   /** Copies already handed out whose holder (领用人) is recorded (--holder); see recordHolder. */
   copy?: string[];
   /** With --copy: replace a holder already recorded. */
@@ -83,6 +85,10 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.location !== undefined && flags.electronic) throw new UserError(t("distribute.location-with", { flag: "--electronic" }));
     const location = flags.location?.trim();
     if (location === "") throw new UserError(t("distribute.location-empty"));
+    // A remark is a paper copy's, written as it is handed out (the register's 备注: 破损换发, 遗失补发, 现场张贴).
+    if (flags.remark !== undefined && (flags.electronic || (flags.copy !== undefined && flags.to === undefined))) throw new UserError(t("distribute.remark-with", { flag: flags.electronic ? "--electronic" : "--copy" }));
+    const remark = flags.remark?.trim();
+    if (remark === "") throw new UserError(t("distribute.remark-empty"));
     // --copy with --to numbers the copies handed out now as the paper register did (发放号 004), tester76 M1; --copy alone names copies out already.
     const numbered = flags.copy !== undefined && flags.to !== undefined;
     if (flags.copy !== undefined && !numbered) return recordOnCopies(ctx, session, target, flags);
@@ -142,7 +148,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const entries: ControlledCopy[] = to.flatMap((dept, i) => {
       const holder = given[i] ?? asked.get(dept);
       const consented = consent !== undefined && session.index.parties.has(dept) ? { customer_consent: consent } : {};
-      return Array.from({ length: copies }, () => ({ copy: kept ? kept.shift()! : number++, version, to: dept, ...(holder ? { holder } : {}), ...(location ? { location } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
+      return Array.from({ length: copies }, () => ({ copy: kept ? kept.shift()! : number++, version, to: dept, ...(holder ? { holder } : {}), ...(location ? { location } : {}), ...consented, ...(issuedBy ? { issued_by: issuedBy } : {}), date, ...(remark ? { remark } : {}) }));
     });
     const change = editFile(session.root, target.path, target.kind, (doc) => {
       for (const entry of entries) appendIn(doc, target.at, doc.createNode(entry, { flow: true }));
@@ -540,11 +546,11 @@ async function recordOnCopies(ctx: CommandContext, session: EditSession, target:
   return 0;
 }
 
-/** A copy as csr distribute prints it: `  受控号 3  生产部，使用场所：压接工位 OP20，领用人：黄军（huangjun）`. */
+/** A copy as csr distribute prints it: `  受控号 3  生产部，使用场所：压接工位 OP20，领用人：黄军（huangjun），备注：破损换发`. */
 function copyLine(session: EditSession, copy: ControlledCopy): string {
   const unit = departmentLabel(session.index, copy.to);
   const to = copy.location ? t("distribute.location", { to: unit, location: copy.location }) : unit;
-  return `  ${t("distribute.copy-number", { copy: copy.copy })}  ${copy.holder ? t("distribute.holder", { to, holder: personLabel(session.index, copy.holder) }) : to}`;
+  return `  ${t("distribute.copy-number", { copy: copy.copy })}  ${copy.holder ? t("distribute.holder", { to, holder: personLabel(session.index, copy.holder) }) : to}${copy.remark ? t("distribute.remark", { remark: copy.remark }) : ""}`;
 }
 
 /**
@@ -571,7 +577,7 @@ function copyOut(document: ControlledDocument, n: string, hint?: string): Contro
 }
 
 /** The keys of a copy's entry in the order csr distribute and csr recall write them. */
-const COPY_KEYS = ["copy", "version", "to", "holder", "location", "customer_consent", "issued_by", "date", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
+const COPY_KEYS = ["copy", "version", "to", "holder", "location", "customer_consent", "issued_by", "date", "remark", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
 
 /**
  * The holders (领用人) of the copies of a document classified as a state secret (秘密, 机密, 绝密) when

@@ -40,8 +40,8 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex, currentRevision } from "../../model/index.js";
-import { documentSections, findSection, parseSectionReference, sectionLabel, sectionNumberProblems, type NumberedSection } from "../../model/sections.js";
-import type { ControlledDocument, Csr, Path, Section } from "../../model/types.js";
+import { documentSections, findSection, onlyTitled, parseSectionReference, sectionLabel, sectionNumberProblems, successorReference, successorSection, type NumberedSection } from "../../model/sections.js";
+import type { AddressedIn, ControlledDocument, Csr, Path, Section } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { editFile, findDocumentById, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
@@ -59,6 +59,10 @@ export interface EditFlags {
   after?: string;
   /** The section to remove. */
   removeSection?: string;
+  /** The section to rename, with `title`. */
+  renameSection?: string;
+  /** With renameSection: the section's new title. */
+  title?: string;
   /** A Markdown table row to append to the section's table. */
   appendRow?: string;
   commit?: boolean;
@@ -66,9 +70,9 @@ export interface EditFlags {
 }
 
 /** The order of a section's keys as the schema and `csr new` write them. */
-const SECTION_KEYS = ["number", "title", "title_en", "text", "sections"] as const;
+const SECTION_KEYS = ["number", "title", "title_en", "renamed_from", "text", "sections"] as const;
 
-type Mode = "text" | "add" | "remove" | "row";
+type Mode = "text" | "add" | "remove" | "rename" | "row";
 
 export async function editCommand(ctx: CommandContext, id: string, flags: EditFlags): Promise<number> {
   const mode = modeOf(flags);
@@ -94,6 +98,8 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
       const { value: doc, file } = findDocumentById(session, id);
       refuseStatus(doc);
       const sections = documentSections(doc);
+      // Being revised, the links name the sections of the version in force (read from git; without it, the draft's as they were): csr release moves them.
+      const inForce = mode === "add" || mode === "remove" || mode === "rename" ? await inForceSections(session, doc, sections) : undefined;
       const lines: string[] = [];
       let summary: string;
       let write: (yaml: Document.Parsed) => void;
@@ -132,7 +138,7 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         const label = sectionLabel(section, session.lang);
         const below = (section.section.sections ?? []).length;
         if (below > 0) throw new UserError(t("edit-text.remove.has-subsections", { id: doc.id, section: label, subsections: below }));
-        refuseCited(session.repo.csrs, doc, sections, section);
+        refuseCited(session.repo.csrs, doc, sections, section, inForce);
         write = (yaml) => {
           yaml.deleteIn(section.path);
           const parent = section.path.slice(0, -1);
@@ -143,8 +149,8 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         lines.push(t("edit-text.remove.done", { id: doc.id, section: label, path: file.path }));
         const renumbered = editedDocument(doc, file.path, session.root, write);
         prepared = renumbered.change;
-        links = repoint(session, doc, sections, sections.filter((s) => s !== section), documentSections(renumbered.doc), lines);
-      } else {
+        links = repoint(session, doc, { all: sections, before: sections.filter((s) => s !== section), after: documentSections(renumbered.doc) }, lines, inForce);
+      } else if (mode === "add") {
         const after = flags.after === undefined ? undefined : sectionNamed(doc, sections, flags.after, "--after");
         // A title typed with its number ("5.3 检验") is the title; the number must be the one it gets.
         const typed = parseSectionReference(flags.addSection!);
@@ -162,7 +168,29 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
         summary = t("edit-text.add.summary", { section: sectionLabel(added, session.lang) });
         lines.push(t(after ? "edit-text.add.done.after" : "edit-text.add.done", { id: doc.id, section: sectionLabel(added, session.lang), after: after?.number ?? "", path: file.path }));
         if (!given) lines.push(t("edit-text.add.empty", { idArg: shellArgument(doc.id), number: added.number }));
-        links = repoint(session, doc, sections, sections, placed.filter((s) => s !== added), lines);
+        links = repoint(session, doc, { all: sections, before: sections, after: placed.filter((s) => s !== added), draft: placed }, lines, inForce);
+      } else {
+        const section = sectionNamed(doc, sections, flags.renameSection!, "--rename-section");
+        const title = flags.title!.trim();
+        const label = sectionLabel(section, session.lang);
+        if (title === section.title) {
+          ctx.stdout(t("edit-text.rename.same", { id: doc.id, section: label }) + "\n");
+          return 0;
+        }
+        const renamed = renameLinks(session, doc, sections, section, title, inForce);
+        // The title the version in force gives the section, which the links to it keep until the release (none: new in the draft).
+        const was = inForce ? (section.section.renamed_from ?? (onlyTitled(inForce, section.title) ? section.title : undefined)) : undefined;
+        write = (yaml) => {
+          const map = yaml.getIn(section.path, true);
+          if (!isMap(map)) throw new Error(`a section is a mapping: ${section.path.join(".")}`);
+          map.set("title", title);
+          if (was === undefined || was === title) map.delete("renamed_from");
+          else setInMapOrder(yaml, map, SECTION_KEYS, "renamed_from", yaml.createNode(was));
+        };
+        summary = t("edit-text.rename.summary", { section: label, title });
+        lines.push(t("edit-text.rename.done", { id: doc.id, section: label, title, path: file.path }));
+        lines.push(...renamed.lines);
+        links = renamed.changes;
       }
       // Adding or removing a section has edited the file once already, to number the sections after it: that change is the one written.
       const change = prepared ?? editFile(session.root, file.path, "document", write);
@@ -183,9 +211,10 @@ export async function editCommand(ctx: CommandContext, id: string, flags: EditFl
 
 /** Which of the four edits the flags ask for. Errors: UserError for flags that do not go together. */
 function modeOf(flags: EditFlags): Mode {
-  const asked = [flags.addSection !== undefined && "--add-section", flags.removeSection !== undefined && "--remove-section", flags.appendRow !== undefined && "--append-row"].filter((f): f is string => f !== false);
+  const asked = [flags.addSection !== undefined && "--add-section", flags.removeSection !== undefined && "--remove-section", flags.renameSection !== undefined && "--rename-section", flags.appendRow !== undefined && "--append-row"].filter((f): f is string => f !== false);
   if (asked.length > 1) throw new UserError(t("edit-text.flags.together", { flags: list(asked) }));
   if (flags.after !== undefined && flags.addSection === undefined) throw new UserError(t("edit-text.flags.after-alone"));
+  if (flags.title !== undefined && flags.renameSection === undefined) throw new UserError(t("edit-text.flags.title-alone"));
   if (flags.appendRow !== undefined) {
     if (flags.section === undefined) throw new UserError(t("edit-text.flags.row-needs-section"));
     if (flags.from !== undefined) throw new UserError(t("edit-text.flags.together", { flags: list(["--append-row", "--from"]) }));
@@ -195,6 +224,11 @@ function modeOf(flags: EditFlags): Mode {
   if (flags.removeSection !== undefined) {
     if (flags.from !== undefined) throw new UserError(t("edit-text.flags.together", { flags: list(["--remove-section", "--from"]) }));
     return "remove";
+  }
+  if (flags.renameSection !== undefined) {
+    if (flags.from !== undefined) throw new UserError(t("edit-text.flags.together", { flags: list(["--rename-section", "--from"]) }));
+    if (flags.title === undefined || flags.title.trim() === "") throw new UserError(t("edit-text.flags.rename-needs-title"));
+    return "rename";
   }
   return flags.addSection !== undefined ? "add" : "text";
 }
@@ -326,15 +360,46 @@ function refuseNumbering(doc: ControlledDocument, before: readonly NumberedSecti
 }
 
 /**
+ * The sections of the version in force of a released document being revised (修订中), numbered, which
+ * the CSR links to it name until `csr release` moves them to the draft's (release/links.ts; the CSR
+ * matrix an auditor is given meanwhile cites the copies in use, IATF 16949 7.5.1.1): read from git
+ * (load/base.ts revisedInForce), else the draft's as they were before the edit (no git, a shallow
+ * clone). Undefined for a document not being revised: its links name its own sections.
+ */
+async function inForceSections(session: EditSession, doc: ControlledDocument, sections: readonly NumberedSection[]): Promise<readonly NumberedSection[] | undefined> {
+  if (doc.status !== "released" || doc.revising === undefined) return undefined;
+  const { revisedInForce } = await import("../../load/base.js");
+  const released = (await revisedInForce(session.root, session.repo.documents.filter(({ value }) => value.id === doc.id))).get(doc.id);
+  return released ? documentSections(released) : sections;
+}
+
+/**
+ * The section of the draft (`draft`: its sections, numbered) a CSR's link names: for a document being
+ * revised (`inForce`: its version in force's sections), where a link to the version in force goes at the
+ * release (model/sections.ts successorSection), unless it was made to the draft's own text (pin.draft);
+ * otherwise the section it names as written. Undefined when it names none.
+ */
+function citedIn(draft: readonly NumberedSection[], inForce: readonly NumberedSection[] | undefined, place: AddressedIn): NumberedSection | undefined {
+  if (place.section === undefined) return undefined;
+  if (inForce && !place.pin?.draft) return successorSection(draft, inForce, place.section);
+  return findSection(draft, place.section).found;
+}
+
+/**
  * After a section is added or removed: the line that says which sections the edit gives another
  * number ("2 控制方法 → 3"), and the CSR links to them re-pointed, as `csr release` re-points them
  * (release/links.ts), so that no CSR cites a section under its old number (csr/section-missing) and
- * the change commits with its links. `before` and `after` are the sections the edit keeps, in reading
- * order, before and after it; `all` every section before it, the links are looked up in. A link by
- * title alone needs no change; one by number keeps its form (`3.1` → `4.1`, `3.1 包装` → `4.1 包装`).
+ * the change commits with its links. `sections.before` and `sections.after` are the sections the edit
+ * keeps, in reading order, before and after it; `sections.all` every section before it, the links are
+ * looked up in; `sections.draft` every section after it (default: `after`). A link by title alone needs
+ * no change; one by number keeps its form (`3.1` → `4.1`, `3.1 包装` → `4.1 包装`).
+ * A document being revised (`inForce`): a link to the version in force is not changed (the matrix
+ * prints the copies in use until the release, which moves it); a line says where it goes then. A link
+ * made to the draft's text (pin.draft) is re-pointed as in a draft.
  * Returns the CSR files changed, and pushes a line for each link re-pointed.
  */
-function repoint(session: EditSession, doc: ControlledDocument, all: readonly NumberedSection[], before: readonly NumberedSection[], after: readonly NumberedSection[], lines: string[]): FileChange[] {
+function repoint(session: EditSession, doc: ControlledDocument, sections: { all: readonly NumberedSection[]; before: readonly NumberedSection[]; after: readonly NumberedSection[]; draft?: readonly NumberedSection[] }, lines: string[], inForce: readonly NumberedSection[] | undefined): FileChange[] {
+  const { all, before, after } = sections;
   const moved = new Map<string, NumberedSection>();
   before.forEach((b, i) => {
     if (after[i] && after[i]!.number !== b.number) moved.set(b.path.join("/"), after[i]!);
@@ -342,9 +407,15 @@ function repoint(session: EditSession, doc: ControlledDocument, all: readonly Nu
   const shown = before.flatMap((b, i) => (moved.has(b.path.join("/")) ? [`${b.number} ${b.title} → ${after[i]!.number}`] : []));
   if (shown.length > 0) lines.push(t("edit-text.renumbered", { sections: list(shown) }));
   const changes: FileChange[] = [];
+  const pending: string[] = [];
   for (const { value: csr, file } of session.repo.csrs) {
     const places = (csr.addressed ?? []).flatMap((place, i) => {
       if (place.document !== doc.id || place.section === undefined) return [];
+      if (inForce && !place.pin?.draft) {
+        const to = successorReference(sections.draft ?? after, inForce, place.section);
+        if (to !== undefined && to !== place.section) pending.push(`${csr.id} ${place.section} → ${to}`);
+        return [];
+      }
       const ref = parseSectionReference(place.section);
       const found = findSection(all, place.section);
       const to = ref.number !== undefined && found.found && found.movedFrom === undefined ? moved.get(found.found.path.join("/")) : undefined;
@@ -356,18 +427,67 @@ function repoint(session: EditSession, doc: ControlledDocument, all: readonly Nu
     }));
     for (const { from, to } of places) lines.push(t("edit-text.repointed", { csr: csr.id, from, to, path: file.path }));
   }
+  if (pending.length > 0) lines.push(t("edit-text.links-pending", { id: doc.id, version: currentRevision(doc)?.version ?? "", links: list(pending) }));
   return changes;
 }
 
 /**
- * Refuses to remove a section a CSR cites (its `addressed[].section` finds it: csr/section-missing,
+ * The CSR links a rename of `section` (to `title`) concerns. A link that names it in the text edited
+ * (a draft; or, in a document being revised, a link made to the draft's text) takes the new title
+ * (`5.5 外部实验室` → `5.5 外部检测机构`; a number alone stays as written): returned as changed files,
+ * each said in a line. A link to the version in force keeps its title until the release, which moves it
+ * to the renamed section through `renamed_from` (release/links.ts): a line says so. Errors: UserError
+ * when the rename would change what a CSR cites unsaid: another section has the title already (a link
+ * by title would no longer tell them apart), or a link written with the new title now names another
+ * section, or none, and would name this one.
+ */
+function renameLinks(session: EditSession, doc: ControlledDocument, sections: readonly NumberedSection[], section: NumberedSection, title: string, inForce: readonly NumberedSection[] | undefined): { changes: FileChange[]; lines: string[] } {
+  const other = sections.find((s) => s !== section && (s.title === title || s.title_en === title));
+  if (other) throw new UserError(t("edit-text.rename.taken", { id: doc.id, other: sectionLabel(other, "zh-CN"), title }));
+  const key = section.path.join("/");
+  const moved = session.repo.csrs.flatMap(({ value: csr }) =>
+    (csr.addressed ?? []).flatMap((place) => {
+      if (place.document !== doc.id || place.section === undefined || parseSectionReference(place.section).title !== title) return [];
+      return citedIn(sections, inForce, place)?.path.join("/") === key ? [] : [`${csr.id}（${place.section}）`];
+    }),
+  );
+  if (moved.length > 0) throw new UserError(t("edit-text.rename.would-cite", { id: doc.id, section: sectionLabel(section, "zh-CN"), title, csrs: list(moved) }), t("edit-text.rename.would-cite.hint"));
+  const changes: FileChange[] = [];
+  const cited: string[] = [];
+  const lines: string[] = [];
+  const pending: string[] = [];
+  for (const { value: csr, file } of session.repo.csrs) {
+    const places = (csr.addressed ?? []).flatMap((place, i) => {
+      if (place.document !== doc.id || citedIn(sections, inForce, place)?.path.join("/") !== key) return [];
+      cited.push(`${csr.id}（${place.section!}）`);
+      if (inForce && !place.pin?.draft) {
+        pending.push(`${csr.id} ${place.section!} → ${section.number} ${title}`);
+        return [];
+      }
+      // A number alone still names the section; a title (or number and title) takes the new one.
+      const ref = parseSectionReference(place.section!);
+      if (ref.title === undefined || ref.title !== section.title) return [];
+      return [{ i, from: place.section!, to: ref.number === undefined ? title : `${ref.number} ${title}` }];
+    });
+    if (places.length === 0) continue;
+    changes.push(editFile(session.root, file.path, "csr", (yaml) => {
+      for (const { i, to } of places) yaml.setIn(["addressed", i, "section"], to);
+    }));
+    for (const { from, to } of places) lines.push(t("edit-text.repointed", { csr: csr.id, from, to, path: file.path }));
+  }
+  if (pending.length > 0) lines.push(t("edit-text.links-pending", { id: doc.id, version: currentRevision(doc)?.version ?? "", links: list(pending) }));
+  return { changes, lines: cited.length > 0 ? [t("edit-text.rename.cited", { csrs: list(cited) }), ...lines] : lines };
+}
+
+/**
+ * Refuses to remove a section a CSR cites (its `addressed[].section` finds it, citedIn: csr/section-missing,
  * and `csr release` would refuse the revision for the broken link). Errors: UserError naming the CSRs
  * and the `csr address` that re-points or removes a link.
  */
-function refuseCited(csrs: readonly Located<Csr>[], doc: ControlledDocument, sections: readonly NumberedSection[], section: NumberedSection): void {
+function refuseCited(csrs: readonly Located<Csr>[], doc: ControlledDocument, sections: readonly NumberedSection[], section: NumberedSection, inForce: readonly NumberedSection[] | undefined): void {
   const key = section.path.join("/");
   const citing = csrs.flatMap(({ value: csr }) =>
-    (csr.addressed ?? []).flatMap((place) => (place.document === doc.id && place.section !== undefined && findSection(sections, place.section).found?.path.join("/") === key ? [`${csr.id}（${place.section}）`] : [])),
+    (csr.addressed ?? []).flatMap((place) => (place.document === doc.id && citedIn(sections, inForce, place)?.path.join("/") === key ? [`${csr.id}（${place.section}）`] : [])),
   );
   if (citing.length === 0) return;
   const first = csrs.find(({ value }) => citing[0]!.startsWith(`${value.id}（`))!.value.id;

@@ -75,6 +75,7 @@ export async function importDistribution(ctx: CommandContext, root: string, file
         ...(entry.recalled ? [t("import.distribution.recalled", { date: entry.recalled })] : []),
         ...(entry.returned_by ? [t("import.distribution.returned-by", { by: index.people.get(entry.returned_by)?.value.name ?? entry.returned_by })] : []),
         ...(entry.received_by ? [t("import.distribution.received-by", { by: index.people.get(entry.received_by)?.value.name ?? entry.received_by })] : []),
+        ...(entry.remark ? [t("import.distribution.remark", { remark: entry.remark })] : []),
       ];
       out.push(t("import.row", { row, message: `${id} ${copyList(index, [entry])}${t("register.list-separator")}${parts.join(t("register.list-separator"))}` }));
     }

@@ -27,7 +27,7 @@ import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
 import { documentCompletion, trainingDue } from "../../model/training-completion.js";
 import { releaseTag } from "../../model/paths.js";
 import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
-import { emptySections } from "../../model/sections.js";
+import { documentSections, emptySections, parseSectionReference } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { personToType, worksOn } from "../../model/people.js";
 import type { ControlledDocument, Csr, ElectronicIssue, Person, Revision, Role, SignatureRole } from "../../model/types.js";
@@ -289,6 +289,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       yaml.set("status", "released");
       // The revision in preparation (修订中, csr submit) is the one released now.
       yaml.delete("revising");
+      // A rename's former title (csr edit --rename-section) led the CSR links to it here (links.ts): the released text no longer needs it.
+      for (const section of documentSections(doc)) if (section.section.renamed_from !== undefined) yaml.deleteIn([...section.path, "renamed_from"]);
       setAfter(yaml, "effective", effective, "status");
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
@@ -365,7 +367,12 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     if (endedBeforeToday) ctx.stderr(t("release.until-past", { until: until!, today: localToday(), id: doc.id }) + "\n");
     if (issue.line) ctx.stdout(issue.line + "\n");
-    for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
+    for (const m of links.moved) {
+      // A section renamed in the draft (csr edit --rename-section): its title changed too, which the line says.
+      const renamed = parseSectionReference(m.from).title !== undefined && parseSectionReference(m.from).title !== parseSectionReference(m.to).title;
+      const key = renamed ? (dirty.has(m.path) ? "release.link-renamed-uncommitted" : "release.link-renamed") : dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved";
+      ctx.stdout(t(key, { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
+    }
     if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
     if (repinned.csrs.length > 0) {
       const data = { csrs: list(repinned.csrs), count: repinned.csrs.length, id: doc.id, then: current!, version, effective };

@@ -15,7 +15,9 @@ import { UserError } from "../../core/errors.js";
 import { gitRead, workTreePrefix } from "../../load/git.js";
 import type { Located } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
-import { documentSections, findSection, parseSectionReference, sectionLabel, type NumberedSection } from "../../model/sections.js";
+import { documentSections, findSection, onlyTitled, parseSectionReference, resolvesIn, successorReference, type NumberedSection } from "../../model/sections.js";
+import { releasedRevisions } from "../../load/base.js";
+import { releaseTag } from "../../model/paths.js";
 import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
 import { t } from "../../i18n/index.js";
 import { documentAt } from "../history/index.js";
@@ -52,7 +54,10 @@ export interface LinkPlan {
 export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc: ControlledDocument, path: string): Promise<LinkPlan> {
   const prefix = workTreePrefix(root) ?? "";
   const sections = documentSections(doc);
-  const before = await documentAt(root, "HEAD", `${prefix}${path}`);
+  // The version in force, as released, for a document being revised: a draft committed meanwhile is at HEAD, numbered as the draft.
+  const version = doc.revisions?.at(-1)?.version;
+  const inForce = doc.revising !== undefined && version !== undefined ? (await releasedRevisions(root, [{ id: doc.id, path, version }])).get(releaseTag(doc.id, version)) : undefined;
+  const before = inForce ?? (await documentAt(root, "HEAD", `${prefix}${path}`));
   const beforeSections = before ? documentSections(before) : [];
   const plan: LinkPlan = { csrs: [], moved: [], along: [] };
   const changed = new Set((await runGit(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--"])).stdout.split("\0").filter(Boolean));
@@ -68,7 +73,7 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
     }
     // Left out of the commit, the file is there as committed: its links must hold in the new text.
     const committed = links ? links.was : committedLinks(root, file.path);
-    if ((committed ?? []).some((p) => p.document === doc.id && p.section !== undefined && resolves(beforeSections, p.section) && !resolves(sections, p.section))) {
+    if ((committed ?? []).some((p) => p.document === doc.id && p.section !== undefined && resolvesIn(beforeSections, p.section) && !resolvesIn(sections, p.section))) {
       throw new UserError(t("release.link-other-changes", { path: file.path, csr: csr.id, document: doc.id }), t("release.link-other-changes.hint", { path: file.path, document: doc.id }));
     }
   }
@@ -78,9 +83,9 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
     let addressed: AddressedIn[] | undefined;
     (csr.addressed ?? []).forEach((place, index) => {
       if (place.document !== doc.id || place.section === undefined) return;
-      const to = successor(sections, beforeSections, place.section);
+      const to = successorReference(sections, beforeSections, place.section);
       // A link that did not hold before either is not this release's doing (csr check reports it), unless the release commits it.
-      if (to === undefined && (before === undefined || resolves(beforeSections, place.section) || plan.along.includes(file.path))) {
+      if (to === undefined && (before === undefined || resolvesIn(beforeSections, place.section) || plan.along.includes(file.path))) {
         broken.push({ csr: csr.id, document: doc.id, section: place.section });
         return;
       }
@@ -104,18 +109,6 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
 const BROKEN_SHOWN = 10;
 
 /**
- * The section `ref` names in the new text (`sections`), written as `csr address` writes it: `ref`
- * itself when it names one there with its number and title; else the one section with the title it
- * gives (or, for a number alone, the title of that number in the text before, `before`), renumbered;
- * undefined when there is none.
- */
-function successor(sections: readonly NumberedSection[], before: readonly NumberedSection[], ref: string): string | undefined {
-  if (resolves(sections, ref)) return ref;
-  const same = onlyTitled(sections, parseSectionReference(ref).title ?? citedSection(before, ref)?.title);
-  return same === undefined ? undefined : sectionLabel(same, "zh-CN");
-}
-
-/**
  * The section of `sections` that `ref` names: the one with its number and title, else the one section
  * with its title (a text numbered otherwise, as the one released before a renumbering).
  */
@@ -123,18 +116,6 @@ export function citedSection(sections: readonly NumberedSection[], ref: string):
   const { found, movedFrom } = findSection(sections, ref);
   if (found && movedFrom === undefined) return found;
   return onlyTitled(sections, parseSectionReference(ref).title);
-}
-
-/** The one section of `sections` titled `title` (in Chinese or English), or undefined when none or several are. */
-function onlyTitled(sections: readonly NumberedSection[], title: string | undefined): NumberedSection | undefined {
-  const same = title === undefined ? [] : sections.filter((s) => s.title === title || s.title_en === title);
-  return same.length === 1 ? same[0] : undefined;
-}
-
-/** True when `ref` names a section of `sections`, number and title alike (what csr/section-missing requires). */
-function resolves(sections: readonly NumberedSection[], ref: string): boolean {
-  const { found, movedFrom } = findSection(sections, ref);
-  return found !== undefined && movedFrom === undefined;
 }
 
 /** The `addressed` of the CSR file as committed at HEAD; undefined when it is not committed or not readable. */

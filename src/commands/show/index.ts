@@ -80,9 +80,13 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });
+  // A document being revised (修订中): its links name the sections of the version in force, as the CSR matrix prints them (read from git).
+  const revised = repo.documents.filter(({ value }) => value.status === "released" && value.revising !== undefined && csr.addressed?.some((a) => a.document === value.id && a.section !== undefined && !a.pin?.draft));
+  const inForce = revised.length > 0 ? await (await import("../../load/base.js")).revisedInForce(repo.root, revised) : undefined;
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
-    const { found, movedFrom } = doc && a.section !== undefined ? findSection(documentSections(doc), a.section) : {};
+    const cited = doc && !a.pin?.draft ? (inForce?.get(doc.id) ?? doc) : doc;
+    const { found, movedFrom } = cited && a.section !== undefined ? findSection(documentSections(cited), a.section) : {};
     // A section found under another number than the one written (the document renumbered since) says which was written.
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null, ...(movedFrom ? { sectionMovedFrom: movedFrom } : {}) };
     const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;

@@ -311,10 +311,16 @@ function heldCopy(ctx: RegisterContext, id: string, copy: ControlledCopy, late: 
 }
 
 /**
- * How a copy that did not come back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用):
- * when, by whom, what happened; of one taken back after its 应回收日期, how late (`late`, recalledLate).
+ * A copy's 备注 in the register: its own remark (ControlledCopy.remark), then how a copy that did not come
+ * back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用): when, by whom, what happened; of
+ * one taken back after its 应回收日期, how late (`late`, recalledLate).
  */
 function copyRemark(ctx: RegisterContext, copy: ControlledCopy, late: { days: number } | undefined): string {
+  // The copy's own 备注 (破损换发, 遗失补发, 现场张贴: csr distribute --remark, an imported register's) comes first, as written.
+  return [copy.remark ?? "", endRemark(ctx, copy, late)].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+}
+
+function endRemark(ctx: RegisterContext, copy: ControlledCopy, late: { days: number } | undefined): string {
   if (late) return t(ctx, "register.distribution.recalled-late", { count: late.days });
   const gone = copy.lost
     ? { key: "recall.register.remark-lost" as const, loss: copy.lost }

@@ -9,18 +9,20 @@ import { numberedSections } from "../doc/numbered-sections.js";
 
 /**
  * The CSR matrix ({{cite:requirements-matrix}}) cites a section of the document that addresses a CSR; the
- * section must exist in the document's current text, with the number and title cited. An error, not a
+ * section must exist in the document's current text, with the number and title cited: for a document being
+ * revised (修订中), the version in force, which the matrix prints until the draft is released
+ * (csr/section-dropped-in-revision says when the draft loses the section). An error, not a
  * warning, also for a section only renumbered, which every output prints marked (原写 5.4): the CSR file
  * is the record the matrix is made from, and the pre-commit hook keeps a wrong number out of it.
  */
 export const rule: Rule = {
   id: "csr/section-missing",
   severity: "error",
-  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections, f.data.status, f.data.kind, f.data.revisions?.at(-1)?.imported] : null) },
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections, f.data.status, f.data.kind, f.data.revising, f.data.revisions?.at(-1)?.imported] : null) },
   summary: "A CSR names a section that the addressing document's current revision does not have, or has under another number.",
   docs: {
     description:
-      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). A document whose body is on its paper original (imported from a register, [doc/body-on-paper](#docbody-on-paper)) has no sections in the repository: a section cited in it is not looked up until its Word original is imported, which adds them. With `--base` (a pull request) the message says which happened: the link was written so in the change (its document and section are new since the base: correct the link; the message lists the document's sections near the one typed), or the link is as it was and the document had the section at the base (a change of the document removed, renamed or renumbered it: re-point the link, or restore the section). Without `--base`, or when the link was already wrong at the base, it names both causes. The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have, or has under another number. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English). Cited by number and title, the title tells which section was meant: one with that title under another number is that section, renumbered since (a section was put in before it, or one before it removed), and the citation must be renumbered too; when no section has the title (removed or renamed), the citation names none, whatever section now has the number. Section numbers are the ones the document declares (see [format.md](format.md#sections)). For a released document being revised (修订中), the current text is the version in force, read from git, not the draft in the file: a link names its sections until `csr release` moves it to the draft's (see [csr/section-dropped-in-revision](#csrsection-dropped-in-revision)); a link made to the draft's own text (`pin.draft`) is looked up in the draft. A document whose body is on its paper original (imported from a register, [doc/body-on-paper](#docbody-on-paper)) has no sections in the repository: a section cited in it is not looked up until its Word original is imported, which adds them. With `--base` (a pull request) the message says which happened: the link was written so in the change (its document and section are new since the base: correct the link; the message lists the document's sections near the one typed), or the link is as it was and the document had the section at the base (a change of the document removed, renamed or renumbered it: re-point the link, or restore the section). Without `--base`, or when the link was already wrong at the base, it names both causes. The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
     bad: `
 addressed:
   - document: QP-020
@@ -50,8 +52,11 @@ addressed:
         // the repository to look the citation up in: it is checked once the Word original is imported
         // (doc/body-on-paper names the document until then), and the register's citation is kept (tester51 #9).
         if (!doc || bodyOnPaper(doc)) return;
-        let cited = citations.get(doc);
-        if (!cited) citations.set(doc, (cited = []));
+        // A document being revised: a link names the section of the version in force (the matrix prints it so; csr
+        // release moves it to the draft's), unless it was made to the draft's own text (pin.draft).
+        const cites = doc.revising !== undefined && doc.status === "released" && !place.pin?.draft ? (ctx.options.inForce?.get(doc.id) ?? doc) : doc;
+        let cited = citations.get(cites);
+        if (!cited) citations.set(cites, (cited = []));
         cited.push({ csr, file, i, section: place.section });
       });
     }
