@@ -25,6 +25,8 @@ import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } 
 import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
 import { externalList } from "../report/registers/external.js";
 import { supplierRegister } from "../report/registers/suppliers.js";
+import { auditPlanRegister } from "../report/registers/audit-plan.js";
+import { auditKind, planOn, planStanding } from "../model/process-audits.js";
 import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
@@ -924,21 +926,52 @@ const supplierCertificates: PanelDefinition = (input) => {
 /**
  * The internal audit programme (内部审核方案, IATF 16949 9.2.2.1): how many of its audits (a process's QMS, manufacturing
  * process or product audit, a row of the programme) are past their due day on `today` (those process/audit-due and
- * process/manufacturing-audit-due report), and all of them, each linking to the programme's page.
+ * process/manufacturing-audit-due report), and all of them, each linking to the programme's page. Once processes.yaml plans
+ * audits (csr process plan), the annual plan's entries whose month ended without their audit, neither moved nor cancelled
+ * (those process/planned-audit-missed reports, whatever their year), listed on a page of their own (the plan's rows), and
+ * this year's plan (年度内部审核计划), linking to its page.
  */
 const auditProgrammePanel: PanelDefinition = (input) => {
   const programme = input.auditProgramme;
   if (!programme || programme.rows.length === 0) return undefined;
-  const overdue = programme.rows.filter((row) => typeof row.due === "string" && row.due < input.today).length;
+  const { rc, today } = input;
+  const overdue = programme.rows.filter((row) => typeof row.due === "string" && row.due < today).length;
+  const planning = rc.repo.processes.some(({ value }) => (value.planned_audits ?? []).length > 0);
   return {
     id: "audit-programme",
-    title: t(input.rc, "site.panel.audit-programme.title"),
+    title: t(rc, "site.panel.audit-programme.title"),
     numbers: [
-      { label: t(input.rc, "site.panel.audit-programme.overdue"), count: overdue, ...(overdue > 0 ? { tone: "alert" as const } : {}), register: "audit-programme" },
-      { label: t(input.rc, "site.panel.audit-programme.all"), count: programme.rows.length, register: "audit-programme" },
+      { label: t(rc, "site.panel.audit-programme.overdue"), count: overdue, ...(overdue > 0 ? { tone: "alert" as const } : {}), register: "audit-programme" },
+      { label: t(rc, "site.panel.audit-programme.all"), count: programme.rows.length, register: "audit-programme" },
+      ...(planning ? plannedAuditNumbers(rc, today) : []),
     ],
   };
 };
+
+/** The audit programme panel's numbers of the annual internal audit plan: entries missed (with their list page) and this year's entries. */
+function plannedAuditNumbers(rc: RegisterContext, today: string): PanelNumber[] {
+  const missed = rc.repo.processes.flatMap(({ value: process }) =>
+    (process.planned_audits ?? []).flatMap((plan) => {
+      if (typeof plan?.month !== "string") return [];
+      const standing = planStanding(process, plan, today);
+      return standing.state === "missed" && !standing.rescheduled ? [{ process, month: planOn(plan, today).month, kind: auditKind(plan) }] : [];
+    }),
+  );
+  const year = Number(today.slice(0, 4));
+  const plan = auditPlanRegister(rc, { today, year });
+  const label = t(rc, "site.panel.audit-programme.plan-missed");
+  const years = [...new Set(missed.map((m) => Number(m.month.slice(0, 4))))].sort();
+  const kindName = (kind: string) => t(rc, `value.audit-kind.${kind as "qms"}`);
+  const rows = years
+    .flatMap((y) => (y === year ? plan : auditPlanRegister(rc, { today, year: y })).rows)
+    .filter((row) => missed.some((m) => m.process.code === row.code && m.month === row.month && kindName(m.kind) === row.kind))
+    .map((row, i) => ({ ...row, no: String(i + 1) }));
+  const notes = [t(rc, "site.list.note.plan-missed", { today })];
+  return [
+    { label, count: missed.length, ...(missed.length > 0 ? { tone: "alert" as const } : {}), list: { name: "audit-plan-missed", title: label, table: { ...plan, title: label, rows, notes } } },
+    { label: t(rc, "site.panel.audit-programme.plan", { year }), count: plan.rows.length, register: "audit-plan" },
+  ];
+}
 
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,

@@ -1,6 +1,7 @@
 /** Every register and matrix, in the order of the sheets of `csr export`. */
 import type { Table } from "../table.js";
 import { auditProgramme } from "./audit-programme.js";
+import { auditPlanRegister } from "./audit-plan.js";
 import { actionRegister } from "./actions.js";
 import { clauseCrossReference } from "./clause-xref.js";
 import { clauseMatrix } from "./clauses.js";
@@ -100,6 +101,14 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield actionRegister(ctx, { today });
   // The site's view of the internal audit programme (内部审核方案), as csr list audit-programme gives it (IATF 16949 9.2.2.1).
   if (options.yearEnd) yield auditProgramme(ctx, { today });
+  // The annual internal audit plan (年度内部审核计划, csr list audit-plan), once processes.yaml plans audits: this year's and,
+  // when it has entries, the coming year's (planned at the year's end), each a page and a sheet of its own (IATF 16949 9.2.2.1).
+  if (options.yearEnd && ctx.repo.processes.some(({ value }) => (value.planned_audits ?? []).length > 0)) {
+    const year = Number(today.slice(0, 4));
+    yield auditPlanRegister(ctx, { today, year });
+    const next = auditPlanRegister(ctx, { today, year: year + 1 });
+    if (next.rows.length > 0) yield { ...next, id: "audit-plan-next" };
+  }
   // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
   // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
   yield processRegister(ctx, { today });

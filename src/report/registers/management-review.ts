@@ -33,11 +33,13 @@ import {
   nonconformitiesIn,
   outOfCycle,
   ownDepartmentAuditors,
+  plansInPeriod,
   threeYearCycle,
   unqualifiedAuditors,
   type AuditEntry,
   type AuditorRoster,
   type AuditStanding,
+  type PlanInPeriod,
 } from "../../model/process-audits.js";
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
@@ -471,7 +473,7 @@ function manufacturingRow(ctx: RegisterContext, processes: readonly Process[], d
  * day) closed in the period, open on its last day and, of those, with a step overdue (overdueSteps, as the actions' rows count
  * them); the audits of the period (`held`) that do not count, by an auditor without the qualification for their kind that day
  * (auditCounts), and those in which an auditor audited their own department's work (ownDepartmentAuditors, 9.2.2 c), each by
- * report. Audits planned against audits held (processes.yaml `planned_audits`, csr list audit-plan's 实施情况) are not counted here yet.
+ * report; and the audits planned for the period's months against those held (planRow).
  */
 function programmeRows(ctx: RegisterContext, period: Period, held: readonly AuditEntry[], actions: readonly CorrectiveAction[], roster: AuditorRoster, row: ReturnType<typeof rowOf>): Row[] {
   const day = period.to;
@@ -495,7 +497,39 @@ function programmeRows(ctx: RegisterContext, period: Period, held: readonly Audi
     row("audit-actions-overdue", late.length, ids(ctx, late), register),
     row("audits-unqualified", unqualified.length, ids(ctx, unqualified), record),
     row("audits-own-department", partial.length, ids(ctx, partial), record),
+    ...planRow(ctx, period, row),
   ];
+}
+
+/**
+ * The audits of the annual internal audit plan (processes.yaml `planned_audits`, csr process plan) planned for the period's
+ * months against those held (plansInPeriod, read as the plan stood on the period's last day; IATF 16949 9.2.2.1 last sentence:
+ * the programme's performance reviewed, 9.3.2.1): how many were planned, and by what became of them — held as planned (with
+ * the report), not held, cancelled (why), moved out of the period (to which month, why), not yet due — each naming its entries.
+ * No row while processes.yaml plans no audit at all.
+ */
+function planRow(ctx: RegisterContext, period: Period, row: ReturnType<typeof rowOf>): Row[] {
+  const processes = ctx.repo.processes.map((p) => p.value);
+  // A repository that keeps no plan in processes.yaml (its plan kept elsewhere) gets no row, rather than a count of none.
+  if (!processes.some((p) => (p.planned_audits ?? []).length > 0)) return [];
+  const plans = plansInPeriod(processes, period.from, period.to);
+  const source = t(ctx, "register.management-review.audit-plan-source");
+  if (plans.length === 0) return [row("audit-plan", 0, t(ctx, "register.management-review.audit-plan-none"), source)];
+  const entry = (p: PlanInPeriod) => {
+    const kind = auditKind(p.plan);
+    const name = kind === "qms" ? `${p.process.code} ${p.month}` : `${p.process.code} ${p.month} ${t(ctx, `value.audit-kind.${kind}`)}`;
+    if (p.outcome === "fulfilled") return t(ctx, "register.management-review.audit-plan-held", { name, report: p.audit!.report });
+    if (p.outcome === "cancelled") return t(ctx, "register.management-review.audit-plan-why", { name, reason: p.reason! });
+    if (p.outcome === "moved") return t(ctx, p.reason ? "register.management-review.audit-plan-moved-why" : "register.management-review.audit-plan-moved-to", { name, to: p.to!, reason: p.reason ?? "" });
+    return name;
+  };
+  const outcomes = ["fulfilled", "missed", "cancelled", "moved", "pending"] as const;
+  const detail = outcomes.flatMap((outcome) => {
+    const of = plans.filter((p) => p.outcome === outcome);
+    return of.length > 0 ? [t(ctx, `register.management-review.audit-plan-${outcome}`, { count: of.length, entries: ids(ctx, of.map(entry)) })] : [];
+  });
+  const held = plans.filter((p) => p.outcome === "fulfilled").length;
+  return [row("audit-plan", t(ctx, "register.management-review.audit-plan-value", { held, count: plans.length }), detail.join(t(ctx, "register.management-review.detail-separator")), source)];
 }
 
 /**
