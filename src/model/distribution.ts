@@ -289,7 +289,9 @@ export function specialRecallDays(config: QmsConfig | undefined): number {
 
 /**
  * Whether `copy` is of a superseded version of a document marking a special characteristic with a symbol of ours
- * (symbols.yaml's `rows`), which is due back within specialRecallDays rather than recallDays. The copies of a withdrawn
+ * (symbols.yaml's `rows`), which is due back within specialRecallDays rather than recallDays. `doc` as its version in
+ * force reads decides, not the copy's own version: once a released change takes a ★ off, the station is no longer run
+ * as special and the old copy is an ordinary obsolete one (IATF 16949 8.5.1.1, 8.3.3.3; ISO 9001 7.5.3.2 d). The copies of a withdrawn
  * document's last version and of a temporary document past its last day keep recallDays: nothing replaced them at the station.
  */
 export function specialRecall(doc: ControlledDocument, copy: ControlledCopy, rows: readonly SymbolConversion[]): boolean {

@@ -30,10 +30,17 @@ export function electronicLabel(system: string | undefined, lang: Lang = languag
 /**
  * Where a document marks a special characteristic, for a reader: its marks, its stations and the first section
  * marking one ("★（工位 OP30，4 作业内容）" / "★ (station OP30, section 4 Work steps)"). What doc/training-overdue,
- * doc/recall-overdue, csr release and csr show say of a document held stricter for it (specialCharacteristics).
+ * doc/recall-overdue, csr release and csr show say of a document held stricter for it (specialCharacteristics). With
+ * `usedBy`, `doc` is a form that work instruction uses, at its stations ("工位 OP30 的 WI-010-01 所用表单，1 记录").
  */
-export function specialCharacteristicLabel(doc: { id: string; stations?: readonly string[] }, found: SpecialCharacteristics): string {
+export function specialCharacteristicLabel(doc: { id: string; stations?: readonly string[] }, found: SpecialCharacteristics, usedBy?: { id: string; stations?: readonly string[] }): string {
   const section = t("special-characteristic.section", { number: found.section, title: localized(language(), found.title, found.title_en) });
-  const where = (doc.stations ?? []).length > 0 ? t("special-characteristic.stations", { stations: doc.stations!.join(t("common.list-separator")), section }) : section;
+  const stations = (usedBy ?? doc).stations ?? [];
+  const where =
+    usedBy !== undefined
+      ? t("special-characteristic.used-by", { instruction: usedBy.id, stations: stations.join(t("common.list-separator")), section })
+      : stations.length > 0
+        ? t("special-characteristic.stations", { stations: stations.join(t("common.list-separator")), section })
+        : section;
   return t("special-characteristic", { document: doc.id, marks: found.marks.join(" "), where });
 }

@@ -5,7 +5,7 @@
  * after the new version took effect (the plain one's after recall_days), and a person with no level at its station is an
  * error of person/station-unqualified. csr release and csr show say the day.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkJsonInProcess, commitAt, csrInProcess, gitInitEmpty, minimalRepo } from "../helpers.js";
@@ -185,6 +185,55 @@ describe("a work instruction marking ★ beside a plain one (tester77 E7)", () =
       ]);
     } finally {
       writeFileSync(join(dir, "qms.yaml"), qms);
+    }
+  });
+});
+
+describe("a check sheet marking ★ that the station's work instruction uses (stations78; IATF 16949 8.5.1.1, 8.3.3.3)", () => {
+  it("makes the station's unassessed operator an error, naming the form and the instruction using it", async () => {
+    const plain = join(dir, `documents/${PLAIN}.yaml`);
+    const sheet = join(dir, "documents/QR-001-01.yaml");
+    const text = readFileSync(plain, "utf8");
+    try {
+      writeFileSync(plain, text.replace("distribution:\n", "forms: [QR-001-01]\ndistribution:\n"));
+      writeFileSync(
+        sheet,
+        [
+          "id: QR-001-01",
+          "title: 卡箍拧紧检查表",
+          "level: 4",
+          "kind: form",
+          "department: QA",
+          "status: released",
+          "revisions:",
+          "  - version: A/0",
+          "    date: 2026-03-02",
+          "    summary: 首次发布",
+          "    prepared: { by: zhang, date: 2026-03-02 }",
+          "    reviewed: { by: li, date: 2026-03-02 }",
+          "    approved: { by: wang, date: 2026-03-02 }",
+          "sections:",
+          "  - title: 检查项目",
+          "    text: |",
+          "      卡箍螺钉扭矩 5±1 N·m ★，每班首件记录。",
+          "",
+        ].join("\n"),
+      );
+      const found = (await findings("2026-12-14")).filter((f) => f.rule === "person/station-unqualified" && f.column === 22);
+      expect(found).toEqual([
+        {
+          ...UNQUALIFIED[1],
+          severity: "error",
+          message: `${UNQUALIFIED[1]!.message} QR-001-01 marks special characteristic ★ (a form of ${PLAIN} at station OP40, section 1 检查项目): nobody unassessed runs this station, so this is an error.`,
+        },
+      ]);
+      const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-12-14"], { lang: "zh-CN" });
+      expect(zh.stdout.split("\n").filter((l) => l.startsWith("people.yaml:21:22"))).toEqual([
+        "people.yaml:21:22 error person/station-unqualified 刘三（liu）在工位 OP40 工作（people.yaml 中的 stations），但在此工位没有技能等级：只能在指导下操作。评定后用 'csr qualify liu --station OP40 --level III --date <日期> --by <评定人>' 登记。QR-001-01 标注特殊特性 ★（工位 OP40 的 WI-001-02 所用表单，1 检查项目）：未经评定者不得独立操作此工位，故报为错误。",
+      ]);
+    } finally {
+      writeFileSync(plain, text);
+      rmSync(sheet);
     }
   });
 });
