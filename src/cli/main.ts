@@ -1233,6 +1233,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--department <code>", t("help.changes.department"))
           .option("--ecn <number>", t("help.changes.ecn"))
           .option("--change-request <number>", t("help.changes.change-request"))
+          .option("--configuration-change", t("help.changes.configuration-change"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -309,7 +309,7 @@ export function revisionSummary(revision: Pick<Revision, "summary" | "summary_en
 export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions" | "configuration_change">, lang: Lang): string {
   const reason = revision.reason ? localized(lang, revision.reason, revision.reason_en) : "";
   const parts = [
-    // First: what kind of change it is, which the 军代表 column beside it answers (GJB 9001C 7.5.3, 8.5.6; tester68 G12).
+    // First: what kind of change it is, which the 军代表 column beside it answers (GJB 9001C 8.3.6, 8.5.6; tester68 G12).
     revision.configuration_change ? translate(lang, "revision.basis.configuration-change") : "",
     reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",

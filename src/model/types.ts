@@ -783,7 +783,7 @@ export interface Revision {
   /**
    * 技术状态更改: the revision changes the product's configuration (技术状态) the customer agreed, so it needs the
    * customer's agreement, the 军代表's signature (`military_representative`), whatever the document's level
-   * (GJB 9001C 7.5.3, 8.5.6; csr release --configuration-change; doc/configuration-change-unagreed).
+   * (GJB 9001C 8.3.6, 8.5.6; csr release --configuration-change; doc/configuration-change-unagreed).
    */
   configuration_change?: boolean;
   /**

@@ -3,7 +3,8 @@
  * 8.3.6, 8.5.6; tester79 G5): csr changes --change-request and --action list, beside the revisions that carry the change
  * and their copies handed out, the recall, loss, destruction and 作废留用 of the copies of the versions those revisions
  * replaced, as --document lists them. gjb-demo's CS/WI-005 A/0 → A/1 under 更改单 GG-2026-009 for quality problem
- * NC-2026-001, its copy 1 (质量部) taken back and copy 2 (军代表室) stamped 作废 and kept.
+ * NC-2026-001, its copy 1 (质量部) taken back and copy 2 (军代表室) stamped 作废 and kept. The same rows make the
+ * 技术状态更改台账 of csr changes --configuration-change (GJB 9001C 8.3.6; tester79 G6), the revision being one.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ const changed = builtOnce(async () => {
   writeFileSync(file, readFileSync(file, "utf8").replace("军用元器件按规定进行二次筛选。", "军用元器件按规定进行二次筛选，筛选项目增加 PIND 检测。"));
   git(dir, ["commit", "-q", "-am", "PIND"]);
   expect(await setUp(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "元器件筛选漏项", "--received", "2026-11-02", "--owner", "chenhw", "--commit")).toBe(0);
-  expect(await setUp(dir, "release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--action", "NC-2026-001", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20", "-y", "--commit")).toBe(0);
+  expect(await setUp(dir, "release", "CS/WI-005", "--summary", "二次筛选增加 PIND 检测", "--reason", "顾客要求", "--change-request", "GG-2026-009", "--action", "NC-2026-001", "--configuration-change", "--military-representative", "wangjd", "--pages", "第1页", "--total-pages", "1", "--prepared", "chenhw", "--reviewed", "hejun", "--approved", "liuzm", "--date", "2026-11-20", "-y", "--commit")).toBe(0);
   expect(await setUp(dir, "distribute", "CS/WI-005", "--to", "QA:chenhw", "MRO:wangjd", "--date", "2026-11-20", "--commit")).toBe(0);
   expect(await setUp(dir, "recall", "CS/WI-005", "--copy", "1", "--by", "chenhw", "--date", "2026-11-23", "--commit")).toBe(0);
   expect(await setUp(dir, "recall", "CS/WI-005", "--copy", "2", "--retained", "--by", "wangjd", "--remark", "军代表室作废留用，加盖作废章存档", "--date", "2026-11-24", "--commit")).toBe(0);
@@ -52,5 +53,16 @@ describe("the report of one change request or corrective action", () => {
     // The same rows as the document's own report of the period.
     const document = await csrInProcess(["-C", dir, "changes", "2026-11-20", "2026-11-27", "--document", "CS/WI-005"], { lang: "zh-CN" });
     expect(rows(document.stdout)).toEqual(withdrawn);
+  });
+
+  it("lists the configuration changes (技术状态更改台账) of a period with --configuration-change", async () => {
+    const dir = await changed();
+    const register = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change"], { lang: "zh-CN" });
+    expect([register.code, register.stderr]).toEqual([0, "只列出技术状态更改的换版（csr release --configuration-change）及其实施、发放、回收和培训，连同所替换旧版受控副本的回收、遗失、销毁和作废留用；仓库中共 2 个版本标为技术状态更改。\n"]);
+    expect(register.stdout.split("\n")[0]).toBe("变更报告：2026-11-01 至 2026-11-30（仅 技术状态更改）");
+    // gjb-demo's other configuration change, CS/WI-004 A/1, was released before the period.
+    expect(register.stdout.split("\n").filter((l) => l.startsWith("文件  ")).map((l) => l.split(/ {2,}/).slice(1, 3).join(" "))).toEqual(["换版 CS/WI-005", "发放 CS/WI-005", "回收 CS/WI-005", "作废留用 CS/WI-005"]);
+    const english = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--lang", "en"]);
+    expect(english.stderr).toBe("Only the revisions released as configuration changes (csr release --configuration-change), taking effect, their copies and training, with the recall, loss, destruction or 作废留用 of the copies of the versions they replaced; 2 revisions of the repository are marked configuration changes.\n");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * 技术状态管理 (GJB 9001C 7.5.3, 8.5.6; tester68 G12): a change of a product's configuration needs the customer's
+ * 技术状态管理 (GJB 9001C 8.3.6, 8.5.6; tester68 G12): a change of a product's configuration needs the customer's
  * (军代表's) agreement whatever the level of the document that carries it. csr release --configuration-change
  * marks the revision so (configuration_change) and then requires --military-representative even where the layout
  * prints no 军代表 cell (gjb-demo's work instructions); the revision record (csr history, csr show, the print, csr
@@ -45,11 +45,11 @@ describe("csr release --configuration-change", () => {
     const refused = release(dir, "--configuration-change");
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toBe(
-      "csr: CS/WI-005's revision is a configuration change (--configuration-change, 技术状态更改), which needs the military representative's (军代表) agreement (GJB 9001C 7.5.3, 8.5.6): record it with --military-representative <person> (the day signed with --military-representative-date <date>).\n",
+      "csr: CS/WI-005's revision is a configuration change (--configuration-change, 技术状态更改), which needs the military representative's (军代表) agreement (GJB 9001C 8.3.6, 8.5.6): record it with --military-representative <person> (the day signed with --military-representative-date <date>).\n",
     );
     expect(refused.code).toBe(2);
     expect((await releaseIn(dir, "--configuration-change", "--lang", "zh-CN")).stderr).toBe(
-      "csr: CS/WI-005 的本次修订是技术状态更改（--configuration-change），须经军代表同意（GJB 9001C 7.5.3、8.5.6）：请用 --military-representative <军代表> 记录其同意（签署日期用 --military-representative-date <日期>）。\n",
+      "csr: CS/WI-005 的本次修订是技术状态更改（--configuration-change），须经军代表同意（GJB 9001C 8.3.6、8.5.6）：请用 --military-representative <军代表> 记录其同意（签署日期用 --military-representative-date <日期>）。\n",
     );
     // The 军代表 is of the 军代表室, as for any revision.
     expect((await releaseIn(dir, "--configuration-change", "--military-representative", "chenhw")).stderr).toMatch(/^csr: --military-representative Chen Hongwei \(chenhw\) belongs to Quality and is no military representative/);

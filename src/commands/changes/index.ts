@@ -38,6 +38,8 @@ export interface ChangesFlags extends OutputFlags {
   ecn?: string;
   /** Only the revisions carrying that change request (文件更改申请单, csr release --change-request): changeFilter. */
   changeRequest?: string;
+  /** Only the revisions released as 技术状态更改 (csr release --configuration-change): configurationChangeFilter. */
+  configurationChange?: boolean;
 }
 
 /**
@@ -404,6 +406,22 @@ function changeFilter(scope: string[], repo: Repository, flags: ChangesFlags): (
   return { keep: changeRows(repo, versions), only, thread: thread! };
 }
 
+/**
+ * --configuration-change: the rows of the revisions released as 技术状态更改 (`configuration_change`, csr release
+ * --configuration-change), each released or taking effect, its copies handed out and the replaced version's withdrawn
+ * (changeRows), its training: the 技术状态更改台账 of the period (GJB 9001C 8.3.6 技术状态更改控制, 8.5.6; tester79 G6).
+ * Said on stderr with how many revisions of the repository are so marked; undefined without the option.
+ */
+function configurationChangeFilter(scope: string[], repo: Repository, wanted: boolean | undefined): OnlyFilter | undefined {
+  if (!wanted) return undefined;
+  const versions = new Map<string, Set<string>>();
+  for (const { value: doc } of repo.documents) {
+    for (const r of doc.revisions ?? []) if (r.configuration_change) versions.set(doc.id, new Set([...(versions.get(doc.id) ?? []), r.version]));
+  }
+  scope.push(t("changes.configuration-change-only", { count: [...versions.values()].reduce((n, v) => n + v.size, 0) }));
+  return { keep: changeRows(repo, versions), only: t("changes.only-configuration-change") };
+}
+
 /** The rows of copies taken back, lost, destroyed or stamped 作废 and kept (作废留用): what withdraws a version from use. */
 const WITHDRAWALS: readonly ChangeKind[] = ["recalled", "lost", "destroyed", "retained"];
 
@@ -452,7 +470,7 @@ function revisionsCarryingOut(repo: Repository, ids: Iterable<string>): Map<stri
   return out;
 }
 
-/** A report limited by --customer, --document, --action, --department, --ecn and --change-request (together: the rows all keep), with what it is limited to as its title says it. */
+/** A report limited by --customer, --document, --action, --department, --ecn, --change-request and --configuration-change (together: the rows all keep), with what it is limited to as its title says it. */
 interface ReportFilter {
   (change: Change): boolean;
   /** 东岳汽车股份有限公司, WI-010-01: what the title names the report as limited to. */
@@ -471,8 +489,9 @@ function reportFilter(ctx: CommandContext, repo: Repository, flags: ChangesFlags
   const byAction = actionFilter(scope, repo, flags.action);
   const byDepartment = departmentFilter(scope, repo, flags.department);
   const byChange = changeFilter(scope, repo, flags);
+  const byConfiguration = configurationChangeFilter(scope, repo, flags.configurationChange);
   for (const line of scope) ctx.stderr(line + "\n");
-  const filters = [byDocument, byAction, byDepartment, byChange].filter((f): f is OnlyFilter => f !== undefined);
+  const filters = [byDocument, byAction, byDepartment, byChange, byConfiguration].filter((f): f is OnlyFilter => f !== undefined);
   if (!byCustomer && filters.length === 0) return undefined;
   const customer = repo.customers.find((c) => c.value.code === flags.customer)?.value;
   const keep = ((change: Change) => (byCustomer?.(change) ?? true) && filters.every((f) => f.keep(change))) as ReportFilter;

@@ -696,7 +696,7 @@ export function refuseMilitarySigners(index: RepoIndex, signers: readonly (reado
  * The signers of 会签, 标准化审查 and 军代表, by id or name as the other person options take them.
  * Each one the document's printed layout (qms.yaml `document_layouts`) shows is required: a header
  * cell left blank on a released GJB document is a missing signature. A 技术状态更改 (--configuration-change)
- * needs the 军代表's agreement whatever the level (GJB 9001C 7.5.3, 8.5.6: the customer agrees to a change of
+ * needs the 军代表's agreement whatever the level (GJB 9001C 8.3.6, 8.5.6: the customer agrees to a change of
  * the configuration it accepted; tester68 G12), recorded in the revision record's 军代表 column where the
  * header has no cell for it.
  * Errors: UserError for a signature the layout prints and no option gives, a configuration change without

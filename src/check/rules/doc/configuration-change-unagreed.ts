@@ -6,7 +6,7 @@ import type { Rule } from "../../rule.js";
  * A revision marked a 技术状态更改 (`configuration_change`) that records no 军代表's agreement
  * (`military_representative`): a change of the product's configuration the customer accepted needs the
  * customer's agreement, the 军代表's signature, whatever the level of the document that carries it (GJB 9001C
- * 7.5.3, 8.5.6 and 技术状态管理; tester68 G12). `csr release --configuration-change` refuses the revision
+ * 8.3.6, 8.5.6 and 技术状态管理; tester68 G12). `csr release --configuration-change` refuses the revision
  * without it; this finds it in a file written by hand. Not judged by `standards`: the mark is the claim.
  */
 export const rule: Rule = {
