@@ -7,10 +7,11 @@
  */
 import { addDays, addMonths } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { didYouMean } from "../core/text.js";
+import { didYouMean, escapeRegExp } from "../core/text.js";
 import { list, t } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
-import type { Tooling, ToolingMaintenance, ToolingStatus, ToolingVerification } from "./types.js";
+import { documentSections, type NumberedSection } from "./sections.js";
+import type { ControlledDocument, Tooling, ToolingMaintenance, ToolingStatus, ToolingVerification } from "./types.js";
 
 /** tooling.yaml `owner` of the company's own tooling (the default). */
 export const OWN = "ours";
@@ -96,6 +97,16 @@ export function unknownToolingIds(text: string, known: ReadonlySet<string>, pref
   const found = new Set<string>();
   for (const match of text.matchAll(pattern)) if (!known.has(match[0])) found.add(match[0]);
   return [...found];
+}
+
+/**
+ * The sections of `documents` not obsolete whose text names tooling `id` as a whole number (FX-30-02, not inside
+ * FX-30-021 or FX-30-02-1), in the documents' order: the control plan and work instructions relying on it (IATF 16949
+ * 8.5.1.6, 10.2.4), as tooling/unregistered reads their text. Each section once, however often it names the id.
+ */
+export function documentsNaming(id: string, documents: readonly ControlledDocument[]): { document: ControlledDocument; section: NumberedSection }[] {
+  const pattern = new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(id)}(?![A-Za-z0-9_]|-[A-Za-z0-9])`);
+  return documents.flatMap((document) => (document.status === "obsolete" ? [] : documentSections(document).filter((s) => pattern.test(s.section.text ?? "")).map((section) => ({ document, section }))));
 }
 
 /**

@@ -62,6 +62,7 @@ import { reviewedVersion } from "../model/periodic-review.js";
 import { pickColumns, tableView, type Table } from "../report/table.js";
 import { trainingPersonRegister } from "../report/registers/training-person.js";
 import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
+import { toolingPages } from "./tooling.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
 import { blankFormHtml, type BlankFormView } from "./blank-form.js";
@@ -502,7 +503,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const { index } = rc;
   // A site of a past day leaves out the documents that did not exist then (absentOn): no page, no link to one, no search entry.
   const absent = absentOn(repo, documentsOn(rc, today), options.drafts);
-  const pages = new SitePages(index, absent);
+  const pages = new SitePages(index, absent, repo.tooling.map((t) => t.value.id));
   const Handlebars = await handlebarsRuntime();
   const renderer = await createRenderer(repo.root, "html", lang, {
     partials: sitePartials(),
@@ -965,6 +966,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       ],
     });
   }
+  // --- Tooling (工装台账): a page per entry, as csr show <tooling id> gives it.
+  for (const { page, view } of toolingPages({ rc, today, pages, documents: documentsOnDay.list.filter((d) => !absent.has(d.id)), tableOf, linker: (page) => columnLinker(pages, page), findings: ownFindings })) generic(page, view);
   // Every customer's and person's page linked from one page in the navigation: most were reachable only by search (tester47 #3).
   generic("customers.html", {
     title: tr("site.nav.customers"),

@@ -6,17 +6,19 @@
  * class), its CSRs and their reviews, the documents tied to it (model/customer-ties.ts: those addressing
  * its CSRs, and those with a revision made for its complaint or notified to it, as csr changes --customer
  * lists them; tester74 T1), its rows of the symbol conversion table, its corrective actions, the internal audits
- * by process and its own manufacturing process and product audits (packAudits); no other customer's CSR, source,
+ * by process and its own manufacturing process and product audits (packAudits), the tooling it owns and ours its documents
+ * name (packTooling); no other customer's CSR, source,
  * audit or page, and no text naming another customer (other-customers.ts; tester74 T2).
  * The findings and the change report are narrowed to the same files and entities.
  */
-import type { Finding } from "../core/diagnostic.js";
+import { reportedAt, type Finding } from "../core/diagnostic.js";
 import { t } from "../i18n/index.js";
-import type { Repository } from "../load/repository.js";
+import type { Located, Repository } from "../load/repository.js";
 import type { Change } from "../model/changes.js";
 import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from "../model/customer-ties.js";
 import { auditCustomers, auditKind } from "../model/process-audits.js";
-import type { ControlledDocument, Process } from "../model/types.js";
+import type { ControlledDocument, Process, Tooling } from "../model/types.js";
+import { customerOwner, documentsNaming } from "../model/tooling.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
 import { unknownCustomer } from "../model/customers.js";
 
@@ -71,6 +73,7 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
   // The organisation's own view of the customer (its share of sales, what to watch for, its class) is not the customer's to read.
   const { notes: _notes, class: _class, ...shown } = customer.value;
   const files = new Set([customer.file.path, ...csrs.map((c) => c.file.path), ...documents.map((d) => d.file.path)]);
+  const tooling = packTooling(repo, code, documents.map((d) => d.value));
   const scoped: Repository = {
     ...repo,
     customers: [{ ...customer, value: shown }],
@@ -79,13 +82,14 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: p.value.documents.filter((id) => kept.has(id)) }) } })),
     symbols: repo.symbols.filter((s) => s.value.customer === code),
     actions: repo.actions.filter((a) => a.value.customer === code),
+    tooling,
   };
   const said = (text: string | undefined) => (others.names(text) ? note : text);
   return {
     customer: code,
     repo: scoped,
     outside: new Set(repo.documents.map((d) => d.value.id).filter((id) => !kept.has(id))),
-    keeps: (finding) => files.has(finding.file),
+    keeps: (finding) => files.has(finding.file) || tooling.some((e) => e.file.path === finding.file && e.path.every((step, i) => reportedAt.get(finding)?.path[i] === step)),
     keepsChange: (change) => {
       switch (change.area) {
         case "document":
@@ -121,7 +125,20 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
  */
 export function packOf(repo: Repository, code: string): Repository {
   if (repo.customers.some((c) => c.value.code === code)) return customerScope(repo, code).repo;
-  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: [] }) } })) };
+  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], tooling: [], processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: [] }) } })) };
+}
+
+/**
+ * The entries of tooling.yaml `code`'s pack shows (IATF 16949 8.5.1.6, 8.5.3): the tooling the customer owns (顾客财产), and
+ * the company's own that makes its parts — named in the text of a document the pack keeps (`documents`: the control plan,
+ * a work instruction addressing its CSRs), the tie the pack keeps documents by. Tooling of another customer, and ours that
+ * no document of the pack names, is not this customer's to read.
+ */
+function packTooling(repo: Repository, code: string, documents: readonly ControlledDocument[]): Located<Tooling>[] {
+  return repo.tooling.filter(({ value }) => {
+    const owner = customerOwner(value);
+    return owner === code || (owner === undefined && documentsNaming(value.id, documents).length > 0);
+  });
 }
 
 /**

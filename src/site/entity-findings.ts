@@ -1,6 +1,6 @@
 /**
  * The findings of `csr check` that concern each entity with a page: those reported in its own file
- * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml (where the
+ * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml / tooling.yaml (where the
  * rule reported them, reportedAt); and those reported on a CSR about another entity's part in it:
  * a link of `addressed` (suspect, section missing, obsolete document) also concerns the document it
  * points at, an overdue implementation also its owner, and every finding on a CSR also its customer
@@ -21,6 +21,7 @@ export function entityFindings(repo: Repository, findings: readonly Finding[], e
   const entries = new Map<string, { kind: EntityKind; id: string }>();
   for (const p of repo.people) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "person", id: p.value.id });
   for (const p of repo.processes) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "process", id: p.value.code });
+  for (const p of repo.tooling) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "tooling", id: p.value.id });
 
   const map = new Map<string, Finding[]>();
   const add = (kind: EntityKind, id: string, finding: Finding) => {

@@ -6,7 +6,7 @@
  */
 import type { RepoIndex } from "../model/index.js";
 
-export type EntityKind = "document" | "csr" | "customer" | "process" | "person" | "department";
+export type EntityKind = "document" | "csr" | "customer" | "process" | "person" | "department" | "tooling";
 
 const FOLDERS: Record<EntityKind, string> = {
   document: "documents",
@@ -15,6 +15,7 @@ const FOLDERS: Record<EntityKind, string> = {
   process: "processes",
   person: "people",
   department: "departments",
+  tooling: "tooling",
 };
 
 export class SitePages {
@@ -22,14 +23,18 @@ export class SitePages {
   /** Each page's path URL-encoded, made once: a site links to the same pages from thousands of cells. */
   private readonly encoded = new Map<string, string>();
 
-  /** `absent`: documents that have no page (a site of a past day leaves out those that did not exist then): nothing links to them. */
-  constructor(index: RepoIndex, absent: ReadonlySet<string> = new Set()) {
+  /**
+   * `absent`: documents that have no page (a site of a past day leaves out those that did not exist then): nothing links to them.
+   * `tooling`: the ids of tooling.yaml's entries (工装台账), each with a page.
+   */
+  constructor(index: RepoIndex, absent: ReadonlySet<string> = new Set(), tooling: Iterable<string> = []) {
     this.allocate("document", [...index.documents.keys()].filter((id) => !absent.has(id)));
     this.allocate("csr", index.csrs.keys());
     this.allocate("customer", index.customers.keys());
     this.allocate("process", index.processes.keys());
     this.allocate("person", index.people.keys());
     this.allocate("department", index.departments.keys());
+    this.allocate("tooling", tooling);
   }
 
   private allocate(kind: EntityKind, ids: Iterable<string>): void {

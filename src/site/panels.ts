@@ -27,6 +27,8 @@ import { externalList } from "../report/registers/external.js";
 import { supplierRegister } from "../report/registers/suppliers.js";
 import { auditPlanRegister } from "../report/registers/audit-plan.js";
 import { auditKind, planOn, planStanding } from "../model/process-audits.js";
+import { toolingRegister } from "../report/registers/tooling.js";
+import { maintenanceDue, verificationDue } from "../model/tooling.js";
 import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
@@ -924,6 +926,27 @@ const supplierCertificates: PanelDefinition = (input) => {
 };
 
 /**
+ * The tooling register (工装夹具台账, IATF 16949 8.5.1.5, 8.5.1.6, 10.2.4), once tooling.yaml has an entry: the error-proofing
+ * verifications and planned maintenance due on `today` or overdue (as csr list tooling --due lists them and
+ * tooling/verification-overdue, tooling/maintenance-overdue report them), and all the tooling, each linking to its rows.
+ */
+const toolingPanel: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  if (rc.repo.tooling.length === 0) return undefined;
+  const due = toolingRegister(rc, { today, filter: { due: true } });
+  const label = t(rc, "site.panel.tooling.due");
+  const overdue = rc.repo.tooling.some(({ value }) => verificationDue(value, today, input.calendar)?.overdue || maintenanceDue(value, today)?.overdue);
+  return {
+    id: "tooling",
+    title: t(rc, "site.panel.tooling.title"),
+    numbers: [
+      { label, count: due.rows.length, ...(due.rows.length > 0 ? { tone: overdue ? ("alert" as const) : ("warn" as const) } : {}), list: { name: "tooling-due", title: due.title, table: due } },
+      { label: t(rc, "site.panel.tooling.all"), count: rc.repo.tooling.length, register: "tooling" },
+    ],
+  };
+};
+
+/**
  * The internal audit programme (内部审核方案, IATF 16949 9.2.2.1): how many of its audits (a process's QMS, manufacturing
  * process or product audit, a row of the programme) are past their due day on `today` (those process/audit-due and
  * process/manufacturing-audit-due report), and all of them, each linking to the programme's page. Once processes.yaml plans
@@ -981,6 +1004,7 @@ export const PANELS: readonly PanelDefinition[] = [
   documentControl,
   distribution,
   supplierCertificates,
+  toolingPanel,
   auditProgrammePanel,
   yearEnd,
   training,

@@ -113,7 +113,8 @@ export interface EntityRef {
  * comma-separated parts is such an id; any other cell stays text.
  */
 const LINKED_COLUMNS: Record<string, EntityKind[]> = {
-  id: ["csr", "document"],
+  // The tooling register's and the error-proofing record's 工装编号 / 装置编号 too.
+  id: ["csr", "document", "tooling"],
   number: ["document"],
   document: ["document"],
   procedure: ["document"],

@@ -238,7 +238,7 @@ describe("csr show <action id>", () => {
     expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([
       2,
       "",
-      "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方或纠正措施记录 '8D-2026-013'。是否应为 '8D-2026-012'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n",
+      "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方、工装或纠正措施记录 '8D-2026-013'。是否应为 '8D-2026-012'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n",
     ]);
     // A record's file that cannot be read is named, as a CSR's or a document's is; one that reads but breaks the format, by its id.
     writeFileSync(join(dir, "actions/8D-2026-013.yaml"), "id: 8D-2026-013\ntitle: [\n");

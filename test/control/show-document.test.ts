@@ -128,7 +128,7 @@ describe("csr show <document>", () => {
     expect(csr(["-C", dir, "show", "QP-001"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 仓库中没有文件、顾客要求、顾客、顾客来源文件、供方或纠正措施记录 'QP-001'。是否应为 'CS/QP-001'？\n提示：'csr list' 列出全部顾客要求，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n",
+      stderr: "csr: 仓库中没有文件、顾客要求、顾客、顾客来源文件、供方、工装或纠正措施记录 'QP-001'。是否应为 'CS/QP-001'？\n提示：'csr list' 列出全部顾客要求，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n",
     });
   });
 });

@@ -66,7 +66,7 @@ describe("csr show <customer>", () => {
     expect([json.file, json.customer.code, json.openActions]).toEqual(["customers/BCM.yaml", "BCM", []]);
     // A part of two customers' names names neither: the refusal says what csr show takes.
     const both = await csrInProcess(["-C", EXAMPLE, "show", "汽车", "--today", DAY], { lang: "zh-CN" });
-    expect([both.code, both.stderr.split("\n")[0]]).toEqual([2, "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方或纠正措施记录 '汽车'。"]);
+    expect([both.code, both.stderr.split("\n")[0]]).toEqual([2, "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方、工装或纠正措施记录 '汽车'。"]);
   });
 });
 

@@ -56,6 +56,6 @@ describe("csr show <source document>", () => {
 
   it("names csr list external when nothing has the id", async () => {
     const missing = await csrInProcess(["-C", dir, "show", "DYA-SQN"], { lang: null });
-    expect([missing.code, missing.stderr]).toEqual([2, "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方或纠正措施记录 'DYA-SQN'。是否应为 'DYA-SQM'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n"]);
+    expect([missing.code, missing.stderr]).toEqual([2, "csr: 仓库中没有文件、CSR、顾客、顾客来源文件、供方、工装或纠正措施记录 'DYA-SQN'。是否应为 'DYA-SQM'？\n提示：'csr list' 列出全部 CSR，'csr list documents' 列出全部文件，'csr list external' 列出顾客来源文件和外来文件，'csr list actions' 列出纠正措施记录。\n"]);
   });
 });

@@ -40,7 +40,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：173 个页面，228 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：179 个页面，238 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -53,7 +53,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(173);
+    expect(pages.length).toBe(179);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -322,7 +322,7 @@ describe("csr site on the bundled example", () => {
     expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
     expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "audit-programme", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "tooling", "audit-programme", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
     // The clauses no procedure addresses, counted and listed with the processes and documents that do (tester55 C8).
     expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">67</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
     expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 195/195 (100.0%)，其中由程序文件覆盖 128/195 (65.6%)，仅由质量手册覆盖 66/195 (33.8%)。</p>');
@@ -370,6 +370,32 @@ describe("csr site on the bundled example", () => {
     for (const m of numbers) {
       expect([m[1], (read(m[1]!).split("<tbody>")[1] ?? "").split("</tbody>")[0]!.match(/<tr>/g)?.length ?? 0]).toEqual([m[1], Number(m[2])]);
     }
+  });
+
+  it("has a page per tooling entry (工装台账) with its facts and verifications, the tooling registers with their downloads, and the tooling panel", () => {
+    const register = read("registers/tooling.html");
+    expect(register).toContain('<td class="code"><a href="../tooling/MD-20-01.html">MD-20-01</a></td>');
+    expect(files.filter((f) => f.startsWith("tooling/") || /^registers\/(tooling|error-proofing)\./.test(f))).toEqual([
+      "registers/error-proofing.csv",
+      "registers/error-proofing.html",
+      "registers/error-proofing.xlsx",
+      "registers/tooling.csv",
+      "registers/tooling.html",
+      "registers/tooling.xlsx",
+      "tooling/EP-30-01.html",
+      "tooling/FX-30-02.html",
+      "tooling/MD-20-01.html",
+    ]);
+    const mould = read("tooling/MD-20-01.html");
+    expect(mould).toContain("<h1>MD-20-01 护套注塑模</h1>");
+    expect(mould).toContain('<div><dt>所有权</dt><dd><a href="../customers/DYA.html">顾客财产：DYA 东岳汽车股份有限公司</a></dd></div>\n<div><dt>顾客财产标识</dt><dd>东岳资产标牌 DYA-T-0012</dd></div>');
+    const device = read("tooling/EP-30-01.html");
+    expect(device).toContain('<div><dt>验证频次</dt><dd>每 500 件</dd></div>\n<div><dt>上次验证</dt><dd>2026-09-29 合格</dd></div>');
+    expect(device).toContain('<thead><tr><th scope="col">序号</th><th scope="col">验证日期</th><th scope="col">班次</th><th scope="col">验证人</th><th scope="col">结果</th><th scope="col">反应措施</th></tr></thead>');
+    expect(device).toContain('<td class="date">2026-09-29</td><td class="code">早班</td><td class="name">高扬</td><td class="code">不合格</td><td>隔离上次验证后产品 500 件全检无不良，更换计数传感器后复验合格</td></tr>');
+    expect(device).toContain('<p class="site-note">1 台装置共验证 3 次，其中不合格 1 次。</p>');
+    // Nothing due on the site's day: EP-30-01 is verified by parts counted, FX-30-02 has no maintenance recorded to count from.
+    expect(read("index.html")).toContain('<li><a class="site-number " href="lists/tooling-due.html"><span class="count">0</span> <span class="label">今日到期或逾期的验证和维护</span></a></li>\n<li><a class="site-number " href="registers/tooling.html"><span class="count">3</span> <span class="label">工装夹具台账</span></a></li>');
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
@@ -595,7 +621,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(173);
+    expect(pages.length).toBe(179);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -753,8 +779,9 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
     expect(listed.stdout).toContain(note);
     const files = filesOf(site.out);
     const registers = files.filter((f) => /^registers\/(?!index\.)[^/]+\.html$/.test(f));
-    // With the coming year's plan of periodic reviews (registers/periodic-review-plan.html) and the audit programme (registers/audit-programme.html).
-    expect(registers.length).toBe(24);
+    // With the coming year's plan of periodic reviews (registers/periodic-review-plan.html), the audit programme (registers/audit-programme.html),
+    // the tooling register and the error-proofing record (registers/tooling.html, registers/error-proofing.html).
+    expect(registers.length).toBe(26);
     const lists = files.filter((f) => f.startsWith("lists/"));
     expect(lists.length).toBeGreaterThan(20);
     // The findings name the unread file itself: only their lists lack nothing.

@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), an internal audit's by its report number (audit.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), an internal audit's by its report number (audit.ts), a tooling entry's (tooling.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
 import { suppliers } from "../../model/suppliers.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
@@ -13,6 +13,7 @@ import { addressedWhenSuperseded } from "../../model/link-start.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { actionById } from "../../model/actions.js";
 import { auditsByReport } from "../../model/process-audits.js";
+import { toolingNamed } from "../../model/tooling.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -65,6 +66,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     // An internal audit by its report's number (IA-2026-02, MPA-…, PA-…), in any letter case: the whole audit (tester78 A9).
     const audits = auditsByReport(repo.processes.map((p) => p.value), id);
     if (audits.length > 0) return (await import("./audit.js")).showAudit(ctx, repo, index, audits, today, format === "json");
+    // An entry of tooling.yaml (工装台账: a fixture, gauge, error-proofing device) by its id in any letter case.
+    const tooling = toolingNamed(repo.tooling, id);
+    if (tooling) return (await import("./tooling.js")).showTooling(ctx, repo, index, tooling, today, format === "json");
     // A supplier (供方档案) by its code in any letter case, when no CSR has it.
     const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
     if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
@@ -76,7 +80,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const person = knownPerson(index, id, "<id>");
     if (person) return (await import("./person.js")).showPerson(ctx, repo, index, person, today, format === "json");
   }
-  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys()]);
+  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys(), ...repo.tooling.map((e) => e.value.id)]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });

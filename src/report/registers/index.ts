@@ -26,6 +26,7 @@ import { trainingMissingRegister } from "./training-missing.js";
 import { supplierRegister } from "./suppliers.js";
 import { flowDownRegister } from "./flow-down.js";
 import { skillsMatrix } from "./skills.js";
+import { toolingRegister, verificationRegister } from "./tooling.js";
 import { suppliers } from "../../model/suppliers.js";
 
 /**
@@ -54,7 +55,8 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * (纠正措施台账). Last, the process list (过程清单),
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
- * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●. With `yearEnd` (csr site, tester71 Q2),
+ * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
+ * tooling register and the error-proofing verification record once tooling.yaml has entries. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
  * year to date following (id management-review-year-to-date).
@@ -90,6 +92,10 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield trainingMissingRegister(ctx, { today });
   // The skills matrix (多能工矩阵), once people.yaml records a level (csr qualify): levels as I–IV in a workbook (`letters`), ◔ ◑ ◕ ● on a page.
   if (ctx.repo.people.some(({ value }) => (value.skills ?? []).length > 0)) yield skillsMatrix(ctx, { today, letters: options.letters === true });
+  // The tooling register (工装夹具台账, IATF 16949 8.5.1.6) once tooling.yaml has an entry, and the record of the error-proofing
+  // verifications (防错装置验证记录, 10.2.4) once one of them has a verification plan, as csr list tooling|error-proofing give them.
+  if (ctx.repo.tooling.length > 0) yield toolingRegister(ctx, { today });
+  if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
   yield periodicReviewRegister(ctx, { today });
   // The site's year-end view: the coming calendar year's plan of periodic reviews (tester71 Q2, Q3), as csr list periodic-reviews --year gives it.
   if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: Number(today.slice(0, 4)) + 1 });

@@ -1,0 +1,82 @@
+/**
+ * `csr show <tooling id>`: the card of one entry of tooling.yaml (工装台账) — a fixture, die, gauge or error-proofing
+ * device — as an auditor traces it: its row of the register on a day (kind, stations, process, parts, owner and its
+ * customer-property marking, status, location, frequency, next verification and maintenance), its verification
+ * method, the documents whose text names it (the control plan, the work instructions), every verification with its
+ * result and the reaction to a failed one, every maintenance, and the findings of csr check's tooling/* rules on it.
+ * IATF 16949 8.5.1.5, 8.5.1.6, 8.5.3, 10.2.4; GJB 9001C 7.1.3, 8.5.1.
+ */
+import { reportedAt, type Finding } from "../../core/diagnostic.js";
+import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
+import { language, t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import type { Located, Repository } from "../../load/repository.js";
+import type { RepoIndex } from "../../model/index.js";
+import { customerOwner, documentsNaming, maintenanceDue, toolingStatus, verificationDue } from "../../model/tooling.js";
+import type { Tooling } from "../../model/types.js";
+import { personName, registerContext } from "../../report/registers/context.js";
+import { toolingRegister } from "../../report/registers/tooling.js";
+import type { CommandContext } from "../context.js";
+
+/** Labels are padded to at least this many terminal columns, as on the other cards. */
+const LABEL_WIDTH = 16;
+/** The register's columns the card's title line gives. */
+const UNSHOWN = new Set(["no", "id", "name"]);
+
+/**
+ * The findings of csr check's tooling/* rules at `located`'s entry of tooling.yaml on `today` (YYYY-MM-DD): what the
+ * card and the tooling's site page list against it. The rules alone are run: a card does not check the repository.
+ */
+export async function toolingFindings(repo: Repository, located: Located<Tooling>, today: string): Promise<Finding[]> {
+  const [{ checkRepository }, { rules }] = await Promise.all([import("../../check/engine.js"), import("../../check/registry.js")]);
+  const { findings } = checkRepository(repo, { today }, rules.filter((r) => r.id.startsWith("tooling/")));
+  return findings.filter((f) => f.file === located.file.path && located.path.every((step, i) => reportedAt.get(f)?.path[i] === step));
+}
+
+/**
+ * Prints `located`'s card as of `today` (YYYY-MM-DD): text, or with `json` its entry as tooling.yaml has it with what is
+ * derived from it that day (status, customer owner, next verification and maintenance, the document sections naming
+ * it, the findings). Returns the exit code (0).
+ */
+export async function showTooling(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<Tooling>, today: string, json: boolean): Promise<number> {
+  const tooling = located.value;
+  const rc = registerContext(repo, language(), undefined, undefined, index);
+  const calendar = repositoryCalendar(repo.config?.value);
+  const naming = documentsNaming(tooling.id, repo.documents.map((d) => d.value));
+  const findings = await toolingFindings(repo, located, today);
+  if (json) {
+    const documents = naming.map(({ document, section }) => ({ id: document.id, title: document.title, section: section.number, sectionTitle: section.title }));
+    const found = findings.map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }));
+    const out = { file: located.file.path, asOf: today, tooling, status: toolingStatus(tooling), customerOwner: customerOwner(tooling) ?? null, verificationDue: verificationDue(tooling, today, calendar) ?? null, maintenanceDue: maintenanceDue(tooling, today) ?? null, documents, findings: found };
+    ctx.stdout(JSON.stringify(out, null, 2) + "\n");
+    return 0;
+  }
+  const register = toolingRegister(rc, { today });
+  const row = register.rows[repo.tooling.indexOf(located)]!;
+  const fields: [string, string[]][] = [[t("show.label.file"), [located.file.path]]];
+  for (const column of register.columns) {
+    const value = row[column.key];
+    if (UNSHOWN.has(column.key) || value === null || value === undefined || value === "") continue;
+    fields.push([column.header, [String(value)]]);
+  }
+  if (tooling.verification?.method) fields.push([t("register.error-proofing.column.method"), [tooling.verification.method]]);
+  const none = [t("show.document.none")];
+  fields.push([t("show.tooling.documents"), naming.length > 0 ? naming.map(({ document, section }) => t("show.tooling.document-line", { id: document.id, title: localized(rc.lang, document.title, document.title_en), section: section.number, sectionTitle: localized(rc.lang, section.title, section.title_en) })) : none]);
+  const verifications = (tooling.verification?.records ?? []).filter((r) => r.date <= today);
+  if (tooling.verification) {
+    fields.push([
+      t("show.tooling.verifications"),
+      verifications.length > 0
+        ? verifications.map((r) => t("show.tooling.verification-line", { date: r.date, shift: r.shift ? ` ${r.shift}` : "", by: personName(rc, r.by), result: t(`tooling.result.${r.result}`), reaction: r.reaction ? t("show.tooling.reaction", { reaction: r.reaction }) : r.result === "fail" ? t("show.tooling.reaction", { reaction: t("register.error-proofing.no-reaction") }) : "" }))
+        : none,
+    ]);
+  }
+  const maintenance = (tooling.maintenance?.records ?? []).filter((r) => r.date <= today);
+  if (tooling.maintenance) fields.push([t("show.tooling.maintenance"), maintenance.length > 0 ? maintenance.map((r) => t("show.tooling.maintenance-line", { date: r.date, by: personName(rc, r.by), work: r.work ?? "" }).trimEnd()) : none]);
+  fields.push([t("show.tooling.findings"), findings.length > 0 ? findings.map((f) => t("show.tooling.finding-line", { severity: t(f.severity === "error" ? "show.tooling.error" : "show.tooling.warning"), rule: f.rule, line: f.line, message: f.message })) : none]);
+  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
+  const out = [`${tooling.id}  ${localized(rc.lang, tooling.name, tooling.name_en)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];
+  // Values from the file are shown with their control characters escaped: show never steers the terminal.
+  ctx.stdout(visible(out.join("\n") + "\n"));
+  return 0;
+}
