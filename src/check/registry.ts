@@ -3,6 +3,7 @@ import type { Rule } from "./rule.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
 import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
+import { rule as actionAuditUndated } from "./rules/action/audit-undated.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
 import { rule as actionZeroingReview } from "./rules/action/zeroing-review.js";
@@ -162,6 +163,7 @@ export const rules: readonly Rule[] = [
   actionDeadlineOrder,
   actionDueRewritten,
   actionSelfVerified,
+  actionAuditUndated,
   actionStepOverdue,
   actionZeroingIncomplete,
   actionZeroingReview,

@@ -390,3 +390,28 @@ export function actionRevisions(documents: Iterable<ControlledDocument>, day?: s
   }
   return out;
 }
+
+/** The working days an internal audit's nonconformity may stay open with no due date when qms.yaml sets neither action_due_working_days nor a D5 complaint deadline in working days. */
+export const DEFAULT_AUDIT_ACTION_DUE_WORKING_DAYS = 10;
+
+/**
+ * Whether `action`, an internal audit's nonconformity (`source: audit`, no supplier), open on `today` (YYYY-MM-DD), has
+ * waited more than `limit` working days on `calendar` since it was raised (`received`) with no step given a due date:
+ * it can never be overdue (rule action/audit-undated, tester78 A4; IATF 16949 10.2.3, 9.2.2). `limit`: qms.yaml
+ * `internal_audit.action_due_working_days`, else the working days of its complaint_deadlines D5, else
+ * DEFAULT_AUDIT_ACTION_DUE_WORKING_DAYS; 0 asks nothing. Returns the working days waited and the limit, or undefined.
+ */
+export function auditActionUndated(
+  action: CorrectiveAction,
+  today: string,
+  calendar: WorkCalendar,
+  config: { internal_audit?: { action_due_working_days?: number }; complaint_deadlines?: ComplaintDeadlines } | undefined,
+): { days: number; limit: number } | undefined {
+  if (action.source !== "audit" || action.supplier !== undefined || typeof action.received !== "string" || action.received >= today) return undefined;
+  if (actionClosed(action) || Object.values(action.steps ?? {}).some((step) => step?.due !== undefined)) return undefined;
+  const d5 = config?.complaint_deadlines?.D5;
+  const limit = config?.internal_audit?.action_due_working_days ?? (d5 && "working_days" in d5 ? d5.working_days : DEFAULT_AUDIT_ACTION_DUE_WORKING_DAYS);
+  if (limit === 0) return undefined;
+  const days = calendar.workdaysBetween(action.received, today);
+  return days > limit ? { days, limit } : undefined;
+}

@@ -5,7 +5,7 @@
  * <report> shows the whole audit with the actions opened against it; --amend corrects the content. On a copy of
  * examples/acme-auto in a real git repository, on 2026-12-04.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
@@ -153,5 +153,31 @@ describe("csr process audited: scope, criteria, auditees and findings", () => {
     expect((await run(dir, "process", "audited", "C1", "--amend", "IA-2026-01", "--nonconformities", "2")).stderr).toBe(
       "csr: --nonconformities 2 与记录的审核发现不符：1 条发现中严重和一般不符合共 1 项（观察项不计）。不符合项数按审核发现计，不写 --nonconformities 即可。\n",
     );
+  });
+});
+
+describe("action/audit-undated (tester78 A4; IATF 16949 10.2.3)", () => {
+  it("reports an audit nonconformity open more than the working days with no due date, from the day after the limit; a due date or qms.yaml's days end it", async () => {
+    const dir = await acme();
+    const check = async (today: string) => {
+      const out = await csrInProcess(["-C", dir, "check", "--today", today, "--format", "json"], { lang: null });
+      return (JSON.parse(out.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] }).findings.filter((f) => f.rule === "action/audit-undated");
+    };
+    await run(dir, "action", "open", "--source", "audit", "--process", "C1", "--audit-report", "IA-2026-01", "--title", "合同评审记录缺签", "--received", "2026-11-02", "--owner", "lina", "-y", "--commit");
+    // 2026-11-02 + 10 working days is 2026-11-16: reported from the 17th.
+    expect(await check("2026-11-16")).toEqual([]);
+    expect(await check("2026-12-04")).toEqual([
+      {
+        rule: "action/audit-undated",
+        file: "actions/NC-2026-001.yaml",
+        line: 6,
+        column: 11,
+        severity: "warning",
+        message:
+          "内审不符合项 NC-2026-001 于 2026-11-02 提出，已过 24 个工作日（超过 10 个），各步骤仍没有要求完成日期：没有期限就不会逾期，也就没有人知道它拖延了。请与责任人商定期限并用 csr action step NC-2026-001 D3 --due <日期>（D4、D5 同样）记录；天数由 qms.yaml 的 internal_audit.action_due_working_days 设定。",
+      },
+    ].map((f) => expect.objectContaining(f)));
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "internal_audit:\n  action_due_working_days: 30\n");
+    expect(await check("2026-12-04")).toEqual([]);
   });
 });
