@@ -86,4 +86,35 @@ describe("csr process plan --move / --cancel (IATF 16949 9.2.2.1)", () => {
       "csr: 过程 C2 产品和过程设计开发（APQP）计划于 2026-12 的体系审核已于 2026-12-15 进行（IA-2026-20）：已完成的计划项不再改期或取消；审核记录有误的用 'csr process audited … --amend IA-2026-20' 更正。\n",
     ]);
   });
+
+  it("--amend corrects an audit's team, customers, shifts and date, checks the team on the day and re-links the plan entry it fulfils", async () => {
+    const dir = await acme();
+    expect((await run(dir, "process", "plan", "C2", "--month", "2026-11", "--by", "zhangli", "--today", "2026-11-02", "-y")).code).toBe(0);
+    expect((await run(dir, "process", "plan", "C2", "--month", "2026-12", "--by", "zhangli", "--today", "2026-11-02", "-y")).code).toBe(0);
+    expect((await run(dir, "process", "audited", "C2", "--date", "2026-11-30", "--by", "zhangli", "--report", "IA-2026-20", "--nonconformities", "0", ...TODAY, "-y")).code).toBe(0);
+    const amended = csr(["-C", dir, "process", "audited", "C2", "--amend", "IA-2026-20", "--date", "2026-12-01", "--by", "zhangli,zhoupeng", "--customer", "DYA", "--shift", "早班,夜班", ...TODAY, "-y"], { lang: null });
+    expect([amended.code, amended.stderr, amended.stdout.split("\n").slice(0, 9)]).toEqual([
+      0,
+      "",
+      [
+        "已更正 processes.yaml 中过程 C2 产品和过程设计开发（APQP）的审核记录 IA-2026-20：",
+        "  date：2026-11-30 → 2026-12-01",
+        "  customer：（无）→ DYA",
+        "  shift：（无）→ 早班、夜班",
+        "  by：张丽（zhangli）→ 张丽（zhangli）、周鹏（zhoupeng）",
+        "注意：周鹏（zhoupeng）属于过程 C2 产品和过程设计开发（APQP）的负责部门技术部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。",
+        "年度内部审核计划中 2026-11 的这项审核不再由这次审核完成。",
+        "完成了年度内部审核计划中 2026-12 的这项审核。",
+        "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。",
+      ],
+    ]);
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toContain("{date: 2026-12-01, by: [zhangli, zhoupeng], report: IA-2026-20, nonconformities: 0, customer: DYA, shift: [早班, 夜班]}");
+    expect((await json(dir, "list", "audit-plan", "--today", "2027-01-05")).rows.map((r) => [r.month, r.status])).toEqual([["2026-11", "未按计划审核"], ["2026-12", "已审核 2026-12-01（IA-2026-20）"]]);
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "qms.yaml"), `${qms.trimEnd()}\nrules:\n  process/auditor-impartiality: error\n`);
+    // The team kept is checked on the new day as a team given: refused while the rule is an error.
+    const refused = await run(dir, "process", "audited", "C2", "--amend", "IA-2026-20", "--date", "2026-12-02", ...TODAY, "-y");
+    expect([refused.code, refused.stderr.split("\n")[0]]).toEqual([2, "csr: --by 周鹏（zhoupeng）：属于过程 C2 产品和过程设计开发（APQP）的负责部门技术部，审核员不审核本部门的工作（process/auditor-impartiality 在 qms.yaml 中设为错误）。"]);
+  });
 });

@@ -124,16 +124,16 @@ describe("csr process audited --amend", () => {
     const unknown = await run(dir, "process", "audited", "C4", "--amend", "PA-2099-01", "--part", "X", ...TODAY);
     expect([unknown.code, unknown.stderr.split("\n")[0]!.startsWith("csr: --amend PA-2099-01：过程 C4 仓储、包装与交付 没有这份审核报告的审核记录；已记录的有：")]).toEqual([2, true]);
     // Options --amend does not take are refused, not dropped (review78 item 5).
-    expect(await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--comment", "更正", "--customer", "BCM", "--shift", "夜班", "--by", "zhangli", ...TODAY)).toEqual({
+    expect(await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--comment", "更正", "--kind", "qms", "--report", "PA-2026-03", ...TODAY)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --amend PA-2026-02 不接受 --by、--customer、--shift：只能更正 --date、--part、--nonconformities、--comment 以及审核范围、准则、受审核人和审核发现（--scope、--clause、--csr、--auditee、--finding）；审核组、审核类型、顾客或班次请直接编辑 processes.yaml 中的记录。\n",
+      stderr: "csr: --amend PA-2026-02 不接受 --report、--kind：审核报告编号和审核类型标识这条记录，不在此更正；可更正 --date、审核组（--by、--trainee、--expert）、--customer、--shift、--part、--nonconformities、--comment 以及审核范围、准则、受审核人和审核发现；报告编号或审核类型记错的，请直接编辑 processes.yaml 中的记录。\n",
     });
     const nothing = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--part", "BX-D9", ...TODAY);
     expect(nothing).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--part、--nonconformities、--comment、--scope、--clause、--csr、--auditee 或 --finding 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
+      stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--by、--trainee、--expert、--customer、--shift、--part、--nonconformities、--comment、--scope、--clause、--csr、--auditee 或 --finding 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
     });
   });
 });

@@ -41,12 +41,12 @@ import { list, sentences, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditInterval, auditKind, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditCustomers, auditInterval, auditKind, auditShifts, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
 import { departmentLabel } from "../../model/labels.js";
-import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type ProcessAudit } from "../../model/types.js";
+import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type Process, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -308,7 +308,8 @@ function auditSubject(part: string | undefined, customers: readonly string[], sh
 /**
  * `csr process audited <code> --amend <report>`: corrects the recorded audit of that report (sameAuditReport) in place, as
  * csr source update --amend corrects a recorded revision (tester78 A10: a part number typed wrong, a weekend date). Only
- * the fields given change (--date, --part, --nonconformities, --comment); the rest is kept; each change is printed
+ * the fields given change (--date, --part, --nonconformities, --comment, the content, and the team, customers and shifts:
+ * amendTeam, which checks a team or date changed on the day); the rest is kept; each change is printed
  * before → after. The record is evidence (IATF 16949 7.5.3.2.1, 9.2.2.1): git keeps what it said before. Errors: an unknown
  * report, nothing to change, a date after today, a count that is not a whole number, a part number on a QMS audit.
  */
@@ -322,7 +323,7 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
     throw new UserError(t("process.audited.amend.unknown", { process: label, report: wanted, reports: reports.length > 0 ? list(reports) : t("process.audited.amend.none") }));
   }
   // Only the fields listed correct a record; another option given would be dropped without a word (review78 item 5).
-  const ignored = ([["--by", flags.by], ["--report", flags.report], ["--kind", flags.kind], ["--customer", flags.customer], ["--shift", flags.shift], ["--trainee", flags.trainee], ["--expert", flags.expert]] as const)
+  const ignored = ([["--report", flags.report], ["--kind", flags.kind]] as const)
     .filter(([, value]) => value !== undefined)
     .map(([option]) => option);
   if (ignored.length > 0) throw new UserError(t("process.audited.amend.not-taken", { options: list(ignored), report: wanted }));
@@ -354,6 +355,7 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
     const comment = flags.comment.trim();
     if (comment !== (audit.comment ?? "")) changes.push({ key: "comment", field: "comment", was: audit.comment ?? "", now: comment, value: comment });
   }
+  const warnings = amendTeam(session, process, audit, flags, changes);
   if (changes.length === 0) throw new UserError(t("process.audited.amend.nothing", { report: audit.report }), t("process.audited.amend.hint", { code: process.code, report: audit.report }));
   const change = editFile(session.root, located.file.path, "processes", (doc) => {
     if (changes.some((c) => c.key in CONTENT_OPTION)) {
@@ -364,13 +366,85 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
         else updated[c.key] = c.value;
       }
       doc.setIn([...located.path, "audits", index], auditNode(doc, updated));
-    } else for (const c of changes) doc.setIn([...located.path, "audits", index, c.key], c.value);
+    } else {
+      for (const c of changes) {
+        if (c.value === undefined) doc.deleteIn([...located.path, "audits", index, c.key]);
+        else doc.setIn([...located.path, "audits", index, c.key], Array.isArray(c.value) ? doc.createNode(c.value, { flow: true }) : c.value);
+      }
+    }
   });
   const none = t("process.audited.amend.empty");
   const lines = [
     t("process.audited.amend.done", { process: label, report: audit.report, path: located.file.path }),
     ...changes.map((c) => t("process.audited.amend.change", { field: c.field, was: c.was || none, now: c.now || none })),
+    ...warnings,
   ];
+  // A date moved to another month fulfils that month's plan entry, no longer the old one's (IATF 16949 9.2.2.1).
+  const moved = changes.find((c) => c.key === "date");
+  if (moved && moved.was.slice(0, 7) !== moved.now.slice(0, 7)) {
+    if (plansFulfilledBy(process, auditKind(audit), moved.was).length > 0) lines.push(t("process.audited.amend.plan-unfulfilled", { month: moved.was.slice(0, 7) }));
+    if (plansFulfilledBy(process, auditKind(audit), moved.now).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: moved.now.slice(0, 7) }));
+  }
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.amended", { code: process.code, report: audit.report }) });
   return 0;
+}
+
+/**
+ * The audit team, customers and shifts of an amended record (--by, --trainee, --expert, --customer, --shift; "" empties a
+ * trainee, expert, customer or shift list), pushed onto `changes` as before → after. When the date or the team changes, the
+ * whole team (given or kept) is checked on the (new) day as when recorded: at work, no 军代表, one role each, impartial (9.2.2 c)
+ * and qualified for the kind (IATF 16949 7.2.3): the warning lines are returned, refused while qms.yaml sets the rule to error.
+ */
+function amendTeam(session: EditSession, process: Process, audit: ProcessAudit, flags: ProcessAuditedFlags, changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: unknown }[]): string[] {
+  const names = (ids: readonly string[] | undefined) => list((ids ?? []).map((id) => personLabel(session.index, id)));
+  const customers = flags.customer !== undefined ? valuesOf(flags.customer) : undefined;
+  for (const code of customers ?? []) if (!session.index.customers.has(code)) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
+  for (const [key, values, was] of [["customer", customers, auditCustomers(audit)], ["shift", flags.shift !== undefined ? valuesOf(flags.shift) : undefined, auditShifts(audit)]] as const) {
+    if (values !== undefined && values.join() !== was.join()) changes.push({ key, field: key, was: was.join(t("process.audited.subject.and")), now: values.join(t("process.audited.subject.and")), value: oneOrMany(values) });
+  }
+  const date = (changes.find((c) => c.key === "date")?.value as string | undefined) ?? audit.date;
+  if (date === audit.date && flags.by === undefined && flags.trainee === undefined && flags.expert === undefined) return [];
+  const inTeam = new Set<string>();
+  const team = (given: string[] | undefined, kept: readonly string[] | undefined, option: "--by" | "--trainee" | "--expert") =>
+    [...new Set((given !== undefined ? (option === "--by" ? listOption(given) : valuesOf(given)) : [...(kept ?? [])]).map((p) => {
+      const person = personOption(session, p, option, date);
+      refuseMilitaryWork(session.index, person, option, "auditor");
+      if (inTeam.has(person.id)) throw new UserError(t("process.audited.two-roles", { who: personLabel(session.index, person.id), option }));
+      inTeam.add(person.id);
+      return person.id;
+    }))];
+  const by = team(flags.by, audit.by, "--by");
+  if (by.length === 0) throw new UserError(t("process.audited.missing", { flags: "--by", audit: t("value.audit-kind.qms") }), t("process.audited.amend.hint", { code: process.code, report: audit.report }));
+  const trainees = team(flags.trainee, audit.trainees, "--trainee");
+  const experts = team(flags.expert, audit.experts, "--expert");
+  for (const [key, now, was] of [["by", by, audit.by], ["trainees", trainees, audit.trainees ?? []], ["experts", experts, audit.experts ?? []]] as const) {
+    if (now.join() !== was.join()) changes.push({ key, field: key, was: names(was), now: names(now), value: now.length > 0 ? now : undefined });
+  }
+  const kind = auditKind(audit);
+  const rules = session.repo.config?.value.rules ?? {};
+  const label = processLabel(process);
+  const own = ownDepartmentAuditors(process, { by, trainees, experts, kind }, (id) => session.index.people.get(id)?.value);
+  const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
+  const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
+  const impartiality = configuredSeverity(impartialityRule.id, rules);
+  if (own.length > 0 && impartiality === "error") {
+    throw new UserError(t("process.audited.own-department.refused", { options: [...new Set(own.map((o) => OPTION_OF_ROLE[o.role]))].join(t("process.audited.subject.separator")), who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
+  }
+  const unqualified = unqualifiedAuditors({ by, date, kind }, auditorRoster(session.index.people));
+  const qualification = configuredSeverity(qualificationRule.id, rules);
+  const qualifying = kind === "lpa" ? "qms" : kind;
+  const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
+  if (unqualified.length > 0 && qualification === "error") {
+    const first = unqualified[0]!;
+    throw new UserError(
+      t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.person.id), date, why: qualificationGap(first.person, date, qualifying), ...auditor }),
+      t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.person.id, ...auditor }),
+    );
+  }
+  const lines: string[] = [];
+  if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
+  if (qualification === "warning") {
+    for (const { person } of unqualified) lines.push(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, qualifying), id: person.id, ...auditor }));
+  }
+  return lines;
 }
