@@ -109,7 +109,7 @@ describe("csr process plan --move / --cancel (IATF 16949 9.2.2.1)", () => {
       ],
     ]);
     expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toContain("{date: 2026-12-01, by: [zhangli, zhoupeng], report: IA-2026-20, nonconformities: 0, customer: DYA, shift: [早班, 夜班]}");
-    expect((await json(dir, "list", "audit-plan", "--today", "2027-01-05")).rows.map((r) => [r.month, r.status])).toEqual([["2026-11", "未按计划审核"], ["2026-12", "已审核 2026-12-01（IA-2026-20）"]]);
+    expect((await json(dir, "list", "audit-plan", "--year", "2026", "--today", "2027-01-05")).rows.map((r) => [r.month, r.status])).toEqual([["2026-11", "未按计划审核，改期至 2026-12"], ["2026-12", "已审核 2026-12-01（IA-2026-20）"]]);
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(dir, "qms.yaml"), `${qms.trimEnd()}\nrules:\n  process/auditor-impartiality: error\n`);
