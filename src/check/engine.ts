@@ -88,11 +88,11 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
         keeps,
         report(at, message, requested, dependsOn = rule.dependsOn) {
           const cause = dependsOn?.find((f) => broken.includes(f));
-          const [line, column] = locate(at.file, at.path, at.key, at.quote);
+          const [line, column] = locate(at.file, at.path, at.key, at.quote, at.quoteAt);
           const finding: Finding = cause
             ? { rule: rule.id, severity: requested === "warning" ? lowered : severity, file: at.file.path, line, column, message, heldBackBy: cause }
             : { rule: rule.id, severity: requested === "warning" ? lowered : severity, file: at.file.path, line, column, message };
-          reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}) });
+          reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}), ...(at.quoteAt ? { quoteAt: at.quoteAt } : {}) });
           keep(finding, rule, cause);
         },
       };

@@ -86,7 +86,7 @@ export async function recheck(
     // The loader's findings and the `own` rules' of a changed file are in `fresh`.
     const at = reportedAt.get(finding);
     if (!at || !standing.has(finding.rule)) continue;
-    const [line, column] = locate(file, at.path, at.key, at.quote);
+    const [line, column] = locate(file, at.path, at.key, at.quote, at.quoteAt);
     const placed = { ...finding, line, column };
     reportedAt.set(placed, at);
     kept.push(placed);

@@ -111,6 +111,7 @@ import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docReferencedNotInForce } from "./rules/doc/referenced-not-in-force.js";
 import { rule as docTableMalformed } from "./rules/doc/table-malformed.js";
+import { rule as docFmeaRatingInvalid } from "./rules/doc/fmea-rating-invalid.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as docWithdrawalRewritten } from "./rules/doc/withdrawal-rewritten.js";
 import { rule as fileDeleted } from "./rules/file/deleted.js";
@@ -271,6 +272,7 @@ export const rules: readonly Rule[] = [
   docUnreleasedReferenced,
   docReferencedNotInForce,
   docTableMalformed,
+  docFmeaRatingInvalid,
   docVersionSequence,
   docWithdrawalRewritten,
   fileDeleted,

@@ -41,6 +41,8 @@ export interface ReportTarget {
   key?: boolean;
   /** Point at the first place this text appears inside the value (a mention inside a long text). */
   quote?: string;
+  /** With `quote`: point this many characters into it (a cell of a quoted table row), not at its start. */
+  quoteAt?: number;
 }
 
 export interface RuleContext {

@@ -53,6 +53,7 @@ export interface ReportedAt {
   path: (string | number)[];
   key?: boolean;
   quote?: string;
+  quoteAt?: number;
 }
 
 /** Kept beside the findings rather than in them, so that formatters and their output never see it. */

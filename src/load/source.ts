@@ -713,9 +713,9 @@ export function linePos(file: SourceFile, offset: number): [number, number] {
 /**
  * The 1-based position of the node at `path` (or of its key when `key` is set), falling back to
  * the deepest existing ancestor so that a finding always points somewhere useful. With `quote`, the
- * position is where that text first appears inside the node (as written in the file).
+ * position is where that text first appears inside the node (as written in the file), `quoteAt` characters into it.
  */
-export function locate(file: SourceFile, path: Path, key = false, quote?: string): [number, number] {
+export function locate(file: SourceFile, path: Path, key = false, quote?: string, quoteAt = 0): [number, number] {
   if (!file.doc) return [1, 1];
   const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = file.doc.contents as Node | null;
@@ -743,7 +743,7 @@ export function locate(file: SourceFile, path: Path, key = false, quote?: string
   }
   if (quote !== undefined && node?.range) {
     const at = file.text.indexOf(quote, node.range[0]);
-    if (at >= 0 && at < node.range[1]) return linePos(file, at);
+    if (at >= 0 && at < node.range[1]) return linePos(file, at + Math.min(Math.max(quoteAt, 0), quote.length));
   }
   return linePos(file, offset);
 }

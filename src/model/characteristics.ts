@@ -170,6 +170,35 @@ export function specialLines(doc: Pick<ControlledDocument, "sections">, ours: re
   return lines;
 }
 
+/** A cell of a table row: its text as tableCells gives it and where that text starts in the row as written (0-based). */
+interface PlacedCell {
+  text: string;
+  at: number;
+}
+
+/** The cells of a table row (tableCells) with where each starts in `line`: a finding points at the cell, not the row. */
+function placedCells(line: string): PlacedCell[] {
+  const cells: PlacedCell[] = [];
+  const start = line.search(/\S/);
+  let from = line[start] === "|" ? start + 1 : Math.max(start, 0);
+  const end = line.trimEnd().length - (/(?<!\\)\|\s*$/.test(line) && line.trimEnd().length - 1 > start ? 1 : 0);
+  for (let i = from; i <= end; i++) {
+    if (i === end || (line[i] === "|" && line[i - 1] !== "\\")) {
+      const raw = line.slice(from, i);
+      // An empty cell is pointed at just after its opening pipe.
+      const lead = raw.trim() === "" ? Math.min(raw.length, 1) : raw.length - raw.trimStart().length;
+      cells.push({ text: raw.trim().replace(/\\\|/g, "|"), at: from + lead });
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** A cell written as "nothing here" (blank, -, —, /): not a rating, and not a wrong one. */
+function blank(cell: string | undefined): boolean {
+  return /^[-—–/／\s]*$/.test((cell ?? "").normalize("NFKC"));
+}
+
 /** A rating 1–10 written in a cell, else undefined. */
 function rating(cell: string | undefined): number | undefined {
   const value = /^\d{1,2}$/.exec((cell ?? "").normalize("NFKC").trim())?.[0];
@@ -185,17 +214,25 @@ function priority(cell: string | undefined): "H" | "M" | "L" | undefined {
   return undefined;
 }
 
+/** A characteristic table of a text (characteristicTables): its columns by kind and its body rows' 0-based lines. */
+interface CharacteristicTable {
+  /** The first column of each kind but the characteristic, by its 0-based index. */
+  at: Map<Column, number>;
+  /** Every characteristic column (产品特性 and 过程特性). */
+  characteristicColumns: number[];
+  /** The 0-based lines of its delimiter row and its last body row. */
+  delimiter: number;
+  last: number;
+}
+
 /**
- * The characteristic rows of `text` (a section's text), each with its 1-based line; the table's first column of
- * each kind counts (a PFMEA's S/O/D/AP after its actions are its second ones). Tables in a ``` or ~~~ fence are
- * code and are skipped, as are tables without an operation column or without a characteristic or classification
- * column. `ours`: the symbols of ours (ourSymbols).
+ * The tables of `lines` read as characteristic tables: with an operation column and a characteristic, failure
+ * mode or classification column (the first column of each other kind counts: a PFMEA's S/O/D/AP after its
+ * actions are its second ones). Tables in a ``` or ~~~ fence are code and are skipped.
  */
-export function tableCharacteristics(text: string, ours: readonly string[]): Omit<CharacteristicRow, "section" | "title" | "path">[] {
-  const lines = text.split(/\r?\n/);
-  const rows: Omit<CharacteristicRow, "section" | "title" | "path">[] = [];
-  for (const { header, delimiter: i, last } of markdownTables(lines)) {
-    // Every characteristic column (产品特性 and 过程特性), the first of each other kind.
+function characteristicTables(lines: readonly string[]): CharacteristicTable[] {
+  const tables: CharacteristicTable[] = [];
+  for (const { header, delimiter, last } of markdownTables(lines)) {
     const at = new Map<Column, number>();
     const characteristicColumns: number[] = [];
     tableCells(lines[header]!).forEach((cell, index) => {
@@ -204,6 +241,22 @@ export function tableCharacteristics(text: string, ours: readonly string[]): Omi
       else if (column !== undefined && !at.has(column)) at.set(column, index);
     });
     if (!at.has("op") || (characteristicColumns.length === 0 && !at.has("failureMode") && !at.has("class"))) continue;
+    tables.push({ at, characteristicColumns, delimiter, last });
+  }
+  return tables;
+}
+
+/**
+ * The characteristic rows of `text` (a section's text), each with its 1-based line; the table's first column of
+ * each kind counts (a PFMEA's S/O/D/AP after its actions are its second ones). Tables in a ``` or ~~~ fence are
+ * code and are skipped, as are tables without an operation column or without a characteristic or classification
+ * column. `ours`: the symbols of ours (ourSymbols). A rating or action priority that is not one is left out of the
+ * row (ratingProblems says so: doc/fmea-rating-invalid).
+ */
+export function tableCharacteristics(text: string, ours: readonly string[]): Omit<CharacteristicRow, "section" | "title" | "path">[] {
+  const lines = text.split(/\r?\n/);
+  const rows: Omit<CharacteristicRow, "section" | "title" | "path">[] = [];
+  for (const { at, characteristicColumns, delimiter: i, last } of characteristicTables(lines)) {
     let op = "";
     let opName: string | undefined;
     for (let j = i + 1; j <= last; j++) {
@@ -233,6 +286,61 @@ export function tableCharacteristics(text: string, ours: readonly string[]): Omi
     }
   }
   return rows;
+}
+
+/** A rating or action priority cell of a characteristic table that is not one (ratingProblems). */
+export interface RatingProblem {
+  /** The row's line within the text, 1-based, and the row as written (trimmed); `at`: where the cell starts in that trimmed row, 0-based. */
+  line: number;
+  text: string;
+  at: number;
+  /** The column: severity, occurrence, detection or action priority. */
+  column: "s" | "o" | "d" | "ap";
+  /** The cell as written (trimmed); empty for an AP missing. */
+  cell: string;
+  /** `invalid`: written, and not a rating 1–10 (S/O/D) or H/M/L (高/中/低) (AP); `missing`: no AP where S, O and D are all rated. */
+  kind: "invalid" | "missing";
+  /** The row's operation (opKey of its cell, continued from the row above) and what it controls (its characteristic or failure mode), as tableCharacteristics reads them. */
+  op: string;
+  characteristic: string;
+}
+
+/**
+ * The S, O, D and AP cells of the characteristic tables of `text` (a section's text) that are written and are not a
+ * rating 1–10 (S = 11, O = 高, 7.5) or an action priority H/M/L (高/中/低), and, in a table with an AP column, the rows
+ * whose S, O and D are all rated and whose AP is blank: what tableCharacteristics leaves out of a row without a word
+ * (AIAG-VDA FMEA Handbook 2019: S, O and D rated 1–10, AP High/Medium/Low; IATF 16949 8.3.3.3). A cell of only -, —
+ * or / is blank. In reading order, a row's cells left to right. Pure; never throws.
+ */
+export function ratingProblems(text: string): RatingProblem[] {
+  const lines = text.split(/\r?\n/);
+  const problems: RatingProblem[] = [];
+  const rated = ["s", "o", "d"] as const;
+  for (const { at, characteristicColumns, delimiter, last } of characteristicTables(lines)) {
+    let op = "";
+    for (let j = delimiter + 1; j <= last; j++) {
+      const trimmed = lines[j]!.trim();
+      const cells = placedCells(trimmed);
+      if (cells.every((c) => c.text === "")) continue;
+      const cell = (column: Column) => (at.has(column) ? cells[at.get(column)!] : undefined);
+      if (cell("op")?.text) op = opKey(cell("op")!.text);
+      const characteristic =
+        characteristicColumns.length > 0
+          ? characteristicColumns.map((c) => cells[c]?.text ?? "").filter((c) => c !== "").join(" / ")
+          : (cell("failureMode")?.text ?? "");
+      const row = { line: j + 1, text: trimmed, op, characteristic };
+      for (const column of [...rated, "ap"] as const) {
+        const written = cell(column);
+        if (written === undefined || blank(written.text)) continue;
+        if (column === "ap" ? priority(written.text) === undefined : rating(written.text) === undefined)
+          problems.push({ ...row, at: written.at, column, cell: written.text, kind: "invalid" });
+      }
+      const ap = cell("ap");
+      if (ap !== undefined && blank(ap.text) && rated.every((c) => rating(cell(c)?.text) !== undefined))
+        problems.push({ ...row, at: ap.at, column: "ap", cell: "", kind: "missing" });
+    }
+  }
+  return problems;
 }
 
 /**

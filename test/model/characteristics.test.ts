@@ -4,7 +4,7 @@
  * layout with merged operation cells and bracketed rating headers, and the tables that are not read.
  */
 import { describe, expect, it } from "vitest";
-import { characteristicRows, marksIn, opKey, opsNamed, tableCharacteristics } from "../../src/model/characteristics.js";
+import { characteristicRows, marksIn, opKey, opsNamed, ratingProblems, tableCharacteristics } from "../../src/model/characteristics.js";
 
 const OURS = ["★", "☆", "◆"];
 
@@ -95,5 +95,42 @@ describe("operations and marks are compared as written in several ways", () => {
   it("marksIn finds our symbols in the order written, a letter symbol only as a word of its own", () => {
     expect(marksIn("☆ 与 ★，SC", ["★", "☆", "SC"])).toEqual(["☆", "★", "SC"]);
     expect(marksIn("DESCRIPTION", ["SC"])).toEqual([]);
+  });
+});
+
+describe("ratingProblems says which S/O/D/AP cells tableCharacteristics leaves out (doc/fmea-rating-invalid)", () => {
+  it("reports each cell that is not a rating 1–10 or H/M/L, where it starts in the row, and an AP missing beside S/O/D", () => {
+    const text = [
+      "| Op No. | Process Name | Product Characteristic | Severity (S) | Occurrence (O) | Detection (D) | Action Priority | S | AP |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 10 | Crimp \\| press | Crimp OD | 0 | ５ | x | low | 99 | Q |",
+      "|  |  | Crimp length | 7 | 4 | 5 |  |  |  |",
+      "| 20 | Torque | Torque | 10 | 高 | - | / |  |  |",
+      "| 30 | Label | Label | 7 | 4 |  |  |  |  |",
+    ].join("\n");
+    const rows = text.split("\n");
+    const at = (line: number, cell: string) => rows[line - 1]!.indexOf(`| ${cell} |`) + 2;
+    const row = (line: number, op: string, characteristic: string) => ({ line, text: rows[line - 1], op, characteristic });
+    // ５ is a rating (NFKC), "low" is L, the second S and AP columns are not read; "-" and "/" are blank.
+    expect(ratingProblems(text)).toEqual([
+      { ...row(3, "OP10", "Crimp OD"), at: at(3, "0"), column: "s", cell: "0", kind: "invalid" },
+      { ...row(3, "OP10", "Crimp OD"), at: at(3, "x"), column: "d", cell: "x", kind: "invalid" },
+      { ...row(4, "OP10", "Crimp length"), at: rows[3]!.indexOf("| 5 |") + 6, column: "ap", cell: "", kind: "missing" },
+      { ...row(5, "OP20", "Torque"), at: at(5, "高"), column: "o", cell: "高", kind: "invalid" },
+    ]);
+    // The rows read leave those cells out, as before.
+    expect(tableCharacteristics(text, OURS).map((r) => [r.s, r.o, r.d, r.ap])).toEqual([
+      [undefined, 5, undefined, "L"],
+      [7, 4, 5, undefined],
+      [10, undefined, undefined, undefined],
+      [7, 4, undefined, undefined],
+    ]);
+  });
+
+  it("finds nothing in tester77's PFMEA and control plan, nor in a table csr does not read or one in a code fence", () => {
+    expect(ratingProblems(PFMEA)).toEqual([]);
+    expect(ratingProblems(CONTROL_PLAN)).toEqual([]);
+    expect(ratingProblems(["| 特性 | S |", "|---|---|", "| 扭矩 | 11 |"].join("\n"))).toEqual([]);
+    expect(ratingProblems(["```", "| 工序 | 失效模式 | S |", "|---|---|---|", "| OP30 | 扭矩不足 | 11 |", "```"].join("\n"))).toEqual([]);
   });
 });
