@@ -133,6 +133,20 @@ export async function revisedInForce(root: string, documents: readonly { value: 
   }));
 }
 
+/**
+ * What `csr check` of the working tree reads from git beside the files, as the rules' options (check/rule.ts):
+ * `released`, the released documents edited since their release tag (releasesChanged, doc/revision-not-bumped),
+ * unless `edited` is false (a check against a base, or of the index, compares with that instead); `inForce`, the
+ * version in force of the documents being revised (revisedInForce), which CSR links name until the release
+ * (csr/section-missing, IATF 16949 7.5.1.1). An empty map is left out. `csr site` checks so too, whose findings
+ * are csr check's (and share its cache).
+ */
+export async function checkedFromGit(root: string, documents: readonly { value: ControlledDocument; file: SourceFile }[], { edited = true }: { edited?: boolean } = {}): Promise<{ released?: Map<string, ReleasedVersion>; inForce?: Map<string, ControlledDocument> }> {
+  const released = edited ? await releasesChanged(root, documents) : undefined;
+  const inForce = await revisedInForce(root, documents);
+  return { ...(released?.size ? { released } : {}), ...(inForce.size ? { inForce } : {}) };
+}
+
 /** A revision of a document whose content a register of a past day needs: the document's id, its file (named from the repository's root) and the version. */
 export interface RevisionWanted {
   id: string;

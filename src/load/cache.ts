@@ -192,14 +192,14 @@ export async function checkCached(
  * Without `run` (a site of a past day, whose findings are those of a commit): the files only, and
  * the index is written without findings, as by a check that remembers none.
  */
-export async function loadChecked(root: string, today: string, run: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings: Finding[] }>;
+export async function loadChecked(root: string, today: string, run: (repo: Repository) => Finding[] | Promise<Finding[]>): Promise<{ repo: Repository; findings: Finding[] }>;
 export async function loadChecked(root: string, today: string): Promise<{ repo: Repository }>;
-export async function loadChecked(root: string, today: string, run?: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings?: Finding[] }> {
+export async function loadChecked(root: string, today: string, run?: (repo: Repository) => Finding[] | Promise<Finding[]>): Promise<{ repo: Repository; findings?: Finding[] }> {
   const paths = cachePaths(root);
   if (!paths) {
     const { loadRepository } = await import("./repository.js");
     const repo = loadRepository(root);
-    return run ? { repo, findings: run(repo) } : { repo };
+    return run ? { repo, findings: await run(repo) } : { repo };
   }
   // The files are read whether or not the findings are remembered.
   const state = withReadableIndex(paths, () => cacheState(root, paths, today, false));
@@ -214,7 +214,7 @@ export async function loadChecked(root: string, today: string, run?: (repo: Repo
     if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, own: state.own, written: Date.now() }, state);
     return { repo, findings: remembered };
   }
-  const findings = run(repo);
+  const findings = await run(repo);
   remember(paths, state, findings, repo.files.length);
   return { repo, findings };
 }

@@ -4,7 +4,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { localized } from "../core/text.js";
-import { SIGNATURE_ROLES, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
+import { SIGNATURE_ROLES, type AddressedIn, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
@@ -249,6 +249,18 @@ export function withReleasedContent(doc: ControlledDocument, released: Controlle
 export function contentInForce(doc: ControlledDocument, inForce: ReadonlyMap<string, ControlledDocument> | undefined): ControlledDocument {
   const released = doc.revising !== undefined && doc.status === "released" ? inForce?.get(doc.id) : undefined;
   return released === undefined ? doc : withReleasedContent(doc, released);
+}
+
+/**
+ * The document whose sections a CSR link (`place`, an `addressed[]` entry) names: for a released document being
+ * revised (修订中), the version in force as released (`inForce`, by id: load/base.ts revisedInForce), which the link
+ * names until `csr release` moves it to the draft's sections, unless it was made to the draft's own text
+ * (`pin.draft`); otherwise, or when git does not have that version, `doc` itself. csr/section-missing, csr show, the
+ * CSR matrix and csr site read a link so, as the controlled copies in use read (IATF 16949 7.5.1.1).
+ */
+export function citedDocument(doc: ControlledDocument, place: Pick<AddressedIn, "pin">, inForce: ReadonlyMap<string, ControlledDocument> | undefined): ControlledDocument {
+  const released = doc.revising !== undefined && doc.status === "released" && !place.pin?.draft ? inForce?.get(doc.id) : undefined;
+  return released ?? doc;
 }
 
 /**

@@ -21,7 +21,7 @@ import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryPart
 import { recordKeepingText } from "../model/record-keeping.js";
 import { deviatedNumber, deviationInForce, withdrawnTemporaryText } from "../model/deviations.js";
 import { withdrawalApproval } from "../model/withdrawal.js";
-import { bodyOnPaper, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, citedDocument, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { documentCustomers } from "../model/symbol-documents.js";
@@ -1130,6 +1130,8 @@ function reviewForm(lang: Lang, number: string, form: ControlledDocument | undef
  * yet released then; without it, the document's latest version. `textOf`: the document whose text a section it is
  * addressed in is looked up in, when the one in `index` lacks it (csr site withholds a 秘密 document's sections from its
  * pages, not from the judgement of the sections its CSRs cite: a section gone is marked 未找到该章节 as csr render marks it).
+ * `inForce`: the version in force of the documents being revised, by id (load/base.ts revisedInForce), whose sections a
+ * link names until the release (model/revision.ts citedDocument), as csr show and the CSR matrix print them.
  */
 /**
  * A review report's clauses (对应条款) as the review was made: a review decided before 'csr standard
@@ -1160,6 +1162,7 @@ export function csrReportView(
   versionOn?: (id: string) => string,
   textOf?: (doc: ControlledDocument) => ControlledDocument,
   asOf?: { now: Csr },
+  inForce?: ReadonlyMap<string, ControlledDocument>,
 ): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
@@ -1281,7 +1284,9 @@ export function csrReportView(
     addressed: (csr.addressed ?? []).map((a) => {
       const reference = names.reference(csr.id, a.document);
       const target = index.documents.get(a.document)?.value;
-      const judged = target && (textOf?.(target) ?? target);
+      // A link into a document being revised names the version in force's section (citedDocument), as csr show prints it.
+      const own = target && (textOf?.(target) ?? target);
+      const judged = own && citedDocument(own, a, inForce);
       const { section, anchor } = addressedSection(judged, a.section, lang, target !== undefined && isStateSecret(repo, target));
       // A place that does not address the requirement on the day says so, as the CSR matrix does (已作废 <date> / 待实施, 不计入落实).
       const standing = addressing(a, target, today, csr);
@@ -1294,7 +1299,7 @@ export function csrReportView(
         const mark = then.withdrawn
           ? translate(lang, "render.addressed.superseded-withdrawn", { date: csr.superseded!.date, withdrawn: then.withdrawn })
           : translate(lang, "render.addressed.superseded", { date: csr.superseded!.date });
-        return { ...reference, version: then.version, mark, section, anchor: reference.href === undefined || judged !== target || shown !== then.version ? "" : anchor };
+        return { ...reference, version: then.version, mark, section, anchor: reference.href === undefined || own !== target || shown !== then.version ? "" : anchor };
       }
       const mark =
         standing.counts
@@ -1320,7 +1325,7 @@ export function csrReportView(
       // A link to the pending revision names that revision beside its mark, as csr show does.
       const version = versionOn && (standing.counts || standing.why !== "pending") ? versionOn(a.document) : reference.version;
       // Not into a document whose page withholds its sections.
-      return { ...reference, version, mark, section, anchor: reference.href === undefined || judged !== target ? "" : anchor };
+      return { ...reference, version, mark, section, anchor: reference.href === undefined || own !== target ? "" : anchor };
     }),
     implementation: implementation
       ? {

@@ -25,7 +25,8 @@ import { firstDecisionOfRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, documentSections, findSection } from "../model/sections.js";
 import { openTrainings, trainingPhase, type OpenTraining } from "../model/training-completion.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
-import type { ControlledDocument, Csr } from "../model/types.js";
+import type { AddressedIn, ControlledDocument, Csr } from "../model/types.js";
+import { citedDocument } from "../model/revision.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
 import { revisionNameIn } from "../i18n/values.js";
 import { departmentName, documentTitle, peopleOf, personName, t, type RegisterContext } from "../report/registers/context.js";
@@ -42,6 +43,8 @@ export interface AttentionInput {
    * give them: a site of a past day reads a finding from the records of that day. Without them, as they are now.
    */
   asOf?: { documents: ReadonlyMap<string, ControlledDocument>; csrs: ReadonlyMap<string, Csr> };
+  /** The version in force of the documents being revised, by id (load/base.ts revisedInForce), whose sections a CSR link names (model/revision.ts citedDocument). */
+  inForce?: ReadonlyMap<string, ControlledDocument>;
 }
 
 /** One finding's reading: what is due, by when, and who answers for it. */
@@ -133,13 +136,18 @@ const partIndex = (finding: Finding, field: string): number | undefined => {
   const path = reportedAt.get(finding)?.path;
   return path?.[0] === field && typeof path[1] === "number" ? path[1] : undefined;
 };
+/** The text a CSR link's section is looked up in: the document's (its text where the site withholds it), the version in force while it is revised (citedDocument). */
+const citedText = (input: AttentionInput, place: AddressedIn) => {
+  const doc = input.rc.index.documents.get(place.document)?.value;
+  return doc && citedDocument(input.rc.textOf?.(doc) ?? doc, place, input.inForce);
+};
 /**
  * A place a CSR is addressed in, as the CSR list cites it: a secret document's section by number only
  * (tester25 F2), judged on its text (which the site withholds from the document's page).
  */
-const placeLabel = (input: AttentionInput, place: { document: string; section?: string }) => {
+const placeLabel = (input: AttentionInput, place: AddressedIn) => {
   const doc = input.rc.index.documents.get(place.document)?.value;
-  const judged = doc && (input.rc.textOf?.(doc) ?? doc);
+  const judged = citedText(input, place);
   return place.section ? `${place.document} ${addressedSectionLabel(judged, place.section, input.rc.lang, doc !== undefined && isStateSecret(input.rc.repo, doc))}` : place.document;
 };
 const csrOwner = (input: AttentionInput, csr: Csr) => personName(input.rc, csr.implementation?.owner ?? csr.review?.decision?.by);
@@ -254,8 +262,8 @@ const READERS: Record<string, Reader> = {
     const place = i === undefined ? undefined : csr?.addressed?.[i];
     if (!csr || !place) return undefined;
     // placeLabel marks the section: found under another number (原写 5.4), or not found.
-    const doc = input.rc.index.documents.get(place.document)?.value;
-    const moved = doc && place.section !== undefined && findSection(documentSections(input.rc.textOf?.(doc) ?? doc), place.section).movedFrom !== undefined;
+    const cited = citedText(input, place);
+    const moved = cited && place.section !== undefined && findSection(documentSections(cited), place.section).movedFrom !== undefined;
     return { what: tr(input, moved ? "site.attention.section-moved" : "site.attention.section-missing", { place: placeLabel(input, place) }), responsible: csrOwner(input, csr) };
   },
   "csr/addressed-by-obsolete": (input, finding, { csr }) => {

@@ -123,6 +123,11 @@ export interface SiteOptions {
    * organisation, form number, as-of date, signature lines), for its page and its workbook.
    */
   heading?: (table: Table) => Table;
+  /**
+   * The version in force of the documents being revised, by id (load/base.ts revisedInForce, as csr check reads it): the
+   * section a CSR link names until the release (model/revision.ts citedDocument), on the CSR pages and the findings' readings.
+   */
+  inForce?: ReadonlyMap<string, ControlledDocument>;
   /** A customer's audit pack: its document as the file has it, before what names another customer was withheld (customer-scope.ts textOf); CSR links are judged on it. */
   textOf?: (doc: ControlledDocument) => ControlledDocument;
   /** The repository's documents a customer's audit pack leaves out (csr site --customer, customer-scope.ts): a reference to one says so. */
@@ -662,7 +667,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const referrers = documentReferrers({ ...repo, documents: repo.documents.flatMap((l) => (documentsShown.get(l.value.id) === undefined ? [] : [{ ...l, value: documentsShown.get(l.value.id)! }])) });
   // What a document's page and a review report say of the documents they name (withdrawn, which version) is what the records say of that day.
   const indexOnDay = indexOn(index, today);
-  const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf });
+  const readFinding = findingReader({ rc, today, calendar, entityOfFile, asOf, ...(options.inForce ? { inForce: options.inForce } : {}) });
   // A customer's audit pack lists each finding as what is due, by when and by whom (findingReader), not as csr check's
   // message, which tells the organisation's own document controller which csr command records it (tester74 T10).
   const listedFindings = options.outside ? findings.map((f) => ({ ...f, message: readingText(rc, readFinding(f)) })) : findings;
@@ -853,7 +858,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? [], undatedTraining, today);
     let html: string;
     try {
-      const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion, rc.textOf);
+      const view = csrReportView(repo, indexOnDay, csr, lang, body, today, pageLinker(page), addressedVersion, rc.textOf, undefined, options.inForce);
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
       // The customer and the source document (with its revisions) on the customer's page.

@@ -59,10 +59,8 @@ export async function checkCommand(ctx: CommandContext, paths: string[], flags: 
     const against = base ?? (await baseState());
     // Without a base, the release tags say which released documents were edited since (doc/revision-not-bumped);
     // the pre-commit hook compares with HEAD (--base HEAD), and before the first commit there is no tag.
-    const load = await import("../../load/base.js");
-    const released = against || flags.staged ? undefined : await load.releasesChanged(root, repo.documents);
-    const inForce = await load.revisedInForce(root, repo.documents);
-    const outcome = checkRepository(repo, { today, ...(against ? { base: against } : {}), ...(released?.size ? { released } : {}), ...(inForce.size ? { inForce } : {}) });
+    const { checkedFromGit } = await import("../../load/base.js");
+    const outcome = checkRepository(repo, { today, ...(against ? { base: against } : {}), ...(await checkedFromGit(root, repo.documents, { edited: !against && !flags.staged })) });
     return [...outcome.findings, ...outcome.held];
   };
   const run = async (repo: Repository) => {

@@ -15,7 +15,7 @@ import { actionById } from "../../model/actions.js";
 import { auditsByReport } from "../../model/process-audits.js";
 import { toolingNamed } from "../../model/tooling.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
-import { releasedPendingUntil } from "../../model/revision.js";
+import { citedDocument, releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { flowDownDecision, flowDownReadings } from "../../model/flow-down.js";
 import { csrDistributions, distributionRevision, redistributionDue, type CsrDistributionEntry } from "../../model/distribution.js";
@@ -89,7 +89,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const inForce = revised.length > 0 ? await (await import("../../load/base.js")).revisedInForce(repo.root, revised) : undefined;
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
-    const cited = doc && !a.pin?.draft ? (inForce?.get(doc.id) ?? doc) : doc;
+    const cited = doc && citedDocument(doc, a, inForce);
     const { found, movedFrom } = cited && a.section !== undefined ? findSection(documentSections(cited), a.section) : {};
     // A section found under another number than the one written (the document renumbered since) says which was written.
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null, ...(movedFrom ? { sectionMovedFrom: movedFrom } : {}) };

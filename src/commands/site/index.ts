@@ -21,7 +21,7 @@ import { changesPeriodFrom, previousMonthStart } from "../../site/changes.js";
 import { buildSite, secretCsrIds, secretDocuments, withoutSecretSummaries } from "../../site/build.js";
 import { addDays } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
-import { releasedRevisions } from "../../load/base.js";
+import { checkedFromGit, releasedRevisions } from "../../load/base.js";
 import { folderCommits, type FolderCommit } from "../../load/git.js";
 import type { Repository } from "../../load/repository.js";
 import type { Change } from "../../model/changes.js";
@@ -67,15 +67,20 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const commits = folderCommits(root);
   // A site of a past day: the repository as committed at its end, whose findings and drafts it shows.
   const committed = await committedOn(root, today, commits);
-  const asOf = findingsAsOf(committed, today);
+  const asOf = await findingsAsOf(root, committed, today);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
   // A site of a past day with a commit by then shows that commit's findings: the files' own are not checked.
+  // What csr check reads from git too (checkedFromGit): the findings are its own, and it may answer from the cache the site leaves.
+  let fromGit: ReturnType<typeof checkedFromGit> | undefined;
   const { repo: whole, findings: all } = asOf?.findings
     ? { repo: (await loadChecked(root, today)).repo, findings: asOf.findings }
-    : await loadChecked(root, today, (r) => {
-        const outcome = checkRepository(r, { today });
+    : await loadChecked(root, today, async (r) => {
+        const outcome = checkRepository(r, { today, ...(await (fromGit = checkedFromGit(root, r.documents))) });
         return [...outcome.findings, ...outcome.held];
       }).then((checked) => ({ repo: checked.repo, findings: checked.findings.filter((f) => f.heldBackBy === undefined) }));
+  // The version in force of the documents being revised, whose sections the CSR links name, as the findings read it:
+  // on a past day those being revised in that day's commit; else the working tree's (the check's, else read now).
+  const { inForce } = asOf?.findings ? asOf : await (fromGit ?? checkedFromGit(root, whole.documents, { edited: false }));
   refuseOrWarnUnreadable(ctx, whole);
   // An audit pack for one customer (tester70 P8): every page, register and the search index built from the narrowed repository.
   const scope = flags.customer === undefined ? undefined : customerScope(whole, flags.customer);
@@ -134,7 +139,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       return periodTable(rc, { ...source, from, changes: kept, entered: [] }, plain, cells);
     };
     // The site withholds what is classified 秘密 or above rather than marking its pages with it (Table.classification is for paper).
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: shownDocuments(await releasedOn(repo, today, { inForce: true }), scope), earlier: shownDocuments(await earlierRevisions(root, repo, secret), scope), changedSinceRelease: shownDocuments(await changedSinceRelease(repo, today), scope), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside, textOf: scope.textOf } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, sitemap: flags.sitemap === true, version, secret, released: shownDocuments(await releasedOn(repo, today, { inForce: true }), scope), earlier: shownDocuments(await earlierRevisions(root, repo, secret), scope), changedSinceRelease: shownDocuments(await changedSinceRelease(repo, today), scope), ...(inForce ? { inForce } : {}), drafts, committed: await committedFilesOn(repo, today, commits), ...(asOf ? { findingsSource: asOf.source } : {}), commits: listed, changeReport, ...(scope ? { outside: scope.outside, textOf: scope.textOf } : {}), heading: ({ classification: _, ...table }) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content), writeParts: (path, write) => writeParts(fileFor(path), write) });
     writeFileSync(join(staging, SITE_MARKER), manifest(t("site-command.marker"), filesUnder(staging)));
     if (added) carryAdded(out, staging, added, flags.out);
     // The pages are written synchronously, so a Ctrl-C pressed meanwhile waits for the event loop: let it be heard
@@ -226,11 +231,13 @@ function writeParts(file: string, write: (put: (text: string) => void) => void):
  * then) the working tree's findings, and `source` says they could not be taken back.
  * Undefined for a site of today or a day ahead: the working tree's findings, as before.
  */
-function findingsAsOf(committed: Committed | undefined, today: string): { findings?: Finding[]; source: FindingsSource } | undefined {
+async function findingsAsOf(root: string, committed: Committed | undefined, today: string): Promise<{ findings?: Finding[]; source: FindingsSource; inForce?: Map<string, ControlledDocument> } | undefined> {
   if (committed === undefined) return undefined;
   if (committed.repo === undefined) return { source: { unavailable: true } };
-  const outcome = checkRepository(committed.repo, { today });
-  return { findings: outcome.findings, source: { commit: committed.commit.short, date: committed.commit.day } };
+  // Read from git as csr check reads it (checkedFromGit): the documents being revised then are read as their version in force.
+  const fromGit = await checkedFromGit(root, committed.repo.documents);
+  const outcome = checkRepository(committed.repo, { today, ...fromGit });
+  return { findings: outcome.findings, source: { commit: committed.commit.short, date: committed.commit.day }, ...(fromGit.inForce ? { inForce: fromGit.inForce } : {}) };
 }
 
 function baseUrlOption(value: string): string {

@@ -1,7 +1,7 @@
 import { closest } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import { findSection, parseSectionReference, sectionLabel, type NumberedSection } from "../../../model/sections.js";
-import { bodyOnPaper } from "../../../model/revision.js";
+import { bodyOnPaper, citedDocument } from "../../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../../model/types.js";
 import type { Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -54,7 +54,7 @@ addressed:
         if (!doc || bodyOnPaper(doc)) return;
         // A document being revised: a link names the section of the version in force (the matrix prints it so; csr
         // release moves it to the draft's), unless it was made to the draft's own text (pin.draft).
-        const cites = doc.revising !== undefined && doc.status === "released" && !place.pin?.draft ? (ctx.options.inForce?.get(doc.id) ?? doc) : doc;
+        const cites = citedDocument(doc, place, ctx.options.inForce);
         let cited = citations.get(cites);
         if (!cited) citations.set(cites, (cited = []));
         cited.push({ csr, file, i, section: place.section });
