@@ -7,8 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
@@ -106,5 +107,20 @@ describe("csr process plan (tester78 A2)", () => {
     const md = (await run(dir, "list", "audit-plan", ...TODAY, "--format", "md")).stdout;
     expect(md.split("\n").slice(0, 3)).toEqual(["## 2026 年度内部审核计划（共 1 项）", "", "江苏安迈汽车零部件有限公司 ｜ 表单编号：QR-004-01 A/0 ｜ 截至 2026-12-04"]);
     expect((await run(dir, "list", "audit-programme", ...TODAY, "--format", "md")).stdout).not.toContain("QR-004-01");
+  });
+
+  it("puts this year's plan and the coming year's on sheets of csr export, as the site has them on pages", async () => {
+    const dir = await acme();
+    expect((await run(dir, "process", "plan", "C2", "--month", "2026-12", "--by", "zhangli", ...TODAY, "-y")).code).toBe(0);
+    expect((await run(dir, "process", "plan", "C1", "--month", "2027-03", "--by", "zhangli", ...TODAY, "-y")).code).toBe(0);
+    const book = join(tempDir(), "registers.xlsx");
+    expect((await run(dir, "export", "--out", book, ...TODAY)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const names = workbook.worksheets.map((w) => w.name);
+    const at = names.indexOf("纠正措施台账");
+    expect(names.slice(at, at + 3)).toEqual(["纠正措施台账", "2026年度内部审核计划", "2027年度内部审核计划"]);
+    expect(workbook.getWorksheet("2026年度内部审核计划")!.getCell("A1").value).toBe("2026 年度内部审核计划（共 1 项）");
+    expect(workbook.getWorksheet("2027年度内部审核计划")!.getCell("A1").value).toBe("2027 年度内部审核计划（共 1 项）");
   });
 });

@@ -56,7 +56,8 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
  * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
- * tooling register and the error-proofing verification record once tooling.yaml has entries. With `yearEnd` (csr site, tester71 Q2),
+ * tooling register and the error-proofing verification record once tooling.yaml has entries; the annual internal audit plan
+ * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
  * year to date following (id management-review-year-to-date).
@@ -108,8 +109,9 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   // The site's view of the internal audit programme (内部审核方案), as csr list audit-programme gives it (IATF 16949 9.2.2.1).
   if (options.yearEnd) yield auditProgramme(ctx, { today });
   // The annual internal audit plan (年度内部审核计划, csr list audit-plan), once processes.yaml plans audits: this year's and,
-  // when it has entries, the coming year's (planned at the year's end), each a page and a sheet of its own (IATF 16949 9.2.2.1).
-  if (options.yearEnd && ctx.repo.processes.some(({ value }) => (value.planned_audits ?? []).length > 0)) {
+  // when it has entries, the coming year's (planned at the year's end), each a page of csr site and a sheet of csr export
+  // of its own (IATF 16949 9.2.2.1).
+  if (ctx.repo.processes.some(({ value }) => (value.planned_audits ?? []).length > 0)) {
     const year = Number(today.slice(0, 4));
     yield auditPlanRegister(ctx, { today, year });
     const next = auditPlanRegister(ctx, { today, year: year + 1 });
