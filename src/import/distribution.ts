@@ -159,6 +159,8 @@ export interface DistributionPlan {
   copies: PlannedCopy[];
   /** Rows the repository holds as written (a register imported again). */
   unchanged: number[];
+  /** Rows whose 备注 is the only thing the repository's copy lacks: the remark added to that copy (`at`, its index in `distribution`). */
+  remarks: { row: number; id: string; path: string; at: number; copy: number; remark: string }[];
   refused: { row: number; message: string }[];
   /** What a row said that is read otherwise than written, or not kept. */
   notes: { row: number; message: string }[];
@@ -184,7 +186,7 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
   const departments = repo.config?.value.departments ?? [];
   const parties = repo.config?.value.external_parties ?? [];
   const people = repo.people.map((p) => p.value);
-  const plan: DistributionPlan = { header: header.row, dataRows: 0, unread: header.unread, computed: header.computed, columns: [...header.columns.keys()], copies: [], unchanged: [], refused: [], notes: [], titleRows: [] };
+  const plan: DistributionPlan = { header: header.row, dataRows: 0, unread: header.unread, computed: header.computed, columns: [...header.columns.keys()], copies: [], unchanged: [], remarks: [], refused: [], notes: [], titleRows: [] };
   for (const raw of sheet.rows.slice(0, header.at)) {
     const text = raw.cells.map(cellText).filter(Boolean);
     if (text.length > 0) plan.titleRows.push({ row: raw.row, text: [...new Set(text)].join(" ") });
@@ -370,9 +372,18 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
       ...(returnedBy ? { returned_by: returnedBy.id } : {}),
       ...(receivedBy ? { received_by: receivedBy.id } : {}),
     };
-    const existing = (document.distribution ?? []).find((c) => c.copy === copy);
-    if (existing && !sameCopy(existing, entry)) {
-      refuse(t("import.distribution.copy-used", { id, copy, version: existing.version, to: departmentLabel(index, existing.to), date: existing.date }));
+    const at = (document.distribution ?? []).findIndex((c) => c.copy === copy);
+    const existing = at < 0 ? undefined : document.distribution![at]!;
+    const differing = existing ? differingFields(existing, entry) : [];
+    // A 备注 the paper added since (现场张贴) on a copy otherwise as recorded: added to the copy, said on its row.
+    if (existing && differing.length === 1 && differing[0] === "remark" && existing.remark === undefined) {
+      numbers.set(copy, raw.row);
+      plan.remarks.push({ row: raw.row, id, path: located.file.path, at, copy, remark: entry.remark! });
+      continue;
+    }
+    if (existing && differing.length > 0) {
+      const data = { id, copy, version: existing.version, to: departmentLabel(index, existing.to), date: existing.date };
+      refuse(differing.length === 1 && differing[0] === "remark" ? t("import.distribution.remark-differs", { ...data, recorded: existing.remark!, remark: entry.remark ?? "", path: located.file.path }) : t("import.distribution.copy-used", data));
       continue;
     }
     numbers.set(copy, raw.row);
@@ -387,9 +398,12 @@ export function planDistribution(sheet: RawSheet, repo: Repository, today: strin
   return plan;
 }
 
-/** Whether the repository's copy records what the row does: the fields a row gives (the repository may hold more: a location, a loss). */
-function sameCopy(existing: ControlledCopy, entry: ControlledCopy): boolean {
-  return (Object.keys(entry) as (keyof ControlledCopy)[]).every((key) => existing[key] === entry[key]);
+/**
+ * The fields the row gives that the repository's copy records otherwise (none: the copy is the row's; the repository may
+ * hold more, a location, a loss). A row without a 备注 leaves the copy's as it is.
+ */
+function differingFields(existing: ControlledCopy, entry: ControlledCopy): (keyof ControlledCopy)[] {
+  return (Object.keys(entry) as (keyof ControlledCopy)[]).filter((key) => existing[key] !== entry[key]);
 }
 
 /** The documents `copies` go to, with their `distribution` as the import leaves it. */

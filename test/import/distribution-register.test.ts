@@ -170,6 +170,33 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(written);
   });
 
+  it("adds a 备注 written since to the copy recorded without one, on the plan's row; a 备注 other than the copy's is refused naming both (review79 6)", async () => {
+    const dir = gitInitEmpty(repository());
+    commitAt(dir, "2026-11-30", "QP-001 A/1");
+    const row = (remark: string | null) => [1, "QP-001", "文件控制程序", "A/1", "002", "市场部", "李娜", "2026.6.2", null, null, remark];
+    expect(csr(["-C", dir, "import", await register([row(null)]), "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" }).code).toBe(0);
+    const posted = await register([row("现场张贴")]);
+    const added = csr(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" });
+    expect([added.code, added.stderr]).toEqual([0, ""]);
+    expect(added.stdout.split("\n").slice(3, 9)).toEqual([
+      "",
+      "已为 1 份已登记的受控副本补记备注（其余与仓库中的记录相同）：",
+      "第 4 行：QP-001 受控号 2：补记备注“现场张贴”",
+      "已写入 documents/QP-001.yaml",
+      "",
+      "第 5 行：不是发放记录行（没有文件编号和发放号），未导入：编制：王强",
+    ]);
+    expect(added.stdout).toContain("已导入 1 行中的 0 行；1 行补记备注。");
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toContain("  - {copy: 2, version: A/1, to: MKT, holder: li, date: 2026-06-02, remark: 现场张贴}\n");
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("导入发放回收登记表 受控文件发放回收登记表.xlsx：0 份受控副本，1 份补记备注\n");
+    const written = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
+    expect(csr(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY], { lang: "zh-CN" }).stdout).toContain("已导入 1 行中的 0 行；1 行与仓库中的文件相同，未重复导入。");
+    const other = csr(["-C", dir, "import", await register([row("破损换发")]), "--as", "distribution", "--today", TODAY], { lang: "zh-CN" });
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("第 4 行：QP-001 的受控号 2（A/1 版，2026-06-02 发给 市场部）在仓库中的备注为“现场张贴”，本行写“破损换发”：只有备注不同，未覆盖；以纸质记录为准时，在 documents/QP-001.yaml 中改写该副本的 remark 后再导入。");
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(written);
+  });
+
   it("takes an outside party by name, refuses a person who was not there on the day and an option of the other registers", async () => {
     const dir = repository();
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");

@@ -41,7 +41,7 @@ export async function importDistribution(ctx: CommandContext, root: string, file
   if (!plan) throw new UserError(t("import.distribution.no-header", { file, sheet: sheet.name }), t("import.distribution.no-header.hint"));
   // Recognised by its columns only (no --as): copies it would record are shown as --dry-run shows them, and --as distribution
   // asked for, as every other register needs its --as; a register with nothing to record (imported again) is read as usual.
-  const asked = recognised && !given.dryRun && plan.copies.length > 0;
+  const asked = recognised && !given.dryRun && plan.copies.length + plan.remarks.length > 0;
   const flags = asked ? { ...given, dryRun: true } : given;
   const index = buildIndex(repo);
   const where = sheet.name === "csv" ? file : t("import.register.sheet", { file, sheet: sheet.name });
@@ -53,16 +53,20 @@ export async function importDistribution(ctx: CommandContext, root: string, file
 
   const byPath = new Map<string, typeof plan.copies>();
   for (const copy of plan.copies) byPath.set(copy.path, [...(byPath.get(copy.path) ?? []), copy]);
-  const edits: FileChange[] = [...byPath].map(([file, copies]) =>
+  const paths = [...new Set([...byPath.keys(), ...plan.remarks.map((r) => r.path)])];
+  const edits: FileChange[] = paths.map((file) =>
     editFile(root, file, "document", (doc) => {
-      for (const copy of copies) appendIn(doc, ["distribution"], doc.createNode(copy.entry, { flow: true }));
+      // A remark added to a copy recorded already first: its index is the file's, before the new copies are appended.
+      for (const remark of plan.remarks.filter((r) => r.path === file)) doc.setIn(["distribution", remark.at, "remark"], remark.remark);
+      for (const copy of byPath.get(file) ?? []) appendIn(doc, ["distribution"], doc.createNode(copy.entry, { flow: true }));
     }),
   );
   if (flags.commit && !flags.dryRun) await refuseCommitOutsideGit(root);
   if (flags.commit && !flags.dryRun) await refuseUncommitted(root, edits.map((e) => e.path));
   if (!flags.dryRun && edits.length > 0) {
     const writes = edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text }));
-    const commit = flags.commit ? { message: t("commit.import.distribution", { file: basename(file), count: plan.copies.length }), paths: writes.map((w) => w.path) } : undefined;
+    const remarked = plan.remarks.length > 0 ? t("commit.import.distribution.remarks", { count: plan.remarks.length }) : "";
+    const commit = flags.commit ? { message: t("commit.import.distribution", { file: basename(file), count: plan.copies.length }) + remarked, paths: writes.map((w) => w.path) } : undefined;
     await applyChange(root, { writes, commit });
   }
 
@@ -79,8 +83,12 @@ export async function importDistribution(ctx: CommandContext, root: string, file
       ];
       out.push(t("import.row", { row, message: `${id} ${copyList(index, [entry])}${t("register.list-separator")}${parts.join(t("register.list-separator"))}` }));
     }
-    for (const file of byPath.keys()) out.push(t(flags.dryRun ? "import.would-write" : "import.wrote", { path: file }));
   }
+  if (plan.remarks.length > 0) {
+    out.push("", t(flags.dryRun ? "import.distribution.would-remark" : "import.distribution.remarked", { count: plan.remarks.length }));
+    for (const { row, id, copy, remark } of plan.remarks) out.push(t("import.row", { row, message: t("import.distribution.remark-added", { id, copy, remark }) }));
+  }
+  for (const file of paths) out.push(t(flags.dryRun ? "import.would-write" : "import.wrote", { path: file }));
   // Who handed a copy out or back is the record's (doc/copy-record-incomplete): a register without the column is said, never assumed.
   const lacking = [
     ...(plan.copies.length > 0 && !plan.columns.includes("issuedBy") ? [t("import.distribution.column.issuedBy")] : []),
@@ -105,6 +113,7 @@ export async function importDistribution(ctx: CommandContext, root: string, file
   const findings = runCheck(after, { today }).filter((f) => touched.has(f.file));
   const tally = [
     ...(plan.refused.length > 0 ? [t("import.distribution.refused", { count: plan.refused.length })] : []),
+    ...(plan.remarks.length > 0 ? [t("import.distribution.remarks", { count: plan.remarks.length })] : []),
     ...(plan.unchanged.length > 0 ? [t("import.register.unchanged", { count: plan.unchanged.length })] : []),
   ];
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
