@@ -37,23 +37,20 @@
 import { isMap, isScalar, isSeq, type Document as YamlDocument, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
-import { list, sentences, t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { processLabel } from "../../model/labels.js";
-import { auditCustomers, auditInterval, auditKind, auditShifts, auditTeamLeader, auditorRoster, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, mayBeTrainee, ownDepartmentAuditors, plansFulfilledBy, threeYearCycle, unqualifiedAuditors } from "../../model/process-audits.js";
-import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
-import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
-import { configuredSeverity } from "../../check/engine.js";
-import { departmentLabel } from "../../model/labels.js";
+import { auditCustomers, auditInterval, auditKind, auditShifts, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, plansFulfilledBy, threeYearCycle } from "../../model/process-audits.js";
 import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type Process, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
-import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { personLabel, refuseMilitaryWork } from "../shared/people.js";
+import { editFile, listOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
 import { auditContent, valuesOf, type AuditContent, type AuditContentFlags } from "./audit-content.js";
+import { checkAuditTeam, teamReader } from "./team.js";
 
 export interface ProcessAuditedFlags extends AuditContentFlags {
   date?: string;
@@ -124,53 +121,20 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     }
     const content = auditContent(session, flags);
     const nonconformities = nonconformitiesOf(flags.nonconformities, content);
-    // GJB 9001C 9.2: the organisation's own people audit it; a 军代表 is the customer's representative (tester62 N3).
-    const by = [...new Set(listOption(flags.by).map((p) => {
-      const person = personOption(session, p, "--by", date);
-      refuseMilitaryWork(session.index, person, "--by", "auditor");
-      return person.id;
-    }))];
-    // The rest of the team (ISO 19011 5.5.4): at work that day, each in one role; no auditors, so asked for no qualification.
-    const inTeam = new Set(by);
-    const teamOf = (given: string[] | undefined, option: "--trainee" | "--expert") =>
-      [...new Set(valuesOf(given).map((p) => {
-        const person = personOption(session, p, option, date);
-        refuseMilitaryWork(session.index, person, option, "auditor");
-        if (inTeam.has(person.id)) throw new UserError(t("process.audited.two-roles", { who: personLabel(session.index, person.id), option }));
-        inTeam.add(person.id);
-        return person.id;
-      }))];
-    const trainees = teamOf(flags.trainee, "--trainee");
-    const experts = teamOf(flags.expert, "--expert");
+    // The team (ISO 19011 5.5.4): people at work that day, each in one role; trainees and experts are asked for no qualification.
+    const member = teamReader(session, date);
+    const by = member(listOption(flags.by), "--by");
+    const trainees = member(valuesOf(flags.trainee), "--trainee");
+    const experts = member(valuesOf(flags.expert), "--expert");
     const report = flags.report!.trim();
-    // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
-    const own = ownDepartmentAuditors(process, { by, trainees, experts, kind }, (id) => session.index.people.get(id)?.value);
-    const impartiality = configuredSeverity(impartialityRule.id, session.repo.config?.value.rules ?? {});
     const label = processLabel(process);
     // The same audit recorded twice (a command repeated after an interruption) would count twice in the programme.
     // In any letter case: people read IA-2026-02 and ia-2026-02 as one report (tester62 N10); the message names it as recorded.
     const recorded = (process.audits ?? []).find((a) => a.report.toLowerCase() === report.toLowerCase());
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
-    // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2).
-    const unqualified = unqualifiedAuditors({ by, date, kind }, auditorRoster(session.index.people));
-    const qualification = configuredSeverity(qualificationRule.id, session.repo.config?.value.rules ?? {});
-    // A layered process audit asks for no internal auditor qualification: none of its auditors is unqualified.
-    const qualifying = kind === "lpa" ? "qms" : kind;
-    const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
-    // An unqualified member of a team led by a qualified auditor may have audited under the leader's guidance (ISO 19011 5.5.4).
-    const traineeHint = (index: number, id: string) => (mayBeTrainee(index, unqualified) ? [t("process.audited.unqualified.trainee", { who: personLabel(session.index, id), leader: personLabel(session.index, auditTeamLeader({ by })!), id })] : []);
-    if (unqualified.length > 0 && qualification === "error") {
-      const first = unqualified[0]!;
-      throw new UserError(
-        t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.person.id), date, why: qualificationGap(first.person, date, qualifying), ...auditor }),
-        sentences(t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.person.id, ...auditor }), ...traineeHint(first.index, first.person.id)),
-      );
-    }
-    const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
-    const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
-    if (own.length > 0 && impartiality === "error") {
-      throw new UserError(t("process.audited.own-department.refused", { options: [...new Set(own.map((o) => OPTION_OF_ROLE[o.role]))].join(t("process.audited.subject.separator")), who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
-    }
+    // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2);
+    // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
+    const { warnings, qualified } = checkAuditTeam(session, process, { by, trainees, experts, kind }, date, "audited");
     const comment = flags.comment?.trim();
     const entry: ProcessAudit = {
       date,
@@ -206,7 +170,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
-    if (unqualified.length > 0) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", auditor));
+    if (!qualified) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor: t(`value.auditor-kind.${kind === "lpa" ? "qms" : kind}`), kind }));
     else if (kind === "qms" && months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
     else if (kind === "lpa") lines.push(t("process.audited.lpa"));
     else if (kind === "manufacturing-process" && threeYearCycle(session.repo.config?.value)) {
@@ -215,13 +179,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     }
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
     if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report: shellArgument(report), code: shellArgument(process.code) }));
-    if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
-    if (qualification === "warning") {
-      for (const { person, index } of unqualified) {
-        const data = { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, qualifying), id: person.id, ...auditor };
-        lines.push(sentences(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", data), ...traineeHint(index, person.id)));
-      }
-    }
+    lines.push(...warnings);
     // A nonconformity is followed up by a corrective action traced to this audit (IATF 16949 10.2.1): how to open it.
     if (nonconformities > 0) lines.push(t("process.audited.action-hint", { code: shellArgument(process.code), report: shellArgument(report) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
@@ -286,7 +244,6 @@ function contentText(session: EditSession, key: keyof typeof CONTENT_OPTION, val
 }
 
 /** The option that names a member of the audit team in each field of an audit record. */
-const OPTION_OF_ROLE = { by: "--by", trainees: "--trainee", experts: "--expert" } as const;
 
 export { valuesOf };
 
@@ -404,15 +361,9 @@ function amendTeam(session: EditSession, process: Process, audit: ProcessAudit, 
   }
   const date = (changes.find((c) => c.key === "date")?.value as string | undefined) ?? audit.date;
   if (date === audit.date && flags.by === undefined && flags.trainee === undefined && flags.expert === undefined) return [];
-  const inTeam = new Set<string>();
+  const member = teamReader(session, date);
   const team = (given: string[] | undefined, kept: readonly string[] | undefined, option: "--by" | "--trainee" | "--expert") =>
-    [...new Set((given !== undefined ? (option === "--by" ? listOption(given) : valuesOf(given)) : [...(kept ?? [])]).map((p) => {
-      const person = personOption(session, p, option, date);
-      refuseMilitaryWork(session.index, person, option, "auditor");
-      if (inTeam.has(person.id)) throw new UserError(t("process.audited.two-roles", { who: personLabel(session.index, person.id), option }));
-      inTeam.add(person.id);
-      return person.id;
-    }))];
+    member(given === undefined ? [...(kept ?? [])] : option === "--by" ? listOption(given) : valuesOf(given), option);
   const by = team(flags.by, audit.by, "--by");
   if (by.length === 0) throw new UserError(t("process.audited.missing", { flags: "--by", audit: t("value.audit-kind.qms") }), t("process.audited.amend.hint", { code: process.code, report: audit.report }));
   const trainees = team(flags.trainee, audit.trainees, "--trainee");
@@ -420,31 +371,5 @@ function amendTeam(session: EditSession, process: Process, audit: ProcessAudit, 
   for (const [key, now, was] of [["by", by, audit.by], ["trainees", trainees, audit.trainees ?? []], ["experts", experts, audit.experts ?? []]] as const) {
     if (now.join() !== was.join()) changes.push({ key, field: key, was: names(was), now: names(now), value: now.length > 0 ? now : undefined });
   }
-  const kind = auditKind(audit);
-  const rules = session.repo.config?.value.rules ?? {};
-  const label = processLabel(process);
-  const own = ownDepartmentAuditors(process, { by, trainees, experts, kind }, (id) => session.index.people.get(id)?.value);
-  const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
-  const auditors = list(own.map((o) => personLabel(session.index, o.person.id)));
-  const impartiality = configuredSeverity(impartialityRule.id, rules);
-  if (own.length > 0 && impartiality === "error") {
-    throw new UserError(t("process.audited.own-department.refused", { options: [...new Set(own.map((o) => OPTION_OF_ROLE[o.role]))].join(t("process.audited.subject.separator")), who: auditors, department: owner, process: label }), t("process.audited.own-department.hint", { code: process.code }));
-  }
-  const unqualified = unqualifiedAuditors({ by, date, kind }, auditorRoster(session.index.people));
-  const qualification = configuredSeverity(qualificationRule.id, rules);
-  const qualifying = kind === "lpa" ? "qms" : kind;
-  const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
-  if (unqualified.length > 0 && qualification === "error") {
-    const first = unqualified[0]!;
-    throw new UserError(
-      t(kind === "qms" ? "process.audited.unqualified.refused" : "process.audited.unqualified.refused-kind", { who: personLabel(session.index, first.person.id), date, why: qualificationGap(first.person, date, qualifying), ...auditor }),
-      t(kind === "qms" ? "process.audited.unqualified.hint" : "process.audited.unqualified.hint-kind", { id: first.person.id, ...auditor }),
-    );
-  }
-  const lines: string[] = [];
-  if (own.length > 0 && impartiality === "warning") lines.push(t("process.audited.own-department", { who: auditors, department: owner, process: label }));
-  if (qualification === "warning") {
-    for (const { person } of unqualified) lines.push(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", { who: personLabel(session.index, person.id), date, why: qualificationGap(person, date, qualifying), id: person.id, ...auditor }));
-  }
-  return lines;
+  return checkAuditTeam(session, process, { by, trainees, experts, kind: auditKind(audit) }, date, "audited").warnings;
 }

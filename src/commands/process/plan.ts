@@ -25,20 +25,18 @@
  */
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { processLabel, departmentLabel } from "../../model/labels.js";
-import { auditKind, auditorRoster, ownDepartmentAuditors, plannedDay, planStanding, unqualifiedAuditors, type IndexedPlan } from "../../model/process-audits.js";
-import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
-import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
-import { configuredSeverity } from "../../check/engine.js";
+import { processLabel } from "../../model/labels.js";
+import { auditKind, plannedDay, planStanding, type IndexedPlan } from "../../model/process-audits.js";
 import { AUDIT_KINDS, type AuditKind, type PlanChange, type PlannedAudit, type Process } from "../../model/types.js";
 import { localToday } from "../../core/dates.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
-import { editFile, listOption, personOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { personLabel, refuseMilitaryWork } from "../shared/people.js";
+import { editFile, listOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
 import { oneOrMany, valuesOf } from "./audited.js";
+import { checkAuditTeam, teamReader } from "./team.js";
 
 export interface ProcessPlanFlags {
   month?: string;
@@ -76,8 +74,8 @@ export async function processPlanCommand(ctx: CommandContext, given: string, fla
     }
     const shifts = valuesOf(flags.shift);
     const day = plannedDay({ month, ...(date ? { date } : {}) });
-    const by = plannedAuditors(session, flags.by, day);
-    const warnings = checkPlannedTeam(session, process, kind, by, day);
+    const by = teamReader(session, day)(listOption(flags.by), "--by");
+    const { warnings } = checkAuditTeam(session, process, { by, kind }, day, "plan");
     const customer = oneOrMany(customers);
     const shift = oneOrMany(shifts);
     const comment = flags.comment?.trim();
@@ -133,46 +131,6 @@ function livePlans(process: Process, kind: AuditKind | undefined, month: string)
   return (process.planned_audits ?? []).flatMap((plan, index) => (plan.month === month && !plan.cancelled && (kind === undefined || auditKind(plan) === kind) ? [{ plan, index }] : []));
 }
 
-/** The auditors of --by (people of people.yaml at work on `day`, no 军代表), without repeats, in order. */
-function plannedAuditors(session: EditSession, given: readonly string[] | undefined, day: string): string[] {
-  return [...new Set(listOption(given as string[] | undefined).map((p) => {
-    const person = personOption(session, p, "--by", day);
-    refuseMilitaryWork(session.index, person, "--by", "auditor");
-    return person.id;
-  }))];
-}
-
-/**
- * The checks csr process audited makes when the audit is recorded, made when it is planned or moved (tester78 A2: found
- * before, not after): an auditor of the department owning `process` (9.2.2 c) and one without a qualification for `kind` on
- * `day` (IATF 16949 7.2.3). Returns the warning lines; throws UserError while qms.yaml sets the rule to error.
- */
-function checkPlannedTeam(session: EditSession, process: Process, kind: AuditKind, by: string[], day: string): string[] {
-  const rules = session.repo.config?.value.rules ?? {};
-  const label = processLabel(process);
-  const own = ownDepartmentAuditors(process, { by, kind }, (id) => session.index.people.get(id)?.value);
-  const impartiality = configuredSeverity(impartialityRule.id, rules);
-  const owner = process.owner ? departmentLabel(session.index, process.owner) : "";
-  const ownNames = list(own.map((o) => personLabel(session.index, o.person.id)));
-  if (own.length > 0 && impartiality === "error") {
-    throw new UserError(t("process.plan.own-department.refused", { who: ownNames, department: owner, process: label }), t("process.plan.other-auditor-hint", { code: process.code }));
-  }
-  const unqualified = unqualifiedAuditors({ by, date: day, kind }, auditorRoster(session.index.people));
-  const qualification = configuredSeverity(qualificationRule.id, rules);
-  const qualifying = kind === "lpa" ? "qms" : kind;
-  const auditor = t(`value.auditor-kind.${qualifying}`);
-  if (unqualified.length > 0 && qualification === "error") {
-    const first = unqualified[0]!.person;
-    throw new UserError(t("process.plan.unqualified.refused", { who: personLabel(session.index, first.id), date: day, why: qualificationGap(first, day, qualifying), auditor }), t("process.plan.other-auditor-hint", { code: process.code }));
-  }
-  const lines: string[] = [];
-  if (own.length > 0 && impartiality === "warning") lines.push(t("process.plan.own-department", { who: ownNames, department: owner, process: label }));
-  if (qualification === "warning") {
-    for (const { person } of unqualified) lines.push(t("process.plan.unqualified", { who: personLabel(session.index, person.id), date: day, why: qualificationGap(person, day, qualifying), auditor }));
-  }
-  return lines;
-}
-
 /**
  * `--move <month>` / `--cancel <month>`: the entry planned for that month (of --kind, or the only live one) moved to the new
  * --month/--date and/or --by, its auditors checked again on its new day, what it was kept under `moved`; or cancelled under
@@ -215,11 +173,11 @@ async function changePlan(ctx: CommandContext, session: EditSession, located: Lo
   const when = flags.month === undefined && flags.date === undefined ? { month: plan.month, ...(plan.date ? { date: plan.date } : {}) } : plannedWhen(flags, process.code, today);
   const day = plannedDay(when);
   // The team kept is checked on the new day as a new one is: at work then, qualified then, impartial.
-  const by = flags.by !== undefined ? plannedAuditors(session, flags.by, day) : plannedAuditors(session, plan.by, day);
+  const by = teamReader(session, day)(listOption(flags.by ?? plan.by), "--by");
   const moved: PlannedAudit = { ...plan, month: when.month, date: when.date, by: by.length > 0 ? by : undefined };
   if (moved.month === plan.month && moved.date === plan.date && (moved.by ?? []).join() === (plan.by ?? []).join()) throw new UserError(t("process.plan.move-same", { plan: was }));
   if (when.month !== plan.month && livePlans(process, auditKind(plan), when.month).length > 0) throw new UserError(t("process.plan.duplicate", { process: label, month: when.month, audit }));
-  const warnings = checkPlannedTeam(session, process, auditKind(plan), by, day);
+  const { warnings } = checkAuditTeam(session, process, { by, kind: auditKind(plan) }, day, "plan");
   const before: PlanChange = { on: today, reason, month: plan.month, ...(plan.date ? { date: plan.date } : {}), ...(plan.by && plan.by.length > 0 ? { by: [...plan.by] } : {}) };
   const entry: PlannedAudit = Object.fromEntries(
     Object.entries({ ...moved, moved: [...(plan.moved ?? []), before] }).filter(([, value]) => value !== undefined),
