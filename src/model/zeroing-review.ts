@@ -8,6 +8,7 @@ import { shellArgument } from "../core/text.js";
 import { list, t } from "../i18n/index.js";
 import { stepNameKey, ZEROING_PARTS, zeroingMissing, type ZeroingCriterion } from "./actions.js";
 import { departmentLabel } from "./labels.js";
+import { namesakeRefusal, peopleNamed } from "./person-names.js";
 import { isMilitaryRepresentative, militaryParties, type RepoIndex } from "./index.js";
 import type { ActionStepId, CorrectiveAction, Person } from "./types.js";
 
@@ -37,8 +38,10 @@ export function lastZeroingEvidence(action: CorrectiveAction): ZeroingEvidenceDa
 
 /** What is wrong with a recorded 归零 review (zeroingReviewProblems), one kind each. */
 export type ZeroingReviewProblem =
-  /** `reviewed_by` names nobody of people.yaml (by id). */
+  /** `reviewed_by` names nobody of people.yaml (by id, 工号, name or 姓名(工号), model/person-names.ts peopleNamed). */
   | { kind: "unknown-reviewer"; given: string }
+  /** `reviewed_by` is a name (or 工号) two or more people of people.yaml share (`namesakes`); csr does not pick one. */
+  | { kind: "namesake-reviewer"; given: string; namesakes: Person[] }
   /** The reviewer is no person of a 军代表室 (qms.yaml external_parties of kind military-representative); `offices` empty when the repository has none. */
   | { kind: "not-military"; person: Person; offices: string[] }
   /** Criteria without evidence, each half apart (technical first). */
@@ -48,7 +51,9 @@ export type ZeroingReviewProblem =
 
 /**
  * What is wrong with `action`'s recorded 归零 review (`zeroing.reviewed_by`, `zeroing.reviewed`), in a repository that works
- * to GJB 9001C: a reviewer who is not a person of people.yaml (`reviewed_by` holds the id csr action zero writes) or not a
+ * to GJB 9001C: a reviewer who is not a person of people.yaml (`reviewed_by` holds the id csr action zero writes, or the person
+ * as a hand-written record names them — name, 工号 or 姓名(工号) — read as every command reads a person, peopleNamed), one
+ * whose name two people share, or not a
  * 军代表 (a person whose department is a military representative office, isMilitaryRepresentative); criteria of the 双五条
  * without evidence; a review day before the last dated evidence (lastZeroingEvidence). Empty with no review recorded.
  */
@@ -57,8 +62,10 @@ export function zeroingReviewProblems(action: CorrectiveAction, index: Pick<Repo
   if (zeroing?.reviewed_by === undefined && zeroing?.reviewed === undefined) return [];
   const problems: ZeroingReviewProblem[] = [];
   if (zeroing.reviewed_by !== undefined) {
-    const person = index.people.get(zeroing.reviewed_by)?.value;
-    if (person === undefined) problems.push({ kind: "unknown-reviewer", given: zeroing.reviewed_by });
+    const named = peopleNamed(zeroing.reviewed_by, [...index.people.values()].map((p) => p.value));
+    const person = named.length === 1 ? named[0]! : undefined;
+    if (named.length > 1) problems.push({ kind: "namesake-reviewer", given: zeroing.reviewed_by, namesakes: named });
+    else if (person === undefined) problems.push({ kind: "unknown-reviewer", given: zeroing.reviewed_by });
     else if (!isMilitaryRepresentative(index, person)) problems.push({ kind: "not-military", person, offices: militaryParties(index).map((p) => p.code) });
   }
   const missing = ZEROING_PARTS.flatMap(({ part, criteria }) => {
@@ -79,6 +86,8 @@ export function zeroingReviewText(problem: ZeroingReviewProblem, id: string, ind
   switch (problem.kind) {
     case "unknown-reviewer":
       return t("zeroing-review.unknown-reviewer", { given: problem.given, id: shellArgument(id) });
+    case "namesake-reviewer":
+      return namesakeRefusal("reviewed_by", problem.given, problem.namesakes, index);
     case "not-military": {
       const data = { person: t("people.label", { name: problem.person.name, id: problem.person.id }), department: departmentLabel(index, problem.person.department), offices: list(problem.offices.map((code) => t("people.department-choice", { code, name: departmentLabel(index, code) }))) };
       return t(problem.offices.length > 0 ? "zeroing-review.not-military" : "zeroing-review.no-office", data);

@@ -183,12 +183,22 @@ describe("a quality problem in a GJB 9001C repository", () => {
     // --amend holds the same rules: no 质量部部长 in the 军代表's place.
     const amended = await run(dir, "action", "zero", "8D-2026-001", "--reviewed-by", "chenhw", "--amend");
     expect([amended.code, amended.stderr.startsWith("csr: 归零评审人 陈宏伟（chenhw）（质量部）不是军代表")]).toEqual([2, true]);
-    // A review written by hand is action/zeroing-review's.
-    writeFileSync(join(dir, "actions", "8D-2026-001.yaml"), read(dir).replace("reviewed_by: wangjd", "reviewed_by: 驻厂军代表 张伟").replace("reviewed: 2026-11-25", "reviewed: 2026-11-10"));
+    // A review written by hand is action/zeroing-review's: the 军代表 by name, 工号 or 姓名(工号) is read as every command reads a person
+    // (review79 #1); a name two people share is refused as namesakes, naming both.
+    const zeroingFindings = async () => (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "action/zeroing-review").map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
+    writeFileSync(join(dir, "actions", "8D-2026-001.yaml"), read(dir).replace("reviewed_by: wangjd", "reviewed_by: 王建东"));
+    expect(await zeroingFindings()).toEqual([]);
+    const people = readFileSync(join(dir, "people.yaml"), "utf8");
+    writeFileSync(join(dir, "people.yaml"), people.replace("  - id: wangjd\n", "  - id: wangjd2\n    name: 王建东\n    department: QA\n    roles: []\n  - id: wangjd\n"));
+    expect(await zeroingFindings()).toEqual([
+      `${read(dir).split("\n").indexOf("  reviewed_by: 王建东") + 1}:16 error reviewed_by '王建东': more than one person in people.yaml has this name: wangjd2 (Quality), wangjd (Military Representative Office); csr does not pick one, so name one of them by id or employee number (工号) instead (such as wangjd2).`,
+    ]);
+    writeFileSync(join(dir, "people.yaml"), people);
+    writeFileSync(join(dir, "actions", "8D-2026-001.yaml"), read(dir).replace("reviewed_by: 王建东", "reviewed_by: 驻厂军代表 张伟").replace("reviewed: 2026-11-25", "reviewed: 2026-11-10"));
     const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "action/zeroing-review").map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
     const line = (text: string) => read(dir).split("\n").indexOf(text) + 1;
     expect(findings).toEqual([
-      `${line("  reviewed_by: 驻厂军代表 张伟")}:16 error The zeroing reviewer "驻厂军代表 张伟" is no one of people.yaml: the military representative's review records the person's id; correct it with 'csr action zero 8D-2026-001 --reviewed-by <military representative> --amend'.`,
+      `${line("  reviewed_by: 驻厂军代表 张伟")}:16 error The zeroing reviewer "驻厂军代表 张伟" is no one of people.yaml (by id, name or employee number): the military representative's review names a person of people.yaml; correct it with 'csr action zero 8D-2026-001 --reviewed-by <military representative> --amend'.`,
       `${line("  reviewed: 2026-11-10")}:13 error The zeroing review date 2026-11-10 is before the last evidence of the zeroing, 2026-11-18 (a read-across check (举一反三)): the military representative reviews a finished zeroing (GJB 9001C 10.2), on 2026-11-18 or later.`,
     ]);
   });

@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "A quality problem's 归零 review is not the 军代表's, or reviews a 归零 not yet finished or dated before its evidence.",
   docs: {
     description:
-      "In a repository that works to GJB 9001C (`standards` in `qms.yaml`), the 归零报告 of a quality problem (`actions/<id>.yaml`) is reviewed by the customer's representative, the 军代表 (`zeroing.reviewed_by`, `zeroing.reviewed`, written by `csr action zero <id> --reviewed-by <person> --reviewed <date>`). csr takes as 军代表 a person of `people.yaml` whose `department` is a military representative office (`qms.yaml` `external_parties` of `kind: military-representative`, the 军代表室), and `reviewed_by` holds that person's id, so that registers and the card print the name. The review is of a finished 归零: all ten criteria of the 双五条 evidenced (see `action/zeroing-incomplete`), and dated no earlier than the last dated evidence — the done dates of steps D4–D7 and the dates of the read-across checks (举一反三). Reported: a reviewer who is no one of `people.yaml` (a name typed by hand) or not of a 军代表室, a review while criteria lack evidence (naming them), a review dated before the last evidence (naming its step). `csr action zero` refuses the same, with `--amend` too. GJB 9001C-2017 10.2; the 质量问题归零 practice (QJ 3183, GJB 5711). Not reported in a repository that does not work to GJB 9001C.",
+      "In a repository that works to GJB 9001C (`standards` in `qms.yaml`), the 归零报告 of a quality problem (`actions/<id>.yaml`) is reviewed by the customer's representative, the 军代表 (`zeroing.reviewed_by`, `zeroing.reviewed`, written by `csr action zero <id> --reviewed-by <person> --reviewed <date>`). csr takes as 军代表 a person of `people.yaml` whose `department` is a military representative office (`qms.yaml` `external_parties` of `kind: military-representative`, the 军代表室), and `reviewed_by` names that person as every command reads a person: the id (what `csr action zero` writes), or, in a record written by hand, the name, the 工号 or 姓名(工号) (王建东, 王建东(1023)). The review is of a finished 归零: all ten criteria of the 双五条 evidenced (see `action/zeroing-incomplete`), and dated no earlier than the last dated evidence — the done dates of steps D4–D7 and the dates of the read-across checks (举一反三). Reported: a reviewer who is no one of `people.yaml` (a name that matches nobody), a name two people share (write the id or 工号), or one not of a 军代表室, a review while criteria lack evidence (naming them), a review dated before the last evidence (naming its step). `csr action zero` refuses the same, with `--amend` too. GJB 9001C-2017 10.2; the 质量问题归零 practice (QJ 3183, GJB 5711). Not reported in a repository that does not work to GJB 9001C.",
     bad: `
   report: GL-2026-01
   reviewed_by: wang
@@ -34,7 +34,7 @@ export const rule: Rule = {
     if (!worksToGjb9001C(ctx.repo.config?.value)) return;
     for (const { value: action, file } of ctx.repo.actions) {
       for (const problem of zeroingReviewProblems(action, ctx.index)) {
-        const key = problem.kind === "unknown-reviewer" || problem.kind === "not-military" || action.zeroing?.reviewed === undefined ? "reviewed_by" : "reviewed";
+        const key = problem.kind === "unknown-reviewer" || problem.kind === "namesake-reviewer" || problem.kind === "not-military" || action.zeroing?.reviewed === undefined ? "reviewed_by" : "reviewed";
         ctx.report({ file, path: ["zeroing", key] }, zeroingReviewText(problem, action.id, ctx.index));
       }
     }
