@@ -420,19 +420,24 @@ export interface IndexedPlan {
  * documented programme) stands on `today` (YYYY-MM-DD), read as it stood that day (planOn): `done` when an audit of its kind
  * (auditKind) of the process is dated within its month (`audit`, the first such, whether or not its auditors were qualified:
  * the register marks that apart); `cancelled` when it was cancelled (csr process plan --cancel) and not held; `missed` when
- * its month has ended with none, with `rescheduled`, a later entry of the same kind planned for the process and not cancelled
- * (the audit moved, not dropped); `planned` while its month has not ended.
+ * its month has ended with none, with `rescheduled`, an entry of the same kind planned for the process and not cancelled that
+ * the audit went to (moved, not dropped): one whose `moved` history starts in that month, or one planned for a later month of
+ * the same year (a routine entry of a later year is the next audit, not this one moved); `planned` while its month has not
+ * ended. `over` (a period's last day, read after it: csr list management-review's `to`): a month that ends on `today` has
+ * ended too (audits still counted up to `today`).
  */
 export type PlanStanding = { state: "done"; audit: IndexedAudit } | { state: "cancelled"; reason: string; on: string } | { state: "missed"; rescheduled?: IndexedPlan } | { state: "planned" };
 
-export function planStanding(process: Process, given: PlannedAudit, today: string): PlanStanding {
+export function planStanding(process: Process, given: PlannedAudit, today: string, over = false): PlanStanding {
   const plan = planOn(given, today);
   const kind = auditKind(plan);
   const index = (process.audits ?? []).findIndex((a) => auditKind(a) === kind && typeof a.date === "string" && a.date.startsWith(`${plan.month}-`) && a.date <= today);
   if (index >= 0) return { state: "done", audit: { audit: process.audits![index]!, index } };
   if (plan.cancelled) return { state: "cancelled", reason: plan.cancelled.reason, on: plan.cancelled.on };
-  if (plan.month >= today.slice(0, 7)) return { state: "planned" };
-  const later = (process.planned_audits ?? []).findIndex((p) => p !== given && auditKind(p) === kind && typeof p.month === "string" && !planOn(p, today).cancelled && planOn(p, today).month > plan.month);
+  if (plan.month >= (over ? addDays(today, 1) : today).slice(0, 7)) return { state: "planned" };
+  const wentTo = (p: PlannedAudit) =>
+    (Array.isArray(p.moved) && p.moved[0]?.month === plan.month) || (p.month > plan.month && p.month.slice(0, 4) === plan.month.slice(0, 4));
+  const later = (process.planned_audits ?? []).findIndex((p) => p !== given && auditKind(p) === kind && typeof p.month === "string" && !planOn(p, today).cancelled && wentTo(planOn(p, today)));
   return later >= 0 ? { state: "missed", rescheduled: { plan: planOn(process.planned_audits![later]!, today), index: later } } : { state: "missed" };
 }
 
@@ -517,7 +522,7 @@ export function plansInPeriod(processes: readonly Process[], from: string, to: s
         const out = earlier[earlier.length - 1]!;
         return [{ ...base, month: out.month, outcome: "moved", to: plan.month, reason: out.reason }];
       }
-      const standing = planStanding(process, given, to);
+      const standing = planStanding(process, given, to, true);
       const outcome =
         standing.state === "done"
           ? { outcome: "fulfilled" as const, audit: standing.audit.audit }

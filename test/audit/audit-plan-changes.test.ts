@@ -43,7 +43,8 @@ describe("csr process plan --move / --cancel (IATF 16949 9.2.2.1)", () => {
     );
 
     const y2026 = await json(dir, "list", "audit-plan", ...TODAY);
-    expect(y2026.rows.map((r) => [r.month, r.date, r.code, r.auditors, r.status])).toEqual([["2026-12", "2026-12-15", "C2", "赵强、孙伟", `改期 2026-12-15 → 2027-01（${REASON}）；审核员 赵强、孙伟 → 张丽（赵强资格到期）`]]);
+    // The 2026 row stops at the move that took the entry out of 2026: the team changed later is the 2027 entry's (review79 #10).
+    expect(y2026.rows.map((r) => [r.month, r.date, r.code, r.auditors, r.status])).toEqual([["2026-12", "2026-12-15", "C2", "赵强、孙伟", `改期 2026-12-15 → 2027-01（${REASON}）`]]);
     expect(y2026.notes?.[1]).toContain("C1、C2、C3");
     const y2027 = await json(dir, "list", "audit-plan", "--year", "2027", ...TODAY);
     expect(y2027.rows.map((r) => [r.month, r.date, r.auditors, r.status])).toEqual([["2027-01", null, "张丽", `计划；改期 2026-12-15 → 2027-01（${REASON}）；审核员 赵强、孙伟 → 张丽（赵强资格到期）`]]);

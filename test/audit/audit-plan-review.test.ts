@@ -52,6 +52,10 @@ describe("the audit plan against the audits held (IATF 16949 9.2.2.1, 9.3.2.1)",
     expect(await planRow(dir, "zh-CN", "--from", "2026-11-01", "--to", "2026-11-05", "--today", DAY)).toBe(
       "期间计划的内部审核：按计划完成 / 计划（年度内部审核计划）,0 / 4,尚未到期 4：C1 2026-11、C2 2026-11、C3 2026-11、C4 2026-11 产品审核,年度内部审核计划",
     );
+    // A calendar year reviewed after it: December has ended on the period's last day (review79 #2), as the year's plan says.
+    expect(await planRow(dir, "zh-CN", "--from", "2026-01-01", "--to", "2026-12-31", "--today", "2027-01-10")).toBe(
+      "期间计划的内部审核：按计划完成 / 计划（年度内部审核计划）,1 / 5,按计划完成 1：C2 2026-11（IA-2026-20）；未按计划审核 2：C3 2026-11、S1 2026-12；已取消 1：C4 2026-11 产品审核（该产品停产）；改期 1：C1 2026-11 → 2027-01（顾客审核占用审核组）,年度内部审核计划",
+    );
     expect(await planRow(dir, "zh-CN", "--from", "2026-01-01", "--to", "2026-10-31", "--today", DAY)).toBe("期间计划的内部审核：按计划完成 / 计划（年度内部审核计划）,0,期间没有计划的审核（csr process plan）,年度内部审核计划");
     // A repository that plans no audit in processes.yaml gets no such line.
     expect(await planRow(copyFixture("examples/acme-auto"), "zh-CN", "--today", DAY)).toBeUndefined();

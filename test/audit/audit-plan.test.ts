@@ -71,11 +71,16 @@ describe("csr process plan (tester78 A2)", () => {
     expect((await checkJsonInProcess(dir, "--today", "2026-12-31")).findings.filter((f) => f.rule === "process/planned-audit-missed")).toEqual([]);
     const past = await run(dir, "process", "plan", "C4", "--month", "2026-12", "--kind", "product", "--today", "2027-01-05", "-y");
     expect([past.code, past.stderr]).toEqual([2, "csr: --month 2026-12 早于本月（今天是 2027-01-05）：审核计划安排的是将来的审核。\n提示：已进行的审核用 'csr process audited C4 --date <审核日期> …' 记录。\n"]);
-    expect((await run(dir, "process", "plan", "C4", "--month", "2027-02", "--kind", "product", "--today", "2027-01-05", "-y")).code).toBe(0);
+    // A routine entry of the next year is the next audit, not this one moved (review79 #3): the warning stays.
+    expect((await run(dir, "process", "plan", "C4", "--month", "2027-11", "--kind", "product", "--today", "2027-01-05", "-y")).code).toBe(0);
+    expect((await checkJsonInProcess(dir, "--today", "2027-01-05")).findings.filter((f) => f.rule === "process/planned-audit-missed").map((f) => f.line)).toEqual([101]);
+    expect((await json(dir, "list", "audit-plan", "--year", "2026", "--today", "2027-01-05")).rows.map((r) => r.status)).toEqual(["未按计划审核"]);
+    const moved = await run(dir, "process", "plan", "C4", "--kind", "product", "--move", "2026-12", "--month", "2027-02", "--reason", "停线", "--today", "2027-01-05", "-y");
+    expect(moved.code, moved.stderr).toBe(0);
     expect((await checkJsonInProcess(dir, "--today", "2027-01-05")).findings.filter((f) => f.rule === "process/planned-audit-missed")).toEqual([]);
-    expect((await json(dir, "list", "audit-plan", "--year", "2026", "--today", "2027-01-05")).rows.map((r) => r.status)).toEqual(["未按计划审核，改期至 2027-02"]);
+    expect((await json(dir, "list", "audit-plan", "--year", "2026", "--today", "2027-01-05")).rows.map((r) => r.status)).toEqual(["改期 2026-12 → 2027-02（停线）"]);
     const programme = await json(dir, "list", "audit-programme", "--today", "2027-01-05");
-    expect(programme.rows.filter((r) => r.code === "C4" && r.kind === "产品审核").map((r) => [r.y2026, r.y2027])).toEqual([["05-13 PA-2026-02、12 月计划改期至 2027-02", "2 月计划"]]);
+    expect(programme.rows.filter((r) => r.code === "C4" && r.kind === "产品审核").map((r) => [r.y2026, r.y2027])).toEqual([["05-13 PA-2026-02", "2 月计划（张丽）、11 月计划"]]);
   });
 
   it("checks the auditors when planned: own department and qualification on the planned day warned, refused while the rule is an error; one entry a kind a month", async () => {

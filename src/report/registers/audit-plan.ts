@@ -32,12 +32,14 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
         const months = [...(plan.moved ?? []).map((m) => m.month), plan.month].filter((m) => typeof m === "string" && m.startsWith(`${year}-`));
         if (months.length === 0) return [];
         const month = months[months.length - 1]!;
-        const at = month === plan.month ? { month, ...(plan.date ? { date: plan.date } : {}), by: plan.by } : (plan.moved ?? []).filter((m) => m.month === month).pop()!;
-        return [{ process, given, plan, at, current: month === plan.month, order, index }];
+        // On a row left behind in `year`, the changes up to the one that took the entry out of it (a later change is the next year's).
+        const out = month === plan.month ? undefined : (plan.moved ?? []).map((m) => m.month).lastIndexOf(month);
+        const at = out === undefined ? { month, ...(plan.date ? { date: plan.date } : {}), by: plan.by } : plan.moved![out]!;
+        return [{ process, given, plan, at, current: out === undefined, changes: out === undefined ? undefined : out + 1, order, index }];
       }),
     )
     .sort((a, b) => (a.at.month < b.at.month ? -1 : a.at.month > b.at.month ? 1 : a.order - b.order || a.index - b.index));
-  const rows = entries.map(({ process, given, plan, at, current }, i) => {
+  const rows = entries.map(({ process, given, plan, at, current, changes }, i) => {
     const standing = planStanding(process, given, today);
     const state =
       standing.state === "done"
@@ -49,7 +51,7 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
             : standing.rescheduled
               ? t(ctx, "register.audit-plan.moved", { to: standing.rescheduled.plan.month })
               : t(ctx, "register.audit-plan.missed");
-    const status = [...(current ? [state] : []), ...planChanges(ctx, plan)].join(t(ctx, "register.audit-plan.step-separator"));
+    const status = [...(current ? [state] : []), ...planChanges(ctx, plan, changes)].join(t(ctx, "register.audit-plan.step-separator"));
     return {
       no: String(i + 1),
       month: at.month,
@@ -97,14 +99,15 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
 
 /**
  * The changes of a plan entry (its `moved` history, csr process plan --move), oldest first, each as the register prints it: a
- * move of month or day (改期 2026-12-15 → 2027-01（reason）) and a change of auditors (审核员 A → B（reason）).
+ * move of month or day (改期 2026-12-15 → 2027-01（reason）) and a change of auditors (审核员 A → B（reason）); the first `count`
+ * only when given (a row left behind in an earlier year: up to the change that took it out).
  */
-function planChanges(ctx: RegisterContext, plan: PlannedAudit): string[] {
+function planChanges(ctx: RegisterContext, plan: PlannedAudit, count?: number): string[] {
   const moves = plan.moved ?? [];
   const separator = t(ctx, "register.list-separator");
   const when = (p: { month: string; date?: string }) => p.date ?? p.month;
   const team = (by: readonly string[] | undefined) => ((by ?? []).length > 0 ? by!.map((id) => personName(ctx, id)).join(separator) : t(ctx, "register.audit-plan.no-auditors"));
-  return moves.flatMap((before, i) => {
+  return moves.slice(0, count).flatMap((before, i) => {
     const after = moves[i + 1] ?? plan;
     const steps: string[] = [];
     if (when(before) !== when(after)) steps.push(t(ctx, "register.audit-plan.moved-step", { from: when(before), to: when(after), reason: before.reason }));
