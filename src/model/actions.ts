@@ -397,7 +397,7 @@ export const DEFAULT_AUDIT_ACTION_DUE_WORKING_DAYS = 10;
 /**
  * Whether `action`, an internal audit's nonconformity (`source: audit`, no supplier), open on `today` (YYYY-MM-DD), has
  * waited more than `limit` working days on `calendar` since it was raised (`received`) with no step given a due date:
- * it can never be overdue (rule action/audit-undated, tester78 A4; IATF 16949 10.2.3, 9.2.2). `limit`: qms.yaml
+ * it can never be overdue (rule action/audit-undated, tester78 A4; IATF 16949 9.2.2 e: corrective action without undue delay, 10.2.1). `limit`: qms.yaml
  * `internal_audit.action_due_working_days`, else the working days of its complaint_deadlines D5, else
  * DEFAULT_AUDIT_ACTION_DUE_WORKING_DAYS; 0 asks nothing. Returns the working days waited and the limit, or undefined.
  */

@@ -6,8 +6,8 @@ import type { Rule } from "../../rule.js";
 /**
  * An internal audit's nonconformity (actions/ with `source: audit`) open for more than the working days of qms.yaml
  * `internal_audit.action_due_working_days` (default: the working days of qms.yaml complaint_deadlines D5, else 10) with no
- * step given a due date: it can never be overdue, so nothing says when it is late (tester78 A4). IATF 16949 10.2.3 (timely
- * corrective action), 9.2.2 (audit nonconformities followed up); GJB 9001C 10.2.
+ * step given a due date: it can never be overdue, so nothing says when it is late (tester78 A4). IATF 16949 9.2.2 e (ISO 9001:
+ * correction and corrective action without undue delay), 10.2.1 (corrective action), 10.2.3 (problem solving); GJB 9001C 9.2.2, 10.2.
  */
 export const rule: Rule = {
   id: "action/audit-undated",
