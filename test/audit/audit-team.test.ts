@@ -135,5 +135,18 @@ describe("csr process audited --amend", () => {
       stdout: "",
       stderr: "csr: --amend PA-2026-02：没有要更正的内容（给出 --date、--by、--trainee、--expert、--customer、--shift、--part、--nonconformities、--comment、--scope、--clause、--csr、--auditee 或 --finding 的新值）。\n提示：例如：csr process audited C4 --amend PA-2026-02 --part <正确的零件号>\n",
     });
+    // A corrected date is held to what a recorded one is (review79 #4): not before the standard was published; a day off is said.
+    const early = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--date", "2010-03-03", ...TODAY);
+    expect([early.code, early.stderr]).toEqual([2, "csr: --date 2010-03-03 早于 2016-10-01，即过程审核所依据的 IATF 16949:2016 的发布日期：本审核方案的审核不会早于此。请核对日期。\n"]);
+    const sunday = await run(dir, "process", "audited", "C4", "--amend", "PA-2026-02", "--date", "2026-05-10", ...TODAY);
+    expect([sunday.code, sunday.stdout.split("\n").filter((l) => l.includes("2026-05-10"))]).toEqual([
+      0,
+      [
+        "  date：2026-05-13 → 2026-05-10",
+        // The team checked again on the new day (as on 2026-05-13: no product auditor qualification recorded for 赵强).
+        "注意：赵强（zhaoqiang）在 2026-05-10 没有产品审核员资格（people.yaml 中未登记其产品审核员资格）；people.yaml 已登记审核员，此类审核应由具备该类资格的审核员进行（process/auditor-unqualified）。如此人当日确有资格，用 'csr person update zhaoqiang --auditor-since <取得资格日期> --auditor-record <证书或培训记录编号> --auditor-kinds product' 登记。",
+        "注意：2026-05-10 按工作日历（qms.yaml 的 calendar）是休息日；请核对审核日期，如有误，用 csr process audited C4 --amend PA-2026-02 --date <正确日期> 更正。",
+      ],
+    ]);
   });
 });

@@ -107,18 +107,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     }
     const customer = oneOrMany(customers);
     const shift = oneOrMany(shifts);
-    // An audit to come belongs in the annual plan (csr process plan), not in the record (tester78 A2): the refusal says where.
-    const asked = dateOption(flags.date, "--date");
-    if (asked > localToday()) throw new UserError(t("options.date-future", { flag: "--date", value: asked, today: localToday() }), t("process.audited.future-hint", { code: process.code, date: asked }));
-    const date = eventDateOption(flags.date, "--date");
-    const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
-    if (earliest && date < earliest.date) {
-      throw new UserError(
-        earliest.published
-          ? t("process.audited.before-published", { date, published: earliest.date, standard: earliest.standard })
-          : t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }),
-      );
-    }
+    const date = auditDay(session, process, flags.date!);
     const content = auditContent(session, flags);
     const nonconformities = nonconformitiesOf(flags.nonconformities, content);
     // The team (ISO 19011 5.5.4): people at work that day, each in one role; trainees and experts are asked for no qualification.
@@ -178,13 +167,39 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
       lines.push(process.manufacturing ? t("process.audited.next-manufacturing", { due: addMonths(date, IATF_CYCLE_MONTHS) }) : t("process.audited.not-manufacturing", { code: process.code }));
     }
     // A day off is the usual typo in an audit record (tester62 N11): said, as csr release --effective says it, not refused.
-    if (!repositoryCalendar(session.repo.config?.value).isWorkday(date)) lines.push(t("process.audited.rest-day", { date, report: shellArgument(report), code: shellArgument(process.code) }));
+    lines.push(...restDay(session, process, date, report));
     lines.push(...warnings);
     // A nonconformity is followed up by a corrective action traced to this audit (IATF 16949 10.2.1): how to open it.
     if (nonconformities > 0) lines.push(t("process.audited.action-hint", { code: shellArgument(process.code), report: shellArgument(report) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.audited", { code: process.code, date, report }) });
     return 0;
   });
+}
+
+/**
+ * The day an audit ended, as --date gives it (YYYY-MM-DD), for a record or its correction: not after today (an audit to
+ * come belongs in the annual plan, csr process plan: tester78 A2) and not before the publication of the earliest edition
+ * of the standards in scope (earliestAuditDay: a year typed wrong). Errors: UserError (one line) saying which.
+ */
+function auditDay(session: EditSession, process: Process, given: string): string {
+  const asked = dateOption(given, "--date");
+  if (asked > localToday()) throw new UserError(t("options.date-future", { flag: "--date", value: asked, today: localToday() }), t("process.audited.future-hint", { code: process.code, date: asked }));
+  const date = eventDateOption(given, "--date");
+  const earliest = earliestAuditDay(session.repo.config?.value.standards ?? [], session.repo.catalogs);
+  if (earliest && date < earliest.date) {
+    throw new UserError(
+      earliest.published
+        ? t("process.audited.before-published", { date, published: earliest.date, standard: earliest.standard })
+        : t("process.audited.before-standard", { date, year: earliest.year, standard: earliest.standard }),
+    );
+  }
+  return date;
+}
+
+/** The note line for an audit dated on a day off of the working-day calendar (qms.yaml calendar), said, not refused (tester62 N11); none on a working day. */
+function restDay(session: EditSession, process: Process, date: string, report: string): string[] {
+  if (repositoryCalendar(session.repo.config?.value).isWorkday(date)) return [];
+  return [t("process.audited.rest-day", { date, report: shellArgument(report), code: shellArgument(process.code) })];
 }
 
 /**
@@ -287,7 +302,8 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
   const audit = process.audits![index]!;
   const changes: { key: keyof ProcessAudit; field: string; was: string; now: string; value: unknown }[] = [];
   if (flags.date !== undefined) {
-    const date = eventDateOption(flags.date, "--date");
+    // A corrected date is held to what a recorded one is (auditDay): not after today, not before the standard was published.
+    const date = auditDay(session, process, flags.date);
     if (date !== audit.date) changes.push({ key: "date", field: "date", was: audit.date, now: date, value: date });
   }
   if (flags.part !== undefined) {
@@ -338,6 +354,7 @@ async function amendAudit(ctx: CommandContext, session: EditSession, located: Ed
   ];
   // A date moved to another month fulfils that month's plan entry, no longer the old one's (IATF 16949 9.2.2.1).
   const moved = changes.find((c) => c.key === "date");
+  if (moved) lines.push(...restDay(session, process, moved.now, audit.report));
   if (moved && moved.was.slice(0, 7) !== moved.now.slice(0, 7)) {
     if (plansFulfilledBy(process, auditKind(audit), moved.was).length > 0) lines.push(t("process.audited.amend.plan-unfulfilled", { month: moved.was.slice(0, 7) }));
     if (plansFulfilledBy(process, auditKind(audit), moved.now).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: moved.now.slice(0, 7) }));
