@@ -130,7 +130,8 @@ describe("csr action open", () => {
     expect(read(dir, "NC-2026-001")).toBe("id: NC-2026-001\ntitle: 首件检验未经班组长确认\nsource: audit\nprocess: C3\naudit_report: IA-2026-01\nreceived: 2026-10-13\nowner: huangjun\n");
     // The report named by hand in the file later: csr check traces it too.
     writeFileSync(join(dir, "actions/NC-2026-001.yaml"), read(dir, "NC-2026-001").replace("IA-2026-01", "IA-2026-09"));
-    const { code, findings } = await checkJsonInProcess(dir);
+    // On the day it was opened: not yet left without due dates for long (action/audit-undated, tester78 A4).
+    const { code, findings } = await checkJsonInProcess(dir, "--today", "2026-10-14");
     expect(code).toBe(1);
     expect(findings.filter((f) => f.file.startsWith("actions/")).map((f) => [f.rule, f.line, f.message])).toEqual([
       ["ref/unresolved", 5, "Process C3 has no internal audit recorded with report 'IA-2026-09'. Did you mean 'IA-2026-01'? A nonconformity is traced to the audit that raised it: correct the report number or the process, or record the audit first with 'csr process audited C3 --report IA-2026-09 …'."],

@@ -84,7 +84,7 @@ export function toolingRegister(ctx: RegisterContext, options: { today: string; 
       { key: "id", header: t(ctx, "register.tooling.column.id"), kind: "id" },
       { key: "name", header: t(ctx, "register.tooling.column.name"), kind: "name" },
       { key: "kind", header: t(ctx, "register.tooling.column.kind"), kind: "code" },
-      { key: "stations", header: t(ctx, "register.tooling.column.stations"), kind: "list" },
+      { key: "stations", header: t(ctx, "register.tooling.column.stations"), kind: "list", printedIfAny: true },
       { key: "process", header: t(ctx, "register.tooling.column.process"), kind: "code", printedIfAny: true },
       { key: "parts", header: t(ctx, "register.tooling.column.parts"), kind: "list", printedIfAny: true },
       { key: "owner", header: t(ctx, "register.tooling.column.owner"), kind: "name" },
