@@ -9,29 +9,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, RELEASED_A0_LINES, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, RELEASED_A0_LINES, releasedProcedure, tempDir } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 const TODAY = ["--today", "2026-12-04"];
 const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"];
 
 /** QP-010 released A/0: 1 目的, 2 内部实验室, 3 外部实验室. */
-const PROCEDURE = lines(
-  "id: QP-010",
-  "title: 监视和测量资源管理程序",
-  "level: 2",
-  "kind: procedure",
-  "department: QA",
-  "status: released",
-  ...RELEASED_A0_LINES,
-  "sections:",
-  "  - title: 目的",
-  "    text: 规定监视和测量资源的管理。",
-  "  - title: 内部实验室",
-  "    text: 内部实验室按实验室范围开展试验。",
-  "  - title: 外部实验室",
-  "    text: 外部实验室须经CNAS认可。",
-);
+const PROCEDURE = releasedProcedure("QP-010", "监视和测量资源管理程序", [
+  { title: "目的", text: "规定监视和测量资源的管理。" },
+  { title: "内部实验室", text: "内部实验室按实验室范围开展试验。" },
+  { title: "外部实验室", text: "外部实验室须经CNAS认可。" },
+]);
 
 const requirement = (id: string, section: string) =>
   lines(`id: ${id}`, "customer: DYA", "source: { document: DYA-SQM, revision: A }", "clauses: [IATF16949:7.1.5.3.2]", `title: 实验室要求 ${id}`, "received: 2026-11-20", "addressed:", `  - { document: QP-010, section: ${section} }`);
