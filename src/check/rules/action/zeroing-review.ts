@@ -25,7 +25,7 @@ export const rule: Rule = {
 `,
     good: `
   report: GL-2026-01
-  reviewed_by: liujd
+  reviewed_by: 刘军代
   reviewed: 2026-11-25
 `,
     fix: "Record the 军代表's review once the ten criteria are evidenced: `csr action zero <id> --reviewed-by <military representative> --reviewed <date> --amend`, the date no earlier than the last evidence.",
