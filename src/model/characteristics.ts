@@ -8,7 +8,7 @@
  * column, and left alone otherwise.
  */
 import { escapeRegExp } from "../core/text.js";
-import { markdownTables, tableCells } from "./markdown-tables.js";
+import { markdownTables, placedTableCells, tableCells } from "./markdown-tables.js";
 import { documentSections } from "./sections.js";
 import type { ControlledDocument, DocumentRole, Path, SymbolConversion } from "./types.js";
 
@@ -170,30 +170,6 @@ export function specialLines(doc: Pick<ControlledDocument, "sections">, ours: re
   return lines;
 }
 
-/** A cell of a table row: its text as tableCells gives it and where that text starts in the row as written (0-based). */
-interface PlacedCell {
-  text: string;
-  at: number;
-}
-
-/** The cells of a table row (tableCells) with where each starts in `line`: a finding points at the cell, not the row. */
-function placedCells(line: string): PlacedCell[] {
-  const cells: PlacedCell[] = [];
-  const start = line.search(/\S/);
-  let from = line[start] === "|" ? start + 1 : Math.max(start, 0);
-  const end = line.trimEnd().length - (/(?<!\\)\|\s*$/.test(line) && line.trimEnd().length - 1 > start ? 1 : 0);
-  for (let i = from; i <= end; i++) {
-    if (i === end || (line[i] === "|" && line[i - 1] !== "\\")) {
-      const raw = line.slice(from, i);
-      // An empty cell is pointed at just after its opening pipe.
-      const lead = raw.trim() === "" ? Math.min(raw.length, 1) : raw.length - raw.trimStart().length;
-      cells.push({ text: raw.trim().replace(/\\\|/g, "|"), at: from + lead });
-      from = i + 1;
-    }
-  }
-  return cells;
-}
-
 /** A cell written as "nothing here" (blank, -, —, /): not a rating, and not a wrong one. */
 function blank(cell: string | undefined): boolean {
   return /^[-—–/／\s]*$/.test((cell ?? "").normalize("NFKC"));
@@ -320,7 +296,7 @@ export function ratingProblems(text: string): RatingProblem[] {
     let op = "";
     for (let j = delimiter + 1; j <= last; j++) {
       const trimmed = lines[j]!.trim();
-      const cells = placedCells(trimmed);
+      const cells = placedTableCells(trimmed);
       if (cells.every((c) => c.text === "")) continue;
       const cell = (column: Column) => (at.has(column) ? cells[at.get(column)!] : undefined);
       if (cell("op")?.text) op = opKey(cell("op")!.text);

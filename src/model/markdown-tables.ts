@@ -10,8 +10,34 @@ export const DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** The cells of a table row as written: split on unescaped pipes, without the leading and trailing pipe, trimmed, `\|` read as `|`. */
 export function tableCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
-  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
+  return placedTableCells(line).map((cell) => cell.text);
+}
+
+/** A cell of a table row: its text as tableCells gives it, and where that text starts in the row as written (0-based). */
+export interface PlacedCell {
+  text: string;
+  at: number;
+}
+
+/**
+ * The cells of a table row (`line`, as written) with where each starts in it, so that a finding points at the cell, not
+ * the row (doc/fmea-rating-invalid): split on unescaped pipes, the leading and trailing pipe left out, trimmed, `\|` read as
+ * `|`; an empty cell placed just after its opening pipe.
+ */
+export function placedTableCells(line: string): PlacedCell[] {
+  const cells: PlacedCell[] = [];
+  const start = line.search(/\S/);
+  let from = line[start] === "|" ? start + 1 : Math.max(start, 0);
+  const end = line.trimEnd().length - (/(?<!\\)\|\s*$/.test(line) && line.trimEnd().length - 1 > start ? 1 : 0);
+  for (let i = from; i <= end; i++) {
+    if (i === end || (line[i] === "|" && line[i - 1] !== "\\")) {
+      const raw = line.slice(from, i);
+      const lead = raw.trim() === "" ? Math.min(raw.length, 1) : raw.length - raw.trimStart().length;
+      cells.push({ text: raw.trim().replace(/\\\|/g, "|"), at: from + lead });
+      from = i + 1;
+    }
+  }
+  return cells;
 }
 
 /** How many cells a table row has (tableCells' count): what markdown-it compares with the header's. */

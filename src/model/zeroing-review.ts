@@ -12,6 +12,28 @@ import { namesakeRefusal, peopleNamed } from "./person-names.js";
 import { isMilitaryRepresentative, militaryParties, type RepoIndex } from "./index.js";
 import type { ActionStepId, CorrectiveAction, Person } from "./types.js";
 
+/** A half of a 归零 (technical, management) and the criteria of it without evidence. */
+export interface ZeroingLack {
+  part: (typeof ZEROING_PARTS)[number]["part"];
+  criteria: ZeroingCriterion[];
+}
+
+/** Each half of `action`'s 归零 with the criteria it lacks evidence for (zeroingMissing), technical first; empty once all ten are evidenced. */
+export function zeroingLacking(action: CorrectiveAction): ZeroingLack[] {
+  return ZEROING_PARTS.flatMap(({ part, criteria }) => {
+    const missing = zeroingMissing(action, criteria);
+    return missing.length > 0 ? [{ part, criteria: missing }] : [];
+  });
+}
+
+/**
+ * What a 归零 lacks, each half named apart ("技术归零缺 问题复现 的证据；管理归零缺 严肃处理、完善规章 的证据", tester68 G1), as csr
+ * action zero, action/zeroing-incomplete and action/zeroing-review say it. `lacking`: zeroingLacking's.
+ */
+export function zeroingLackingText(lacking: readonly ZeroingLack[]): string {
+  return lacking.map(({ part, criteria }) => t(`action.zero.part-missing.${part}`, { criteria: list(criteria.map((c) => t(`action.zero.criterion.${c}`))) })).join(t("action.zero.part-separator"));
+}
+
 /** The steps whose done dates date the evidence of the 归零's criteria: D4 原因分析 (定位, 机理, 复现) … D7 预防措施 (完善规章). */
 const EVIDENCE_STEPS = ["D4", "D5", "D6", "D7"] as const satisfies readonly ActionStepId[];
 
@@ -45,7 +67,7 @@ export type ZeroingReviewProblem =
   /** The reviewer is no person of a 军代表室 (qms.yaml external_parties of kind military-representative); `offices` empty when the repository has none. */
   | { kind: "not-military"; person: Person; offices: string[] }
   /** Criteria without evidence, each half apart (technical first). */
-  | { kind: "incomplete"; missing: { part: "technical" | "management"; criteria: ZeroingCriterion[] }[] }
+  | { kind: "incomplete"; missing: ZeroingLack[] }
   /** The review is dated before the last evidence. */
   | { kind: "before-evidence"; reviewed: string; last: ZeroingEvidenceDay };
 
@@ -68,10 +90,7 @@ export function zeroingReviewProblems(action: CorrectiveAction, index: Pick<Repo
     else if (person === undefined) problems.push({ kind: "unknown-reviewer", given: zeroing.reviewed_by });
     else if (!isMilitaryRepresentative(index, person)) problems.push({ kind: "not-military", person, offices: militaryParties(index).map((p) => p.code) });
   }
-  const missing = ZEROING_PARTS.flatMap(({ part, criteria }) => {
-    const lacking = zeroingMissing(action, criteria);
-    return lacking.length > 0 ? [{ part, criteria: lacking }] : [];
-  });
+  const missing = zeroingLacking(action);
   if (missing.length > 0) problems.push({ kind: "incomplete", missing });
   const last = lastZeroingEvidence(action);
   if (zeroing.reviewed !== undefined && last !== undefined && zeroing.reviewed < last.date) problems.push({ kind: "before-evidence", reviewed: zeroing.reviewed, last });
@@ -93,8 +112,7 @@ export function zeroingReviewText(problem: ZeroingReviewProblem, id: string, ind
       return t(problem.offices.length > 0 ? "zeroing-review.not-military" : "zeroing-review.no-office", data);
     }
     case "incomplete": {
-      const parts = problem.missing.map(({ part, criteria }) => t(`action.zero.part-missing.${part}`, { criteria: list(criteria.map((c) => t(`action.zero.criterion.${c}`))) }));
-      return t("zeroing-review.incomplete", { id, parts: parts.join(t("action.zero.part-separator")), arg: shellArgument(id) });
+      return t("zeroing-review.incomplete", { id, parts: zeroingLackingText(problem.missing), arg: shellArgument(id) });
     }
     case "before-evidence": {
       const what = problem.last.step === undefined ? t("zeroing-review.read-across") : t("zeroing-review.step", { step: problem.last.step, name: t(stepNameKey(problem.last.step, true)) });

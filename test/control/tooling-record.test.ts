@@ -104,6 +104,9 @@ describe("csr show <tooling id>: the whole record of a fixture or error-proofing
     expect([card.status, card.customerOwner, card.verificationDue.due, card.verificationDue.overdue, card.maintenanceDue]).toEqual(["in-use", null, "2026-12-04", true, null]);
     expect(card.documents).toEqual([{ id: "WI-010-01", title: "制动软管总成扣压作业指导书", section: "2", sectionTitle: "作业步骤" }]);
     expect(card.findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`)).toEqual(["tooling/failed-without-reaction:53", "tooling/verification-overdue:53"]);
+    // As of an earlier day the record is as it stood then, as the text card and the register read it (review79 #8).
+    const earlier = JSON.parse((await csrInProcess(["-C", dir, "show", "EP-30-02", "--format", "json", "--today", "2026-12-03"], { lang: null })).stdout);
+    expect([earlier.asOf, earlier.tooling.verification.records]).toEqual(["2026-12-03", [{ date: "2026-12-02", shift: "早班", by: "gaoyang", result: "pass" }]]);
   });
 
   it("suggests the nearest tooling id for one that nothing has", async () => {

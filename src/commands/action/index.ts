@@ -30,9 +30,9 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, ZEROING_PARTS, zeroingMissing } from "../../model/actions.js";
+import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
-import { zeroingReviewProblems, zeroingReviewText } from "../../model/zeroing-review.js";
+import { zeroingLacking, zeroingLackingText, zeroingReviewProblems, zeroingReviewText } from "../../model/zeroing-review.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
@@ -460,12 +460,9 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
  * ("技术归零尚缺 问题复现；管理归零尚缺 严肃处理、完善规章") and the command that records it.
  */
 function zeroingStanding(action: CorrectiveAction): string {
-  const lacking = ZEROING_PARTS.flatMap(({ part, criteria }) => {
-    const missing = zeroingMissing(action, criteria);
-    return missing.length > 0 ? [t(`action.zero.part-missing.${part}`, { criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))) })] : [];
-  });
+  const lacking = zeroingLacking(action);
   if (lacking.length === 0) return t("action.zero.complete", { id: action.id });
-  return t("action.zero.missing", { id: action.id, parts: lacking.join(t("action.zero.part-separator")), arg: shellArgument(action.id) });
+  return t("action.zero.missing", { id: action.id, parts: zeroingLackingText(lacking), arg: shellArgument(action.id) });
 }
 
 /** The record `given` names (its id, in any letter case); else a UserError naming the closest. */

@@ -123,7 +123,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
     // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2);
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
-    const { warnings, qualified } = checkAuditTeam(session, process, { by, trainees, experts, kind }, date, "audited");
+    const { warnings, qualified, auditor } = checkAuditTeam(session, process, { by, trainees, experts, kind }, date, "audited");
     const comment = flags.comment?.trim();
     const entry: ProcessAudit = {
       date,
@@ -159,7 +159,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
     const months = auditInterval(process, session.repo.config?.value);
     // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
-    if (!qualified) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor: t(`value.auditor-kind.${kind === "lpa" ? "qms" : kind}`), kind }));
+    if (!qualified) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor, kind }));
     else if (kind === "qms" && months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
     else if (kind === "lpa") lines.push(t("process.audited.lpa"));
     else if (kind === "manufacturing-process" && threeYearCycle(session.repo.config?.value)) {

@@ -52,10 +52,10 @@ export interface AuditTeam {
 /**
  * The team of an audit of `process` on `day` checked for impartiality and qualification, worded for an audit planned
  * (`plan`) or held (`audited`, with the hint that an unqualified member led by a qualified auditor may be recorded as
- * --trainee). Returns the warning lines and whether every auditor was qualified (an audit that counts toward the programme,
- * auditCounts); throws UserError when qms.yaml sets either rule to error and the team breaks it.
+ * --trainee). Returns the warning lines, whether every auditor was qualified (an audit that counts toward the programme,
+ * auditCounts) and the auditor the kind asks for (内审员, 制造过程审核员 …); throws UserError when qms.yaml sets either rule to error and the team breaks it.
  */
-export function checkAuditTeam(session: EditSession, process: Process, team: AuditTeam, day: string, wording: "plan" | "audited"): { warnings: string[]; qualified: boolean } {
+export function checkAuditTeam(session: EditSession, process: Process, team: AuditTeam, day: string, wording: "plan" | "audited"): { warnings: string[]; qualified: boolean; auditor: string } {
   const rules = session.repo.config?.value.rules ?? {};
   const label = processLabel(process);
   const held = wording === "audited";
@@ -94,5 +94,5 @@ export function checkAuditTeam(session: EditSession, process: Process, team: Aud
       else warnings.push(sentences(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", about(person)), ...traineeHint(index, person.id)));
     }
   }
-  return { warnings, qualified: unqualified.length === 0 };
+  return { warnings, qualified: unqualified.length === 0, auditor: auditor.auditor };
 }

@@ -286,8 +286,7 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
     changes.push({ field: "audience", key: "audience", text: t("set.was", { value: label(audience), before: label(document.audience ?? "") }) });
   }
   if (role !== undefined && role !== (document.role ?? "")) {
-    const labels = { "": "set.role.none", pfmea: "set.role.pfmea", "control-plan": "set.role.control-plan", "process-flow": "set.role.process-flow" } as const;
-    const label = (value: DocumentRole | "") => t(labels[value]);
+    const label = (value: DocumentRole | "") => t(value === "" ? "set.role.none" : `set.role.${value}`);
     changes.push({ field: "role", key: "role", text: t("set.was", { value: label(role), before: label(document.role ?? "") }) });
   }
   // The page it prints on, `auto` leaving it to its body's tables: the change says what each prints on (tester77 E4).

@@ -176,7 +176,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (past.length > 0) field("show.document.past-deviations", ...past.map((d) => `${d.id} ${documentTitle(rc, d)}${t("show.parenthesis", { text: withDeviatedVersion(rc, ended(d), d, doc.id) })}`));
   const threads = engineeringChangeLines(changes);
   if (threads.length > 0) field("show.document.engineering-change", ...threads);
-  if (doc.role) field("show.document.role", t(ROLE_LABELS[doc.role]));
+  if (doc.role) field("show.document.role", t(`set.role.${doc.role}`));
   if (traced) field("show.document.special-characteristics", ...(traced.length > 0 ? traced.map(({ row, trace }) => characteristicLine(doc, row, trace)) : [t("show.document.special-characteristics.none")]));
   // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
   field(
@@ -412,8 +412,6 @@ function engineeringChangeLines(changes: readonly DocumentChange[]): string[] {
       : t("show.document.engineering-change.request-line", { number: number.changeRequest, revisions: listed(thread), arg: shellArgument(number.changeRequest) }),
   );
 }
-
-const ROLE_LABELS = { pfmea: "set.role.pfmea", "control-plan": "set.role.control-plan", "process-flow": "set.role.process-flow" } as const;
 
 /**
  * The special characteristics of a released PFMEA or control plan as traced on the card's day (model/characteristic-trace.ts):

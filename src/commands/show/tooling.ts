@@ -34,12 +34,12 @@ export async function toolingFindings(repo: Repository, located: Located<Tooling
 }
 
 /**
- * Prints `located`'s card as of `today` (YYYY-MM-DD): text, or with `json` its entry as tooling.yaml has it with what is
- * derived from it that day (status, customer owner, next verification and maintenance, the document sections naming
- * it, the findings). Returns the exit code (0).
+ * Prints `located`'s card as of `today` (YYYY-MM-DD): text, or with `json` its entry as tooling.yaml has it, records dated
+ * after `today` left out (recordedBy), with what is derived from it that day (status, customer owner, next verification and
+ * maintenance, the document sections naming it, the findings). Returns the exit code (0).
  */
 export async function showTooling(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<Tooling>, today: string, json: boolean): Promise<number> {
-  const tooling = located.value;
+  const tooling = recordedBy(located.value, today);
   const rc = registerContext(repo, language(), undefined, undefined, index);
   const calendar = repositoryCalendar(repo.config?.value);
   const naming = documentsNaming(tooling.id, repo.documents.map((d) => d.value));
@@ -62,7 +62,7 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
   if (tooling.verification?.method) fields.push([t("register.error-proofing.column.method"), [tooling.verification.method]]);
   const none = [t("show.document.none")];
   fields.push([t("show.tooling.documents"), naming.length > 0 ? naming.map(({ document, section }) => t("show.tooling.document-line", { id: document.id, title: localized(rc.lang, document.title, document.title_en), section: section.number, sectionTitle: localized(rc.lang, section.title, section.title_en) })) : none]);
-  const verifications = (tooling.verification?.records ?? []).filter((r) => r.date <= today);
+  const verifications = tooling.verification?.records ?? [];
   if (tooling.verification) {
     fields.push([
       t("show.tooling.verifications"),
@@ -71,7 +71,7 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
         : none,
     ]);
   }
-  const maintenance = (tooling.maintenance?.records ?? []).filter((r) => r.date <= today);
+  const maintenance = tooling.maintenance?.records ?? [];
   if (tooling.maintenance) fields.push([t("show.tooling.maintenance"), maintenance.length > 0 ? maintenance.map((r) => t("show.tooling.maintenance-line", { date: r.date, by: personName(rc, r.by), work: r.work ?? "" }).trimEnd()) : none]);
   fields.push([t("show.tooling.findings"), findings.length > 0 ? findings.map((f) => t("show.tooling.finding-line", { severity: t(f.severity === "error" ? "show.tooling.error" : "show.tooling.warning"), rule: f.rule, line: f.line, message: f.message })) : none]);
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
@@ -79,4 +79,10 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
   ctx.stdout(visible(out.join("\n") + "\n"));
   return 0;
+}
+
+/** `tooling` as recorded by `today` (YYYY-MM-DD): its verifications and maintenance dated after it left out, as the card and the register read it. */
+function recordedBy(tooling: Tooling, today: string): Tooling {
+  const by = <T extends { records?: { date: string }[] }>(plan: T): T => (plan.records === undefined ? plan : { ...plan, records: plan.records.filter((r) => r.date <= today) });
+  return { ...tooling, ...(tooling.verification ? { verification: by(tooling.verification) } : {}), ...(tooling.maintenance ? { maintenance: by(tooling.maintenance) } : {}) };
 }

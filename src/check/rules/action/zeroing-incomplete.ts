@@ -1,5 +1,6 @@
-import { list, sentences, t } from "../../../i18n/index.js";
-import { ZEROING_PARTS, zeroingMissing } from "../../../model/actions.js";
+import { sentences, t } from "../../../i18n/index.js";
+import { zeroingMissing } from "../../../model/actions.js";
+import { zeroingLacking, zeroingLackingText } from "../../../model/zeroing-review.js";
 import { worksToGjb9001C } from "../../../model/citations.js";
 import { shellArgument } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
@@ -51,10 +52,7 @@ zeroing:
       if (action.steps?.D8?.done === undefined) continue;
       if (zeroingMissing(action).length === 0) continue;
       // Each half named apart: 技术归零缺 …；管理归零缺 … (tester68 G1).
-      const criteria = ZEROING_PARTS.flatMap(({ part, criteria: of }) => {
-        const missing = zeroingMissing(action, of);
-        return missing.length > 0 ? [t(`action.zero.part-missing.${part}`, { criteria: list(missing.map((c) => t(`action.zero.criterion.${c}`))) })] : [];
-      }).join(t("action.zero.part-separator"));
+      const criteria = zeroingLackingText(zeroingLacking(action));
       ctx.report({ file, path: ["steps", "D8", "done"] }, sentences(t("rule.action/zeroing-incomplete", { id: action.id, criteria }), t("rule.action/zeroing-incomplete.fix", { id: shellArgument(action.id) })));
     }
   },
