@@ -6,7 +6,8 @@ import type { Rule } from "../../rule.js";
 /**
  * A released document is what people work to ({{cite:documents-in-use}}): `csr release` refuses to
  * issue one with a blank section, and this rule finds one that reached `released` another way (a
- * hand edit, a merge). "Blank" is model/sections.ts emptySections, the definition release uses.
+ * hand edit, a merge), or, in the draft of a document being revised (修订中), one submitted for approval
+ * incomplete. "Blank" is model/sections.ts emptySections, the definition release uses.
  */
 export const rule: Rule = {
   id: "doc/empty-section",
@@ -15,7 +16,7 @@ export const rule: Rule = {
   summary: "A released document has a section without text.",
   docs: {
     description:
-      "A released document has a section with neither text nor subsections: only its title, as `csr new` scaffolds it. The document is what people work to ({{cite:documents-in-use}}), and it was issued with the section blank. `csr release` refuses such a document; a document marked `released` by hand or by a merge is found here. A section that holds subsections needs no text of its own.",
+      "A released document has a section with neither text nor subsections: only its title, as `csr new` scaffolds it. The document is what people work to ({{cite:documents-in-use}}), and it was issued with the section blank. `csr release` refuses such a document; a document marked `released` by hand or by a merge is found here. A section that holds subsections needs no text of its own. In a released document being revised (修订中, `csr submit`), the file holds the draft of the next version: a blank section there was submitted for 会签 and approval incomplete, and `csr release` will refuse the draft until it is written or removed; the message says so rather than that it was issued blank.",
     bad: `
 sections:                  # of a released document
   - title: 目的
@@ -35,7 +36,9 @@ sections:
     for (const { value: doc, file } of ctx.repo.documents) {
       if (doc.status !== "released") continue;
       for (const { number, title, path } of emptySections(doc, numberedSections(ctx.repo, doc))) {
-        ctx.report({ file, path: [...path, "title"] }, t("rule.doc/empty-section", { document: doc.id, number, title }));
+        // A document being revised (修订中) holds the draft of its next version: the blank section is not issued yet.
+        const key = doc.revising === undefined ? "rule.doc/empty-section" : "rule.doc/empty-section.draft";
+        ctx.report({ file, path: [...path, "title"] }, t(key, { document: doc.id, number, title }));
       }
     }
   },
