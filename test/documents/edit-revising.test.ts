@@ -54,7 +54,7 @@ describe("csr edit on a released document being revised", () => {
     expect(add.stdout.split("\n").slice(0, 3)).toEqual([
       "Added section 2 来料检测 after 1 in QP-010 (documents/QP-010.yaml).",
       "Renumbered: 2 内部实验室 → 3, 3 外部实验室 → 4.",
-      "QP-010 is being revised: the CSR links still name the sections of the version in force, A/0 (the CSR matrix and csr show print them so, as the controlled copies in use read), and follow when QP-010 is released: DYA-001 3 外部实验室 → 4 外部实验室, DYA-002 2 → 3 内部实验室.",
+      "QP-010 is being revised: the CSR links still name the sections of the version in force, A/0 (the CSR matrix, csr show and csr site print them so, as the controlled copies in use read), and follow when QP-010 is released: DYA-001 3 外部实验室 → 4 外部实验室, DYA-002 2 → 3 内部实验室.",
     ]);
     // Nothing but the draft is written: the links are the version in force's.
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-010.yaml\n");
@@ -72,7 +72,7 @@ describe("csr edit on a released document being revised", () => {
     expect(rename.stdout.split("\n").slice(0, 3)).toEqual([
       "Renamed section 4 外部实验室 of QP-010 to '外部检测机构' (documents/QP-010.yaml).",
       "Cited by: DYA-001（3 外部实验室）.",
-      "QP-010 is being revised: the CSR links still name the sections of the version in force, A/0 (the CSR matrix and csr show print them so, as the controlled copies in use read), and follow when QP-010 is released: DYA-001 3 外部实验室 → 4 外部检测机构.",
+      "QP-010 is being revised: the CSR links still name the sections of the version in force, A/0 (the CSR matrix, csr show and csr site print them so, as the controlled copies in use read), and follow when QP-010 is released: DYA-001 3 外部实验室 → 4 外部检测机构.",
     ]);
     expect(procedure(dir)).toContain("  - title: 外部检测机构\n    renamed_from: 外部实验室\n    text: 外部实验室须经CNAS认可。\n");
     expect(csrFile(dir, "DYA-001")).toBe(requirement("DYA-001", "3 外部实验室"));
