@@ -52,18 +52,28 @@ export interface MarkdownTable {
   last: number;
 }
 
+/**
+ * Which of `lines` (a text split at line ends) are code: a line that opens or closes a ``` or ~~~ fence, and every
+ * line between. A fence is closed by a fence line of its own character; one left open runs to the end. Every reader
+ * of a section's Markdown (tables, csr edit's body headings) skips code so.
+ */
+export function codeLines(lines: readonly string[]): boolean[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!opening) return fence !== undefined;
+    if (fence === undefined) fence = opening[0];
+    else if (opening[0] === fence) fence = undefined;
+    return true;
+  });
+}
+
 /** The tables of `lines` (a text split at line ends), in order, outside code fences. */
 export function markdownTables(lines: readonly string[]): MarkdownTable[] {
   const tables: MarkdownTable[] = [];
-  let fence: string | undefined;
+  const code = codeLines(lines);
   for (let i = 0; i < lines.length; i++) {
-    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || i === 0 || !DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes("|")) continue;
+    if (code[i] || i === 0 || !DELIMITER.test(lines[i]!) || !lines[i - 1]!.includes("|")) continue;
     let last = i;
     while (last + 1 < lines.length && lines[last + 1]!.includes("|") && lines[last + 1]!.trim() !== "") last++;
     tables.push({ header: i - 1, delimiter: i, last });

@@ -5,7 +5,7 @@
  */
 import { structuredPatch } from "diff";
 import type { NumberedSection } from "../../model/sections.js";
-import { markdownTables, tableRowCells } from "../../model/markdown-tables.js";
+import { codeLines, markdownTables, tableRowCells } from "../../model/markdown-tables.js";
 
 /** A section's heading line in the whole body's Markdown: `## 5.2 产品设计和开发`. */
 export function headingLine(section: Pick<NumberedSection, "number" | "title">): string {
@@ -15,24 +15,14 @@ export function headingLine(section: Pick<NumberedSection, "number" | "title">):
 /** A heading of the body's Markdown: `## ` then a section number, then the title. */
 const HEADING = /^## +([0-9]+(?:\.[0-9]+)*) +(.*?)\s*$/;
 
-/** A line that opens or closes a code fence (``` or ~~~), as doc/table-malformed reads fences. */
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-
 /**
  * The 1-based lines of `text` that read as a body heading (`## 5.2 …`) outside a code fence. A
  * section whose text has one cannot be edited with the whole body: reading it back would split it.
  */
 export function headingLinesIn(text: string): number[] {
-  const found: number[] = [];
-  let fence: string | undefined;
-  text.split(/\r?\n/).forEach((line, i) => {
-    const opening = FENCE.exec(line)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-    } else if (fence === undefined && HEADING.test(line)) found.push(i + 1);
-  });
-  return found;
+  const lines = text.split(/\r?\n/);
+  const code = codeLines(lines);
+  return lines.flatMap((line, i) => (!code[i] && HEADING.test(line) ? [i + 1] : []));
 }
 
 /** A section's text as csr compares it: without the line breaks and spaces it ends with ("" for none). */
@@ -68,16 +58,11 @@ export type BodyProblem =
 export function parseBody(markdown: string, sections: readonly NumberedSection[]): { texts: string[] } | { problem: BodyProblem } {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const texts: string[][] = [];
-  let fence: string | undefined;
+  const code = codeLines(lines);
   let current: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const opening = FENCE.exec(line)?.[1];
-    if (opening) {
-      if (fence === undefined) fence = opening[0];
-      else if (opening[0] === fence) fence = undefined;
-    }
-    if (!opening && fence === undefined && HEADING.test(line)) {
+    if (!code[i] && HEADING.test(line)) {
       const expected = sections[texts.length];
       const found = line.trimEnd();
       if (!expected) return { problem: { kind: "extra", line: i + 1, found } };
