@@ -120,7 +120,7 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     // The audit rows up to the processes due (the programme's performance after them is test/audit/management-review-programme.test.ts's).
     const rows = review.rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(rows.map((r) => [r.item, r.value, r.detail, r.source])).toEqual([
-      ["Internal audits made in the period", 4, "QMS audits 4: C3 1 audit, C4 1 audit, S6 2 audits", "Internal audits"],
+      ["Internal audits made in the period", 4, "QMS audits 4 (IA-2026-00, IA-2026-01, IA-2026-04, IA-2026-08): C3 1 audit, C4 1 audit, S6 2 audits", "Internal audits"],
       ["Nonconformities raised by audits in the period", 7, "C3 1 nonconformity, C4 1 nonconformity, S6 5 nonconformities", "Internal audits"],
       ["Processes never audited on 2026-12-05", 12, "C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4", "Processes"],
       ["Processes due for audit on 2026-12-05 (never audited included)", 12, "never audited: C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4", "Processes"],

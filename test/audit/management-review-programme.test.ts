@@ -6,7 +6,8 @@
  * day; C2 audited on 2026-10-12 by 赵强 with one nonconformity, NC-2026-002, closed on 2026-11-20; a product audit of C4.
  */
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJsonInProcess, copyFixture, csrInProcess, gitInit, withoutAudits } from "../helpers.js";
+import { cpSync } from "node:fs";
+import { builtOnce, checkJsonInProcess, copyFixture, csrInProcess, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 const programme = builtOnce(async () => {
   const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
@@ -38,7 +39,7 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
   it("splits the audits by kind, counts an audit's nonconformities by the actions opened against it, gives the manufacturing process overdue and the programme's performance", async () => {
     const dir = await programme();
     expect(await auditRows(dir, "zh-CN", "--today", "2026-12-05")).toEqual([
-      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次：C1 1 次、C2 1 次；产品审核 1 次：C4 1 次,内部审核记录",
+      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次（IA-2026-03、IA-2026-04）：C1 1 次、C2 1 次；产品审核 1 次（PA-2026-01）：C4 1 次,内部审核记录",
       "内部审核,期间审核开出的不符合项,2,C1 1 项、C2 1 项；按对审核开出的纠正措施计：IA-2026-03 审核记录 0 项，开出纠正措施 1 项（NC-2026-001）,内部审核记录",
       "内部审核,2026-12-05 尚未审核的过程,13,C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4,过程清单",
       "内部审核,2026-12-05 到期未审核的过程（含尚未审核）,2,尚未审核：C3、M1；未设内审间隔，按 IATF 16949 9.2.2.1 的三年审核周期计,过程清单",
@@ -57,7 +58,7 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
   it("counts in a period only its audits and closures, and says it in English", async () => {
     const dir = await programme();
     expect(await auditRows(dir, "en", "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-12-05")).toEqual([
-      "Internal audit,Internal audits made in the period,1,QMS audit 1: C2 1 audit,Internal audits",
+      "Internal audit,Internal audits made in the period,1,QMS audit 1 (IA-2026-04): C2 1 audit,Internal audits",
       "Internal audit,Nonconformities raised by audits in the period,1,C2 1 nonconformity,Internal audits",
       "Internal audit,Processes never audited on 2026-10-31,13,C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4,Processes",
       "Internal audit,Processes due for audit on 2026-10-31 (never audited included),2,never audited: C3, M1; no audit interval is set: counted by the three-year audit cycle of IATF 16949 9.2.2.1,Processes",
@@ -68,5 +69,15 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
       "Internal audit,Audits in the period by an auditor not qualified, not counted in the programme,0,,Internal audits",
       "Internal audit,Audits in the period in which an auditor audited their own department (impartiality in doubt),0,,Internal audits",
     ]);
+  }, 300_000);
+
+  it("counts an audit of several processes once, by its report: IA-2026-04 of C2 and C5 is one system audit (tester80 M9)", async () => {
+    const dir = tempDir();
+    cpSync(await programme(), dir, { recursive: true });
+    const recorded = await csrInProcess(["-C", dir, "process", "audited", "C5", "--date", "2026-10-12", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0", "-y", "--commit"], { lang: "zh-CN" });
+    expect(recorded.code).toBe(0);
+    expect((await auditRows(dir, "zh-CN", "--today", "2026-12-05"))[0]).toBe(
+      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次（IA-2026-03、IA-2026-04）：C1 1 次、C2 1 次、C5 1 次；产品审核 1 次（PA-2026-01）：C4 1 次,内部审核记录",
+    );
   }, 300_000);
 });

@@ -516,7 +516,7 @@ describe("csr process audited", () => {
     expect(since.some((l) => l.startsWith("8.7 "))).toBe(true);
 
     const review = (await run(dir, "list", "management-review", "--format", "csv", "--from", "2026-01-01", "--to", "2026-12-04", ...today)).stdout.split(/\r?\n/);
-    expect(review.find((l) => l.includes("期间完成的内部审核"))).toMatch(/,期间完成的内部审核（次）,1,体系审核 1 次：C3 1 次；另有 2 次审核员无资格，不计：C3 1 次、S6 1 次,/);
+    expect(review.find((l) => l.includes("期间完成的内部审核"))).toMatch(/,期间完成的内部审核（次）,1,体系审核 1 次（IA-2026-01）：C3 1 次；另有 2 次审核员无资格，不计：C3 1 次、S6 1 次,/);
     // The nonconformity of C3's uncounted audit is said beside the count, as its audit is (breaker64 P9).
     expect(review.find((l) => l.includes("期间审核开出的不符合项"))).toMatch(/,期间审核开出的不符合项,0,另有 1 项出自审核员无资格、不计的审核：C3 1 项,/);
     expect(review.find((l) => l.includes("尚未审核的过程"))).toMatch(/,14,C1、C2、C4、C5、S1、S2、S3、S4、S5、S6（审核员无资格）、M1、M2、M3、M4,/);

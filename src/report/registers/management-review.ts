@@ -385,10 +385,17 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       .map((data) => t(ctx, key, data))
       .join(separator);
   const countOf = (entries: readonly AuditEntry[]) => (code: string) => entries.filter((a) => a.process.code === code).length;
+  // An audit is one report, however many processes it covered (IA-2026-01 of 15 processes is one system audit, tester80 M9);
+  // a record without a report number is an audit of its own.
+  const auditsOf = (entries: readonly AuditEntry[]) => new Set(entries.map((a) => a.audit.report ?? `${a.process.code} ${a.index}`)).size;
+  const reportsOf = (entries: readonly AuditEntry[]) => [...new Set(entries.flatMap((a) => a.audit.report ?? []))].sort(compareIds);
   // Each kind apart (IATF 16949 9.2.2.2 to 9.2.2.4, and the layered process audits beside them; tester78 A5): "体系审核 12 次：C1 2 次、…".
   const byKind = AUDIT_KINDS.flatMap((kind) => {
     const of = audits.filter((a) => auditKind(a.audit) === kind);
-    return of.length > 0 ? [t(ctx, "register.management-review.audits-by-kind", { kind: t(ctx, `value.audit-kind.${kind}`), count: of.length, processes: byProcess(countOf(of), "register.management-review.audits-by-process") })] : [];
+    if (of.length === 0) return [];
+    const reports = reportsOf(of);
+    const data = { kind: t(ctx, `value.audit-kind.${kind}`), count: auditsOf(of), reports: ids(ctx, reports), processes: byProcess(countOf(of), "register.management-review.audits-by-process") };
+    return [t(ctx, reports.length > 0 ? "register.management-review.audits-by-kind-reports" : "register.management-review.audits-by-kind", data)];
   });
   // The nonconformities of the audits that count, each audit's the greater of its record and the actions opened against it
   // (tester78 A5: an action opened on a nonconformity the record left out is one raised); those of an audit that does not count are
@@ -428,10 +435,10 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   ].join(detailSeparator);
   const auditDetail = [
     ...byKind,
-    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: uncounted.length, processes: byProcess(countOf(uncounted), "register.management-review.audits-by-process") })] : []),
+    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: auditsOf(uncounted), processes: byProcess(countOf(uncounted), "register.management-review.audits-by-process") })] : []),
   ];
   return [
-    row("audits", audits.length, auditDetail.join(detailSeparator), record),
+    row("audits", auditsOf(audits), auditDetail.join(detailSeparator), record),
     row(
       "nonconformities",
       raised,
