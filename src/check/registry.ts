@@ -59,6 +59,7 @@ import { rule as dateOutOfOrder } from "./rules/date/out-of-order.js";
 import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
 import { rule as dateReceivedAfterSource } from "./rules/date/received-after-source.js";
 import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-source.js";
+import { rule as docAffectedDocumentNotRevised } from "./rules/doc/affected-document-not-revised.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
@@ -220,6 +221,7 @@ export const rules: readonly Rule[] = [
   dateOutOfRange,
   dateReceivedAfterSource,
   dateReceivedBeforeSource,
+  docAffectedDocumentNotRevised,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,

@@ -22,6 +22,7 @@ import { alignSections } from "../compare/align.js";
 import { normalizeText } from "../compare/sections.js";
 import { SIGNATURE_ROLES } from "./types.js";
 import { conversionText, conversionValues, sameConversion } from "./symbols.js";
+import { configurationChangeOf, type ConfigurationChangeKey } from "./revision.js";
 import type { ClassificationChange, ControlledCopy, ControlledDocument, Csr, Customer, CustomerNotice, Decision, ElectronicIssue, PeriodicReview, Person, Revision, Signature, SourceDocument, SymbolApproval, SymbolConversion, TrainingSession } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
@@ -144,6 +145,11 @@ export interface Change {
   change_request?: string;
   /** A document revision marked a 技术状态更改 (csr release --configuration-change), whose 军代表 agreed in its signatures. */
   configuration_change?: boolean;
+  /** The 技术状态更改's class (I, II, III), the products and documents it affects and whether it asks a new 首件鉴定 (configurationChangeOf). */
+  change_class?: Revision["change_class"];
+  affected_products?: string[];
+  affected_documents?: string[];
+  first_article_required?: boolean;
   ecn?: string[];
   /**
    * On an `added` or `released` row of a document revision: who prepared (编制), reviewed (审核), countersigned
@@ -357,14 +363,14 @@ const version = (doc: ControlledDocument): string => currentRevision(doc)?.versi
  * request and the customer's change notices (更改原因, 文件更改申请单号, ECN), those recorded; the summary and reason
  * in English too where recorded.
  */
-const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en" | "pages" | "reason" | "reason_en" | "change_request" | "configuration_change" | "ecn"> => ({
+const revisionRecord = (revision: Revision): Pick<Change, "detail" | "detail_en" | "pages" | "reason" | "reason_en" | "change_request" | ConfigurationChangeKey | "ecn"> => ({
   detail: revision.summary ?? "",
   ...(revision.summary_en ? { detail_en: revision.summary_en } : {}),
   ...(revision.pages ? { pages: revision.pages } : {}),
   ...(revision.reason ? { reason: revision.reason } : {}),
   ...(revision.reason_en ? { reason_en: revision.reason_en } : {}),
   ...(revision.change_request ? { change_request: revision.change_request } : {}),
-  ...(revision.configuration_change ? { configuration_change: true } : {}),
+  ...configurationChangeOf(revision),
   ...(revision.ecn ? { ecn: revision.ecn } : {}),
 });
 

@@ -309,24 +309,52 @@ export function revisionSummary(revision: Pick<Revision, "summary" | "summary_en
   return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }
 
+/** The fields of a revision that record a 技术状态更改 (csr release --configuration-change and what it reaches). */
+export type ConfigurationChangeKey = "configuration_change" | "change_class" | "affected_products" | "affected_documents" | "first_article_required";
+
+/**
+ * A revision's 技术状态更改 record, those of its fields recorded (configuration_change, change_class, affected_products,
+ * affected_documents, first_article_required), for the outputs that carry it on (csr history --format json, csr changes).
+ */
+export function configurationChangeOf(revision: Pick<Revision, ConfigurationChangeKey>): Pick<Revision, ConfigurationChangeKey> {
+  if (!revision.configuration_change) return {};
+  return {
+    configuration_change: true,
+    ...(revision.change_class ? { change_class: revision.change_class } : {}),
+    ...(revision.affected_products?.length ? { affected_products: revision.affected_products } : {}),
+    ...(revision.affected_documents?.length ? { affected_documents: revision.affected_documents } : {}),
+    ...(revision.first_article_required ? { first_article_required: true } : {}),
+  };
+}
+
 /**
  * Why and under which request a revision was made, in one line as a reader sees it (技术状态更改；原因：…；更改申请：…；纠正措施：…；ECN：…):
- * 技术状态更改 when it changes the product's configuration (`configuration_change`, GJB 9001C 7.5.3), its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the
+ * 技术状态更改 when it changes the product's configuration (`configuration_change`, GJB 9001C 8.3.6, 8.5.6) with its class (I类,
+ * GJB 3206B), the products and documents it affects and whether it asks a new 首件鉴定 (configurationChangeOf), its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the
  * corrective actions it carries out (csr release --action) and the customer's change notices (ECN), those recorded,
  * in that order; "" when it records none. Every revision record prints this one cell: csr history, csr show, csr
  * changes, csr render and the site. IATF 16949 8.5.6 and 8.3.6 (documented information on the reason and
  * authorisation of a change), 10.2.3/10.2.4 with 7.5.3.2.1 (the corrective action that drove a revision, as the
  * request and ECN are: tester65 N4), 7.5.3.2.2 (a customer's engineering changes recorded).
  */
-export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions" | "configuration_change">, lang: Lang): string {
+export function revisionBasis(revision: Pick<Revision, "reason" | "reason_en" | "change_request" | "ecn" | "actions" | ConfigurationChangeKey>, lang: Lang): string {
   const reason = revision.reason ? localized(lang, revision.reason, revision.reason_en) : "";
+  const separator = translate(lang, "common.list-separator");
   const parts = [
-    // First: what kind of change it is, which the 军代表 column beside it answers (GJB 9001C 8.3.6, 8.5.6; tester68 G12).
-    revision.configuration_change ? translate(lang, "revision.basis.configuration-change") : "",
+    // First: what kind of change it is, which the 军代表 column beside it answers (GJB 9001C 8.3.6, 8.5.6; tester68 G12),
+    // then what it reaches: its class, the products and documents it affects, a new 首件鉴定 (GJB 3206B; tester79 G6).
+    revision.configuration_change
+      ? revision.change_class
+        ? translate(lang, "revision.basis.configuration-change-class", { class: revision.change_class })
+        : translate(lang, "revision.basis.configuration-change")
+      : "",
+    revision.configuration_change && revision.affected_products?.length ? translate(lang, "revision.basis.affected-products", { products: revision.affected_products.join(separator) }) : "",
+    revision.configuration_change && revision.affected_documents?.length ? translate(lang, "revision.basis.affected-documents", { documents: revision.affected_documents.join(separator) }) : "",
+    revision.configuration_change && revision.first_article_required ? translate(lang, "revision.basis.first-article") : "",
     reason ? translate(lang, "revision.basis.reason", { reason }) : "",
     revision.change_request ? translate(lang, "revision.basis.request", { number: revision.change_request }) : "",
-    revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { count: revision.actions.length, ids: revision.actions.join(translate(lang, "common.list-separator")) }) : "",
-    revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(translate(lang, "common.list-separator")) }) : "",
+    revision.actions && revision.actions.length > 0 ? translate(lang, "revision.basis.actions", { count: revision.actions.length, ids: revision.actions.join(separator) }) : "",
+    revision.ecn && revision.ecn.length > 0 ? translate(lang, "revision.basis.ecn", { numbers: revision.ecn.join(separator) }) : "",
   ];
   return parts.filter(Boolean).join(translate(lang, "register.remarks-separator"));
 }

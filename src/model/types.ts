@@ -759,6 +759,9 @@ export interface ReviewRecord {
   note?: string;
 }
 
+/** The class of a 技术状态更改 (Revision change_class): I the change of most consequence, then II and III (GJB 3206B). */
+export type ChangeClass = "I" | "II" | "III";
+
 export interface Revision {
   version: string;
   /**
@@ -786,6 +789,21 @@ export interface Revision {
    * (GJB 9001C 8.3.6, 8.5.6; csr release --configuration-change; doc/configuration-change-unagreed).
    */
   configuration_change?: boolean;
+  /**
+   * The class of a 技术状态更改 (更改类别 as GJB 3206B classes configuration changes): I (Ⅰ类) the change of most
+   * consequence, which the 订购方 approves before it is implemented, II (Ⅱ类) and III (Ⅲ类) the lesser ones; every class
+   * records the 军代表's agreement (csr release --change-class; revisionBasis prints it).
+   */
+  change_class?: ChangeClass;
+  /** The products a 技术状态更改 affects, as the change request names them: a type, its batches or serial numbers (csr release --affects-product). */
+  affected_products?: string[];
+  /**
+   * The other controlled documents a 技术状态更改 affects (a drawing, the 关键件明细表 form), by id: each is revised in turn
+   * (csr release --affects; ref/unresolved, doc/affected-document-not-revised).
+   */
+  affected_documents?: string[];
+  /** The 技术状态更改 asks a new 首件鉴定 (first article inspection, GJB 908A) of the products it affects (csr release --first-article-required). */
+  first_article_required?: boolean;
   /**
    * 编辑性修改: the revision corrects wording, typing errors or layout and changes no work, so it needs no training of its own
    * (IATF 16949 7.2.2 asks training for changed work): the training due is on the last revision that is not editorial, and

@@ -129,6 +129,56 @@ describe("csr release --configuration-change", () => {
   });
 });
 
+describe("csr release --configuration-change with what the change reaches (tester79 G6)", () => {
+  const REACH = ["--configuration-change", "--change-class", "Ⅰ", "--affects-product", "XX型电源模块 2026-03批（编号 0301～0350）", "--affects", "cs/qr-009-01", "--first-article-required", "--military-representative", "wangjd"];
+  const FORM = "documents/forms/CS_QR-009-01.yaml";
+
+  it("records the class, the products and documents affected and a new 首件鉴定, prints them wherever the revision record is, and warns until the affected document is revised", async () => {
+    const dir = demo();
+    const done = csr(["-C", dir, ...RELEASE, ...REACH, "-y"], { lang: "zh-CN" });
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain(
+      "CS/WI-005 A/1 修订记录的更改依据栏载明：技术状态更改（I类）；影响产品：XX型电源模块 2026-03批（编号 0301～0350）；影响文件：CS/QR-009-01；须重新进行首件鉴定。\n",
+    );
+    // The document as the repository numbers it, whatever the case typed.
+    expect(file(dir)).toContain(
+      "    configuration_change: true\n    change_class: I\n    affected_products:\n      - XX型电源模块 2026-03批（编号 0301～0350）\n    affected_documents:\n      - CS/QR-009-01\n    first_article_required: true\n",
+    );
+    const basis = "技术状态更改（I类）；影响产品：XX型电源模块 2026-03批（编号 0301～0350）；影响文件：CS/QR-009-01；须重新进行首件鉴定；原因：顾客要求；更改申请：GG-2026-009";
+    expect((await csrInProcess(["-C", dir, "show", "CS/WI-005", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout).toContain(`A/1  2026-11-20  二次筛选增加 PIND 检测  ${basis}\n`);
+    const history = (await csrInProcess(["-C", dir, "history", "CS/WI-005"], { lang: "zh-CN" })).stdout.split("\n");
+    expect(history[5]!.split(/\s{2,}/)).toEqual(["A/1", "2026-11-20", "二次筛选增加 PIND 检测", basis, "chenhw 陈宏伟", "hejun 何军", "liuzm 刘志明", "wangjd 王建东", expect.stringMatching(/^\w{7}$/)]);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "history", "CS/WI-005", "--format", "json"])).stdout) as { revisions: Record<string, unknown>[] };
+    expect(json.revisions.at(-1)).toMatchObject({ configuration_change: true, change_class: "I", affected_products: ["XX型电源模块 2026-03批（编号 0301～0350）"], affected_documents: ["CS/QR-009-01"], first_article_required: true });
+    // The 技术状态更改台账: the register of the period limited to configuration changes.
+    const register = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--format", "csv"], { lang: "zh-CN" });
+    expect(register.stdout).toContain(`二次筛选增加 PIND 检测（更改页：第1页）；${basis}`);
+    expect((await csrInProcess(["-C", dir, "history", "CS/WI-005"])).stdout).toContain(
+      "configuration change (class I); products affected: XX型电源模块 2026-03批（编号 0301～0350）; documents affected: CS/QR-009-01; new first article inspection (首件鉴定) required; reason: 顾客要求",
+    );
+
+    const warned = await checkIn(dir);
+    expect(warned.stdout).toMatch(
+      /documents\/instructions\/CS_WI-005\.yaml:\d+:9 warning doc\/affected-document-not-revised CS\/WI-005 A\/1 is a configuration change \(技术状态更改\) affecting CS\/QR-009-01, which has not been revised since 2026-11-20 \(in force: B\/0\): its text still describes the configuration before the change\. Revise CS\/QR-009-01 and release it \('csr release CS\/QR-009-01 --summary <what changed>'\), its revision record naming the change request; a document the change does not affect leaves affected_documents\.\n/,
+    );
+    // The form revised with the change (its revision dated the day of the change or later) answers it.
+    writeFileSync(join(dir, FORM), readFileSync(join(dir, FORM), "utf8").replace(/(\nrevisions:\n)/, "$1  - version: B/1\n    date: 2026-11-21\n    summary: 增加 PIND 检测栏\n    change_request: GG-2026-009\n    prepared: { by: zhoul, date: 2026-11-21 }\n    reviewed: { by: chenhw, date: 2026-11-21 }\n    approved: { by: liuzm, date: 2026-11-21 }\n"));
+    expect((await checkIn(dir)).stdout).not.toContain("affected-document-not-revised");
+  });
+
+  it("refuses what the change reaches without --configuration-change, a class other than I, II or III, and a document the repository does not have or the one released", async () => {
+    const dir = demo();
+    const before = file(dir);
+    const alone = await releaseIn(dir, "--change-class", "II", "--military-representative", "wangjd");
+    expect([alone.stderr, alone.code]).toEqual(["csr: --change-class records what a configuration change reaches and goes with --configuration-change: if CS/WI-005's revision is not a configuration change, leave --change-class out.\n", 2]);
+    expect((await releaseIn(dir, "--configuration-change", "--military-representative", "wangjd", "--change-class", "IV")).stderr).toBe("csr: --change-class is I, II or III (the classes of a configuration change in GJB 3206B), not 'IV'.\n");
+    expect((await releaseIn(dir, ...REACH, "--affects", "CS/QR-099-01")).stderr).toBe("csr: --affects: no document 'CS/QR-099-01' in the repository. Did you mean 'CS/QR-009-01'?\n");
+    expect((await releaseIn(dir, ...REACH, "--affects", "CS/WI-005", "--lang", "zh-CN")).stderr).toBe("csr: --affects 列出受本次更改影响的其他文件，不含 CS/WI-005 本身。\n");
+    expect(file(dir)).toBe(before);
+  });
+});
+
 describe("the site's search for 技术状态更改", () => {
   /** The documents a query finds on a site of gjb-demo, searched as the search page searches (every pair of characters). */
   async function found(lang: "zh-CN" | "en", query: string): Promise<string[]> {

@@ -782,6 +782,11 @@ describe("render → import", () => {
     // The corrective actions a revision carries out (csr release --action), printed in the same cell (tester65 N4).
     expect(revisionBasisOf("原因：东岳投诉；纠正措施：8D-2026-001、8D-2026-002")).toEqual({ reason: "东岳投诉", actions: ["8D-2026-001", "8D-2026-002"] });
     expect(revisionBasisOf("corrective action 8D-2026-001; ECN E-1")).toEqual({ actions: ["8D-2026-001"], ecn: ["E-1"] });
+    // A 技术状态更改 with what it reaches (csr release --change-class, --affects-product, --affects, --first-article-required), in either language.
+    const reach = { configuration_change: true, change_class: "I", affected_products: ["XX型电源模块 2026-03批"], affected_documents: ["CS/QR-009-01", "CS/QP-009"], first_article_required: true };
+    expect(revisionBasisOf("技术状态更改（I类）；影响产品：XX型电源模块 2026-03批；影响文件：CS/QR-009-01、CS/QP-009；须重新进行首件鉴定；更改申请：GG-2026-011")).toEqual({ ...reach, change_request: "GG-2026-011" });
+    expect(revisionBasisOf("configuration change (class I); products affected: XX型电源模块 2026-03批; documents affected: CS/QR-009-01, CS/QP-009; new first article inspection (首件鉴定) required")).toEqual(reach);
+    expect(revisionBasisOf("技术状态更改（III类）")).toEqual({ configuration_change: true, change_class: "III" });
   });
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {

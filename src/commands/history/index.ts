@@ -18,7 +18,7 @@ import { findDocument } from "../release/document.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { language, list, t } from "../../i18n/index.js";
-import { revisionBasis, revisionSummary } from "../../model/revision.js";
+import { configurationChangeOf, revisionBasis, revisionSummary } from "../../model/revision.js";
 import { localized } from "../../core/text.js";
 import { readRepository } from "../shared/read.js";
 
@@ -84,8 +84,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.reason_en ? { reason_en: r.reason_en } : {}),
     ...(r.change_request ? { change_request: r.change_request } : {}),
-    // 技术状态更改 (csr release --configuration-change), agreed by the 军代表 of its column.
-    ...(r.configuration_change ? { configuration_change: true } : {}),
+    // 技术状态更改 (csr release --configuration-change), agreed by the 军代表 of its column, with its class and what it affects.
+    ...configurationChangeOf(r),
     ...(r.ecn ? { ecn: r.ecn } : {}),
     // The corrective actions it carries out (csr release --action).
     ...(r.actions ? { actions: r.actions } : {}),
@@ -133,10 +133,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative"), kind: "name" as const }] : []),
       { key: "commit", header: t("history.column.commit"), kind: "code" },
     ],
-    rows: revisions.map(({ ecn: _ecn, actions: _actions, customer_notices: notices, configuration_change: _configuration, ...r }) => ({
+    rows: revisions.map(({ ecn: _ecn, actions: _actions, customer_notices: notices, configuration_change, change_class, affected_products, affected_documents, first_article_required, ...r }) => ({
       ...r,
       date: r.date ?? t("revision.date.unknown"),
-      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}), ...(_actions ? { actions: _actions } : {}), ...(_configuration ? { configuration_change: true } : {}) }, language()),
+      basis: revisionBasis({ ...r, ...(_ecn ? { ecn: _ecn } : {}), ...(_actions ? { actions: _actions } : {}), ...configurationChangeOf({ configuration_change, change_class, affected_products, affected_documents, first_article_required }) }, language()),
       notices: customerNoticesText({ customer_notices: notices }, language(), calendar),
       effective: r.effective ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),

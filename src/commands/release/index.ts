@@ -26,7 +26,7 @@ import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitary
 import { DEFAULT_TRAINING_DAYS } from "../../model/distribution.js";
 import { documentCompletion, trainingDue } from "../../model/training-completion.js";
 import { releaseTag } from "../../model/paths.js";
-import { bodyOnPaper, nextVersion, revisedContent } from "../../model/revision.js";
+import { bodyOnPaper, configurationChangeOf, nextVersion, revisedContent, revisionBasis } from "../../model/revision.js";
 import { documentSections, emptySections, parseSectionReference } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { personToType, worksOn } from "../../model/people.js";
@@ -51,6 +51,7 @@ import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter
 import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
+import { configurationChangeRecord, type ConfigurationChangeFlags } from "./configuration.js";
 import { pointsOfUseLines } from "./copies.js";
 import { specialCharacteristicLine } from "../shared/special.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -74,7 +75,7 @@ export interface SignatureFlags {
   militaryRepresentativeDate?: string;
 }
 
-export interface ReleaseFlags extends SignatureFlags {
+export interface ReleaseFlags extends SignatureFlags, ConfigurationChangeFlags {
   major?: boolean;
   /** The day the revision takes effect (生效日期/实施日期), when later than the release --date: may be in the future. */
   effective?: string;
@@ -180,6 +181,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (deviatesFrom.length > 0 && given.until === undefined && (await import("../../check/engine.js")).configuredSeverity("doc/deviation-without-end", repo.config?.value.rules ?? {}) !== undefined) {
       throw new UserError(t("release.deviation-without-until", { id: doc.id, targets: deviatesFrom.join(t("common.list-separator")) }));
     }
+    // What the 技术状态更改 reaches (its class, the products and documents it affects): refused before any question when wrong.
+    const configuration = configurationChangeRecord(index, doc, given);
     // A corrective action received after the revision's --date: refused before any question, as after them.
     if (given.date !== undefined) refuseReceivedAfter(namedActions(repo, changeBasis(given).actions ?? []), early.date);
     // Changes git has not committed would go into the release's commit: shown and asked about first, or refused.
@@ -266,7 +269,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       summary,
       ...(flags.summaryEn?.trim() ? { summary_en: flags.summaryEn.trim() } : {}),
       ...changeBasis(flags),
-      ...(flags.configurationChange ? { configuration_change: true } : {}),
+      ...(flags.configurationChange ? { configuration_change: true, ...configuration } : {}),
       ...(flags.editorial ? { editorial: true } : {}),
       ...(flags.pages ? { pages: flags.pages } : {}),
       // Counted below where not given (counter): the key in its place in the record.
@@ -350,6 +353,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (flags.configurationChange) {
       const military = extra.military_representative!;
       ctx.stdout(t("release.configuration-change", { id: doc.id, version, person: personLabel(index, military.id), date: signed.military_representative }) + "\n");
+      if (Object.keys(configuration).length > 0) ctx.stdout(t("release.configuration-change-record", { id: doc.id, version, record: revisionBasis(configurationChangeOf(revision), language()) }) + "\n");
     }
     // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
     for (const line of noticeLines(repo, doc.id, version, localToday(), notices)) ctx.stdout(line + "\n");

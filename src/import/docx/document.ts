@@ -15,7 +15,8 @@ import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import { departmentNamed } from "../../model/department-names.js";
-import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
+import type { ChangeClass, ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
+import type { ConfigurationChangeKey } from "../../model/revision.js";
 import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
 import { peopleWritten, type Signer } from "../plan.js";
 import { namesakeRefusal, unitsOf, type Units } from "../../model/person-names.js";
@@ -876,14 +877,21 @@ function splitIds(text: string): string[] {
 
 /**
  * A 更改原因/依据 cell as csr render prints it (model/revision.ts revisionBasis, in either language),
- * back into the revision's reason, change request, corrective actions and ECN numbers, and its mark 技术状态更改 (configuration change):
+ * back into the revision's reason, change request, corrective actions and ECN numbers, and its mark 技术状态更改 (configuration change)
+ * with its class, the products and documents it affects and the new 首件鉴定 it asks:
  * "原因：…；更改申请：QR-…；纠正措施：8D-…；ECN：A、B" or "reason: …; change request QR-…; corrective action 8D-…; ECN A, B". The labels and separators are the printer's own
  * (revision.basis.*, register.remarks-separator, common.list-separator), a colon full-width or not. A
  * part without one of those labels stays in the reason (with the parts around it), so nothing of the
  * cell is lost.
  */
-export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn" | "actions" | "configuration_change"> {
-  basisParts ??= { labels: basisLabels(), separators: new RegExp(`(${LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator"))).join("|")})`) };
+export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change_request" | "ecn" | "actions" | ConfigurationChangeKey> {
+  basisParts ??= {
+    labels: basisLabels(),
+    separators: new RegExp(`(${LANGS.map((lang) => escapeRegExp(translate(lang, "register.remarks-separator"))).join("|")})`),
+    configuration: new Set(LANGS.map((lang) => compareForm(translate(lang, "revision.basis.configuration-change")))),
+    classes: new Map(LANGS.flatMap((lang) => CHANGE_CLASSES.map((c) => [compareForm(translate(lang, "revision.basis.configuration-change-class", { class: c })), c] as const))),
+    firstArticle: new Set(LANGS.map((lang) => compareForm(translate(lang, "revision.basis.first-article")))),
+  };
   const { labels, separators } = basisParts;
   const valueOf = (part: string, field: keyof typeof labels): string | undefined => {
     const prefix = labels[field].find((label) => part.slice(0, label.length).normalize("NFKC").toLowerCase() === label);
@@ -895,7 +903,11 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
   let ecn: string[] | undefined;
   let actions: string[] | undefined;
   let configuration_change = false;
-  const configuration = new Set(LANGS.map((lang) => translate(lang, "revision.basis.configuration-change").normalize("NFKC").toLowerCase()));
+  let change_class: ChangeClass | undefined;
+  let affected_products: string[] | undefined;
+  let affected_documents: string[] | undefined;
+  let first_article_required = false;
+  const { configuration, classes, firstArticle } = basisParts;
   // Split at the separators, each kept: parts of the reason are joined again as the cell wrote them.
   const pieces = text.replace(/\n+/g, " ").split(separators);
   for (let i = 0; i < pieces.length; i += 2) {
@@ -903,7 +915,14 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     const request = valueOf(trimmed, "request");
     const numbers = valueOf(trimmed, "ecn");
     const ids = valueOf(trimmed, "actions");
-    if (configuration.has(trimmed.normalize("NFKC").toLowerCase())) configuration_change = true;
+    const products = valueOf(trimmed, "products");
+    const documents = valueOf(trimmed, "documents");
+    const compared = trimmed.normalize("NFKC").toLowerCase();
+    if (configuration.has(compared)) configuration_change = true;
+    else if (classes.has(compared) && change_class === undefined) [configuration_change, change_class] = [true, classes.get(compared)];
+    else if (firstArticle.has(compared)) first_article_required = true;
+    else if (products && affected_products === undefined) affected_products = splitIds(products);
+    else if (documents && affected_documents === undefined) affected_documents = splitIds(documents);
     else if (request && change_request === undefined) change_request = request;
     else if (numbers && ecn === undefined) ecn = splitIds(numbers);
     else if (ids && actions === undefined) actions = splitIds(ids);
@@ -915,17 +934,38 @@ export function revisionBasisOf(text: string): Pick<Revision, "reason" | "change
     ...(ecn && ecn.length > 0 ? { ecn } : {}),
     ...(actions && actions.length > 0 ? { actions } : {}),
     ...(configuration_change ? { configuration_change } : {}),
+    ...(change_class ? { change_class } : {}),
+    ...(affected_products && affected_products.length > 0 ? { affected_products } : {}),
+    ...(affected_documents && affected_documents.length > 0 ? { affected_documents } : {}),
+    ...(first_article_required ? { first_article_required } : {}),
   };
 }
 
-/** basisLabels and the remarks separators of every language (a pattern capturing the one found), built on first use. */
-let basisParts: { labels: Record<"reason" | "request" | "ecn" | "actions", string[]>; separators: RegExp } | undefined;
+type BasisLabel = "reason" | "request" | "ecn" | "actions" | "products" | "documents";
+
+const CHANGE_CLASSES: readonly ChangeClass[] = ["I", "II", "III"];
+
+/** A cell's part as compared with the printer's words: NFKC, lower case. */
+const compareForm = (text: string) => text.normalize("NFKC").toLowerCase();
+
+/**
+ * basisLabels, the remarks separators of every language (a pattern capturing the one found), and the parts printed
+ * whole: the mark 技术状态更改 alone or with its class (to the class it names), and the new 首件鉴定 asked; built on first use.
+ */
+let basisParts: { labels: Record<BasisLabel, string[]>; separators: RegExp; configuration: Set<string>; classes: Map<string, ChangeClass>; firstArticle: Set<string> } | undefined;
 
 /** Each basis part's label in every language, as compared (NFKC, lower case): the text of its message before the value. */
-function basisLabels(): Record<"reason" | "request" | "ecn" | "actions", string[]> {
+function basisLabels(): Record<BasisLabel, string[]> {
   // The actions' label has a form by their number (corrective action / corrective actions): both are read.
-  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn" | "revision.basis.actions", field: string) => [
+  const before = (key: "revision.basis.reason" | "revision.basis.request" | "revision.basis.ecn" | "revision.basis.actions" | "revision.basis.affected-products" | "revision.basis.affected-documents", field: string) => [
     ...new Set(LANGS.flatMap((lang) => [1, 2].map((count) => translate(lang, key, { count, [field]: "\u0000" }).split("\u0000")[0]!.normalize("NFKC").toLowerCase()))),
   ];
-  return { reason: before("revision.basis.reason", "reason"), request: before("revision.basis.request", "number"), ecn: before("revision.basis.ecn", "numbers"), actions: before("revision.basis.actions", "ids") };
+  return {
+    reason: before("revision.basis.reason", "reason"),
+    request: before("revision.basis.request", "number"),
+    ecn: before("revision.basis.ecn", "numbers"),
+    actions: before("revision.basis.actions", "ids"),
+    products: before("revision.basis.affected-products", "products"),
+    documents: before("revision.basis.affected-documents", "documents"),
+  };
 }

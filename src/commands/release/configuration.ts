@@ -1,0 +1,70 @@
+/**
+ * What a 技术状态更改 (configuration change, csr release --configuration-change) reaches, as the change request records
+ * it: its class (--change-class: I, II or III as GJB 3206B classes changes), the products it affects (--affects-product),
+ * the other controlled documents to revise with it (--affects) and whether the products need a new 首件鉴定
+ * (--first-article-required, GJB 908A; tester79 G6).
+ */
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
+import type { RepoIndex } from "../../model/index.js";
+import type { ConfigurationChangeKey } from "../../model/revision.js";
+import type { ChangeClass, ControlledDocument, Revision } from "../../model/types.js";
+
+export interface ConfigurationChangeFlags {
+  configurationChange?: boolean;
+  /** I, II or III (also 1–3, Ⅰ–Ⅲ, with or without 类). */
+  changeClass?: string;
+  /** Each product, batch or serial range affected, as one text (repeatable). */
+  affectsProduct?: string[];
+  /** Each controlled document affected, by id (repeatable, or separated by commas). */
+  affects?: string[];
+  firstArticleRequired?: boolean;
+}
+
+const CLASSES: Readonly<Record<string, ChangeClass>> = { I: "I", II: "II", III: "III", "1": "I", "2": "II", "3": "III" };
+
+/**
+ * The revision fields the options give (Revision change_class, affected_products, affected_documents,
+ * first_article_required), those given; `configuration_change` itself is the caller's. Each affected document is
+ * named by its id in the repository (a different letter case is answered with the id as recorded).
+ * Errors (UserError, one line): any of them without --configuration-change; a class other than I, II or III; an
+ * affected document the repository does not have (the nearest id suggested), or the document released itself.
+ */
+export function configurationChangeRecord(index: RepoIndex, doc: ControlledDocument, flags: ConfigurationChangeFlags): Pick<Revision, Exclude<ConfigurationChangeKey, "configuration_change">> {
+  const given = (
+    [
+      ["--change-class", flags.changeClass !== undefined],
+      ["--affects-product", (flags.affectsProduct ?? []).length > 0],
+      ["--affects", (flags.affects ?? []).length > 0],
+      ["--first-article-required", flags.firstArticleRequired === true],
+    ] as const
+  ).filter(([, present]) => present);
+  if (given.length === 0) return {};
+  if (!flags.configurationChange) throw new UserError(t("release.configuration-detail-alone", { flag: given[0]![0], id: doc.id }));
+  const change_class = flags.changeClass === undefined ? undefined : changeClassOption(flags.changeClass);
+  const products = [...new Set((flags.affectsProduct ?? []).map((p) => p.trim()).filter(Boolean))];
+  const ids = [...new Set((flags.affects ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
+  const documents = [...new Set(ids.map((id) => affectedDocument(index, doc, id)))];
+  return {
+    ...(change_class ? { change_class } : {}),
+    ...(products.length > 0 ? { affected_products: products } : {}),
+    ...(documents.length > 0 ? { affected_documents: documents } : {}),
+    ...(flags.firstArticleRequired ? { first_article_required: true } : {}),
+  };
+}
+
+/** --change-class as recorded: I, II or III from I/II/III, 1–3 or Ⅰ–Ⅲ, with or without 类 or "class". */
+function changeClassOption(value: string): ChangeClass {
+  const bare = value.normalize("NFKC").trim().toUpperCase().replace(/^CLASS\s*/, "").replace(/类$/, "").trim();
+  const found = CLASSES[bare];
+  if (found === undefined) throw new UserError(t("release.change-class-unknown", { value }));
+  return found;
+}
+
+function affectedDocument(index: RepoIndex, doc: ControlledDocument, id: string): string {
+  const found = index.documents.get(id)?.value.id ?? [...index.documents.keys()].find((known) => known.toLowerCase() === id.toLowerCase());
+  if (found === undefined) throw new UserError(t("release.affects-unknown", { id }) + didYouMean(id, index.documents.keys()));
+  if (found === doc.id) throw new UserError(t("release.affects-itself", { id: doc.id }));
+  return found;
+}
