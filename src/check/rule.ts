@@ -150,9 +150,10 @@ export interface Rule {
    * refused for them. `csr check --staged` (the pre-commit hook, which csr's own commits go through)
    * reports those the commit adds as warnings; `csr check` and CI keep their severity. `true`: the
    * deadline has passed; `soon`: it is near, not passed (csr/review-due-soon); `soon-or-passed`: either
-   * (a periodic review due soon or overdue). `csr explain` and docs/rules.md say which (tester66 N12).
+   * (a periodic review due soon or overdue); `follow-up`: a fact recorded truly asks for a next step not taken yet
+   * (a supplier rated C with no SCAR open). `csr explain` and docs/rules.md say which (tester66 N12, tester80 M12).
    */
-  clock?: true | "soon" | "soon-or-passed";
+  clock?: true | "soon" | "soon-or-passed" | "follow-up";
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

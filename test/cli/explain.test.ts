@@ -28,6 +28,9 @@ describe("csr explain", () => {
     expect(lead("csr/review-due-soon", "en")).toContain("It says only that a deadline is near (not passed yet), not that anything recorded is wrong");
     for (const id of ["doc/periodic-review-due", "doc/temporary-expired"]) expect(lead(id, "en")).toContain("It says only that a deadline is near or has passed, not that anything recorded is wrong");
     expect(lead("csr/review-overdue", "en")).toContain("It says only that a deadline has passed, not that anything recorded is wrong");
+    // A supplier rated C without a SCAR: no deadline at all, a next step not taken (tester80 M12).
+    expect(lead("supplier/rating-without-action", "zh-CN")).toContain("它只说明所记事实要求的下一步尚未采取，不说明记录有误");
+    expect(lead("supplier/rating-without-action", "zh-CN")).not.toContain("期限");
   });
 
   it("links to the docs folder CSR_DOCS_URL names, as long as the package is not on npm", async () => {

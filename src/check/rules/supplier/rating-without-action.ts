@@ -13,7 +13,7 @@ export const rule: Rule = {
   id: "supplier/rating-without-action",
   severity: "warning",
   scope: { files: "own" },
-  clock: "soon",
+  clock: "follow-up",
   dependsOn: ["qms.yaml"],
   summary: "A supplier's latest performance rating is at or below qms.yaml's action grade (default C) and no corrective action (SCAR) of it is open.",
   docs: {
