@@ -17,7 +17,7 @@ import { precompiledTemplate } from "./precompiled.js";
 import type { Lang } from "./view.js";
 
 export type Format = "md" | "html";
-export const TEMPLATE_NAMES = ["manual", "procedure", "instruction", "form", "external", "csr-review-report"] as const;
+export const TEMPLATE_NAMES = ["manual", "procedure", "instruction", "form", "external", "csr-review-report", "action-report"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type Labels = Record<string, string>;

@@ -31,6 +31,9 @@ import { applyChange, runGit, statusPaths, withRepositoryLock, type FileWrite } 
 import { readRepository } from "../shared/read.js";
 import { unreadableFile } from "../show/lookup.js";
 import { noteSameNumber } from "../shared/same-number.js";
+import { actionOn } from "../../model/actions.js";
+import { registerContext } from "../../report/registers/context.js";
+import { actionReportView } from "./action-report.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -73,6 +76,12 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
+  // A corrective action record's report (归零报告, 内审不符合项报告, 8D) is printed by itself: it has no revisions, copies or drafts.
+  const actions = flags.all ? [] : ids.filter((id) => index.actions.has(id) && !index.documents.has(id) && !index.csrs.has(id));
+  if (actions.length > 0) {
+    if (actions.length !== ids.length) throw new UserError(t("render.action.mixed", { ids: list(actions) }));
+    return renderActionReports(ctx, root, repo, index, actions, flags, asOf ?? now);
+  }
   // A number two files carry (id/duplicate) would print both to one file name, the second over the first: with --all neither is printed, and both files are named.
   const sameNumber = flags.all ? filesBySharedNumber(repo) : new Map<string, string[]>();
   // Two numbers of one file name (CS/QP-006, CS_QP-006: id/file-name) would print to one file too: neither is printed.
@@ -543,7 +552,7 @@ function findTarget(repo: Repository, index: RepoIndex, id: string, stderr: (tex
   if (repo.unvalidated.documents.has(id) || repo.unvalidated.csrs.has(id)) {
     throw new UserError(t("render.invalid", { id }), t("edit.fix-first.hint"));
   }
-  throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys()]));
+  throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys(), ...index.actions.keys()]));
 }
 
 /**
@@ -587,4 +596,50 @@ function copyHolderText(index: RepoIndex, lang: Lang, copy: { to: string; holder
   const unit = index.departments.get(copy.to) ?? index.parties.get(copy.to);
   const person = copy.holder === undefined ? undefined : index.people.get(copy.holder)?.value;
   return [unit ? localized(lang, unit.name, unit.name_en) : copy.to, person ? localized(lang, person.name, person.name_en) : (copy.holder ?? "")].filter(Boolean).join(" ");
+}
+
+/**
+ * `csr render <action id>…`: the report of each corrective action record as it stood on `day` (actionOn), laid out by
+ * templates/{html,md}/action-report.hbs (commands/render/action-report.ts actionReportView: 质量问题归零报告, 内部审核不符合项报告
+ * or 8D report), as HTML, Markdown or PDF, named <id>.report.<lang>.<format> in the folder --out names (out/ by default) or
+ * the one file --out names. Errors (UserError, one line): --copy, --draft or --revision (a record has no copies or
+ * revisions); --format docx; a record received after `day`; and those of outputTarget. Returns 0.
+ */
+async function renderActionReports(ctx: CommandContext, root: string, repo: Repository, index: RepoIndex, ids: string[], flags: RenderFlags, day: string): Promise<number> {
+  const lang: Lang = language();
+  for (const [flag, given] of [["--copy", flags.copy], ["--draft", flags.draft], ["--revision", flags.revision]] as const) {
+    if (given !== undefined && given !== false) throw new UserError(t("render.action.option", { flag, id: ids[0]! }));
+  }
+  const target = outputTarget(root, ctx.dir, flags, ids.length);
+  const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
+  if (format === "docx") throw new UserError(t("render.action.docx", { id: ids[0]! }), t("render.action.docx.hint", { arg: shellArgument(ids[0]!) }));
+  const chromium = format === "pdf" ? findChromium() : undefined;
+  if (format === "pdf") requireCjkFont();
+  const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
+  const labels = loadLabels(root, lang);
+  const rc = registerContext(repo, lang, undefined, undefined, index);
+  const pages = ids.map((id) => {
+    const record = index.actions.get(id)!.value;
+    const action = actionOn(record, day);
+    if (action === undefined) throw new UserError(t("render.action.not-yet", { id, received: record.received, day }));
+    const view = actionReportView(rc, labels, action, day);
+    return { name: `${documentFileName(id)}.report`, text: withLineEnd(renderer.render("action-report", format === "md" ? escapeView(view, escapeMarkdown) : view)) };
+  });
+  const writes: FileWrite[] = [];
+  const printer = chromium ? await startPdfPrinter(chromium, pages.map((page) => page.text)) : undefined;
+  try {
+    for (const page of pages) {
+      const content = printer ? await printPdf(printer, labels, { text: page.text }) : page.text;
+      writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content });
+    }
+  } finally {
+    await printer?.close();
+  }
+  await withRepositoryLock(ctx, root, async () => {
+    await applyChange(root, { writes });
+    return 0;
+  });
+  for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
+  ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
+  return 0;
 }

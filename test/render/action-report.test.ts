@@ -1,0 +1,265 @@
+/**
+ * `csr render <action id>`: the printed report of one corrective action record, to sign (tester79 G2): in a GJB 9001C
+ * repository the 质量问题归零报告 on the organisation's form CS/QR-019-03 with the 双五条, the linked revisions and the
+ * 军代表's review (GJB 9001C-2017 10.2); an internal audit's nonconformity as the 内部审核不符合项报告 on QR-004-02
+ * (IATF 16949 9.2.2, 10.2); a complaint as its 8D report on QR-013-01 (IATF 16949 10.2.3, 10.2.6). The built binary for
+ * each kind, on copies of the examples in real git repositories; variations in the test's process.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtOnce, committedFixture, csr, csrInProcess, git, tempDir, tool } from "../helpers.js";
+import { findChromium } from "../../src/render/pdf.js";
+
+const NC = `id: NC-2026-001
+title: XX-3型电源模块终检输出纹波超差
+source: internal
+product: XX-3型电源模块
+process: C4
+received: 2026-11-09
+owner: chenhw
+steps:
+  D3:
+    done: 2026-11-09
+    by: luox
+    note: 同批10台隔离
+  D4:
+    done: 2026-11-16
+    by: zhoul
+    note: 滤波电容C12批次ESR偏高
+  D5:
+    due: 2026-11-20
+    done: 2026-11-18
+    by: zhoul
+    note: 修订进货检验规范 CS/WI-005 增加ESR复验
+  D6:
+    done: 2026-11-27
+    by: luox
+    note: 返工10台，复测合格
+  D7:
+    done: 2026-12-01
+    by: luox
+    note: 修订进货检验规范 CS/WI-005
+  D8:
+    done: 2026-12-04
+    verified_by: hejun
+    evidence: 归零评审通过
+read_across:
+  - {product: XX-5型电源模块, result: 同型电容已复验合格, by: luox, date: 2026-11-26}
+zeroing:
+  located: 失效分析报告 FA-2026-021
+  mechanism: 电容ESR偏高致输出纹波增大
+  reproduced: 复现试验 SY-2026-045
+  effective: 返工10台复测合格
+  process_clear: 进货检验未规定ESR复验
+  responsibility: 质量部进货检验组
+  measures_taken: CS/WI-005 已修订
+  dealt_with: 质量通报 ZT-2026-09
+  report: GL-2026-03
+  reviewed_by: wangjd
+  reviewed: 2026-12-04
+`;
+
+/** examples/gjb-demo with NC-2026-001 recorded and CS/WI-005 A/0 naming it (as csr release --action records it), committed. */
+const gjb = builtOnce(() => {
+  const dir = committedFixture("examples/gjb-demo");
+  mkdirSync(join(dir, "actions"));
+  writeFileSync(join(dir, "actions", "NC-2026-001.yaml"), NC);
+  const wi = join(dir, "documents", "instructions", "CS_WI-005.yaml");
+  writeFileSync(wi, readFileSync(wi, "utf8").replace("    summary: 首次发布\n", "    summary: 首次发布\n    actions: [NC-2026-001]\n"));
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", "NC-2026-001"]);
+  return dir;
+});
+
+/** examples/acme-auto with an internal audit of C3 (IA-2026-09, one minor nonconformity) and its record NC-2026-009, D3 and D4 done; the finding's text is hostile. */
+const HOSTILE = '首件记录未记模具编号 <script>alert(1)</script> | **x**';
+const acme = builtOnce(async () => {
+  const dir = committedFixture("examples/acme-auto");
+  const run = async (...args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "--commit"], { lang: "zh-CN" })).code).toBe(0);
+  await run("process", "audited", "C3", "--date", "2026-11-20", "--by", "zhaoqiang", "--report", "IA-2026-09", "--finding", HOSTILE, "--grade", "minor", "--requirement", "IATF 16949 8.5.1.3", "--evidence", "HH-F-052 11-18 记录", "--today", "2026-11-20", "-y");
+  await run("action", "open", "NC-2026-009", "--source", "audit", "--process", "C3", "--audit-report", "IA-2026-09", "--title", HOSTILE, "--received", "2026-11-20", "--owner", "huangjun", "--today", "2026-11-20", "-y");
+  await run("action", "step", "NC-2026-009", "D3", "--date", "2026-11-21", "--by", "huangjun", "--note", "补记首件记录的模具编号", "--today", "2026-11-21");
+  await run("action", "step", "NC-2026-009", "D4", "--date", "2026-11-23", "--by", "huangjun", "--note", "HH-F-052 表单无模具编号栏", "--today", "2026-11-23");
+  return dir;
+});
+
+const bin = (dir: string, ...args: string[]) => csr(["-C", dir, "render", ...args], { lang: "zh-CN" });
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "render", ...args], { lang: "zh-CN" });
+
+describe("csr render <action id>: the 质量问题归零报告 of a GJB 9001C quality problem", () => {
+  it("prints the problem, cause, the ten criteria with their evidence and state, actions, read-across, revisions, verification and the signatures, blanks where nothing is recorded", async () => {
+    const dir = await gjb();
+    const out = join(tempDir(), "nc.md");
+    const result = bin(dir, "NC-2026-001", "--out", out, "--today", "2026-12-07");
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, `${out}\n`, "已输出 1 个文件（md，zh-CN）。\n"]);
+    expect(readFileSync(out, "utf8").split("\n")).toEqual([
+      "**湖南晨晟电子技术有限公司**",
+      "",
+      "# 质量问题归零报告",
+      "",
+      "表单编号：CS/QR-019-03 版本：A/1",
+      "",
+      "|  |  |  |  |",
+      "| --- | --- | --- | --- |",
+      "| 问题编号 | NC-2026-001 | 归零报告编号 | GL-2026-03 |",
+      "| 问题名称 | XX-3型电源模块终检输出纹波超差 |  |  |",
+      "| 产品 | XX-3型电源模块 |  |  |",
+      "| 来源 | 内部发现：C4 检验、放行与不合格品控制 | 发现日期 | 2026-11-09 |",
+      "| 责任人 | 陈宏伟 | 归零关闭日期 | 2026-12-04 |",
+      "",
+      "## 1 问题描述及处置",
+      "",
+      "同批10台隔离",
+      "",
+      "责任人：罗欣　完成日期：2026-11-09",
+      "",
+      "## 2 原因分析",
+      "",
+      "滤波电容C12批次ESR偏高",
+      "",
+      "责任人：周琳　完成日期：2026-11-16",
+      "",
+      "## 3 技术归零",
+      "",
+      "| 归零要求 | 证据 | 状态 |",
+      "| --- | --- | --- |",
+      "| 定位准确 | 失效分析报告 FA-2026-021 | 已满足 |",
+      "| 机理清楚 | 电容ESR偏高致输出纹波增大 | 已满足 |",
+      "| 问题复现 | 复现试验 SY-2026-045 | 已满足 |",
+      "| 措施有效 | 返工10台复测合格 | 已满足 |",
+      "| 举一反三 | 横向展开 1 项（见“举一反三”） | 已满足 |",
+      "",
+      "## 4 管理归零",
+      "",
+      "| 归零要求 | 证据 | 状态 |",
+      "| --- | --- | --- |",
+      "| 过程清楚 | 进货检验未规定ESR复验 | 已满足 |",
+      "| 责任明确 | 质量部进货检验组 | 已满足 |",
+      "| 措施落实 | CS/WI-005 已修订 | 已满足 |",
+      "| 严肃处理 | 质量通报 ZT-2026-09 | 已满足 |",
+      "| 完善规章 |  | 未提供证据 |",
+      "",
+      "## 5 纠正措施",
+      "",
+      "| 步骤 | 措施 | 责任人 | 要求完成日期 | 完成日期 |",
+      "| --- | --- | --- | --- | --- |",
+      "| D5 确定纠正措施 | 修订进货检验规范 CS/WI-005 增加ESR复验 | 周琳 | 2026-11-20 | 2026-11-18 |",
+      "| D6 纠正措施实施验证 | 返工10台，复测合格 | 罗欣 |  | 2026-11-27 |",
+      "| D7 预防措施 | 修订进货检验规范 CS/WI-005 | 罗欣 |  | 2026-12-01 |",
+      "",
+      "## 6 举一反三",
+      "",
+      "| 日期 | 举一反三对象 | 结果 | 检查人 |",
+      "| --- | --- | --- | --- |",
+      "| 2026-11-26 | XX-5型电源模块 | 同型电容已复验合格 | 罗欣 |",
+      "",
+      "## 7 相关文件更改",
+      "",
+      "| 文件编号 | 文件名称 | 版本/版次 | 日期 |",
+      "| --- | --- | --- | --- |",
+      "| CS/WI-005 | 进货检验规范 | A/0 | 2024-06-03 |",
+      "",
+      "## 8 验证",
+      "",
+      "归零评审通过",
+      "",
+      "验证人：何军　完成日期：2026-12-04",
+      "",
+      "| 编制 | ________ | 审核 | ________ | 批准 | ________ | 军代表 | 王建东 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 日期 | ________ | 日期 | ________ | 日期 | ________ | 日期 | 2026-12-04 |",
+      "",
+    ]);
+  });
+
+  it("prints the report as it stood on --as-of: the 军代表's review not yet recorded is a blank to sign", async () => {
+    const dir = await gjb();
+    const out = join(tempDir(), "nc.md");
+    expect((await run(dir, "NC-2026-001", "--out", out, "--as-of", "2026-11-30")).code).toBe(0);
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("| 责任人 | 陈宏伟 | 归零关闭日期 |  |\n");
+    expect(md).toContain("| D7 预防措施 |  |  |  |  |\n");
+    expect(md).toContain("| 编制 | ________ | 审核 | ________ | 批准 | ________ | 军代表 | ________ |\n");
+  });
+
+  it("refuses what a record's report has not, one line each: --copy, --format docx, a day before it was received, documents in the same run", async () => {
+    const dir = await gjb();
+    const lines = async (...args: string[]) => {
+      const r = await run(dir, ...args);
+      return [r.code, r.stdout, r.stderr];
+    };
+    expect(await lines("NC-2026-001", "--copy", "1")).toEqual([2, "", "csr: --copy 只适用于受控文件；纠正措施记录 NC-2026-001 的报告没有版本或受控号。\n"]);
+    expect(await lines("NC-2026-001", "--format", "docx", "--out", tempDir())).toEqual([2, "", "csr: 纠正措施记录 NC-2026-001 的报告不输出 Word 格式。\n提示：请改用 --format pdf、html 或 md，例如 csr render NC-2026-001 --format pdf。\n"]);
+    expect(await lines("NC-2026-001", "--as-of", "2026-11-01", "--out", tempDir())).toEqual([2, "", "csr: 纠正措施记录 NC-2026-001 于 2026-11-09 接收，2026-11-01 时尚无此记录。\n"]);
+    expect(await lines("NC-2026-001", "CS/WI-005")).toEqual([2, "", "csr: 纠正措施记录 NC-2026-001 的报告须单独输出，不能与文件或顾客要求一起输出。\n"]);
+  });
+
+  const chromium = (() => {
+    try {
+      return findChromium();
+    } catch {
+      return undefined;
+    }
+  })();
+  it.runIf(chromium && tool("pdftotext"))("prints it to an A4 PDF of two pages whose text holds the form number, the criteria and the 军代表's signature", { timeout: 60_000 }, async () => {
+    const dir = await gjb();
+    const out = join(tempDir(), "nc.pdf");
+    const result = bin(dir, "NC-2026-001", "--out", out, "--today", "2026-12-07");
+    expect([result.code, result.stderr]).toEqual([0, "已输出 1 个文件（pdf，zh-CN）。\n"]);
+    const text = (await import("node:child_process")).execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" });
+    expect(text.split("\f").length - 1).toBe(2);
+    expect(text).toMatch(/表单编号：CS\/QR-019-03 版本：A\/1/);
+    expect(text).toMatch(/完善规章\s+未提供证据/);
+    expect(text).toMatch(/军代表\s+王建东/);
+    expect(text).toMatch(/第 ?2 ?页 ?共 ?2 ?页/);
+  });
+});
+
+describe("csr render <action id>: an internal audit's nonconformity and a complaint's 8D", () => {
+  it("prints the 内部审核不符合项报告 on QR-004-02 from the audit's finding, the auditee's and the auditor's signatures blank", async () => {
+    const dir = await acme();
+    const out = join(tempDir(), "nc.md");
+    const result = bin(dir, "NC-2026-009", "--out", out, "--today", "2026-11-25");
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, `${out}\n`, "已输出 1 个文件（md，zh-CN）。\n"]);
+    const md = readFileSync(out, "utf8").split("\n");
+    expect(md.slice(2, 13)).toEqual([
+      "# 内部审核不符合项报告",
+      "",
+      "表单编号：QR-004-02 版本：A/0",
+      "",
+      "|  |  |  |  |",
+      "| --- | --- | --- | --- |",
+      "| 审核报告编号 | IA-2026-09 | 不符合项编号 | NC-2026-009 |",
+      "| 受审核过程 | C3 生产过程控制 | 审核日期 | 2026-11-20 |",
+      "| 审核员 | 赵强 | 受审核方责任人 | 黄军 |",
+      "| 不符合的要求/条款 | IATF 16949 8.5.1.3 | 不符合等级 | 一般不符合 |",
+      "",
+    ]);
+    expect(md.slice(13, 19)).toEqual(["## 1 不符合事实", "", "首件记录未记模具编号 \\<script\\>alert(1)\\</script\\> \\| \\*\\*x\\*\\*", "", "客观证据：HH-F-052 11-18 记录", ""]);
+    expect(md.slice(-5)).toEqual(["", "| 审核员 | ________ | 受审核方确认 | ________ | 验证人 | ________ |", "| --- | --- | --- | --- | --- | --- |", "| 日期 | ________ | 日期 | ________ | 日期 | ________ |", ""]);
+  });
+
+  it("escapes hostile text in HTML: the finding prints as text, never as markup", async () => {
+    const dir = await acme();
+    const out = join(tempDir(), "nc.html");
+    expect((await run(dir, "NC-2026-009", "--out", out, "--today", "2026-11-25")).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain('<div class="action-report-text">首件记录未记模具编号 &lt;script&gt;alert(1)&lt;/script&gt; | **x**</div>');
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it("prints a complaint as its 8D report on QR-013-01, D1 to D8 as recorded, in English with --lang en", async () => {
+    const dir = await acme();
+    const out = join(tempDir(), "8d.md");
+    const result = csr(["-C", dir, "render", "8D-2026-001", "--out", out, "--today", "2026-11-25", "--lang", "en"]);
+    expect([result.code, result.stderr]).toEqual([0, "Rendered 1 file (md, en).\n"]);
+    const md = readFileSync(out, "utf8").split("\n");
+    expect(md.slice(0, 5)).toEqual(["**Jiangsu Acme Auto Parts Co., Ltd.**", "", "# 8D Problem-Solving Report", "", "Form: QR-013-01 Version: A/1"]);
+    expect(md).toContain("## D1 Team");
+    expect(md).toContain("Leader: Zhang Li");
+    expect(md).toContain("## D8 closure (effectiveness verified)");
+    expect(md.at(-4)).toBe("| Prepared | ________ | Reviewed | ________ | Approved | ________ |");
+  });
+});
