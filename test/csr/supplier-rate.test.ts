@@ -63,6 +63,14 @@ describe("csr supplier rate", () => {
     expect(await ratingFindings(dir)).toEqual([]);
   });
 
+  it("says nothing of a SCAR for a supplier not approved yet, as csr check says nothing (tester80 M12)", async () => {
+    const pending = gitInit(makeRepo({ ...FILES, "suppliers/CZXS.yaml": ["code: CZXS", "supplies: [O型圈]", ""].join("\n") }));
+    const rated = await run(pending, "supplier", "rate", "CZXS", "--period", "2026-H2", "--ppm", "850", "--grade", "C", "--by", "chenjing", "--date", "2026-12-03");
+    expect(rated.code).toBe(0);
+    expect(rated.stdout).not.toContain("注意");
+    expect(await ratingFindings(pending)).toEqual([]);
+  });
+
   it("refuses a period rated already, a period that is none, a percent above 100 and a missing grade", async () => {
     const by = ["--by", "chenjing", "--date", "2026-12-03"];
     expect(await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q4", "--grade", "B", ...by)).toEqual({ code: 2, stdout: "", stderr: "csr: CZXS（常州橡塑材料有限公司）已有 2026-Q4 的业绩评价（C，2026-12-03）；每期评价一次。\n提示：评价有误的，请在 suppliers/CZXS.yaml 中更正。\n" });

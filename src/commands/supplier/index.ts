@@ -23,7 +23,7 @@ import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Supplier } from "../../model/suppliers.js";
 import { SUPPLIER_GRADES, SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRating, type SupplierRecord } from "../../model/types.js";
-import { actionGrade, gradeAtOrBelow } from "../../model/suppliers.js";
+import { actionGrade, gradeAtOrBelow, maySupply, statusOn } from "../../model/suppliers.js";
 import { openSupplierActions } from "../../model/actions.js";
 import { localToday } from "../../core/dates.js";
 import { language } from "../../i18n/index.js";
@@ -207,7 +207,9 @@ export async function supplierRateCommand(ctx: CommandContext, given: string, fl
     const lines = [t("supplier.rate.recorded", { supplier: supplierLabel(supplier), rating: ratingText(rc, rating), by: personLabel(session.index, by), date })];
     const threshold = actionGrade(session.repo);
     // What csr check will say of it (supplier/rating-without-action), said now: the rating is recorded all the same.
-    if (configuredSeverity(ratingRule.id, session.repo.config?.value.rules ?? {}) !== undefined && gradeAtOrBelow(grade, threshold) && openSupplierActions(session.repo.actions.map((a) => a.value), supplier.code, localToday()).length === 0) {
+    // A supplier not approved (待评价) or suspended is not bought from: the rule leaves it out, and so does this note (tester80 M12).
+    const today = localToday();
+    if (configuredSeverity(ratingRule.id, session.repo.config?.value.rules ?? {}) !== undefined && maySupply(statusOn(supplier, today)) && gradeAtOrBelow(grade, threshold) && openSupplierActions(session.repo.actions.map((a) => a.value), supplier.code, today).length === 0) {
       lines.push(t("supplier.rate.needs-action", { rule: ratingRule.id, grade, threshold, code: supplier.code }));
     }
     await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "ratings", rating)])], lines, { commit: flags.commit, message: t("supplier.commit.rate", { code: supplier.code, period, grade }) });
