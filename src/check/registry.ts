@@ -144,6 +144,8 @@ import { rule as supplierCertificateExpiring } from "./rules/supplier/certificat
 import { rule as supplierRatingWithoutAction } from "./rules/supplier/rating-without-action.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
+import { rule as firstArticleChangeWithoutInspection } from "./rules/first-article/change-without-inspection.js";
+import { rule as firstArticleFailedWithoutPass } from "./rules/first-article/failed-without-pass.js";
 import { rule as toolingCustomerOwnedUnmarked } from "./rules/tooling/customer-owned-unmarked.js";
 import { rule as toolingFailedWithoutReaction } from "./rules/tooling/failed-without-reaction.js";
 import { rule as toolingMaintenanceOverdue } from "./rules/tooling/maintenance-overdue.js";
@@ -315,6 +317,8 @@ export const rules: readonly Rule[] = [
   symbolReplacedSymbol,
   symbolUnknownSymbol,
   toolingCustomerOwnedUnmarked,
+  firstArticleChangeWithoutInspection,
+  firstArticleFailedWithoutPass,
   toolingFailedWithoutReaction,
   toolingMaintenanceOverdue,
   toolingUnknown,

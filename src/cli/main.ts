@@ -430,6 +430,28 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await load()).toolingMaintainCommand));
       },
+      "first-article": () => {
+        const firstArticle = program.command("first-article").description(t("help.first-article"));
+        firstArticle
+          .command("add")
+          .description(t("help.first-article.add"))
+          .argument("[product]", t("help.first-article.product"))
+          .option("--operation <text>", t("help.first-article.operation"))
+          .option("--process <code>", t("help.first-article.process"))
+          .option("--document <id>", t("help.first-article.document"))
+          .option("--reason <reason>", t("help.first-article.reason"))
+          .option("--change-request <number>", t("help.first-article.change-request"))
+          .option("--date <date>", t("help.first-article.date"))
+          .option("--members <people...>", t("help.first-article.members"))
+          .option("--military-representative <person>", t("help.first-article.military-representative"))
+          .option("--result <result>", t("help.first-article.result"))
+          .option("--report <number>", t("help.first-article.report"))
+          .option("--remark <text>", t("help.first-article.remark"))
+          .option("--amend <id>", t("help.first-article.amend"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/first-article/index.js")).firstArticleAddCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation

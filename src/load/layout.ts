@@ -11,6 +11,7 @@ export const TOP_FILES: Readonly<Record<string, FileKind>> = {
   "processes.yaml": "processes",
   "symbols.yaml": "symbols",
   "tooling.yaml": "tooling",
+  "first-articles.yaml": "first-article",
 };
 
 /** Which folder holds which kind, and whether its files may be nested in sub-folders. */

@@ -19,6 +19,7 @@ import type {
   SupplierRecord,
   SymbolConversion,
   Tooling,
+  FirstArticle,
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
@@ -55,6 +56,8 @@ export interface Repository {
   suppliers: Located<SupplierRecord>[];
   /** The production tooling, fixtures, gauges and error-proofing devices of tooling.yaml (工装台账; model/tooling.ts). */
   tooling: Located<Tooling>[];
+  /** The first article inspections of first-articles.yaml (首件鉴定记录, GJB 908A; model/first-articles.ts). */
+  firstArticles: Located<FirstArticle>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -76,6 +79,8 @@ export interface Repository {
     processes: Set<string>;
     /** The ids of the entries of tooling.yaml left out for a schema error of their own. */
     tooling: Set<string>;
+    /** The ids of the records of first-articles.yaml left out for a schema error of their own. */
+    firstArticles: Set<string>;
     /** The ids of the corrective action records (actions/) that failed validation or could not be read (by file name). */
     actions: Set<string>;
   };
@@ -121,9 +126,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     actions: [],
     suppliers: [],
     tooling: [],
+    firstArticles: [],
     catalogs: new Map(),
     catalogFiles: [],
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
@@ -159,6 +165,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "tooling":
         (data.tooling as Tooling[]).forEach((value, i) => repo.tooling.push({ value, file, path: ["tooling", i] }));
+        break;
+      case "first-article":
+        (data.first_articles as FirstArticle[]).forEach((value, i) => repo.firstArticles.push({ value, file, path: ["first_articles", i] }));
         break;
       case "customer":
         repo.customers.push({ value: data as unknown as Customer, file, path: [] });
@@ -209,7 +218,8 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
     if (file.kind === "processes") repo.processes.push(...(located as Located<Process>[]));
     if (file.kind === "symbols") repo.symbols.push(...(located as Located<SymbolConversion>[]));
     if (file.kind === "tooling") repo.tooling.push(...(located as Located<Tooling>[]));
-    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : repo.unvalidated.processes;
+    if (file.kind === "first-article") repo.firstArticles.push(...(located as Located<FirstArticle>[]));
+    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : repo.unvalidated.processes;
     for (const entry of entries.dropped) {
       const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;
       if (typeof id === "string") ids.add(id);

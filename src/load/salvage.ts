@@ -22,6 +22,7 @@ export const LIST_FILES: Partial<Record<FileKind, { list: string; id?: string }>
   processes: { list: "processes", id: "code" },
   symbols: { list: "symbols" },
   tooling: { list: "tooling", id: "id" },
+  "first-article": { list: "first_articles", id: "id" },
 };
 
 /** A list file's entries that pass their schema (by index in the file), and those that do not. */

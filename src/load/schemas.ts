@@ -29,6 +29,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   action: "action.schema.json",
   supplier: "supplier.schema.json",
   tooling: "tooling.schema.json",
+  "first-article": "first-articles.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -35,7 +35,8 @@ export type CitedRequirement =
   | "customer-confidentiality"
   | "tooling-management"
   | "error-proofing"
-  | "customer-tooling";
+  | "customer-tooling"
+  | "first-article";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -113,6 +114,8 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "tooling-management": { IATF16949: ["8.5.1.6", "8.5.1.5"], GJB9001C: ["7.1.3", "8.5.1"], ISO9001: ["7.1.3", "8.5.1"] },
   "error-proofing": { IATF16949: ["10.2.4"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
   "customer-tooling": { IATF16949: ["8.5.1.6", "8.5.3"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
+  // 首件鉴定 (GJB 908A) is asked of production control by GJB 9001C-2017 8.5.1; IATF 16949 verifies job set-ups with first-off parts (8.5.1.3).
+  "first-article": { IATF16949: ["8.5.1.3"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -42,6 +42,7 @@ export const REGISTER_COMMANDS = {
   skills: "csr list skills",
   tooling: "csr list tooling",
   "error-proofing": "csr list error-proofing",
+  "first-articles": "csr list first-articles",
 } as const;
 
 /** A register id of `registers.forms`. */

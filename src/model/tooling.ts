@@ -130,10 +130,11 @@ export function registerPrefixes(ids: Iterable<string>, documentIds: Iterable<st
 }
 
 /**
- * The entry of `entries` (tooling.yaml's) whose id `given` names: NFKC, trimmed, the id as written, else in any letter
- * case (csr tooling verify ep-30-01, csr list error-proofing --tooling ep-30-01); undefined when none.
+ * The entry of `entries` (tooling.yaml's, first-articles.yaml's) whose id `given` names: NFKC, trimmed, the id as written,
+ * else in any letter case (csr tooling verify ep-30-01, csr list error-proofing --tooling ep-30-01, csr show fa-2026-001);
+ * undefined when none.
  */
-export function toolingNamed<E extends { value: Pick<Tooling, "id"> }>(entries: readonly E[], given: string): E | undefined {
+export function toolingNamed<E extends { value: { id: string } }>(entries: readonly E[], given: string): E | undefined {
   const id = given.normalize("NFKC").trim();
   return entries.find((e) => e.value.id === id) ?? entries.find((e) => e.value.id.toLowerCase() === id.toLowerCase());
 }

@@ -1326,3 +1326,44 @@ export interface Tooling {
   maintenance?: { interval_days?: number; interval_months?: number; records?: ToolingMaintenance[] };
   remark?: string;
 }
+
+/**
+ * first-articles.yaml `reason`: why a 首件鉴定 was held (GJB 908A): a new product's first production (新产品), a design
+ * change (设计更改), a process change (工艺更改), production resumed after a stop (停产后恢复), production moved to another
+ * site (转厂) or a material or part from another supplier (换供方).
+ */
+export const FIRST_ARTICLE_REASONS = ["new-product", "design-change", "process-change", "resumption", "relocation", "supplier-change"] as const;
+export type FirstArticleReason = (typeof FIRST_ARTICLE_REASONS)[number];
+/** first-articles.yaml `result`: 合格 (pass) or 不合格 (fail). */
+export const FIRST_ARTICLE_RESULTS = ["pass", "fail"] as const;
+export type FirstArticleResult = (typeof FIRST_ARTICLE_RESULTS)[number];
+
+/**
+ * A record of first-articles.yaml (首件鉴定记录; GJB 9001C-2017 8.5.1, GJB 908A): the first article of a product made at an
+ * operation inspected against the document it was made to, by a team with the 军代表 attending, judged 合格 or 不合格.
+ * schemas/first-articles.schema.json.
+ */
+export interface FirstArticle {
+  /** FA-<year>-NNN. */
+  id: string;
+  /** The product or part (产品/零部件), as its 代号 and name are written, e.g. "XX-3 电源模块". */
+  product: string;
+  /** The operation (工序), e.g. 灌封. */
+  operation?: string;
+  /** The process of processes.yaml (过程代码). */
+  process?: string;
+  /** The 工艺规程 or 图样 it was made to, and its version in force on `date`. */
+  document?: string;
+  version?: string;
+  reason: FirstArticleReason;
+  /** The change (更改单号, a revision's change_request) that called for it. */
+  change_request?: string;
+  date: string;
+  /** The 首件鉴定组 (person ids). */
+  members: string[];
+  military_representative?: string;
+  result: FirstArticleResult;
+  /** The 首件鉴定报告's number. */
+  report: string;
+  remark?: string;
+}

@@ -20,10 +20,12 @@ function xrefOf(dir: string): { rows: Map<string, XrefRow>; notes: string[] } {
 describe("forms in the clause cross-reference", () => {
   it("a form naming clauses itself appears under those only (gjb-demo)", () => {
     const xref = xrefOf(copyFixture("examples/gjb-demo")).rows;
-    // CS/QP-013 (7.1.3, 8.5.1 …) uses CS/QR-010-03 首件鉴定报告 and CS/QR-013-01 产品流转卡; CS/QP-019 (8.7, 9.2 …) uses the audit plan.
+    // CS/QP-013 (7.1.3, 8.5.1 …) uses CS/QR-010-03 首件鉴定报告 (8.5.1 itself: GJB 9001C-2017 asks 首件鉴定 of production control) and
+    // CS/QR-013-01 产品流转卡; CS/QP-019 (8.7, 9.2 …) uses the audit plan.
     expect(xref.get("7.1.3")!.level4).toBe("");
     expect(xref.get("8.7")!.level4).toBe("");
-    expect(xref.get("8.5.1")!.level4).toBe("CS/QR-013-01 产品流转卡");
+    expect(xref.get("8.5.1")!.level4).toBe("CS/QR-010-03 首件鉴定报告\nCS/QR-013-01 产品流转卡");
+    expect(xref.get("8.5.1")!.level3).toBe("CS/WI-002 首件鉴定实施细则\nCS/WI-003 关键工序控制细则");
     expect(xref.get("9.2")!.level4).toBe("CS/QR-019-01 年度内部审核计划");
   });
 

@@ -27,6 +27,7 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   action: [{ id: "8D 1", title: "t", source: "audit", received: "2026-13-01", owner: "li", steps: { D8: { done: "2026-01-02" }, D9: {} }, read_across: [{ result: "r", by: "li", date: "x" }] }],
   supplier: [{ code: "CZ XS", supplies: [], approvals: [{ status: "ok", date: "2026-13-01" }], certificates: [{ standard: "IATF 16949", valid_until: "2027-02-30" }] }],
   tooling: [{ tooling: [{ id: "FX 30", name: "", kind: "robot", status: "lost", verification: { frequency: "hourly", records: [{ date: "2026-02-30", by: "wang", result: "ok" }] }, maintenance: { interval_days: 0 } }] }],
+  "first-article": [{ first_articles: [{ id: "FA-26-1", product: "", reason: "upgrade", date: "2026-02-30", members: [], result: "ok", report: "" }] }],
 };
 
 describe("catalogs and calendars stored by the build", () => {
@@ -91,7 +92,7 @@ describe("validators precompiled by the build", () => {
   it("exist after npm run build, one per kind of file, and belong to the current schemas", () => {
     for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) expect(existsSync(file(kind)), kind).toBe(true);
     expect(madeFrom(PRECOMPILED_SCHEMA_SOURCES, shippedSources(SCHEMA_DIR, ".json"))).toBe(true);
-    const names = [...readFileSync(PRECOMPILED_SCHEMA_SOURCES, "latin1").matchAll(/([\w.]+\.json)\0\d+\0/g)].map((m) => m[1]);
+    const names = [...readFileSync(PRECOMPILED_SCHEMA_SOURCES, "latin1").matchAll(/([\w.-]+\.json)\0\d+\0/g)].map((m) => m[1]);
     expect(names).toEqual(["common.schema.json", ...Object.values(SCHEMA_FILES)].sort());
   });
 

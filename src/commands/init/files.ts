@@ -20,6 +20,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   action: ["actions/*.yaml"],
   supplier: ["suppliers/*.yaml"],
   tooling: ["tooling.yaml"],
+  "first-article": ["first-articles.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

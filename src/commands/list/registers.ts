@@ -30,6 +30,7 @@ import { flowDownRegister } from "../../report/registers/flow-down.js";
 import { customerRegister } from "../../report/registers/customers.js";
 import { skillsMatrix } from "../../report/registers/skills.js";
 import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
+import { firstArticleRegister } from "../../report/registers/first-articles.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -225,6 +226,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = customerRegister(rc, { today });
   } else if (what === "tooling") {
     table = toolingRegister(rc, { today, filter: { due: flags.due === true } });
+  } else if (what === "first-articles") {
+    table = firstArticleRegister(rc, { today, filter: period ? { period } : {} });
   } else if (what === "error-proofing") {
     table = verificationRegister(rc, { today, filter: { ...(flags.tooling !== undefined ? { tooling: toolingFilter(rc, flags.tooling) } : {}), ...(period ? { period } : {}) } });
   } else if (what === "disposals") {

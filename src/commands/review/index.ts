@@ -30,7 +30,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { listOption, reportPersisted } from "../shared/edit.js";
-import { departmentLabel, personChoice, personLabel, refuseOperator, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
+import { departmentLabel, personChoice, personLabel, refuseNotMilitary, refuseOperator, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, uncommittedUnder, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
@@ -548,7 +548,7 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
     if (given === undefined) return [];
     const person = resolvePerson(index, given, option, date);
     refuseOperator(index, person, option);
-    if (role === "military_representative") refuseNotMilitary(index, person, option);
+    if (role === "military_representative") refuseNotMilitary(index, person, option, "review.military-representative.not-military");
     else refuseMilitary(index, person, option, t(`review.signer-role.${role}`));
     return [{ role, by: person.id }];
   });
@@ -776,21 +776,6 @@ function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, toda
   const rounds = standingReviewRounds(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
   // The current round first; then the decision a confirmation keeps (it stays late).
   return [...rounds].reverse().find((round) => round.timeliness === "late" && round.lateReason === undefined)?.kind;
-}
-
-/**
- * The 军代表 who signs a review report is the customer's representative (GJB 9001C 8.2.3): a person
- * of a military representative office of qms.yaml `external_parties`; a repository without one has
- * no 军代表 to sign.
- * Errors: UserError naming the offices, or saying to add one.
- */
-function refuseNotMilitary(index: RepoIndex, person: Person, option: string): void {
-  if (isMilitaryRepresentative(index, person)) return;
-  const offices = militaryParties(index);
-  if (offices.length === 0) throw new UserError(t("review.military-representative.no-office", { option }), t("review.military-representative.no-office.hint"));
-  throw new UserError(
-    t("review.military-representative.not-military", { option, person: personLabel(index, person.id), department: departmentLabel(index, person.department), offices: list(offices.map((o) => departmentLabel(index, o.code))) }),
-  );
 }
 
 /** A 军代表 signs a review report only as 军代表, not as its recorder or team leader. Errors: UserError. */

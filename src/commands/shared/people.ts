@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.js";
 import { closest, didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
-import { isMilitaryRepresentative, isOutsider, type RepoIndex } from "../../model/index.js";
+import { isMilitaryRepresentative, isOutsider, militaryParties, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { recallDays } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -48,6 +48,19 @@ export function resolvePerson(register: Register, given: string, flag: string, o
 export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, flag: string, work: "periodic-review" | "trainee" | "trainer" | "issuer" | "receiver" | "auditor"): void {
   if (!isMilitaryRepresentative(index, person)) return;
   throw new UserError(t("person.military-work", { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department), work: t(`person.military-work.${work}`) }));
+}
+
+/**
+ * Refuses (UserError, one line) `person` named by `option` as the 军代表 when they are no person of a military representative
+ * office of qms.yaml `external_parties` (isMilitaryRepresentative): the 军代表 who signs a review report (GJB 9001C 8.2.3) or
+ * attends a 首件鉴定 (8.5.1) is the customer's representative. `message` says what they sign or attend ({{option}},
+ * {{person}}, {{department}}, {{offices}}); a repository without an office is told to add one.
+ */
+export function refuseNotMilitary(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, option: string, message: "review.military-representative.not-military" | "first-article.not-military"): void {
+  if (isMilitaryRepresentative(index, person)) return;
+  const offices = militaryParties(index);
+  if (offices.length === 0) throw new UserError(t("review.military-representative.no-office", { option }), t("review.military-representative.no-office.hint"));
+  throw new UserError(t(message, { option, person: personLabel(index, person.id), department: departmentLabel(index, person.department), offices: list(offices.map((o) => departmentLabel(index, o.code))) }));
 }
 
 /**

@@ -28,9 +28,27 @@ const UNSHOWN = new Set(["no", "id", "name"]);
  * card and the tooling's site page list against it. The rules alone are run: a card does not check the repository.
  */
 export async function toolingFindings(repo: Repository, located: Located<Tooling>, today: string): Promise<Finding[]> {
+  return findingsAt(repo, located, today, "tooling/");
+}
+
+/**
+ * The findings of csr check's rules whose id begins with `prefix` (tooling/, first-article/) at `located`'s entry of a list
+ * file on `today` (YYYY-MM-DD): what a card lists against it. Those rules alone are run.
+ */
+export async function findingsAt(repo: Repository, located: Located<unknown>, today: string, prefix: string): Promise<Finding[]> {
   const [{ checkRepository }, { rules }] = await Promise.all([import("../../check/engine.js"), import("../../check/registry.js")]);
-  const { findings } = checkRepository(repo, { today }, rules.filter((r) => r.id.startsWith("tooling/")));
+  const { findings } = checkRepository(repo, { today }, rules.filter((r) => r.id.startsWith(prefix)));
   return findings.filter((f) => f.file === located.file.path && located.path.every((step, i) => reportedAt.get(f)?.path[i] === step));
+}
+
+/**
+ * A card as csr show prints an entry of a list file: its title line, then each field's label padded to one width (at least
+ * LABEL_WIDTH columns) and its values one a line; control characters from the file escaped (show never steers the terminal).
+ */
+export function cardText(title: string, fields: readonly [label: string, values: readonly string[]][]): string {
+  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
+  const out = [title, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];
+  return visible(out.join("\n") + "\n");
 }
 
 /**
@@ -74,10 +92,7 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
   const maintenance = tooling.maintenance?.records ?? [];
   if (tooling.maintenance) fields.push([t("show.tooling.maintenance"), maintenance.length > 0 ? maintenance.map((r) => t("show.tooling.maintenance-line", { date: r.date, by: personName(rc, r.by), work: r.work ?? "" }).trimEnd()) : none]);
   fields.push([t("show.tooling.findings"), findings.length > 0 ? findings.map((f) => t("show.tooling.finding-line", { severity: t(f.severity === "error" ? "show.tooling.error" : "show.tooling.warning"), rule: f.rule, line: f.line, message: f.message })) : none]);
-  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
-  const out = [`${tooling.id}  ${localized(rc.lang, tooling.name, tooling.name_en)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];
-  // Values from the file are shown with their control characters escaped: show never steers the terminal.
-  ctx.stdout(visible(out.join("\n") + "\n"));
+  ctx.stdout(cardText(`${tooling.id}  ${localized(rc.lang, tooling.name, tooling.name_en)}`, fields));
   return 0;
 }
 
