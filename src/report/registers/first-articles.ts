@@ -56,7 +56,7 @@ export function firstArticleRegister(ctx: RegisterContext, options: { today: str
       { key: "date", header: t(ctx, "register.first-articles.column.date"), date: true },
       { key: "members", header: t(ctx, "register.first-articles.column.members"), kind: "list" },
       { key: "military", header: t(ctx, "register.first-articles.column.military"), kind: "name", printedIfAny: true },
-      { key: "result", header: t(ctx, "register.first-articles.column.result"), kind: "code" },
+      { key: "result", header: t(ctx, "register.first-articles.column.result") },
       { key: "report", header: t(ctx, "register.first-articles.column.report"), kind: "id" },
       { key: "remark", header: t(ctx, "register.first-articles.column.remark"), remarks: true },
     ],
