@@ -196,6 +196,22 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/customer/update.js")).customerUpdateCommand));
+        customer
+          .command("score")
+          .description(t("help.customer.score"))
+          .argument("<code>", t("help.customer.update.code"))
+          .option("--period <period>", t("help.supplier.rate.period"))
+          .option("--ppm <number>", t("help.customer.score.ppm"))
+          .option("--delivery <percent>", t("help.customer.score.delivery"))
+          .option("--grade <grade>", t("help.customer.score.grade"))
+          .option("--rank <rank>", t("help.customer.score.rank"))
+          .option("--complaints <count>", t("help.customer.score.complaints"))
+          .option("--by <person>", t("help.customer.score.by"))
+          .option("--date <date>", t("help.customer.score.date"))
+          .option("--record <number>", t("help.customer.score.record"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/customer/score.js")).customerScoreCommand));
       },
       person: () => {
         const person = program.command("person").description(t("help.person"));

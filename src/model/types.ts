@@ -342,6 +342,25 @@ export interface Customer {
   complaint_deadlines?: ComplaintDeadlines;
   /** The time within which a product or process change is notified to the customer (DYA-004: 5 working days), from the day it takes effect; `csr` names the CSR that requires it. */
   change_notification?: { csr?: string } & StepDeadline;
+  /** The customer's scorecards (顾客计分卡, IATF 16949 9.1.2.1), one per period, in the order recorded (csr customer score). */
+  scorecards?: CustomerScorecard[];
+}
+
+/**
+ * One period of a customer's scorecard as the customer published it (its portal, its KPI letter; IATF 16949 9.1.2.1): the
+ * period (2026, 2026-H2, 2026-Q4, 2026-11), delivered quality in PPM, delivery performance in percent, the customer's grade and
+ * rank as it writes them (A, 绿, 92分; 3/45), the complaints it counted, the day and who recorded it, and the record's number.
+ */
+export interface CustomerScorecard {
+  period: string;
+  ppm?: number;
+  delivery?: number;
+  grade?: string;
+  rank?: string;
+  complaints?: number;
+  date: string;
+  by: string;
+  record?: string;
 }
 
 /**

@@ -23,10 +23,10 @@ describe("csr list management-review --with-details", () => {
     const written = csr(["-C", dir, "list", "management-review", "--with-details", "--out", "mr.xlsx", "--today", DAY], { lang: "zh-CN" });
     expect(written.code, written.stderr).toBe(0);
     expect(written.stderr).toBe(
-      "已写入 mr.xlsx\n工作簿中管理评审输入之后有 12 份明细登记表：顾客特定要求清单、评审及时性、纠正措施台账、变更报告、定期评审到期清单、文件定期评审记录、作废文件清单、发放回收记录、外来文件清单、内部审核记录、过程清单、培训记录。\n",
+      "已写入 mr.xlsx\n工作簿中管理评审输入之后有 13 份明细登记表：顾客特定要求清单、评审及时性、纠正措施台账、变更报告、定期评审到期清单、文件定期评审记录、作废文件清单、发放回收记录、外来文件清单、内部审核记录、过程清单、培训记录、顾客清单。\n",
     );
     const book = await sheets(join(dir, "mr.xlsx"));
-    expect(book.map(([name]) => name)).toEqual(["管理评审输入", "顾客特定要求清单", "评审及时性", "纠正措施台账", "变更报告", "定期评审到期清单", "文件定期评审记录", "作废文件清单", "发放回收记录", "外来文件清单", "内部审核记录", "过程清单", "培训记录"]);
+    expect(book.map(([name]) => name)).toEqual(["管理评审输入", "顾客特定要求清单", "评审及时性", "纠正措施台账", "变更报告", "定期评审到期清单", "文件定期评审记录", "作废文件清单", "发放回收记录", "外来文件清单", "内部审核记录", "过程清单", "培训记录", "顾客清单"]);
     const titles = new Map(book);
     expect(titles.get("管理评审输入")).toContain("管理评审输入（2026-01-01 至 2026-12-06）");
     expect(titles.get("内部审核记录")).toContain("内部审核记录（2026-01-01 至 2026-12-06；共 17 次）");
@@ -45,6 +45,6 @@ describe("csr list management-review --with-details", () => {
     expect(english.code, english.stderr).toBe(0);
     const book = await sheets(join(dir, "annex", "management-review-2026-01-01-2026-06-30.xlsx"));
     expect(book[0]![1]).toContain("Management review inputs (2026-01-01 to 2026-06-30)");
-    expect(book.length).toBe(13);
+    expect(book.length).toBe(14);
   });
 });

@@ -75,9 +75,9 @@ describe("csr list customers", () => {
     const run = csr(["-C", EXAMPLE, "list", "customers", "--today", DAY, "--format", "csv"], { lang: "zh-CN" });
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)).toEqual([
-      "序号,顾客代码,顾客名称,等级,来源文件（现行版本）,CSR 数,评审中,逾期未评审,待实施,未关闭投诉/8D",
-      "1,BCM,北辰汽车集团有限公司,B,BCM-SQR V2.0、BCM-PKG A、BCM-SPA 1.0,5,1,BCM-005,1,",
-      "2,DYA,东岳汽车股份有限公司,A,DYA-SQM D、DYA-SC B、DYA-KPI 2027版,7,1,,2,",
+      "序号,顾客代码,顾客名称,等级,来源文件（现行版本）,CSR 数,评审中,逾期未评审,待实施,未关闭投诉/8D,最近计分卡",
+      "1,BCM,北辰汽车集团有限公司,B,BCM-SQR V2.0、BCM-PKG A、BCM-SPA 1.0,5,1,BCM-005,1,,",
+      "2,DYA,东岳汽车股份有限公司,A,DYA-SQM D、DYA-SC B、DYA-KPI 2027版,7,1,,2,,2026-10：PPM 26，交付准时率 98.4%，等级 A，排名 8/62，抱怨 0 次",
       "",
     ]);
   });
@@ -88,10 +88,10 @@ describe("csr list customers", () => {
       [
         "Customer list (2 customers)",
         "",
-        "No.  Code  Customer                       Class  Sources (revision held)               CSRs  In review  Reviews overdue  To implement  Open complaints/8D",
-        "---  ----  -----------------------------  -----  ------------------------------------  ----  ---------  ---------------  ------------  ------------------",
+        "No.  Code  Customer                       Class  Sources (revision held)               CSRs  In review  Reviews overdue  To implement  Open complaints/8D  Latest scorecard",
+        "---  ----  -----------------------------  -----  ------------------------------------  ----  ---------  ---------------  ------------  ------------------  -----------------------------------------------------------------",
         "1    BCM   Beichen Motor Group Co., Ltd.  B      BCM-SQR V2.0, BCM-PKG A, BCM-SPA 1.0  5     1          BCM-005          1",
-        "2    DYA   Dongyue Automobile Co., Ltd.   A      DYA-SQM D, DYA-SC B, DYA-KPI 2027版   7     1                           2",
+        "2    DYA   Dongyue Automobile Co., Ltd.   A      DYA-SQM D, DYA-SC B, DYA-KPI 2027版   7     1                           2                                 2026-10: PPM 26, delivery 98.4%, grade A, rank 8/62, complaints 0",
         "",
         "Everything about one customer: csr show <customer code>.",
         "",

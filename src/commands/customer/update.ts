@@ -32,7 +32,8 @@ export interface CustomerUpdateFlags extends CustomerAddFlags {
 }
 
 /** The order of a customer file's keys, as csr customer add writes them, then the deadlines its CSRs set. */
-const KEY_ORDER = ["code", "name", "name_en", "class", "contacts", "notes", "sources", "complaint_deadlines", "change_notification"];
+export const CUSTOMER_KEY_ORDER = ["code", "name", "name_en", "class", "contacts", "notes", "sources", "complaint_deadlines", "change_notification", "scorecards"];
+const KEY_ORDER = CUSTOMER_KEY_ORDER;
 /** The order of the keys of complaint_deadlines (the CSR, then the 8D steps) and of change_notification. */
 const DEADLINE_ORDER = ["csr", ...ACTION_STEPS, "days", "working_days"];
 const DETAILS = [["role", "contactRole"], ["email", "contactEmail"], ["phone", "contactPhone"]] as const;

@@ -27,6 +27,8 @@ import { obsoleteList } from "../../report/registers/obsolete.js";
 import { periodicReviewRegister, periodicReviewsDueRegister } from "../../report/registers/periodic-reviews.js";
 import { processRegister } from "../../report/registers/processes.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
+import { supplierRegister } from "../../report/registers/suppliers.js";
+import { customerRegister } from "../../report/registers/customers.js";
 import { trainingRegister } from "../../report/registers/training.js";
 import { writeXlsx, type Table } from "../../report/table.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
@@ -51,6 +53,9 @@ function detailRegisters(ctx: CommandContext, rc: RegisterContext, repo: Reposit
     () => auditRegister(rc, { today, period }),
     () => processRegister(rc, { today: day }),
     () => trainingRegister(rc, { today, filter: { period } }),
+    // As they stood on the period's last day, with the latest scorecard and rating by then (tester80 M4, M2).
+    () => customerRegister(rc, { today: day }),
+    () => supplierRegister(rc, { today: day }),
   ];
 }
 

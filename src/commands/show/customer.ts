@@ -18,7 +18,7 @@ import type { Customer } from "../../model/types.js";
 import { conversionText } from "../../model/symbols.js";
 import { revisionName } from "../../i18n/values.js";
 import { personName, registerContext } from "../../report/registers/context.js";
-import { customerStanding } from "../../report/registers/customers.js";
+import { customerStanding, scorecardText } from "../../report/registers/customers.js";
 import type { CommandContext } from "../context.js";
 import { statusText } from "./action.js";
 
@@ -97,6 +97,9 @@ export function showCustomer(ctx: CommandContext, repo: Repository, index: RepoI
       return t("show.customer.csr-line", { id: c.csr.id, title: localized(lang, c.csr.title, c.csr.title_en), state: parts.join(t("show.comma")) });
     }),
   );
+  // Its scorecards as the customer published them, the latest first (IATF 16949 9.1.2.1; tester80 M4).
+  const scorecards = (customer.scorecards ?? []).filter((s) => s.date <= today).sort((a, b) => b.period.localeCompare(a.period));
+  if (scorecards.length > 0) field("show.customer.scorecards", ...scorecards.map((s) => scorecardText(rc, s)));
   field("show.customer.symbols", ...symbols.map((x) => conversionText({ ...x, class: localized(lang, x.class, x.class_en) })));
   const calendar = repositoryCalendar(repo.config?.value);
   const gjb = worksToGjb9001C(repo.config?.value);

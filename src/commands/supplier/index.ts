@@ -38,6 +38,7 @@ import { yamlText } from "../shared/persist.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
 import { appendExternalParty } from "../shared/external-parties.js";
 import { supplierLabel, supplierOption } from "../shared/suppliers.js";
+import { appendFlowEntry, flowMap, ratingMeasure, ratingPeriod } from "../shared/ratings.js";
 
 export interface SupplierFlags {
   name?: string;
@@ -192,16 +193,15 @@ export async function supplierRateCommand(ctx: CommandContext, given: string, fl
   return withEditSession(ctx, true, undefined, async (session) => {
     const supplier = supplierOption(session.repo, given);
     if (flags.period === undefined || flags.grade === undefined || flags.by === undefined) throw new UserError(t("supplier.rate.needs"), t("supplier.rate.hint", { code: supplier.code }));
-    const period = flags.period.trim().toUpperCase();
-    if (!PERIOD.test(period)) throw new UserError(t("supplier.rate.bad-period", { period: flags.period }));
+    const period = ratingPeriod(flags.period);
     const rated = (supplier.record?.value.ratings ?? []).find((r) => r.period === period);
     if (rated) throw new UserError(t("supplier.rate.rated", { supplier: supplierLabel(supplier), period, grade: rated.grade, date: rated.date }), t("supplier.rate.rated.hint", { path: supplier.record!.file.path }));
     const grade = choiceOption(flags.grade.trim().toUpperCase(), "--grade", SUPPLIER_GRADES, "A");
     const date = dateOption(flags.date, "--date");
     const by = insider(session, flags.by, "--by", date);
-    const ppm = measure(flags.ppm, "--ppm", Infinity);
-    const onTime = measure(flags.onTime, "--on-time", 100);
-    const disruptions = measure(flags.disruptions, "--disruptions", Infinity, true);
+    const ppm = ratingMeasure(flags.ppm, "--ppm", Infinity);
+    const onTime = ratingMeasure(flags.onTime, "--on-time", 100);
+    const disruptions = ratingMeasure(flags.disruptions, "--disruptions", Infinity, true);
     const rating: SupplierRating = { period, ...(ppm !== undefined ? { ppm } : {}), ...(onTime !== undefined ? { on_time: onTime } : {}), ...(disruptions !== undefined ? { disruptions } : {}), grade, date, by, ...(flags.record?.trim() ? { record: flags.record.trim() } : {}) };
     const rc = registerContext(session.repo, language(), undefined, undefined, session.index);
     const lines = [t("supplier.rate.recorded", { supplier: supplierLabel(supplier), rating: ratingText(rc, rating), by: personLabel(session.index, by), date })];
@@ -215,18 +215,6 @@ export async function supplierRateCommand(ctx: CommandContext, given: string, fl
     await saveChanges(ctx, session, [recordChange(session, supplier, [(doc) => appendTo(doc, "ratings", rating)])], lines, { commit: flags.commit, message: t("supplier.commit.rate", { code: supplier.code, period, grade }) });
     return 0;
   });
-}
-
-/** A rating's period: a year, a half (H1, H2), a quarter (Q1–Q4) or a month. */
-const PERIOD = /^[0-9]{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
-
-/** A measure of a rating as given (--ppm 120, --on-time 96.5): a number from 0 to `max`, whole when `whole`; undefined when not given. */
-function measure(given: string | undefined, flag: string, max: number, whole = false): number | undefined {
-  if (given === undefined) return undefined;
-  const text = given.trim().replace(/%$/, "");
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value) || value < 0 || value > max || (whole && !Number.isInteger(value))) throw new UserError(t(whole ? "supplier.rate.bad-count" : "supplier.rate.bad-number", { flag, value: given, max }));
-  return value;
 }
 
 /** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party. */
@@ -245,21 +233,7 @@ function recordChange(session: EditSession, supplier: Supplier, edits: ((doc: Do
 }
 
 function appendTo(doc: Document.Parsed, key: "approvals" | "certificates" | "audits" | "ratings", entry: object): void {
-  const seq = doc.get(key, true);
-  if (isSeq(seq)) {
-    seq.items.push(flowMap(doc, entry));
-    return;
-  }
-  const node = new YAMLSeq();
-  node.items.push(flowMap(doc, entry));
-  setKey(doc, key, node);
-}
-
-/** An entry on one line, as the record lists its approvals, certificates and audits. */
-function flowMap(doc: Document.Parsed, entry: object): YAMLMap {
-  const node = doc.createNode(entry) as YAMLMap;
-  node.flow = true;
-  return node;
+  appendFlowEntry(doc, key, entry, (node) => setKey(doc, key, node));
 }
 
 function flowList(doc: Document.Parsed, items: string[]): YAMLSeq {

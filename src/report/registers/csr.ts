@@ -128,18 +128,31 @@ function customerDateOf(ctx: RegisterContext, csr: Csr): CustomerDate | undefine
  * alone hid (tester52 D8).
  */
 function lateForCustomerNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
+  const late = lateForCustomerEntries(ctx, csrs).map((entry) => entry.text);
+  return late.length === 0 ? [] : [t(ctx, "register.csr.late-for-customer", { count: late.length, ids: late.join(t(ctx, "register.list-separator")) })];
+}
+
+/**
+ * The CSRs of `csrs` implemented, or planned, after the customer's date (lateForCustomer, as csr/late-for-customer finds
+ * them; IATF 16949 7.5.3.2.2), each with `field` (implemented: put into production on `date`; due: planned for `date`) and
+ * its text: "DYA-002（2026-04-20 导入生产，晚于 2026-04-01 12 个工作日）", with the reason when one is recorded. The CSR
+ * list's note and the management review's row of CSRs implemented late (tester80 M5) print these.
+ */
+export function lateForCustomerEntries(ctx: RegisterContext, csrs: readonly Csr[]): { csr: Csr; field: "implemented" | "due"; date: string; text: string }[] {
   const calendar = repositoryCalendar(ctx.repo.config?.value);
-  const late = csrs.flatMap((csr) => {
+  return csrs.flatMap((csr) => {
     const found = lateForCustomer(csr, ctx.index.customers.get(csr.customer)?.value);
     if (!found) return [];
     const data = { id: csr.id, date: found.date, required: found.customer.date, count: workdaysLate(calendar, found.customer.date, found.date) };
     const implemented = found.field === "implemented";
     // A reason recorded (csr implement --late-reason) settles the finding, not the fact: still listed, with it.
     const reason = csr.implementation?.late_reason;
-    if (reason !== undefined) return [t(ctx, implemented ? "register.csr.late-for-customer.implemented-reason" : "register.csr.late-for-customer.due-reason", { ...data, reason })];
-    return [t(ctx, implemented ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data)];
+    const text =
+      reason !== undefined
+        ? t(ctx, implemented ? "register.csr.late-for-customer.implemented-reason" : "register.csr.late-for-customer.due-reason", { ...data, reason })
+        : t(ctx, implemented ? "register.csr.late-for-customer.implemented" : "register.csr.late-for-customer.due", data);
+    return [{ csr, field: found.field, date: found.date, text }];
   });
-  return late.length === 0 ? [] : [t(ctx, "register.csr.late-for-customer", { count: late.length, ids: late.join(t(ctx, "register.list-separator")) })];
 }
 
 /**

@@ -9,7 +9,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionStatus, type ActionStatus } from "../../model/actions.js";
 import { csrFacts, reviewOpen, CSR_STATUSES, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
 import { heldSourceEdition, type HeldEdition } from "../../model/external-check.js";
-import type { CorrectiveAction, Csr, Customer, SourceDocument } from "../../model/types.js";
+import type { CorrectiveAction, Csr, Customer, CustomerScorecard, SourceDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, t, type RegisterContext } from "./context.js";
 
@@ -85,6 +85,7 @@ export function customerRegister(ctx: RegisterContext, options: { today: string 
       overdue: s.overdue.map((c) => c.csr.id).join(separator),
       openImplementations: s.openImplementations.length,
       openActions: s.openActions.map(({ action, status }) => (status === "overdue" ? t(ctx, "register.suppliers.scar-overdue", { id: action.id }) : action.id)).join(separator),
+      scorecard: scorecardText(ctx, latestScorecard(customer, today)),
     };
   });
   return {
@@ -102,8 +103,30 @@ export function customerRegister(ctx: RegisterContext, options: { today: string 
       { key: "overdue", header: t(ctx, "register.customers.column.overdue"), kind: "list" },
       { key: "openImplementations", header: t(ctx, "register.customers.column.openImplementations"), kind: "number" },
       { key: "openActions", header: t(ctx, "register.customers.column.openActions"), kind: "list" },
+      { key: "scorecard", header: t(ctx, "register.customers.column.scorecard"), printedIfAny: true },
     ],
     rows,
     notes: customers.length === 0 ? [t(ctx, "register.customers.none")] : [t(ctx, "register.customers.see")],
   };
+}
+
+/** The scorecard of `customer` recorded last by `day` (YYYY-MM-DD), of the latest period; undefined when none. */
+export function latestScorecard(customer: Pick<Customer, "scorecards">, day: string): CustomerScorecard | undefined {
+  return (customer.scorecards ?? []).filter((s) => s.date <= day).sort((a, b) => a.period.localeCompare(b.period) || a.date.localeCompare(b.date)).at(-1);
+}
+
+/**
+ * A customer's scorecard as the registers, csr show and the management review give it: "2026-11：PPM 12，交付准时率 98.5%，等级 A，
+ * 排名 3/45，抱怨 0 次", what it recorded of them; "" without one (IATF 16949 9.1.2.1).
+ */
+export function scorecardText(ctx: RegisterContext, scorecard: CustomerScorecard | undefined): string {
+  if (!scorecard) return "";
+  const parts = [
+    ...(scorecard.ppm !== undefined ? [t(ctx, "register.suppliers.rating.ppm", { ppm: scorecard.ppm })] : []),
+    ...(scorecard.delivery !== undefined ? [t(ctx, "register.customers.scorecard.delivery", { percent: scorecard.delivery })] : []),
+    ...(scorecard.grade !== undefined ? [t(ctx, "register.customers.scorecard.grade", { grade: scorecard.grade })] : []),
+    ...(scorecard.rank !== undefined ? [t(ctx, "register.customers.scorecard.rank", { rank: scorecard.rank })] : []),
+    ...(scorecard.complaints !== undefined ? [t(ctx, "register.customers.scorecard.complaints", { times: scorecard.complaints })] : []),
+  ];
+  return t(ctx, "register.customers.scorecard", { period: scorecard.period, measures: parts.join(t(ctx, "register.suppliers.rating.separator")) });
 }

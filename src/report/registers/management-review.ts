@@ -44,7 +44,7 @@ import {
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import { AUDIT_KINDS, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
-import { actionClosed, actionOn, dueChangesText, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
+import { actionClosed, actionOn, dueChangesText, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import { actionRegisterSheet } from "./actions.js";
@@ -55,6 +55,10 @@ import { distributionRegister } from "./distribution.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 import { periodicReviewsDueRegister } from "./periodic-reviews.js";
 import { decidedToMeet } from "../../model/decision.js";
+import { actionGrade, gradeAtOrBelow, suppliers } from "../../model/suppliers.js";
+import { lateForCustomerEntries } from "./csr.js";
+import { ratingText } from "./suppliers.js";
+import { scorecardText } from "./customers.js";
 
 /** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
@@ -67,7 +71,7 @@ type Row = { area: string; item: string; value: string | number; detail: string;
 export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
   const { period } = options;
   const day = period.to;
-  const rows: Row[] = [...csrRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day)];
+  const rows: Row[] = [...csrRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
   // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
@@ -163,6 +167,9 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   const notDone = toMeet.filter((c) => c.implementation?.status !== "implemented" && c.implementation?.status !== "verified");
   const late = notDone.filter((c) => implementationOverdue(c, ctx.index.customers.get(c.customer)?.value, day) !== undefined);
   const undated = notDone.filter((c) => implementationDeadline(c, ctx.index.customers.get(c.customer)?.value) === undefined);
+  // Put into production in the period after the customer's date (csr/late-for-customer), with a reason recorded or not: the
+  // overdue count above has only those not yet implemented, and the page said 0 while csr check reported one (tester80 M5).
+  const implementedLate = lateForCustomerEntries(ctx, csrs.filter((c) => !c.superseded)).filter((e) => e.field === "implemented" && e.date >= period.from && e.date <= day);
   const row = rowOf(ctx, period, area);
   return [
     row("received", received.length, ids(ctx, received), list),
@@ -184,6 +191,7 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
     toMeet.length > 0 && notDone.length > 0 && undated.length === notDone.length
       ? row("implementation-overdue", "—", t(ctx, "register.management-review.implementation-undated"), list)
       : row("implementation-overdue", late.length, [ids(ctx, late.map((c) => c.id)), ...(undated.length > 0 ? [t(ctx, "register.management-review.implementation-some-undated", { count: undated.length, ids: ids(ctx, undated.map((c) => c.id)) })] : [])].filter(Boolean).join(t(ctx, "register.management-review.detail-separator")), list),
+    row("implemented-late", implementedLate.length, ids(ctx, implementedLate.map((e) => e.text)), list),
   ];
 }
 
@@ -587,4 +595,49 @@ function trainingRows(ctx: RegisterContext, day: string): Row[] {
 /** A revision with people to train whose only record of training is a record number given on its own: who it trained is not recorded here. */
 function unknown(i: TrainingCompletion): boolean {
   return i.required.length === 0 || (i.recordsOnly.length > 0 && i.trained.length === 0);
+}
+
+/**
+ * Supplier performance (IATF 16949 9.3.2.1 供方绩效, 8.4.2.4; tester80 M2), from the ratings csr supplier rate records in
+ * suppliers/<code>.yaml: the ratings made in the period (their `date` in it), each "RUB01 C（2026-H2：PPM 850，准时率 91%，顾客干扰 1）";
+ * of them those at or below qms.yaml `suppliers.action_grade` (default C), each with its open SCARs on the period's last day
+ * or 无SCAR, as supplier/rating-without-action judges. "—" with the reason when the approved supplier list has no supplier.
+ */
+function supplierRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const row = rowOf(ctx, period, t(ctx, "register.management-review.area.suppliers"));
+  const source = t(ctx, "register.suppliers.sheet");
+  const list = suppliers(ctx.repo);
+  // No sheet to annex: the list would be empty.
+  if (list.length === 0) return [row("supplier-ratings", "—", t(ctx, "register.management-review.suppliers-none"), "")];
+  const rated = list.flatMap((s) => (s.record?.value.ratings ?? []).filter((r) => r.date >= period.from && r.date <= day).map((rating) => ({ code: s.code, rating })));
+  const threshold = actionGrade(ctx.repo);
+  const actions = ctx.repo.actions.map((a) => a.value);
+  const low = rated.filter(({ rating }) => gradeAtOrBelow(rating.grade, threshold));
+  const lowText = low.map(({ code, rating }) => {
+    const open = openSupplierActions(actions, code, day).map((a) => a.id);
+    return t(ctx, open.length > 0 ? "register.management-review.supplier-low-scar" : "register.management-review.supplier-low-none", { code, grade: rating.grade, period: rating.period, ids: ids(ctx, open) });
+  });
+  return [
+    row("supplier-ratings", rated.length, ids(ctx, rated.map(({ code, rating }) => `${code} ${ratingText(ctx, rating)}`)), source),
+    row("supplier-ratings-low", low.length, ids(ctx, lowText), source, { grade: threshold }),
+  ];
+}
+
+/**
+ * Customer performance (IATF 16949 9.1.2.1 customer scorecards and portals, 9.3.2.1; tester80 M4), from the scorecards csr
+ * customer score records in customers/<CODE>.yaml: those recorded in the period (their `date` in it), by customer in code order
+ * and period, each "DYA 2026-11：PPM 12，交付准时率 98.5%，等级 A"; "—" with the reason while no customer has any.
+ */
+function customerRows(ctx: RegisterContext, period: Period): Row[] {
+  const row = rowOf(ctx, period, t(ctx, "register.management-review.area.customers"));
+  const customers = ctx.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code));
+  if (!customers.some((c) => (c.scorecards ?? []).length > 0)) return [row("customer-scorecards", "—", t(ctx, "register.management-review.scorecards-none"), "")];
+  const recorded = customers.flatMap((c) =>
+    (c.scorecards ?? [])
+      .filter((s) => s.date >= period.from && s.date <= period.to)
+      .sort((a, b) => a.period.localeCompare(b.period))
+      .map((s) => `${c.code} ${scorecardText(ctx, s)}`),
+  );
+  return [row("customer-scorecards", recorded.length, ids(ctx, recorded), t(ctx, "register.customers.sheet"))];
 }
