@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git, makeRepo } from "../helpers.js";
+import { committedFixture, csrInProcess, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "add", ...args], { lang: null });
@@ -167,6 +167,17 @@ describe("csr symbol add", () => {
     ]);
     expect(read(dir, "symbols.yaml")).toBe(
       before + ["  - customer: DYA", "    customer_symbol: ◇", "    customer_class: HI", "    symbol: ☆", "    class: 一般", ""].join("\n"),
+    );
+  });
+});
+
+describe("symbol/approval-missing in the words of the organisation's standards (tester79 G8)", () => {
+  it("speaks of the characteristic classification table on drawings, process and inspection documents under GJB 9001C, not of control plans and PFMEAs", async () => {
+    const dir = committedFixture("examples/gjb-demo");
+    expect((await run(dir, "--customer", "NES", "--customer-symbol", "G", "--customer-class", "关键特性", "--symbol", "★", "--class", "关键", "-y")).code).toBe(0);
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"], { lang: null });
+    expect(checked.stdout).toContain(
+      "symbols.yaml:3:22 warning symbol/approval-missing NES 的 G 行（G 关键特性 → ★ 关键）在用，但没有登记顾客认可：特性分类符号对照表经顾客认可后才能用于图样、工艺文件和检验文件。请将对照表提交顾客，认可后用 'csr symbol approve NES --rows G --by <认可人> --date <日期> --evidence <依据>' 登记。\n",
     );
   });
 });
