@@ -69,11 +69,26 @@ describe("csr record batch set", () => {
     expect(readFileSync(join(dir, QR_011_01), "utf8")).toContain("    - {name: BX-350 壳体 2025年度, from: 2025-01-01, to: 2025-12-31, counted_from: 2026-06-30}\n");
     const listed = await csrInProcess(["-C", dir, "list", "disposals", "--due-by", "2045-12-31", "--today", "2026-12-05", "--format", "csv"], { lang: null });
     expect(listed.stdout.split("\r\n").filter((line) => line.includes("BX-350"))).toEqual(["6,QR-011-01,产品追溯记录,BX-350 壳体 2025年度,2025-12-31,MES系统,北辰汽车集团有限公司：停产后15年,2041-06-30,5321 天后期满,,,,,,"]);
+    // The form's card lists its batches, the latest first, each with its retention as the disposal register counts it (tester80 M12).
+    const card = (id: string) => csrInProcess(["-C", dir, "show", id, "--today", "2026-12-05"], { lang: null }).then((r) => r.stdout.split("\n"));
+    const batchLines = (lines: string[]) => lines.slice(lines.findIndex((l) => l.startsWith("  记录批次")), lines.findIndex((l) => l.startsWith("  条款")));
+    expect(batchLines(await card("QR-011-01"))).toEqual([
+      "  记录批次        BX-350 壳体 2025年度（2025-01-01 至 2025-12-31）：保存至 2041-06-30",
+      "                  BX-200 壳体 2016—2024（2016-03-01 至 2024-06-30）：保存至 2039-06-30",
+    ]);
     const cleared = await csrInProcess(["-C", dir, "record", "batch", "set", "QR-011-01", batch, "--counted-from", "", "--lang", "en"]);
     expect([cleared.code, cleared.stdout.split("\n")[0]]).toEqual([0, "QR-011-01 “BX-350 壳体 2025年度”: removed the day its retention counted from (was 2026-06-30)."]);
     expect(readFileSync(join(dir, QR_011_01), "utf8")).toContain("    - {name: BX-350 壳体 2025年度, from: 2025-01-01, to: 2025-12-31}\n");
     const disposed = await csrInProcess(["-C", dir, "record", "batch", "set", "HH-F-045", "2021年度", "--counted-from", "2022-01-01"], { lang: null });
     expect([disposed.code, disposed.stderr]).toEqual([2, "csr: HH-F-045 的“2021年度”已于 2025-01-15 销毁，其起算日不再更改。\n"]);
+    expect(batchLines(await card("QR-011-01"))[0]).toBe("  记录批次        BX-350 壳体 2025年度（2025-01-01 至 2025-12-31）：无法计算期满日（保存期限从“停产”起算，该批未登记其日期（counted_from））");
+    expect(batchLines(await card("HH-F-045"))).toEqual([
+      "  记录批次        2025年度（2025-01-01 至 2025-12-31）：保存至 2028-12-31",
+      "                  2024年度（2024-01-01 至 2024-12-31）：保存至 2027-12-31",
+      "                  2023年度（2023-01-01 至 2023-12-31）：保存至 2026-12-31",
+      "                  2022年度（2022-01-01 至 2022-12-31）：2025-12-31 期满，可销毁",
+      "                  2021年度（2021-01-01 至 2021-12-31）：已于 2025-01-15 销毁",
+    ]);
   });
 });
 

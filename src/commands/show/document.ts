@@ -24,9 +24,10 @@ import { refresherTextIn } from "../../model/retraining.js";
 import { sessionResultPartsIn, sessionResultsIn, sessionTraineesIn } from "../../model/training.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
-import { customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
+import { batchRetention, customerRetentionText, recordKeepingText } from "../../model/record-keeping.js";
 import { heldExternalEdition, nextCheckDue } from "../../model/external-check.js";
 import { confirmationText } from "../../report/registers/external.js";
+import { undatedRemark } from "../../report/registers/disposals.js";
 import { releasedPendingUntil, revisionBasis, revisionDate, revisionSignatures, revisionSummary } from "../../model/revision.js";
 import { controlledSince, copyRecordedAfter, recordedDocument, releaseRecordedAfter, reviewRecordedAfter, trainingRecordedAfter } from "../../model/as-of.js";
 import { changedSinceRelease, registerContextOn } from "../shared/registers.js";
@@ -44,6 +45,9 @@ import { specialCharacteristicLine } from "../shared/special.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
 const LABEL_WIDTH = 16;
+
+/** How many of a form's record batches its card lists, the latest first; the rest are counted. */
+const BATCHES_SHOWN = 5;
 
 /**
  * Prints the card of `located` as on `today` (YYYY-MM-DD): text, or with `json` the document as its
@@ -156,6 +160,26 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
     if (keeping.location) field("show.document.location", keeping.location);
     const customers = customerRetentionText(rc.lang, doc, repo.config?.value.language);
     if (customers.length > 0) field("show.document.customer-retention", ...customers.map((c) => t("register.forms.customer-retention", { customer: customerName(rc, c.customer), period: c.period })));
+    // The batches of filled records registered on the form (csr record batch add), the latest first, each with its
+    // retention as csr list disposals counts it (tester80 M12).
+    const batches = [...(doc.record?.batches ?? [])].filter((b) => (b.from ?? b.to) <= today).sort((a, b) => (a.to < b.to ? 1 : a.to > b.to ? -1 : 0));
+    if (batches.length > 0) {
+      const shown = batches.slice(0, BATCHES_SHOWN).map((batch) => {
+        const retention = batchRetention(doc, batch);
+        const status =
+          batch.disposal !== undefined && batch.disposal.date <= today
+            ? t("show.document.batch.disposed", { date: batch.disposal.date })
+            : retention.kind === "ends"
+              ? t(retention.date <= today ? "show.document.batch.due" : "show.document.batch.ends", { date: retention.date })
+              : retention.kind === "kept"
+                ? t("show.document.batch.kept")
+                : `${t("register.disposals.status.undated")}${t("show.parenthesis", { text: undatedRemark(rc, retention) })}`;
+        const span = batch.from === undefined || batch.from === batch.to ? batch.to : t("show.document.batch.span", { from: batch.from, to: batch.to });
+        return t("show.document.batch", { name: batch.name, span, status });
+      });
+      const earlier = batches.length - shown.length;
+      field("show.document.batches", ...shown, ...(earlier > 0 ? [t("show.document.batches.earlier", { count: earlier })] : []));
+    }
   }
   // The 密级 of a GJB unit's documents: printed on every copy.
   // One the layout of its level gives none is said to have none, not printed as a blank line (tester55 C3).

@@ -53,11 +53,7 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
     return left <= 0 ? t(ctx, "register.disposals.status.due") : t(ctx, "register.disposals.status.left", { count: left });
   };
   // Why csr cannot date a batch, and what to give it.
-  const remark = (e: Entry): string => {
-    const r = e.retention;
-    if (disposedOf(e) || r.kind !== "undated") return "";
-    return r.reason === "no-start" ? t(ctx, "register.disposals.remark.no-start", { event: r.event === PRODUCT_LIFE_EVENT ? t(ctx, "record.retention.product-life-event") : r.event }) : t(ctx, `register.disposals.remark.${r.reason}`);
-  };
+  const remark = (e: Entry): string => (disposedOf(e) || e.retention.kind !== "undated" ? "" : undatedRemark(ctx, e.retention));
   // Forms whose records are kept (released, or withdrawn with records still held) with a period and no batch.
   const unbatched = ctx.repo.documents
     .map(({ value }) => value)
@@ -133,4 +129,9 @@ export function disposalRegister(ctx: RegisterContext, options: { today: string;
 function productLife(form: ControlledDocument): boolean {
   const counted = countedRetention(form.record?.retention, form.record?.retention_term);
   return counted !== undefined && "months" in counted && counted.after === PRODUCT_LIFE_EVENT && counted.months > 0;
+}
+
+/** Why csr cannot date a batch's retention, and what to give it: the 备注 of csr list disposals and csr show's batch line. */
+export function undatedRemark(ctx: RegisterContext, r: Extract<BatchRetention, { kind: "undated" }>): string {
+  return r.reason === "no-start" ? t(ctx, "register.disposals.remark.no-start", { event: r.event === PRODUCT_LIFE_EVENT ? t(ctx, "record.retention.product-life-event") : r.event }) : t(ctx, `register.disposals.remark.${r.reason}`);
 }
