@@ -200,6 +200,8 @@ describe("the symbol conversion table", () => {
       "发放回收记录",
       "培训记录",
       "未完成培训",
+      // The record of first article inspections (GJB 9001C-2017 8.5.1), as the example's first-articles.yaml has them.
+      "首件鉴定台账",
       "文件定期评审记录",
       // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
       "质量问题归零及纠正措施台账",
