@@ -132,6 +132,7 @@ import { rule as personWorkBeforeJoining } from "./rules/person/work-before-join
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
+import { rule as processAuditShiftCoverage } from "./rules/process/audit-shift-coverage.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as processManufacturingAuditDue } from "./rules/process/manufacturing-audit-due.js";
@@ -295,6 +296,7 @@ export const rules: readonly Rule[] = [
   processAuditBeforeStandard,
   processAuditDue,
   processAuditDuplicateReport,
+  processAuditShiftCoverage,
   processAuditorImpartiality,
   processAuditorUnqualified,
   processManufacturingAuditDue,

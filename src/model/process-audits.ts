@@ -43,29 +43,48 @@ export function auditCycleStart(today: string): string {
 /**
  * Who audits for the programme: people.yaml's list of qualified internal auditors (IATF 16949 7.2.3; GJB 9001C /
  * ISO 9001 7.2), built once for many audits (auditorRoster). `marks`: whether people.yaml marks auditors at all
- * (marksAuditors); `person` looks an id up.
+ * (marksAuditors); `person` looks an id up; `impartial`: whether the programme holds its audits to impartiality
+ * (qms.yaml does not turn process/auditor-impartiality off), so an audit led by an auditor of the audited process's
+ * own department does not count (auditUncounted).
  */
 export interface AuditorRoster {
   marks: boolean;
   person: (id: string) => Person | undefined;
+  impartial: boolean;
 }
 
-/** The roster of people.yaml's entries (`people`, by id, as the repository index keeps them). */
-export function auditorRoster(people: ReadonlyMap<string, { value: Person }>): AuditorRoster {
-  return { marks: marksAuditors([...people.values()].map((p) => p.value)), person: (id) => people.get(id)?.value };
+/** The roster of people.yaml's entries (`people`, by id, as the repository index keeps them) under qms.yaml `config` (its `rules`). */
+export function auditorRoster(people: ReadonlyMap<string, { value: Person }>, config: Pick<QmsConfig, "rules"> | undefined): AuditorRoster {
+  return { marks: marksAuditors([...people.values()].map((p) => p.value)), person: (id) => people.get(id)?.value, impartial: config?.rules?.["process/auditor-impartiality"] !== "off" };
 }
+
+/** Why an audit does not count in the audit programme (auditUncounted): an auditor not qualified that day, or a team led from the audited process's own department. */
+export type UncountedReason = "unqualified" | "own-department";
 
 /**
- * Whether `audit` counts in the audit programme: people.yaml marks no auditors (any person may audit until it
- * does), or every auditor of its `by` held an auditor qualification for its kind (auditKind) on its date. An audit by someone
- * not qualified that day — a 军代表 included, who holds none — is no evidence that the process was audited
- * by a competent auditor (IATF 16949 7.2.3): it stays on record, marked 审核员无资格, and gives neither clause
- * coverage nor a new interval (breaker63 P4). Rule process/auditor-unqualified reports each such auditor.
- * Its `trainees` (实习审核员, auditing under the team leader's guidance) and `experts` (技术专家) are no auditors
- * (ISO 19011 3.14, 3.16, 5.5.4): they need no qualification, and the audit counts with them (tester78 A7).
+ * Why `audit` of `process` does not count in the audit programme, or undefined when it counts:
+ * - `unqualified`: people.yaml marks auditors and an auditor of its `by` held no auditor qualification for its kind (auditKind)
+ *   on its date. Such an audit — by a 军代表 included, who holds none — is no evidence that the process was audited by a competent
+ *   auditor (IATF 16949 7.2.3; breaker63 P4); rule process/auditor-unqualified reports each such auditor. Its `trainees` (实习审核员,
+ *   auditing under the team leader's guidance) and `experts` (技术专家) are no auditors (ISO 19011 3.14, 3.16, 5.5.4): they need no
+ *   qualification, and the audit counts with them (tester78 A7).
+ * - `own-department`: its team leader (auditTeamLeader) belongs to the department that owns `process` (ownDepartmentAuditors), while
+ *   the roster holds audits to impartiality (AuditorRoster.impartial). The leader answers for the audit's conclusions (ISO 19011
+ *   5.5.4, 6.4.10): led by someone auditing their own department's work, it is not objective and impartial (IATF 16949 / ISO 9001
+ *   9.2.2 c; tester78 A8). A member of that department in a team led by an independent auditor is reported by
+ *   process/auditor-impartiality, but the audit counts: its conclusions are the independent leader's. A layered process audit is
+ *   made by the area's own managers by design and is never held to it.
+ * Either way the audit stays on record, marked, and gives neither clause coverage nor a new interval.
  */
-export function auditCounts(audit: Pick<ProcessAudit, "by" | "date" | "kind">, roster: AuditorRoster): boolean {
-  return unqualifiedAuditors(audit, roster).length === 0;
+export function auditUncounted(process: Pick<Process, "owner">, audit: Pick<ProcessAudit, "by" | "date" | "kind" | "trainees" | "experts">, roster: AuditorRoster): UncountedReason | undefined {
+  if (unqualifiedAuditors(audit, roster).length > 0) return "unqualified";
+  if (roster.impartial && ownDepartmentAuditors(process, audit, roster.person).some((o) => o.role === "by" && o.index === 0)) return "own-department";
+  return undefined;
+}
+
+/** Whether `audit` of `process` counts in the audit programme: auditUncounted gives no reason why not. */
+export function auditCounts(process: Pick<Process, "owner">, audit: Pick<ProcessAudit, "by" | "date" | "kind" | "trainees" | "experts">, roster: AuditorRoster): boolean {
+  return auditUncounted(process, audit, roster) === undefined;
 }
 
 /**
@@ -86,16 +105,17 @@ export function mayBeTrainee(index: number, unqualified: readonly { index: numbe
   return index > 0 && !unqualified.some((u) => u.index === 0);
 }
 
-/** An audit of a process with its index in the process's `audits`. */
+/** An audit of a process with its index in the process's `audits`; `why` it does not count, for one that does not (auditUncounted). */
 export interface IndexedAudit {
   audit: ProcessAudit;
   index: number;
+  why?: UncountedReason;
 }
 
 /**
  * The audits of `kind` (auditKind; QMS audits by process unless told) of `process` held by `today` that the programme
  * reads (the later of equal dates in recording order): `last`, the latest that counts (auditCounts); `uncounted`, the
- * latest that does not when it is later than `last` (or there is no `last`), the one a register marks 审核员无资格 beside
+ * latest that does not when it is later than `last` (or there is no `last`), with `why`, the one a register marks 审核员无资格 or 审核本部门 beside
  * it. A product or manufacturing process audit is no QMS audit of the process (IATF 16949 9.2.2.2 to 9.2.2.4): it neither
  * covers the process's clauses nor restarts its interval.
  */
@@ -104,9 +124,10 @@ export function lastAudit(process: Process, today: string, roster: AuditorRoster
   let uncounted: IndexedAudit | undefined;
   for (const [index, audit] of (process.audits ?? []).entries()) {
     if (audit.date > today || auditKind(audit) !== kind) continue;
-    if (auditCounts(audit, roster)) {
+    const why = auditUncounted(process, audit, roster);
+    if (why === undefined) {
       if (last === undefined || audit.date >= last.audit.date) last = { audit, index };
-    } else if (uncounted === undefined || audit.date >= uncounted.audit.date) uncounted = { audit, index };
+    } else if (uncounted === undefined || audit.date >= uncounted.audit.date) uncounted = { audit, index, why };
   }
   return { ...(last ? { last } : {}), ...(uncounted && (!last || uncounted.audit.date > last.audit.date) ? { uncounted } : {}) };
 }
@@ -286,7 +307,7 @@ export function sameAuditReport(a: string, b: string): boolean {
  * design (IATF 16949 9.2.2.3 note; CQI-8), and is no internal audit of the programme (tester78 A13).
  */
 export function ownDepartmentAuditors(
-  process: Process,
+  process: Pick<Process, "owner">,
   audit: Pick<ProcessAudit, "by" | "kind" | "trainees" | "experts">,
   person: (id: string) => Person | undefined,
 ): { person: Person; role: "by" | "trainees" | "experts"; index: number }[] {
@@ -294,7 +315,7 @@ export function ownDepartmentAuditors(
   return (["by", "trainees", "experts"] as const).flatMap((role) =>
     (audit[role] ?? []).flatMap((id, index) => {
       const found = person(id);
-      return found && found.department === process.owner ? [{ person: found, role, index }] : [];
+      return found && process.owner !== undefined && found.department === process.owner ? [{ person: found, role, index }] : [];
     }),
   );
 }
@@ -553,4 +574,41 @@ export function findingsNonconformities(findings: readonly Pick<AuditFinding, "g
  */
 export function auditsByReport(processes: readonly Process[], report: string): AuditEntry[] {
   return processes.flatMap((process) => (process.audits ?? []).flatMap((audit, index) => (typeof audit?.report === "string" && sameAuditReport(audit.report, report.trim()) ? [{ process, audit, index }] : [])));
+}
+
+/**
+ * How the manufacturing process audits (auditKind `manufacturing-process`) of `process` in `year` (YYYY) cover its shifts (its
+ * `shifts`, csr process update --shifts): IATF 16949 9.2.2.3 asks for the manufacturing process audit of every shift where they
+ * occur, the hand-over included. `audits`: those of the year held by `today` (YYYY-MM-DD) that count (auditCounts), by date;
+ * `covered`: the process's shifts their `shift` names; `missing`: its shifts none of them names, in the process's order;
+ * `planned`: those of `missing` an entry of the annual plan still to come covers (of that kind and year, not cancelled, its month
+ * not before `today`'s, read as it stood that day: planOn). Undefined when the process records no shifts or held no such audit
+ * that counts in the year (the three-year cycle is process/manufacturing-audit-due's). Rule process/audit-shift-coverage and the
+ * audit programme's mark.
+ */
+export interface ShiftCoverage {
+  audits: IndexedAudit[];
+  covered: string[];
+  missing: string[];
+  planned: string[];
+}
+
+export function shiftCoverage(process: Process, year: string, today: string, roster: AuditorRoster): ShiftCoverage | undefined {
+  const shifts = Array.isArray(process.shifts) ? process.shifts.filter((s): s is string => typeof s === "string") : [];
+  if (shifts.length === 0) return undefined;
+  const audits = (process.audits ?? []).flatMap((audit, index) =>
+    typeof audit?.date === "string" && audit.date.startsWith(`${year}-`) && audit.date <= today && auditKind(audit) === "manufacturing-process" && auditCounts(process, audit, roster) ? [{ audit, index }] : [],
+  );
+  if (audits.length === 0) return undefined;
+  audits.sort((a, b) => (a.audit.date < b.audit.date ? -1 : a.audit.date > b.audit.date ? 1 : a.index - b.index));
+  const named = new Set(audits.flatMap(({ audit }) => auditShifts(audit)));
+  const missing = shifts.filter((s) => !named.has(s));
+  const ahead = new Set(
+    (process.planned_audits ?? []).flatMap((given) => {
+      if (typeof given?.month !== "string") return [];
+      const plan = planOn(given, today);
+      return auditKind(plan) === "manufacturing-process" && !plan.cancelled && plan.month.startsWith(`${year}-`) && plan.month >= today.slice(0, 7) ? auditShifts(plan) : [];
+    }),
+  );
+  return { audits, covered: shifts.filter((s) => named.has(s)), missing, planned: missing.filter((s) => ahead.has(s)) };
 }

@@ -1004,6 +1004,10 @@ export interface Process {
   documents?: string[];
   /** Months within which this process is audited again; overrides qms.yaml internal_audit.interval_months. */
   audit_months?: number;
+  /** Why it has its own interval (risks, customer complaints, performance, changes; IATF 16949 9.2.2.1), csr process update --audit-reason. */
+  audit_reason?: string;
+  /** The shifts it runs (早班, 中班, 夜班 …), csr process update --shifts: the year's manufacturing process audits cover each (IATF 16949 9.2.2.3). */
+  shifts?: string[];
   /** A manufacturing process (制造过程): audited as such over every three-year cycle, IATF 16949 9.2.2.3 (rule process/manufacturing-audit-due). */
   manufacturing?: boolean;
   /** Its internal audits (内部审核记录), oldest first, written by csr process audited. */

@@ -43,7 +43,7 @@ import { sessionResultColumns, sessionResultsIn, sessionTraineesIn } from "../mo
 import { openTrainings, type OpenTraining } from "../model/training-completion.js";
 import { documentTrainingRecord, documentTrainingText } from "../model/document-training.js";
 import type { ClassificationChange, ControlledDocument, Csr, Customer, Decision, Opinion, Person, Process, ProcessAudit, ReviewRound, Section, SignatureRole, SourceDocument, SourceRevision, TrainingSession } from "../model/types.js";
-import { auditCounts, auditCustomers, auditCycleStart, auditNonconformities, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
+import { auditUncounted, auditCustomers, auditCycleStart, auditNonconformities, auditKind, auditShifts, auditorRoster, auditsIn, unqualifiedAuditors, type AuditEntry, type AuditorRoster } from "../model/process-audits.js";
 import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { conjunction, shortList, translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
@@ -941,7 +941,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     });
   }
   // Who was a qualified internal auditor when: the process pages' audits and the people's pages read it.
-  const roster = auditorRoster(index.people);
+  const roster = auditorRoster(index.people, rc.repo.config?.value);
   // Every audit held by the site's day, found once: each process's page and each person's page keep theirs.
   const audits = auditsIn(rc.repo.processes.map((p) => p.value), undefined, today);
   // Each process page links to the programme it is audited by (内部审核方案), the register page of it.
@@ -2315,7 +2315,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
-  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today, auditorRoster(rc.index.people)) : undefined;
+  const lastAuditOf = anyAudit(rc.repo) ? clauseLastAudits(input.processes, catalog.id, today, auditorRoster(rc.index.people, rc.repo.config?.value)) : undefined;
   const cycle = auditCycleStart(today);
   const auditCell = (number: string, excluded: boolean): HeatMapCell => {
     const last = lastAuditOf!(number);
@@ -2608,7 +2608,10 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
  */
 function processAuditSection(rc: RegisterContext, process: Process, held: readonly AuditEntry[], roster: AuditorRoster) {
   const audits = held.filter((entry) => entry.process === process);
-  const uncounted = audits.filter(({ audit }) => !auditCounts(audit, roster)).length;
+  // Those that do not count, by why (auditUncounted): an auditor not qualified that day, a leader of the process's own department.
+  const why = audits.map(({ audit }) => auditUncounted(process, audit, roster));
+  const uncounted = why.filter((w) => w === "unqualified").length;
+  const ownDepartment = why.filter((w) => w === "own-department").length;
   // As csr list audits counts them: the greater of the record and the actions opened against the audit (auditNonconformities).
   const actions = rc.repo.actions.map(({ value }) => value);
   // A manufacturing process or product audit among them (IATF 16949 9.2.2.3, 9.2.2.4): its kind, part, customer and shift, as csr list audits adds them.
@@ -2637,7 +2640,7 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
             ],
             rows: audits.map(({ audit }) => [
               { text: audit.date, className: "date" },
-              { text: auditorNames(rc, audit, roster) },
+              { text: auditorNames(rc, process, audit, roster) },
               { text: audit.report },
               { text: String(auditNonconformities({ process, audit }, actions)) },
               ...(detailed
@@ -2651,7 +2654,14 @@ function processAuditSection(rc: RegisterContext, process: Process, held: readon
               { text: audit.comment ?? "" },
             ]),
           },
-          ...(uncounted > 0 ? { notes: [t(rc, "register.audit-uncounted.totals", { count: uncounted })] } : {}),
+          ...(uncounted + ownDepartment > 0
+            ? {
+                notes: [
+                  ...(uncounted > 0 ? [t(rc, "register.audit-uncounted.totals", { count: uncounted })] : []),
+                  ...(ownDepartment > 0 ? [t(rc, "register.audit-own-department.totals", { count: ownDepartment })] : []),
+                ],
+              }
+            : {}),
         }),
   };
 }

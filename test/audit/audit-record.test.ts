@@ -99,7 +99,7 @@ describe("csr process audited: scope, criteria, auditees and findings", () => {
       "  审核日期        2026-10-12",
       "  审核组          赵强（组长）、高扬",
       "  审核结果        符合",
-      "  未记录          审核范围、审核准则、受审核人；补记：csr process audited C1 --amend IA-2026-01 --scope <审核范围> --clause <条款> --auditee <受审核人> --finding <不符合事实> --grade <严重程度>",
+      "  未记录          审核范围、审核准则、受审核人；补记：csr process audited C1 --amend IA-2026-01 --scope <审核范围> --clause <条款> --auditee <受审核人>",
       "  纠正措施        无",
       "",
     ]);

@@ -2,7 +2,7 @@
  * The management review's internal audit inputs as the audit programme gives them (tester78 A5; IATF 16949 9.3.2.1, the
  * last sentence of 9.2.2.1): on a copy of examples/acme-auto without its audits, in a real git repository, csr records
  * C3 marked a manufacturing process and never audited as one (its cycle ended 2022-03-01); C1 audited on 2026-09-01 by
- * 李娜 of its own department 市场部 with no nonconformity recorded, and NC-2026-001 opened against that audit the next
+ * 李娜 of its own department 市场部 with no nonconformity recorded (led from its own department, so not counted: tester78 A8), and NC-2026-001 opened against that audit the next
  * day; C2 audited on 2026-10-12 by 赵强 with one nonconformity, NC-2026-002, closed on 2026-11-20; a product audit of C4.
  */
 import { describe, expect, it } from "vitest";
@@ -39,9 +39,10 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
   it("splits the audits by kind, counts an audit's nonconformities by the actions opened against it, gives the manufacturing process overdue and the programme's performance", async () => {
     const dir = await programme();
     expect(await auditRows(dir, "zh-CN", "--today", "2026-12-05")).toEqual([
-      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次（IA-2026-03、IA-2026-04）：C1 1 次、C2 1 次；产品审核 1 次（PA-2026-01）：C4 1 次,内部审核记录",
-      "内部审核,期间审核开出的不符合项,2,C1 1 项、C2 1 项；按对审核开出的纠正措施计：IA-2026-03 审核记录 0 项，开出纠正措施 1 项（NC-2026-001）,内部审核记录",
-      "内部审核,2026-12-05 尚未审核的过程,13,C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4,过程清单",
+      // C1's audit was led by 李娜 of 市场部, which owns C1: no impartial audit, counted apart (tester78 A8).
+      "内部审核,期间完成的内部审核（次）,2,体系审核 1 次（IA-2026-04）：C2 1 次；产品审核 1 次（PA-2026-01）：C4 1 次；另有 1 次组长审核本部门，不计：C1 1 次,内部审核记录",
+      "内部审核,期间审核开出的不符合项,1,C2 1 项；另有 1 项出自组长审核本部门、不计的审核：C1 1 项；按对审核开出的纠正措施计：IA-2026-03 审核记录 0 项，开出纠正措施 1 项（NC-2026-001）,内部审核记录",
+      "内部审核,2026-12-05 尚未审核的过程,14,C1（审核本部门）、C3、C4、C5、S1、S2、S3、S4、S5、S6、M1、M2、M3、M4,过程清单",
       "内部审核,2026-12-05 到期未审核的过程（含尚未审核）,2,尚未审核：C3、M1；未设内审间隔，按 IATF 16949 9.2.2.1 的三年审核周期计,过程清单",
       "内部审核,2026-12-05 到期未做制造过程审核的制造过程,1,C3（尚未审核，应于 2022-03-01 前审核）,内部审核方案",
       "内部审核,期间关闭的内部审核不符合项（纠正措施）,1,NC-2026-002,纠正措施台账",
@@ -60,7 +61,7 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
     expect(await auditRows(dir, "en", "--from", "2026-10-01", "--to", "2026-10-31", "--today", "2026-12-05")).toEqual([
       "Internal audit,Internal audits made in the period,1,QMS audit 1 (IA-2026-04): C2 1 audit,Internal audits",
       "Internal audit,Nonconformities raised by audits in the period,1,C2 1 nonconformity,Internal audits",
-      "Internal audit,Processes never audited on 2026-10-31,13,C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4,Processes",
+      "Internal audit,Processes never audited on 2026-10-31,14,C1 (own department), C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4,Processes",
       "Internal audit,Processes due for audit on 2026-10-31 (never audited included),2,never audited: C3, M1; no audit interval is set: counted by the three-year audit cycle of IATF 16949 9.2.2.1,Processes",
       "Internal audit,Manufacturing processes past their manufacturing process audit on 2026-10-31,1,C3 (never audited, due by 2022-03-01),Audit programme",
       "Internal audit,Internal audit nonconformities (corrective actions) closed in the period,0,,Corrective actions",
@@ -77,7 +78,8 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
     const recorded = await csrInProcess(["-C", dir, "process", "audited", "C5", "--date", "2026-10-12", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0", "-y", "--commit"], { lang: "zh-CN" });
     expect(recorded.code).toBe(0);
     expect((await auditRows(dir, "zh-CN", "--today", "2026-12-05"))[0]).toBe(
-      "内部审核,期间完成的内部审核（次）,3,体系审核 2 次（IA-2026-03、IA-2026-04）：C1 1 次、C2 1 次、C5 1 次；产品审核 1 次（PA-2026-01）：C4 1 次,内部审核记录",
+      // IA-2026-03 of C1, led from C1's own department, is counted apart (tester78 A8).
+      "内部审核,期间完成的内部审核（次）,2,体系审核 1 次（IA-2026-04）：C2 1 次、C5 1 次；产品审核 1 次（PA-2026-01）：C4 1 次；另有 1 次组长审核本部门，不计：C1 1 次,内部审核记录",
     );
   }, 300_000);
 });

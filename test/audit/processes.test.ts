@@ -105,6 +105,8 @@ describe("csr list processes", () => {
 describe("audit intervals by command (tester62 N7)", () => {
   const WRITTEN = "已写入 processes.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
   const WRITTEN_QMS = "已写入 qms.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
+  // An interval of its own with no reason recorded (IATF 16949 9.2.2.1; tester78 A12).
+  const NO_REASON = "未记录调整内审间隔的理由：用 csr process update C3 --audit-reason <理由> 写明依据的风险、顾客投诉、过程绩效或变更（IATF 16949 9.2.2.1），审核方案中列出。\n";
 
   it("says the file written is not committed in a repository that is a folder of a larger git repository (review of stop 65)", () => {
     const top = tempDir();
@@ -114,7 +116,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     gitInit(top);
     expect(bin(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
       code: 0,
-      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
+      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + NO_REASON + WRITTEN,
       stderr: "",
     });
   });
@@ -125,7 +127,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     const qms = read(dir, "qms.yaml");
     expect(await run(dir, "process", "update", "C3", "--audit-months", "6")).toEqual({
       code: 0,
-      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + WRITTEN,
+      stdout: "已更新过程 C3 生产过程控制：内审间隔：（无）→ 6 个月。\n过程 C3 尚未审核：按内审间隔 6 个月，现在即应审核。\n" + NO_REASON + WRITTEN,
       stderr: "",
     });
     expect(read(dir, "processes.yaml")).toBe(processes.replace("    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n", "    documents: [QP-010, WI-010-01, WI-010-02, HH-WI-06]\n    audit_months: 6\n"));
@@ -133,9 +135,9 @@ describe("audit intervals by command (tester62 N7)", () => {
     // Dated from the day the test runs: what falls due depends on today.
     const last = addMonths(localToday(), -2);
     writeFileSync(join(dir, "processes.yaml"), read(dir, "processes.yaml").replace("    audit_months: 6\n", `    audit_months: 6\n    audits:\n      - {date: ${last}, by: [zhaoqiang], report: IA-1, nonconformities: 0}\n`));
-    expect((await run(dir, "process", "update", "C3", "--audit-months", "9")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：6 个月 → 9 个月。\n下次审核应在 ${addMonths(last, 9)} 前（内审间隔 9 个月）。\n` + WRITTEN);
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "9")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：6 个月 → 9 个月。\n下次审核应在 ${addMonths(last, 9)} 前（内审间隔 9 个月）。\n` + NO_REASON + WRITTEN);
     expect((await run(dir, "process", "update", "C3", "--audit-months", "1")).stdout).toBe(
-      `已更新过程 C3 生产过程控制：内审间隔：9 个月 → 1 个月。\n按内审间隔 1 个月，上次审核 ${last} 后的下次审核应在 ${addMonths(last, 1)} 前，已逾期。\n` + WRITTEN,
+      `已更新过程 C3 生产过程控制：内审间隔：9 个月 → 1 个月。\n按内审间隔 1 个月，上次审核 ${last} 后的下次审核应在 ${addMonths(last, 1)} 前，已逾期。\n` + NO_REASON + WRITTEN,
     );
     expect(await run(dir, "process", "update", "C3", "--audit-months", "1")).toEqual({ code: 0, stdout: "过程 C3 生产过程控制 的信息与给出的相同；未作改动。\n", stderr: "" });
 
@@ -153,7 +155,7 @@ describe("audit intervals by command (tester62 N7)", () => {
     // qms.yaml is as committed again: nothing left to commit, so no line says so.
     expect(await run(dir, "organisation", "update", "--audit-interval", "")).toEqual({ code: 0, stdout: "已更新组织信息：内审间隔：12 个月 →（无）。\n", stderr: "" });
     expect(read(dir, "qms.yaml")).toBe(qms);
-    expect((await run(dir, "process", "update", "C3", "--audit-months", "3")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：（无）→ 3 个月。\n下次审核应在 ${addMonths(last, 3)} 前（内审间隔 3 个月）。\n` + WRITTEN);
+    expect((await run(dir, "process", "update", "C3", "--audit-months", "3")).stdout).toBe(`已更新过程 C3 生产过程控制：内审间隔：（无）→ 3 个月。\n下次审核应在 ${addMonths(last, 3)} 前（内审间隔 3 个月）。\n` + NO_REASON + WRITTEN);
     expect((await run(dir, "process", "update", "C3", "--audit-months", "")).stdout).toBe(
       "已更新过程 C3 生产过程控制：内审间隔：3 个月 →（无）。\n过程 C3 现在没有内审间隔：下次审核无从计算（csr organisation update --audit-interval 12 为所有过程设定）。\n" + WRITTEN,
     );
@@ -248,20 +250,20 @@ describe("audit coverage of clauses (tester62 N9)", () => {
 describe("csr process audited", () => {
   it("records an audit under the process in one flow line, commits processes.yaml alone, and the list shows it with the next audit due once an interval is set", async () => {
     const dir = await acme();
-    const result = bin(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "zhangli,赵强", "--report", "IA-2026-03", "--nonconformities", "2", "--commit");
+    const result = bin(dir, "process", "audited", "M2", "--date", "2026-11-20", "--by", "sunwei,赵强", "--report", "IA-2026-03", "--nonconformities", "2", "--commit");
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
-      // Both are of 品质部, which owns M2: recorded, with the warning csr check gives (breaker61 M2).
+      // 赵强 is of 品质部, which owns M2: recorded, with the warning csr check gives (breaker61 M2); led by 孙伟 of 市场部, the audit counts (tester78 A8).
       stdout:
-        "已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 张丽（zhangli）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n" +
-        "注意：张丽（zhangli）、赵强（zhaoqiang）属于过程 M2 内部审核 的负责部门品质部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。\n" +
+        "已在 processes.yaml 中记录过程 M2 内部审核 的内部审核：2026-11-20，审核员 孙伟（sunwei）、赵强（zhaoqiang），审核报告 IA-2026-03，不符合 2 项。\n" +
+        "注意：赵强（zhaoqiang）属于过程 M2 内部审核 的负责部门品质部，审核本部门的工作不是客观公正的内部审核（process/auditor-impartiality）。下次请由其他部门的审核员审核该过程。\n" +
         // Its nonconformities are followed up by corrective actions traced to the report (IATF 16949 10.2.1).
         "不符合项用 'csr action open --source audit --process M2 --audit-report IA-2026-03 …' 建立纠正措施，csr list audits 会列出。\n" +
         `已提交 ${hash}：csr process audited M2：2026-11-20 IA-2026-03\n`,
       stderr: "",
     });
-    expect(read(dir, "processes.yaml")).toContain("    documents: [QP-004]\n    audits:\n      - {date: 2026-11-20, by: [zhangli, zhaoqiang], report: IA-2026-03, nonconformities: 2}\n  - code: M3\n");
+    expect(read(dir, "processes.yaml")).toContain("    documents: [QP-004]\n    audits:\n      - {date: 2026-11-20, by: [sunwei, zhaoqiang], report: IA-2026-03, nonconformities: 2}\n  - code: M3\n");
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr process audited M2：2026-11-20 IA-2026-03", "", "processes.yaml"]);
 
     // 12 months for every process; M1, covered by the manual alone, is audited every 6.
@@ -475,7 +477,9 @@ describe("csr process audited", () => {
     const dir = await acme();
     expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-01-01", "--auditor-until", "2026-06-30", "--auditor-record", "NS-001")).code).toBe(0);
     expect((await run(dir, "person", "update", "zhaoqiang", "--auditor-since", "2026-09-01", "--auditor-record", "NS-002")).code).toBe(0);
-    // C3 (8.5, 8.5.1 …) audited while qualified, then in the lapse; S6 (8.7 …) only in the lapse. C3 every 6 months.
+    // C3 (8.5, 8.5.1 …) audited while qualified, then in the lapse; S6 (8.7 …) only in the lapse. C3 every 6 months. S6 is
+    // 品质部's, as 赵强 is: this organisation has turned process/auditor-impartiality off, so only qualification decides (tester78 A8).
+    writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-impartiality: off\n`);
     writeFileSync(
       join(dir, "processes.yaml"),
       read(dir, "processes.yaml")

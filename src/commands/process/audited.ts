@@ -40,7 +40,7 @@ import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { processLabel } from "../../model/labels.js";
+import { departmentLabel, processLabel } from "../../model/labels.js";
 import { auditCustomers, auditInterval, auditKind, auditShifts, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, plansFulfilledBy, threeYearCycle } from "../../model/process-audits.js";
 import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type Process, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -123,7 +123,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (recorded) throw new UserError(t("process.audited.duplicate", { process: label, report: recorded.report }));
     // IATF 16949 7.2.3: once people.yaml lists qualified internal auditors, the audit team is taken from that list (tester62 N2);
     // 9.2.2 c: an auditor of the department that owns the process audits their own department's work.
-    const { warnings, qualified, auditor } = checkAuditTeam(session, process, { by, trainees, experts, kind }, date, "audited");
+    const { warnings, uncounted, auditor } = checkAuditTeam(session, process, { by, trainees, experts, kind }, date, "audited");
     const comment = flags.comment?.trim();
     const entry: ProcessAudit = {
       date,
@@ -158,8 +158,10 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     // The annual plan's entry for this process, kind and month is fulfilled by this audit (IATF 16949 9.2.2.1).
     if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
     const months = auditInterval(process, session.repo.config?.value);
-    // An audit by an auditor not qualified that day does not reset the interval (auditCounts, breaker63 P4): no new due day is promised.
-    if (!qualified) lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor, kind }));
+    // An audit by an auditor not qualified that day (breaker63 P4), or led from the process's own department (tester78 A8), does
+    // not reset the interval (auditUncounted): no new due day is promised.
+    if (uncounted === "unqualified") lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor, kind }));
+    else if (uncounted === "own-department") lines.push(t("process.audited.uncounted-own-department", { leader: personLabel(session.index, by[0]!), department: departmentLabel(session.index, process.owner!) }));
     else if (kind === "qms" && months !== undefined) lines.push(t("process.audited.next", { due: addMonths(date, months), months, count: months }));
     else if (kind === "lpa") lines.push(t("process.audited.lpa"));
     else if (kind === "manufacturing-process" && threeYearCycle(session.repo.config?.value)) {

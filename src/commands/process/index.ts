@@ -11,12 +11,16 @@
  *
  * `--audit-months` sets the months within which the process is audited again (`audit_months`, its
  * audit frequency by risk, performance and changes, IATF 16949 9.2.2.1), over qms.yaml's
- * `internal_audit.interval_months` (csr organisation update --audit-interval); "" removes it.
+ * `internal_audit.interval_months` (csr organisation update --audit-interval); "" removes it. `--audit-reason` records why
+ * (`audit_reason`: the risks, customer complaints, performance or changes that set it, IATF 16949 9.2.2.1), shown in the audit
+ * programme; a changed interval given without one drops the reason of the interval it replaces, and one removed takes its
+ * reason along. `--shifts` records the shifts the process runs (`shifts`, comma-separated; "" removes them), which the year's
+ * manufacturing process audits cover (IATF 16949 9.2.2.3, process/audit-shift-coverage).
  *
  * Errors (UserError, one line): a code that is not a code or is taken (compared without case), an
  * unknown type, department, clause (as `csr set` takes clauses) or document, adding what is listed
  * already or removing what is not, an audit interval that is not a whole number of months from 1 to 36
- * (schemas/processes.schema.json), nothing to change.
+ * (schemas/processes.schema.json), a reason for a process without its own interval, nothing to change.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +40,7 @@ import { auditMonthsOption, choiceOption, clauseOptionParts, clauseRef, clauseTo
 import { departmentByCode, editFile, listOption, need, optionalAnswer, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { valuesOf } from "./audit-content.js";
 
 export interface ProcessFlags {
   name?: string;
@@ -53,6 +58,10 @@ export interface ProcessFlags {
   removeDocument?: string[];
   /** add/update: the months within which the process is audited again (audit_months); update: "" removes it. */
   auditMonths?: string;
+  /** add/update: why the process has its own interval (audit_reason); update: "" removes it. */
+  auditReason?: string;
+  /** add/update: the shifts the process runs, comma-separated (shifts); update: "" removes them. */
+  shifts?: string;
   /** add/update: true marks a manufacturing process; update: false (--no-manufacturing) takes the mark off. */
   manufacturing?: boolean;
   yes?: boolean;
@@ -92,6 +101,9 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
     const clauses = unique(clauseOptionParts(session.repo, flags.clause).map((c) => clauseRef(c, "--clause", inScope)));
     const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
     const auditMonths = flags.auditMonths === undefined ? undefined : (auditMonthsOption(flags.auditMonths, false, "process.bad-audit-months", "process.audit-months.hint") as number);
+    const auditReason = flags.auditReason?.trim() || undefined;
+    if (auditReason !== undefined && auditMonths === undefined) throw new UserError(t("process.audit-reason.no-interval", { code }), t("process.audit-reason.hint", { code }));
+    const shifts = shiftsOption(flags.shifts);
     const process: Process = {
       code,
       name,
@@ -102,6 +114,8 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       ...(documents.length > 0 ? { documents } : {}),
       ...(flags.manufacturing ? { manufacturing: true } : {}),
       ...(auditMonths !== undefined ? { audit_months: auditMonths } : {}),
+      ...(auditReason !== undefined ? { audit_reason: auditReason } : {}),
+      ...(shifts && shifts.length > 0 ? { shifts } : {}),
     };
     const lines = [
       t("process.added", {
@@ -154,16 +168,29 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     );
     const documents = listEdit(process.documents ?? [], unique(listOption(flags.addDocument).map((d) => documentNumber(session, d, "--add-document"))), unique(listOption(flags.removeDocument)), process.code, "document");
     const auditMonths = flags.auditMonths === undefined ? undefined : auditMonthsOption(flags.auditMonths, true, "process.bad-audit-months", "process.audit-months.hint");
-    if (auditMonths !== undefined && auditMonths !== (process.audit_months ?? "")) {
+    const monthsChanged = auditMonths !== undefined && auditMonths !== (process.audit_months ?? "");
+    if (monthsChanged) {
       const shownMonths = (months: number | "" | undefined) => (months === "" || months === undefined ? t("process.none") : t("process.months", { months, count: months }));
       details.push(t("process.update.field", { field: t("process.field.audit_months"), before: shownMonths(process.audit_months), after: shownMonths(auditMonths) }));
+    }
+    // The reason belongs to the interval it set (IATF 16949 9.2.2.1): given, it is recorded; an interval changed or removed without one drops the old.
+    const months = auditMonths === undefined ? process.audit_months : auditMonths === "" ? undefined : auditMonths;
+    const givenReason = flags.auditReason?.trim();
+    if (givenReason && months === undefined) throw new UserError(t("process.audit-reason.no-interval", { code: process.code }), t("process.audit-reason.hint", { code: process.code }));
+    const reason = givenReason !== undefined ? givenReason || undefined : monthsChanged ? undefined : process.audit_reason;
+    if (reason !== process.audit_reason) details.push(t("process.update.field", { field: t("process.field.audit_reason"), before: process.audit_reason ?? t("process.none"), after: reason ?? t("process.none") }));
+    const shifts = shiftsOption(flags.shifts);
+    const shiftsChanged = shifts !== undefined && shifts.join("\n") !== (process.shifts ?? []).join("\n");
+    if (shiftsChanged) {
+      const shownShifts = (given: readonly string[] | undefined) => (given && given.length > 0 ? list(given) : t("process.none"));
+      details.push(t("process.update.field", { field: t("process.field.shifts"), before: shownShifts(process.shifts), after: shownShifts(shifts) }));
     }
     for (const [edit, field] of [[clauses, "clauses"], [documents, "documents"]] as const) {
       if (!edit) continue;
       if (edit.added.length > 0) details.push(t("process.update.added", { field: t(`process.field.${field}`), items: list(edit.added) }));
       if (edit.removed.length > 0) details.push(t("process.update.removed", { field: t(`process.field.${field}`), items: list(edit.removed) }));
     }
-    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths, flags.manufacturing].some((given) => given !== undefined);
+    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths, flags.auditReason, flags.shifts, flags.manufacturing].some((given) => given !== undefined);
     if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
     const label = processLabel(process);
     if (details.length === 0) {
@@ -183,10 +210,23 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       if (manufacturing === false) doc.deleteIn([...located.path, "manufacturing"]);
       else if (manufacturing === true) setBefore(doc, located.path, "manufacturing", true, ["audit_months", "audits"]);
       if (auditMonths === "") doc.deleteIn([...located.path, "audit_months"]);
-      else if (auditMonths !== undefined) doc.setIn([...located.path, "audit_months"], auditMonths);
+      else if (auditMonths !== undefined && process.audit_months !== undefined) doc.setIn([...located.path, "audit_months"], auditMonths);
+      else if (auditMonths !== undefined) setBefore(doc, located.path, "audit_months", auditMonths, ["audit_reason", "shifts", "audits", "planned_audits"]);
+      if (reason !== process.audit_reason) {
+        if (reason === undefined) doc.deleteIn([...located.path, "audit_reason"]);
+        else if (process.audit_reason !== undefined) doc.setIn([...located.path, "audit_reason"], reason);
+        else setBefore(doc, located.path, "audit_reason", reason, ["shifts", "audits", "planned_audits"]);
+      }
+      if (shiftsChanged) {
+        if (shifts.length === 0) doc.deleteIn([...located.path, "shifts"]);
+        else if (process.shifts !== undefined) setList(doc, [...located.path, "shifts"], shifts);
+        else setBefore(doc, located.path, "shifts", doc.createNode(shifts, { flow: true }), ["audits", "planned_audits"]);
+      }
     });
     const lines = [t("process.updated", { process: label, details: details.join(t("process.update.separator")) })];
     if (auditMonths !== undefined) lines.push(...auditOutlook({ ...process, audit_months: auditMonths === "" ? undefined : auditMonths }, session));
+    // A frequency of its own without a reason recorded: the auditor asks why (IATF 16949 9.2.2.1: risks, performance, complaints).
+    if (monthsChanged && months !== undefined && reason === undefined) lines.push(t("process.audit-reason.missing", { code: process.code }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.update", { code: process.code }) });
     return 0;
   });
@@ -197,10 +237,12 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
  * (overdue said), or that it was never audited; nothing when no interval applies.
  */
 function auditOutlook(process: Process, session: EditSession): string[] {
-  const standing = auditStanding(process, session.repo.config?.value, localToday(), auditorRoster(session.index.people));
+  const standing = auditStanding(process, session.repo.config?.value, localToday(), auditorRoster(session.index.people, session.repo.config?.value));
   if (standing.months === undefined) return [t("process.audit-months.none", { code: process.code })];
-  // A later audit by an auditor not qualified that day is said: the due day is reckoned without it (auditCounts).
-  const uncounted = standing.uncounted ? [t("process.audit-months.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })] : [];
+  // A later audit by an auditor not qualified that day, or led from the process's own department, is said: the due day is reckoned without it (auditUncounted).
+  const uncounted = standing.uncounted
+    ? [t(standing.uncounted.why === "own-department" ? "process.audit-months.uncounted-own-department" : "process.audit-months.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })]
+    : [];
   if (standing.state === "never") return [t("process.audit-months.never", { code: process.code, months: standing.months, count: standing.months }), ...uncounted];
   if (standing.state === "overdue") return [t("process.audit-months.overdue", { last: standing.last!.audit.date, due: standing.due!, months: standing.months, count: standing.months }), ...uncounted];
   return [t("process.audited.next", { due: standing.due!, months: standing.months, count: standing.months }), ...uncounted];
@@ -249,6 +291,14 @@ function setBefore(doc: Document.Parsed, path: readonly (string | number)[], key
   const pair = doc.createPair(key, value);
   if (at < 0) map.items.push(pair);
   else map.items.splice(at, 0, pair);
+}
+
+/**
+ * The shifts --shifts gives (comma-separated, ，、 as well; the names as the audits' --shift use them), trimmed, without repeats,
+ * in order: [] for "" (remove them), undefined when not given.
+ */
+function shiftsOption(given: string | undefined): string[] | undefined {
+  return given === undefined ? undefined : valuesOf([given]);
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */

@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { departmentLabel, processLabel } from "../../model/labels.js";
-import { auditTeamLeader, auditorRoster, mayBeTrainee, ownDepartmentAuditors, unqualifiedAuditors } from "../../model/process-audits.js";
+import { auditTeamLeader, auditUncounted, auditorRoster, mayBeTrainee, ownDepartmentAuditors, unqualifiedAuditors, type UncountedReason } from "../../model/process-audits.js";
 import { rule as impartialityRule } from "../../check/rules/process/auditor-impartiality.js";
 import { qualificationGap, rule as qualificationRule } from "../../check/rules/process/auditor-unqualified.js";
 import { configuredSeverity } from "../../check/engine.js";
@@ -52,15 +52,23 @@ export interface AuditTeam {
 /**
  * The team of an audit of `process` on `day` checked for impartiality and qualification, worded for an audit planned
  * (`plan`) or held (`audited`, with the hint that an unqualified member led by a qualified auditor may be recorded as
- * --trainee). Returns the warning lines, whether every auditor was qualified (an audit that counts toward the programme,
- * auditCounts) and the auditor the kind asks for (内审员, 制造过程审核员 …); throws UserError when qms.yaml sets either rule to error and the team breaks it.
+ * --trainee). Returns the warning lines, whether every auditor was qualified, why the audit would not count toward the
+ * programme (auditUncounted: an unqualified auditor, or a leader of the process's own department; undefined when it counts)
+ * and the auditor the kind asks for (内审员, 制造过程审核员 …); throws UserError when qms.yaml sets either rule to error and the team breaks it.
  */
-export function checkAuditTeam(session: EditSession, process: Process, team: AuditTeam, day: string, wording: "plan" | "audited"): { warnings: string[]; qualified: boolean; auditor: string } {
+export function checkAuditTeam(
+  session: EditSession,
+  process: Process,
+  team: AuditTeam,
+  day: string,
+  wording: "plan" | "audited",
+): { warnings: string[]; qualified: boolean; uncounted: UncountedReason | undefined; auditor: string } {
   const rules = session.repo.config?.value.rules ?? {};
   const label = processLabel(process);
   const held = wording === "audited";
   const { kind } = team;
-  const unqualified = unqualifiedAuditors({ by: team.by, date: day, kind }, auditorRoster(session.index.people));
+  const roster = auditorRoster(session.index.people, session.repo.config?.value);
+  const unqualified = unqualifiedAuditors({ by: team.by, date: day, kind }, roster);
   // A layered process audit asks for no internal auditor qualification: none of its auditors is unqualified.
   const qualifying = kind === "lpa" ? "qms" : kind;
   const auditor = { auditor: t(`value.auditor-kind.${qualifying}`), kind };
@@ -94,5 +102,5 @@ export function checkAuditTeam(session: EditSession, process: Process, team: Aud
       else warnings.push(sentences(t(kind === "qms" ? "process.audited.unqualified" : "process.audited.unqualified-kind", about(person)), ...traineeHint(index, person.id)));
     }
   }
-  return { warnings, qualified: unqualified.length === 0, auditor: auditor.auditor };
+  return { warnings, qualified: unqualified.length === 0, uncounted: auditUncounted(process, { ...team, date: day }, roster), auditor: auditor.auditor };
 }

@@ -13,7 +13,7 @@ import { actionOn, actionStatus } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import type { RepoIndex } from "../../model/index.js";
 import { processLabel } from "../../model/labels.js";
-import { actionsAgainstAudit, auditCounts, auditCustomers, auditKind, auditNonconformities, auditShifts, auditorRoster, type AuditEntry } from "../../model/process-audits.js";
+import { actionsAgainstAudit, auditCounts, auditUncounted, auditCustomers, auditKind, auditNonconformities, auditShifts, auditorRoster, type AuditEntry, type UncountedReason } from "../../model/process-audits.js";
 import { registerContext, customerName, personName } from "../../report/registers/context.js";
 import { auditorNames } from "../../report/registers/audits.js";
 import type { CommandContext } from "../context.js";
@@ -29,7 +29,7 @@ const LABEL_WIDTH = 16;
  */
 export function showAudit(ctx: CommandContext, repo: Repository, index: RepoIndex, entries: readonly AuditEntry[], today: string, json: boolean): number {
   const rc = registerContext(repo, language(), undefined, undefined, index);
-  const roster = auditorRoster(index.people);
+  const roster = auditorRoster(index.people, repo.config?.value);
   const actions = repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []);
   const fileOf = (code: string) => repo.processes.find((p) => p.value.code === code)?.file.path ?? "processes.yaml";
   if (json) {
@@ -37,7 +37,7 @@ export function showAudit(ctx: CommandContext, repo: Repository, index: RepoInde
       file: fileOf(process.code),
       process: process.code,
       audit,
-      counts: auditCounts(audit, roster),
+      counts: auditCounts(process, audit, roster),
       nonconformities: auditNonconformities({ process, audit }, actions),
       actions: actionsAgainstAudit(actions, process, audit).map((a) => ({ id: a.id, status: actionStatus(a, today) })),
     }));
@@ -53,7 +53,7 @@ export function showAudit(ctx: CommandContext, repo: Repository, index: RepoInde
       [t("show.audit.process"), [processLabel(process)]],
       [t("show.audit.kind"), [t(`value.audit-kind.${auditKind(audit)}`)]],
       [t("show.audit.date"), [audit.date]],
-      [t("show.audit.team"), [auditorNames(rc, audit, roster) + (auditCounts(audit, roster) ? "" : t("show.audit.uncounted"))]],
+      [t("show.audit.team"), [auditorNames(rc, process, audit, roster), ...uncountedText(auditUncounted(process, audit, roster))]],
     ];
     if (audit.part) fields.push([t("show.audit.part"), [audit.part]]);
     const customers = auditCustomers(audit);
@@ -77,13 +77,17 @@ export function showAudit(ctx: CommandContext, repo: Repository, index: RepoInde
     ]);
     if (findings.length > 0) fields.push([t("show.audit.findings"), findings]);
     // What the record leaves out is said, with the command that adds it (IATF 16949 9.2.2.1: the results retained; tester78 A9).
+    // Each field left out with the option that adds it; a conforming audit (no nonconformity) has no findings to add.
     const missing = [
-      ...(audit.scope ? [] : [t("show.audit.scope")]),
-      ...(criteria.length > 0 ? [] : [t("show.audit.criteria")]),
-      ...(audit.auditees ? [] : [t("show.audit.auditees")]),
-      ...(findings.length > 0 || count === 0 ? [] : [t("show.audit.findings")]),
+      ...(audit.scope ? [] : [[t("show.audit.scope"), t("show.audit.add.scope")]]),
+      ...(criteria.length > 0 ? [] : [[t("show.audit.criteria"), t("show.audit.add.criteria")]]),
+      ...(audit.auditees ? [] : [[t("show.audit.auditees"), t("show.audit.add.auditees")]]),
+      ...(findings.length > 0 || count === 0 ? [] : [[t("show.audit.findings"), t("show.audit.add.findings")]]),
     ];
-    if (missing.length > 0) fields.push([t("show.audit.missing"), [t("show.audit.missing-line", { fields: missing.join(t("register.list-separator")), code: shellArgument(process.code), report: shellArgument(audit.report) })]]);
+    if (missing.length > 0) {
+      const line = t("show.audit.missing-line", { fields: missing.map(([field]) => field).join(t("register.list-separator")), code: shellArgument(process.code), report: shellArgument(audit.report), options: missing.map(([, option]) => option).join(" ") });
+      fields.push([t("show.audit.missing"), [line]]);
+    }
     const opened = actionsAgainstAudit(actions, process, audit);
     fields.push([t("show.audit.actions"), opened.length > 0 ? opened.map((a) => t("show.audit.action", { id: a.id, title: localized(rc.lang, a.title, a.title_en), status: statusText(a, today, calendar, gjb) })) : [none]]);
     if (audit.comment) fields.push([t("show.audit.comment"), [audit.comment]]);
@@ -94,4 +98,9 @@ export function showAudit(ctx: CommandContext, repo: Repository, index: RepoInde
   // Values from the files are shown with their control characters escaped: show never steers the terminal.
   ctx.stdout(visible([title, "", ...blocks.flatMap((b, i) => (i === 0 ? b : ["", ...b]))].join("\n") + "\n"));
   return 0;
+}
+
+/** Why the audit does not count in the audit programme, a line under its team (auditUncounted); none when it counts. */
+function uncountedText(why: UncountedReason | undefined): string[] {
+  return why === undefined ? [] : [t(why === "own-department" ? "show.audit.uncounted-own-department" : "show.audit.uncounted")];
 }

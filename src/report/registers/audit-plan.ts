@@ -10,7 +10,7 @@
  * `registers.forms.audit-plan` (e.g. QR-004-01); the record of audits held is the audit programme's (audit-programme.ts).
  */
 import { localized } from "../../core/text.js";
-import { auditCounts, auditCustomers, auditKind, auditorRoster, auditShifts, planOn, planStanding } from "../../model/process-audits.js";
+import { auditCustomers, auditKind, auditUncounted, auditorRoster, auditShifts, planOn, planStanding, type UncountedReason } from "../../model/process-audits.js";
 import type { PlannedAudit } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -21,7 +21,7 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
   const year = String(options.year);
   const processes = ctx.repo.processes.map((p) => p.value);
   const separator = t(ctx, "register.list-separator");
-  const roster = auditorRoster(ctx.index.people);
+  const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
   // Each entry as it stood on `today` (planOn), on its month of `year`: where it is planned now, else the last month it was
   // planned for in `year` before a move took it elsewhere (the year's plan shows why its audit was not held then, 9.2.2.1).
   const entries = processes
@@ -43,7 +43,7 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
     const standing = planStanding(process, given, today);
     const state =
       standing.state === "done"
-        ? t(ctx, auditCounts(standing.audit.audit, roster) ? "register.audit-plan.done" : "register.audit-plan.done-uncounted", { date: standing.audit.audit.date, report: standing.audit.audit.report })
+        ? t(ctx, doneKey(auditUncounted(process, standing.audit.audit, roster)), { date: standing.audit.audit.date, report: standing.audit.audit.report })
         : standing.state === "cancelled"
           ? t(ctx, "register.audit-plan.cancelled", { reason: standing.reason, on: standing.on })
           : standing.state === "planned"
@@ -114,4 +114,9 @@ function planChanges(ctx: RegisterContext, plan: PlannedAudit, count?: number): 
     if ((before.by ?? []).join() !== (after.by ?? []).join()) steps.push(t(ctx, "register.audit-plan.team-step", { from: team(before.by), to: team(after.by), reason: before.reason }));
     return steps;
   });
+}
+
+/** The 执行情况 of an entry fulfilled by an audit that counts, or does not (auditUncounted's reason: 审核员无资格, 审核本部门). */
+function doneKey(why: UncountedReason | undefined): "register.audit-plan.done" | "register.audit-plan.done-uncounted" | "register.audit-plan.done-own-department" {
+  return why === undefined ? "register.audit-plan.done" : why === "unqualified" ? "register.audit-plan.done-uncounted" : "register.audit-plan.done-own-department";
 }

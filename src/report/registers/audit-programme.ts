@@ -4,16 +4,18 @@
  * (9.2.2.3) for a process marked `manufacturing: true` or audited so, the product audit (9.2.2.4) for one audited so — with
  * the audits of that kind held in each calendar year of the three-year cycle that ends in `today`'s year (date and report
  * number), the last one that counts, the day the next is due and its standing. The audits are csr list audits' (auditsIn,
- * auditKind; one by an auditor not qualified that day is listed, marked, and does not count, auditCounts); the due days are
+ * auditKind; one by an auditor not qualified that day or led from the process's own department is listed, marked, and does
+ * not count, auditUncounted); the due days are
  * those of rules process/audit-due (the process's interval, else under IATF 16949 the three-year cycle, outOfCycle) and
  * process/manufacturing-audit-due (manufacturingAuditLate's cycle). A product audit has no due day here: its frequency is
  * the control plan's.
  */
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditCounts, auditKind, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, threeYearCycle } from "../../model/process-audits.js";
+import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
 import type { AuditKind, Process } from "../../model/types.js";
 import type { Table } from "../table.js";
+import { uncountedMark, uncountedNotes } from "./audits.js";
 import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 /** `today` (YYYY-MM-DD): the audits held by that day; its year is the last of the three the programme shows. */
@@ -22,7 +24,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = [...ctx.index.documents.values()].map((d) => d.value);
-  const roster = auditorRoster(ctx.index.people);
+  const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
   const cycle = threeYearCycle(config);
   const last = Number(today.slice(0, 4));
   // The annual plan's entries (planned_audits, csr process plan) beside what was done: the coming years that have some, up to two, get their columns (tester78 A2).
@@ -54,6 +56,16 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
     const standing = left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
     return never ? [t(ctx, "register.processes.never-audited"), standing].join(t(ctx, "register.management-review.detail-separator")) : standing;
   };
+  // The shifts a year's manufacturing process audits left out (IATF 16949 9.2.2.3, process/audit-shift-coverage): 未覆盖班次 for a
+  // year gone, 尚未覆盖班次 for this one.
+  let shiftsMarked = false;
+  const shiftText = (p: Process, kind: AuditKind, year: string): string[] => {
+    if (kind !== "manufacturing-process") return [];
+    const missing = shiftCoverage(p, year, today, roster)?.missing ?? [];
+    if (missing.length === 0) return [];
+    shiftsMarked = true;
+    return [t(ctx, year === today.slice(0, 4) ? "register.audit-programme.shifts-not-yet" : "register.audit-programme.shifts-missing", { shifts: missing.join(t(ctx, "register.audit-programme.by-separator")) })];
+  };
   const rows = processes.flatMap((p) =>
     kindsOf(p).map((kind) => {
       const audits = (p.audits ?? []).filter((a) => a.date <= today && auditKind(a) === kind);
@@ -63,7 +75,11 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
         plans
           .flatMap((given) => {
             const plan = planOn(given, today);
-            if (!plan.month.startsWith(`${year}-`)) return [];
+            if (!plan.month.startsWith(`${year}-`)) {
+              // Moved out of this year (csr process plan --move): the year's column says where it went (计划改期至 2027-02), not nothing.
+              const from = (Array.isArray(plan.moved) ? plan.moved : []).filter((m) => typeof m?.month === "string" && m.month.startsWith(`${year}-`)).pop();
+              return from ? [t(ctx, "register.audit-programme.moved", { month: String(Number(from.month.slice(5))), ym: from.month, to: plan.month })] : [];
+            }
             const standing = planStanding(p, given, today);
             if (standing.state === "done") return [];
             const when = { month: String(Number(plan.month.slice(5))), ym: plan.month };
@@ -80,9 +96,11 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
             .filter((a) => a.date.startsWith(`${year}-`))
             .map((a) => {
               const text = `${a.date.slice(5)} ${a.report}`;
-              return auditCounts(a, roster) ? text : t(ctx, "register.audit-uncounted.mark", { date: text });
+              const why = auditUncounted(p, a, roster);
+              return why ? uncountedMark(ctx, why, text) : text;
             }),
           ...planText(year),
+          ...shiftText(p, kind, year),
         ].join(separator);
       const { due, never } = dueOf(p, kind);
       return {
@@ -115,8 +133,26 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
     notes: [
       t(ctx, cycle ? "register.audit-programme.note-cycle" : "register.audit-programme.note"),
       ...(planned.length > 0 ? [t(ctx, "register.audit-programme.note-plan")] : []),
-      ...(processes.some((p) => (p.audits ?? []).some((a) => a.date <= today && !auditCounts(a, roster))) ? [t(ctx, "register.audit-uncounted.note")] : []),
+      ...frequencyNotes(ctx, processes),
+      ...(shiftsMarked ? [t(ctx, "register.audit-programme.note-shifts")] : []),
+      ...uncountedNotes(ctx, processes.flatMap((p) => (p.audits ?? []).flatMap((a) => (a.date <= today ? [auditUncounted(p, a, roster)] : [])))),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
+}
+
+/**
+ * The processes audited at an interval of their own (`audit_months`, csr process update --audit-months) with why (`audit_reason`,
+ * --audit-reason: risks, customer complaints, performance, changes; IATF 16949 9.2.2.1: the audit frequency is reviewed and,
+ * where appropriate, adjusted), one note; a frequency without a reason is said to have none. Nothing when none has its own.
+ */
+function frequencyNotes(ctx: RegisterContext, processes: readonly Process[]): string[] {
+  const own = processes.filter((p) => typeof p.audit_months === "number");
+  if (own.length === 0) return [];
+  const items = own.map((p) =>
+    p.audit_reason
+      ? t(ctx, "register.audit-programme.frequency", { code: p.code, months: p.audit_months!, count: p.audit_months!, reason: p.audit_reason })
+      : t(ctx, "register.audit-programme.frequency-no-reason", { code: p.code, months: p.audit_months!, count: p.audit_months! }),
+  );
+  return [t(ctx, "register.audit-programme.note-frequency", { items: items.join(t(ctx, "register.management-review.detail-separator")) })];
 }

@@ -7,9 +7,9 @@
  * auditor, and the one the management review's audit figures are counted from.
  */
 import { localized } from "../../core/text.js";
-import { actionsAgainstAudit, auditCounts, auditCustomers, auditKind, auditNonconformities, auditShifts, auditorRoster, auditsIn, nonconformitiesIn, unqualifiedAuditors, type AuditorRoster } from "../../model/process-audits.js";
+import { actionsAgainstAudit, auditCustomers, auditKind, auditNonconformities, auditShifts, auditUncounted, auditorRoster, auditsIn, nonconformitiesIn, ownDepartmentAuditors, unqualifiedAuditors, type AuditorRoster, type UncountedReason } from "../../model/process-audits.js";
 import { actionOn } from "../../model/actions.js";
-import type { AuditKind, ProcessAudit } from "../../model/types.js";
+import type { AuditKind, Process, ProcessAudit } from "../../model/types.js";
 import type { Period } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { asOfNotes, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -51,10 +51,13 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
           [filter.kind, filter.customer, period?.from, period?.to],
         )
       : undefined;
-  const roster = auditorRoster(ctx.index.people);
-  // What an audit by an auditor not qualified that day brings is said apart, as the process list and the management review count audits (auditCounts; breaker64 P9).
-  const counted = entries.filter(({ audit }) => auditCounts(audit, roster));
+  const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
+  // What an audit that does not count brings (an auditor not qualified that day, a leader auditing their own department) is said
+  // apart, as the process list and the management review count audits (auditUncounted; breaker64 P9, tester78 A8).
+  const reasons = entries.map(({ process, audit }) => auditUncounted(process, audit, roster));
+  const counted = entries.filter((_, i) => reasons[i] === undefined);
   const uncounted = entries.length - counted.length;
+  const ownDepartment = reasons.filter((r) => r === "own-department").length;
   const periodText = period ? t(ctx, "register.filter.audit-period", periodWords(ctx, period)) : "";
   const whole = t(ctx, "register.audits.whole");
   // The actions on record that day: an audit's nonconformities are the greater of its record and the actions opened against it.
@@ -98,7 +101,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       code: process.code,
       name: localized(ctx.lang, process.name, process.name_en),
       owner: departmentName(ctx, process.owner),
-      auditors: auditorNames(ctx, audit, roster),
+      auditors: auditorNames(ctx, process, audit, roster),
       report: audit.report,
       nonconformities: auditNonconformities({ process, audit }, actions),
       ...(detailed
@@ -118,7 +121,7 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
       // The nonconformities worded with their number in English ("1 nonconformity"), a bare number in Chinese (…不符合项 1 项).
       ...(entries.length > 0
         ? [
-            t(ctx, uncounted > 0 ? "register.audits.totals-uncounted" : "register.audits.totals", {
+            t(ctx, uncounted === 0 ? "register.audits.totals" : ownDepartment === 0 ? "register.audits.totals-uncounted" : ownDepartment === uncounted ? "register.audits.totals-uncounted-own-department" : "register.audits.totals-uncounted-mixed", {
               count: entries.length,
               uncounted,
               processes: audited,
@@ -129,25 +132,30 @@ export function auditRegister(ctx: RegisterContext, options: { today: string; pe
           ]
         : []),
       // The totals already give how many audits do not count: the note says only what that means.
-      ...(uncounted > 0 ? [t(ctx, "register.audit-uncounted.note")] : []),
+      ...uncountedNotes(ctx, reasons),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
 }
 
 /**
- * The audit team of `audit` by name: its auditors, the team leader first and marked 组长 when the team has more than one
- * member, each without an internal auditor qualification on its date marked 无资格 once people.yaml marks auditors
- * (`roster`; process/auditor-unqualified, breaker63 P4); then its auditors-in-training (实习审核员) and technical experts
- * (技术专家), marked so (ISO 19011 5.5.4, tester78 A7). csr list audits and a process's page on the site.
+ * The audit team of `audit` of `process` by name: its auditors, the team leader first and marked 组长 when the team has more
+ * than one member, each without an internal auditor qualification on its date marked 无资格 once people.yaml marks auditors
+ * (`roster`; process/auditor-unqualified, breaker63 P4), else each of the department that owns the process marked 本部门 while
+ * the roster holds audits to impartiality (ownDepartmentAuditors; process/auditor-impartiality, tester78 A8); then its
+ * auditors-in-training (实习审核员) and technical experts (技术专家), marked so (ISO 19011 5.5.4, tester78 A7). csr list
+ * audits, csr show <report> and a process's page on the site.
  */
-export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by" | "date" | "kind" | "trainees" | "experts">, roster: AuditorRoster): string {
+export function auditorNames(ctx: RegisterContext, process: Pick<Process, "owner">, audit: Pick<ProcessAudit, "by" | "date" | "kind" | "trainees" | "experts">, roster: AuditorRoster): string {
   const unqualified = new Set(unqualifiedAuditors(audit, roster).map((u) => u.index));
+  const own = new Set(roster.impartial ? ownDepartmentAuditors(process, audit, roster.person).flatMap((o) => (o.role === "by" ? [o.index] : [])) : []);
   const team = audit.by.length + (audit.trainees?.length ?? 0) + (audit.experts?.length ?? 0);
   const auditors = audit.by.map((id, i) => {
     const name = personName(ctx, id);
-    if (i === 0 && team > 1) return t(ctx, unqualified.has(i) ? "register.audit-team.leader-unqualified" : "register.audit-team.leader", { name });
-    return unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name }) : name;
+    if (i === 0 && team > 1) {
+      return t(ctx, unqualified.has(i) ? "register.audit-team.leader-unqualified" : own.has(i) ? "register.audit-team.leader-own-department" : "register.audit-team.leader", { name });
+    }
+    return unqualified.has(i) ? t(ctx, "register.audit-uncounted.auditor", { name }) : own.has(i) ? t(ctx, "register.audit-own-department.auditor", { name }) : name;
   });
   const trainees = (audit.trainees ?? []).map((id) => t(ctx, "register.audit-team.trainee", { name: personName(ctx, id) }));
   const experts = (audit.experts ?? []).map((id) => t(ctx, "register.audit-team.expert", { name: personName(ctx, id) }));
@@ -156,10 +164,23 @@ export function auditorNames(ctx: RegisterContext, audit: Pick<ProcessAudit, "by
 
 /**
  * A 最近审核 cell (the clause matrix, its heat map): `date`, the last audit that counts (auditCounts), else `never`;
- * with `uncounted`, the date of a later audit that does not count, marked 审核员无资格 after it or alone.
+ * with `uncounted`, the date of a later audit that does not count, marked after it or alone with `why` (uncountedMark).
  */
-export function lastAuditText(ctx: RegisterContext, last: { date?: string; uncounted?: string }, never: string): string {
+export function lastAuditText(ctx: RegisterContext, last: { date?: string; uncounted?: string; why?: UncountedReason }, never: string): string {
   if (last.uncounted === undefined) return last.date ?? never;
-  const uncounted = t(ctx, "register.audit-uncounted.mark", { date: last.uncounted });
+  const uncounted = uncountedMark(ctx, last.why ?? "unqualified", last.uncounted);
   return last.date === undefined ? uncounted : t(ctx, "register.audit-uncounted.after", { date: last.date, uncounted });
+}
+
+/** `text` (an audit's date, or date and report) marked with why the audit does not count (auditUncounted): 审核员无资格 or 审核本部门. */
+export function uncountedMark(ctx: RegisterContext, why: UncountedReason, text: string): string {
+  return t(ctx, why === "own-department" ? "register.audit-own-department.mark" : "register.audit-uncounted.mark", { date: text });
+}
+
+/** What marking an audit 审核员无资格 or 审核本部门 means, a note for each reason among `reasons` (auditUncounted's, undefined for an audit that counts). */
+export function uncountedNotes(ctx: RegisterContext, reasons: readonly (UncountedReason | undefined)[]): string[] {
+  return [
+    ...(reasons.includes("unqualified") ? [t(ctx, "register.audit-uncounted.note")] : []),
+    ...(reasons.includes("own-department") ? [t(ctx, "register.audit-own-department.note")] : []),
+  ];
 }

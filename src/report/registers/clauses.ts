@@ -15,7 +15,7 @@ import { localized } from "../../core/text.js";
 import { clauseTitle, correspondingClauses, formerNumbers, readInFormerEdition, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, procedureCoverage, withoutProcedure, type ClauseCoverage, type ClauseCoverageEntry } from "../../model/coverage.js";
 import type { ControlledDocument, Process } from "../../model/types.js";
-import { auditCycleStart, auditorRoster, lastAudit, type AuditorRoster } from "../../model/process-audits.js";
+import { auditCycleStart, auditorRoster, lastAudit, type AuditorRoster, type UncountedReason } from "../../model/process-audits.js";
 import type { Cell, Column, Table } from "../table.js";
 import { lastAuditText } from "./audits.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, scopeNotes, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
@@ -301,7 +301,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
   };
 
   const former = formerColumn(ctx, catalog);
-  const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today, auditorRoster(ctx.index.people)) : undefined;
+  const audits = options.audits || options.notAuditedSince !== undefined ? clauseLastAudits(processes, catalog.id, options.today, auditorRoster(ctx.index.people, ctx.repo.config?.value)) : undefined;
   const shownEntries = options.notAuditedSince === undefined ? coverage.entries : coverage.entries.filter((e) => applicableClause(e) && (audits!(e.clause.number).date ?? "") < options.notAuditedSince!);
   const rows = shownEntries.map((entry) => {
     const { clause, state } = entry;
@@ -357,11 +357,13 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
 
 /**
  * A clause's last internal audit (clauseLastAudits): `date`, of the last audit that counts (auditCounts: its
- * auditors qualified that day); `uncounted`, of a later one that does not (marked 审核员无资格, breaker63 P4).
+ * auditors qualified that day, not led from the process's own department); `uncounted`, of a later one that does not,
+ * with `why` (marked 审核员无资格 or 审核本部门, breaker63 P4, tester78 A8).
  */
 export interface ClauseAudit {
   date?: string;
   uncounted?: string;
+  why?: UncountedReason;
 }
 
 /**
@@ -375,11 +377,15 @@ export interface ClauseAudit {
 export function clauseLastAudits(processes: readonly Process[], standard: string, today: string, roster: AuditorRoster): (number: string) => ClauseAudit {
   const latest = new Map<string, string>();
   const uncounted = new Map<string, string>();
+  const why = new Map<string, UncountedReason>();
   for (const process of processes) {
     const found = lastAudit(process, today, roster);
     for (const n of clauseNumbers(process.clauses, standard)) {
       if (found.last && (latest.get(n) ?? "") < found.last.audit.date) latest.set(n, found.last.audit.date);
-      if (found.uncounted && (uncounted.get(n) ?? "") < found.uncounted.audit.date) uncounted.set(n, found.uncounted.audit.date);
+      if (found.uncounted && (uncounted.get(n) ?? "") < found.uncounted.audit.date) {
+        uncounted.set(n, found.uncounted.audit.date);
+        if (found.uncounted.why) why.set(`${n} ${found.uncounted.audit.date}`, found.uncounted.why);
+      }
     }
   }
   const latestWithin = (dates: ReadonlyMap<string, string>, number: string) => {
@@ -393,7 +399,14 @@ export function clauseLastAudits(processes: readonly Process[], standard: string
   return (number) => {
     const date = latestWithin(latest, number);
     const later = latestWithin(uncounted, number);
-    return { ...(date !== undefined ? { date } : {}), ...(later !== undefined && (date === undefined || later > date) ? { uncounted: later } : {}) };
+    if (later === undefined || (date !== undefined && later <= date)) return date !== undefined ? { date } : {};
+    // The reason recorded for that date at the clause or the clause above it that gave it.
+    let reason: UncountedReason | undefined;
+    for (let at = number; reason === undefined; at = at.slice(0, at.lastIndexOf("."))) {
+      reason = why.get(`${at} ${later}`);
+      if (!at.includes(".")) break;
+    }
+    return { ...(date !== undefined ? { date } : {}), uncounted: later, ...(reason ? { why: reason } : {}) };
   };
 }
 

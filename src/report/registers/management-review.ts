@@ -23,7 +23,7 @@ import { revisionNameIn } from "../../i18n/values.js";
 import { pendingTransition } from "../../model/distribution.js";
 import {
   actionsAgainstAudit,
-  auditCounts,
+  auditUncounted,
   auditDue,
   auditKind,
   auditorRoster,
@@ -378,11 +378,15 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const record = t(ctx, "register.audits.sheet");
   const processList = t(ctx, "register.processes.sheet");
   const processes = ctx.repo.processes.map((p) => p.value);
-  const roster = auditorRoster(ctx.index.people);
-  // An audit by an auditor not qualified that day is no audit of the programme (auditCounts, breaker63 P4): said beside the count, not in it.
+  const roster = auditorRoster(ctx.index.people, config);
+  // An audit by an auditor not qualified that day (breaker63 P4) or led from the audited process's own department (tester78 A8) is
+  // no audit of the programme (auditUncounted): said beside the count, each reason apart, not in it.
   const held = auditsIn(processes, period.from, day);
-  const audits = held.filter((a) => auditCounts(a.audit, roster));
-  const uncounted = held.filter((a) => !auditCounts(a.audit, roster));
+  const why = new Map(held.map((a) => [a, auditUncounted(a.process, a.audit, roster)]));
+  const audits = held.filter((a) => why.get(a) === undefined);
+  const uncounted = held.filter((a) => why.get(a) !== undefined);
+  const unqualifiedAudits = uncounted.filter((a) => why.get(a) === "unqualified");
+  const ownDepartmentAudits = uncounted.filter((a) => why.get(a) === "own-department");
   const separator = t(ctx, "register.list-separator");
   const detailSeparator = t(ctx, "register.management-review.detail-separator");
   // By process in the order of processes.yaml, those with none left out: "S6 2 次、C3 1 次".
@@ -411,7 +415,8 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []);
   const raisedIn = (entries: readonly AuditEntry[]) => nonconformitiesIn(entries, actions);
   const raised = raisedIn(audits);
-  const raisedUncounted = raisedIn(uncounted);
+  const raisedUnqualified = raisedIn(unqualifiedAudits);
+  const raisedOwnDepartment = raisedIn(ownDepartmentAudits);
   const nonconformitiesOf = (entries: readonly AuditEntry[]) => (code: string) => raisedIn(entries.filter((a) => a.process.code === code));
   const beyondRecord = held.flatMap((entry) => {
     const opened = actionsAgainstAudit(actions, entry.process, entry.audit);
@@ -420,7 +425,8 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       : [];
   });
   const standings = processes.map((p) => ({ process: p, code: p.code, standing: auditStanding(p, config, day, roster) }));
-  const marked = (s: { code: string; standing: AuditStanding }) => (s.standing.uncounted ? t(ctx, "register.audit-uncounted.code", { code: s.code }) : s.code);
+  const marked = (s: { code: string; standing: AuditStanding }) =>
+    s.standing.uncounted ? t(ctx, s.standing.uncounted.why === "own-department" ? "register.audit-own-department.code" : "register.audit-uncounted.code", { code: s.code }) : s.code;
   const never = standings.filter((s) => s.standing.state === "never").map(marked);
   const timed = standings.filter((s) => s.standing.months !== undefined);
   // Under IATF 16949 a process without an interval falls due by the three-year cycle of 9.2.2.1, as process/audit-due reports it (tester67a A11).
@@ -443,7 +449,8 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
   ].join(detailSeparator);
   const auditDetail = [
     ...byKind,
-    ...(uncounted.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: auditsOf(uncounted), processes: byProcess(countOf(uncounted), "register.management-review.audits-by-process") })] : []),
+    ...(unqualifiedAudits.length > 0 ? [t(ctx, "register.audit-uncounted.review", { count: auditsOf(unqualifiedAudits), processes: byProcess(countOf(unqualifiedAudits), "register.management-review.audits-by-process") })] : []),
+    ...(ownDepartmentAudits.length > 0 ? [t(ctx, "register.audit-own-department.review", { count: auditsOf(ownDepartmentAudits), processes: byProcess(countOf(ownDepartmentAudits), "register.management-review.audits-by-process") })] : []),
   ];
   return [
     row("audits", auditsOf(audits), auditDetail.join(detailSeparator), record),
@@ -452,7 +459,10 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       raised,
       [
         byProcess(nonconformitiesOf(audits), "register.management-review.nonconformities-by-process"),
-        ...(raisedUncounted > 0 ? [t(ctx, "register.management-review.nonconformities-uncounted", { count: raisedUncounted, processes: byProcess(nonconformitiesOf(uncounted), "register.management-review.nonconformities-by-process") })] : []),
+        ...(raisedUnqualified > 0 ? [t(ctx, "register.management-review.nonconformities-uncounted", { count: raisedUnqualified, processes: byProcess(nonconformitiesOf(unqualifiedAudits), "register.management-review.nonconformities-by-process") })] : []),
+        ...(raisedOwnDepartment > 0
+          ? [t(ctx, "register.management-review.nonconformities-own-department", { count: raisedOwnDepartment, processes: byProcess(nonconformitiesOf(ownDepartmentAudits), "register.management-review.nonconformities-by-process") })]
+          : []),
         ...(beyondRecord.length > 0 ? [t(ctx, "register.management-review.nonconformities-by-actions", { items: ids(ctx, beyondRecord) })] : []),
       ]
         .filter((d) => d !== "")

@@ -15,6 +15,7 @@ import { localized } from "../../core/text.js";
 import { auditNonconformities, auditorRoster, auditStanding, lastAudit, type AuditStanding } from "../../model/process-audits.js";
 import { actionOn } from "../../model/actions.js";
 import type { Table } from "../table.js";
+import { uncountedNotes } from "./audits.js";
 import { processNotes, servingDocuments } from "./clauses.js";
 import { asOfNotes, clauseList, departmentName, documentsOn, personName, t, type RegisterContext } from "./context.js";
 
@@ -25,7 +26,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   const processes = ctx.repo.processes.map((p) => p.value);
   const documents = documentsOn(ctx, today).list;
   const separator = t(ctx, "register.list-separator");
-  const roster = auditorRoster(ctx.index.people);
+  const roster = auditorRoster(ctx.index.people, config);
   // 尚未审核 is a fact with or without an interval (tester62 N17); a due day only with one.
   const timing = (standing: AuditStanding): string => {
     if (standing.state === "never") return t(ctx, "register.processes.never-audited");
@@ -33,10 +34,12 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
     const left = daysBetween(today, standing.due);
     return left < 0 ? t(ctx, "register.processes.overdue", { count: -left }) : left === 0 ? t(ctx, "register.processes.due-today") : t(ctx, "register.processes.left", { count: left });
   };
-  // A later audit by an auditor not qualified that day is said beside the standing it did not change (breaker63 P4).
+  // A later audit that does not count (an auditor not qualified that day, a leader of the process's own department) is said beside the standing it did not change (breaker63 P4, tester78 A8).
   const status = (standing: AuditStanding): string => {
-    const uncounted = standing.uncounted?.audit;
-    const words = uncounted ? [t(ctx, "register.audit-uncounted.status", { date: uncounted.date, report: uncounted.report })] : [];
+    const uncounted = standing.uncounted;
+    const words = uncounted
+      ? [t(ctx, uncounted.why === "own-department" ? "register.audit-own-department.status" : "register.audit-uncounted.status", { date: uncounted.audit.date, report: uncounted.audit.report })]
+      : [];
     return [timing(standing), ...words].filter((w) => w !== "").join(t(ctx, "register.management-review.detail-separator"));
   };
   const standings = processes.map((p) => auditStanding(p, config, today, roster));
@@ -119,7 +122,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
     notes: [
       ...processNotes(ctx, processes, documents),
       ...(interval !== undefined ? [t(ctx, "register.processes.interval", { months: interval })] : []),
-      ...(standings.some((s) => s.uncounted) ? [t(ctx, "register.audit-uncounted.note")] : []),
+      ...uncountedNotes(ctx, standings.map((s) => s.uncounted?.why)),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
     // Printed by `csr list processes`, not by `csr export`, where it would read as an instruction about the workbook.

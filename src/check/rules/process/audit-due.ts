@@ -38,7 +38,7 @@ export const rule: Rule = {
   check(ctx) {
     const config = ctx.repo.config?.value;
     const { today } = ctx.options;
-    const roster = auditorRoster(ctx.index.people);
+    const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
     const cycle = threeYearCycle(config);
     const documents = [...ctx.index.documents.values()].map((d) => d.value);
     for (const { value: process, file, path } of ctx.repo.processes) {
@@ -55,8 +55,11 @@ export const rule: Rule = {
       }
       if (!auditDue(standing)) continue;
       const label = processLabel(process);
-      // A later audit by an auditor not qualified that day did not reset the interval (auditCounts): said, so the finding does not read as a miscount.
-      const uncounted = standing.uncounted ? [t("rule.process/audit-due.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })] : [];
+      // A later audit by an auditor not qualified that day, or led from the process's own department, did not reset the interval
+      // (auditUncounted): said, so the finding does not read as a miscount.
+      const uncounted = standing.uncounted
+        ? [t(standing.uncounted.why === "own-department" ? "rule.process/audit-due.uncounted-own-department" : "rule.process/audit-due.uncounted", { date: standing.uncounted.audit.date, report: standing.uncounted.audit.report })]
+        : [];
       const fix = t("rule.process/audit-due.fix", { code: process.code });
       const last = standing.last;
       if (!last) {

@@ -46,7 +46,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     // Off until people.yaml marks anybody as internal auditor: asked once, not per audit.
-    const roster = auditorRoster(ctx.index.people);
+    const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
     if (!roster.marks) return;
     for (const { process, audit, file, path } of recordedAudits(ctx)) {
       if (typeof audit?.date !== "string") continue;

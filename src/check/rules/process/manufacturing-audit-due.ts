@@ -38,14 +38,16 @@ export const rule: Rule = {
   check(ctx) {
     if (!threeYearCycle(ctx.repo.config?.value)) return;
     const { today } = ctx.options;
-    const roster = auditorRoster(ctx.index.people);
+    const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
     const documents = [...ctx.index.documents.values()].map((d) => d.value);
     for (const { value: process, file, path } of ctx.repo.processes) {
       if (!ctx.keeps(file)) continue;
       const late = manufacturingAuditLate(process, documents, today, roster);
       if (!late) continue;
       const label = processLabel(process);
-      const uncounted = late.uncounted ? [t("rule.process/manufacturing-audit-due.uncounted", { date: late.uncounted.audit.date, report: late.uncounted.audit.report })] : [];
+      const uncounted = late.uncounted
+        ? [t(late.uncounted.why === "own-department" ? "rule.process/manufacturing-audit-due.uncounted-own-department" : "rule.process/manufacturing-audit-due.uncounted", { date: late.uncounted.audit.date, report: late.uncounted.audit.report })]
+        : [];
       const fix = t("rule.process/manufacturing-audit-due.fix", { code: process.code });
       if (late.state === "never") {
         ctx.report({ file, path: [...path, "manufacturing"] }, sentences(t("rule.process/manufacturing-audit-due.never", { process: label, document: late.start.document, since: late.start.date, due: late.due }), ...uncounted, fix));
