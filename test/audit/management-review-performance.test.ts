@@ -57,6 +57,11 @@ describe("csr list management-review: performance", () => {
     ]);
   });
 
+  it("says no customer scorecard is recorded, with no sheet to annex", async () => {
+    const dir = committedFixture("examples/gjb-demo");
+    expect(pick(await page(dir), "顾客绩效")).toEqual([["期间登记的顾客计分卡", "—", "没有登记顾客计分卡（csr customer score），顾客绩效不在 csr 中登记", ""]]);
+  });
+
   it("says the approved supplier list has no supplier, with no sheet to annex", async () => {
     const dir = committedFixture("examples/acme-auto");
     expect(pick(await page(dir), "供方绩效")).toEqual([["期间的供方业绩评价", "—", "合格供方名录中没有供方（csr supplier add），供方绩效不在 csr 中登记", ""]]);

@@ -8,8 +8,7 @@
  */
 import { isMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { language, list, t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
 import type { CustomerScorecard } from "../../model/types.js";
 import { registerContext } from "../../report/registers/context.js";
 import { scorecardText } from "../../report/registers/customers.js";
@@ -18,7 +17,7 @@ import { dateOption } from "../options.js";
 import { editFile, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
 import { appendFlowEntry, ratingMeasure, ratingPeriod } from "../shared/ratings.js";
-import { CUSTOMER_KEY_ORDER } from "./update.js";
+import { CUSTOMER_KEY_ORDER, customerFile } from "./update.js";
 
 export interface CustomerScoreFlags {
   period?: string;
@@ -36,9 +35,7 @@ export interface CustomerScoreFlags {
 
 export async function customerScoreCommand(ctx: CommandContext, code: string, flags: CustomerScoreFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const codes = session.repo.customers.map((c) => c.value.code);
-    const located = session.repo.customers.find((c) => c.value.code === code) ?? session.repo.customers.find((c) => c.value.code.toLowerCase() === code.toLowerCase());
-    if (!located) throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, codes), t("add.unknown-customer.hint", { known: list(codes) || t("add.none") }));
+    const located = customerFile(session, code);
     const customer = located.value;
     if (flags.period === undefined || flags.by === undefined) throw new UserError(t("customer.score.needs"), t("customer.score.hint", { code: customer.code }));
     const period = ratingPeriod(flags.period);

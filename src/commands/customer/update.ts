@@ -14,7 +14,7 @@ import { list, t } from "../../i18n/index.js";
 import type { Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
-import { editFile, saveChanges, setInMapOrder, setInOrder, withEditSession } from "../shared/edit.js";
+import { editFile, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { CUSTOMER_CLASSES, type CustomerAddFlags } from "./add.js";
 import { ACTION_STEPS, type ActionStepId, type StepDeadline } from "../../model/types.js";
 
@@ -39,11 +39,20 @@ const DEADLINE_ORDER = ["csr", ...ACTION_STEPS, "days", "working_days"];
 const DETAILS = [["role", "contactRole"], ["email", "contactEmail"], ["phone", "contactPhone"]] as const;
 type Contact = NonNullable<Customer["contacts"]>[number];
 
+/**
+ * The customer file of `code` (its code, or in another letter case) for csr customer update and score. Errors (UserError,
+ * one line): no such customer, with the nearest code and the customers there are.
+ */
+export function customerFile(session: EditSession, code: string): EditSession["repo"]["customers"][number] {
+  const codes = session.repo.customers.map((c) => c.value.code);
+  const located = session.repo.customers.find((c) => c.value.code === code) ?? session.repo.customers.find((c) => c.value.code.toLowerCase() === code.toLowerCase());
+  if (!located) throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, codes), t("add.unknown-customer.hint", { known: list(codes) || t("add.none") }));
+  return located;
+}
+
 export async function customerUpdateCommand(ctx: CommandContext, code: string, flags: CustomerUpdateFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const codes = session.repo.customers.map((c) => c.value.code);
-    const located = session.repo.customers.find((c) => c.value.code === code) ?? session.repo.customers.find((c) => c.value.code.toLowerCase() === code.toLowerCase());
-    if (!located) throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, codes), t("add.unknown-customer.hint", { known: list(codes) || t("add.none") }));
+    const located = customerFile(session, code);
     const customer = located.value;
     const lines: string[] = [];
     const summary: string[] = [];
