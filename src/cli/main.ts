@@ -495,6 +495,30 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
+        const layout = organisation.command("layout").description(t("help.organisation.layout"));
+        const selecting = (command: Command) =>
+          command
+            .option("--family <name>", t("help.organisation.layout.family"))
+            .option("--kind <kind>", t("help.organisation.layout.kind"))
+            .option("--level <levels>", t("help.organisation.layout.level"))
+            .option("--since <date>", t("help.organisation.layout.since"));
+        selecting(layout.command("set").description(t("help.organisation.layout.set")))
+          .option("--signatures <cells>", t("help.organisation.layout.signatures"))
+          .option("--label <text>", t("help.organisation.layout.label"))
+          .option("--label-en <text>", t("help.organisation.layout.label-en"))
+          .option("--classification <level>", t("help.organisation.layout.classification"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/organisation/layout.js")).organisationLayoutSetCommand));
+        layout
+          .command("list")
+          .description(t("help.organisation.layout.list"))
+          .option("--format <format>", t("help.organisation.layout.format"))
+          .action(action(async () => (await import("../commands/organisation/layout.js")).organisationLayoutListCommand));
+        selecting(layout.command("remove").description(t("help.organisation.layout.remove")))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/organisation/layout.js")).organisationLayoutRemoveCommand));
       },
       process: () => {
         const process_ = program.command("process").description(t("help.process"));

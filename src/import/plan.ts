@@ -998,7 +998,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const classificationText = row.text("classification");
   const classification = row.value("classification", readClassification);
   if (classificationText && !classification) issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
-  const marked = classification && classification !== layoutClassification(repo, { level, kind }) ? { classification } : {};
+  const marked = classification && classification !== layoutClassification(repo, { level, kind, id }) ? { classification } : {};
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
   if (withdrawal) doc.obsolete = withdrawal.obsolete;
   const clauses = clausesOfRow(row, repo, options, issue);

@@ -7,7 +7,7 @@
  */
 import { translate, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
-import { documentLayout } from "./index.js";
+import { documentLayout, type LayoutSubject } from "./index.js";
 import type { ControlledDocument, Csr, Customer } from "./types.js";
 
 export const CLASSIFICATIONS = ["非密", "公开", "内部", "秘密", "机密", "绝密"] as const;
@@ -38,21 +38,21 @@ export function classificationName(lang: Lang, classification: string): string {
 const STATE_SECRETS: ReadonlySet<string> = new Set<Classification>(["秘密", "机密", "绝密"]);
 
 /** The 密级 a document is marked with: its own, else its layout's default (layoutClassification); "" for none. */
-export function documentClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level" | "kind">): string {
+export function documentClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification"> & LayoutSubject): string {
   return doc.classification ?? layoutClassification(repo, doc);
 }
 
 /**
- * The 密级 the layout of a document's level gives one that has none of its own (qms.yaml `document_layouts`); "" for none.
+ * The 密级 the document's layout (model/index.ts documentLayout: by its level, kind or numbering family) gives one that has none of its own (qms.yaml `document_layouts`); "" for none.
  * Not an external document's: a standard or a customer's document is marked by its publisher, and the organisation's
  * layout for its own work instructions does not make a published GJB standard 内部.
  */
-export function layoutClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "level" | "kind">): string {
-  return doc.kind === "external" ? "" : (documentLayout(repo, doc.level)?.classification ?? "");
+export function layoutClassification(repo: Pick<Repository, "config">, doc: LayoutSubject): string {
+  return doc.kind === "external" ? "" : (documentLayout(repo, doc)?.classification ?? "");
 }
 
 /** Whether the document is marked with a level of 国家秘密 (its own marking or its layout's default). */
-export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level" | "kind">): boolean {
+export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification"> & LayoutSubject): boolean {
   return STATE_SECRETS.has(documentClassification(repo, doc));
 }
 
@@ -180,7 +180,8 @@ export function textClassification(repo: Pick<Repository, "config" | "customers"
   if (path.startsWith("documents/")) {
     const level = /^level:[ \t]*(\d+)/m.exec(text);
     const kind = /^kind:[ \t]*["']?([\w-]+)/m.exec(text)?.[1];
-    if (level) take(layoutClassification(repo, { level: Number(level[1]) as ControlledDocument["level"], kind: kind as ControlledDocument["kind"] }));
+    const id = /^id:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+    if (level) take(layoutClassification(repo, { level: Number(level[1]) as ControlledDocument["level"], kind: kind as ControlledDocument["kind"], ...(id ? { id } : {}) }));
   }
   const csr = /^csr\/([^/]+)\//.exec(path);
   if (csr) {

@@ -1,6 +1,7 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
 import { documentFileName } from "./paths.js";
+import { numberingFamilyOf } from "./numbering.js";
 import type { ControlledDocument, CorrectiveAction, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, Revision, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
@@ -127,26 +128,52 @@ export function formRevisionOn(form: ControlledDocument, date: string) {
   return revisionInForce(form, date) ?? revisionOn(form, date);
 }
 
+/** What a layout is chosen by: the document's level and kind, and its number (the numbering family it is in); no id, no family. */
+export type LayoutSubject = Pick<ControlledDocument, "level" | "kind"> & { id?: string };
+
 /**
- * The layout of qms.yaml `document_layouts` that a revision of this level issued on `date` was printed
- * on (docs/format.md, printed layouts per level): of the entries that name the level and applied by
- * then (no `since`, or a `since` on or before the date), the one introduced last, the first listed
- * among equals. A layout is a form: a cell added to it from a day on is no cell of the revisions
- * issued before. Without a date (nothing issued yet), the newest.
+ * How specifically a qms.yaml `document_layouts` entry names the document: 0 when it does not apply to it (a level,
+ * kind or numbering family it names that the document is not of: each one named must fit), else 3 for an entry naming
+ * numbering families (`families`: a family's name or pattern of qms.yaml `numbering`, as `csr new --family` takes it),
+ * 2 for one naming kinds, 1 for one naming levels only.
  */
-export function documentLayout(repo: Pick<Repository, "config">, level: number, date?: string): DocumentLayout | undefined {
+function layoutRank(layout: DocumentLayout, doc: LayoutSubject, family: { pattern: string; family?: string } | undefined): number {
+  if (layout.levels !== undefined && !(layout.levels as number[]).includes(doc.level)) return 0;
+  if (layout.kinds !== undefined && !(layout.kinds as string[]).includes(doc.kind)) return 0;
+  if (layout.families !== undefined && !(family !== undefined && layout.families.some((f) => f === family.family || f === family.pattern))) return 0;
+  return layout.families !== undefined ? 3 : layout.kinds !== undefined ? 2 : layout.levels !== undefined ? 1 : 0;
+}
+
+/**
+ * The layout of qms.yaml `document_layouts` that a revision of the document issued on `date` (YYYY-MM-DD) was printed
+ * on (docs/format.md, printed layouts): of the entries that name the document and applied by then (no `since`, or a
+ * `since` on or before the date), the most specific (a numbering family's over a kind's over a level's: a 工艺规程
+ * family of work instructions carries 会签, 标准化审查 and 军代表 cells the other instructions lack, GJB 9001C 7.5.2,
+ * 8.5.1), among equals the one introduced last, the first listed among those. A layout is a form: a cell added to it
+ * from a day on is no cell of the revisions issued before, which keep the layout in force then (a less specific one
+ * where the family's came later). Without a date (nothing issued yet), the newest. Every reader of a layout (release,
+ * check, render, the registers, the importers) goes through this one lookup.
+ */
+export function documentLayout(repo: Pick<Repository, "config">, doc: LayoutSubject, date?: string): DocumentLayout | undefined {
+  const config = repo.config?.value;
+  const family = doc.id === undefined ? undefined : numberingFamilyOf(config?.numbering ?? [], { kind: doc.kind, id: doc.id });
   let chosen: DocumentLayout | undefined;
-  for (const layout of repo.config?.value.document_layouts ?? []) {
-    if (!(layout.levels as number[]).includes(level)) continue;
+  let chosenRank = 0;
+  for (const layout of config?.document_layouts ?? []) {
+    const rank = layoutRank(layout, doc, family);
+    if (rank === 0) continue;
     if (date !== undefined && layout.since !== undefined && layout.since > date) continue;
-    if (chosen === undefined || (layout.since ?? "") > (chosen.since ?? "")) chosen = layout;
+    if (chosen === undefined || rank > chosenRank || (rank === chosenRank && (layout.since ?? "") > (chosen.since ?? ""))) {
+      chosen = layout;
+      chosenRank = rank;
+    }
   }
   return chosen;
 }
 
-/** The signatures the header of a printed document of this level issued on `date` shows: each one a released document's current revision needs. */
-export function layoutSignatures(repo: Repository, level: number, date?: string): Set<SignatureRole> {
-  return new Set((documentLayout(repo, level, date)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
+/** The signatures the header of the document's printed layout for a revision issued on `date` shows: each one a released document's current revision needs. */
+export function layoutSignatures(repo: Pick<Repository, "config">, doc: LayoutSubject, date?: string): Set<SignatureRole> {
+  return new Set((documentLayout(repo, doc, date)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
 }
 
 /**
@@ -178,12 +205,12 @@ export function militaryParties(index: Pick<RepoIndex, "parties">): ExternalPart
 }
 
 /**
- * The options of the signatures a document of this level's layout prints (` --countersigned ...` and
+ * The options of the signatures the document's layout prints (` --countersigned ...` and
  * so on, each followed by `placeholder`): what a hint naming `csr release` adds to --summary,
  * --prepared, --reviewed and --approved, since csr release requires each of them.
  */
-export function layoutSignatureFlags(repo: Repository, level: number, placeholder: string): string {
-  const printed = layoutSignatures(repo, level);
+export function layoutSignatureFlags(repo: Repository, doc: LayoutSubject, placeholder: string): string {
+  const printed = layoutSignatures(repo, doc);
   return GJB_SIGNATURES.filter(([role]) => printed.has(role)).map(([, flag]) => ` ${flag} ${placeholder}`).join("");
 }
 

@@ -91,3 +91,13 @@ export function documentsInFamily<D extends { kind: string; id: string }>(
   const others = entry.pattern === ANY_NUMBER ? tellingPatterns(numbering.filter((n) => n.kind === entry.kind)).map((n) => numberPatternToRegExp(n.pattern)) : [];
   return documents.filter((d) => d.kind === entry.kind && fits.test(d.id) && !others.some((o) => o.test(d.id)));
 }
+
+/**
+ * The family of qms.yaml `numbering` a document is numbered in (`numbering`, its entries): the one of its kind whose
+ * pattern its number fits, '*' only where no other of the kind does (as documentsInFamily counts it); undefined when
+ * none fits. What a `document_layouts` entry's `families` names (model/index.ts documentLayout).
+ */
+export function numberingFamilyOf<E extends { kind: string; pattern: string }>(numbering: readonly E[], doc: { kind: string; id: string }): E | undefined {
+  const own = numbering.filter((n) => n.kind === doc.kind);
+  return tellingPatterns(own).find((n) => numberPatternToRegExp(n.pattern).test(doc.id)) ?? own.find((n) => n.pattern === ANY_NUMBER);
+}

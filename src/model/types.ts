@@ -107,9 +107,16 @@ export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
  */
 export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "countersigned" | "standardization" | "approved_by" | "military_representative" | "effective" | "basis";
 
-/** The printed layout of the documents of some levels (qms.yaml `document_layouts`). */
+/**
+ * The printed layout of some documents (qms.yaml `document_layouts`): those of the levels, kinds and numbering families it
+ * names (each one named must fit; at least one is named). The most specific entry applies (model/index.ts documentLayout).
+ */
 export interface DocumentLayout {
-  levels: (1 | 2 | 3 | 4)[];
+  levels?: (1 | 2 | 3 | 4)[];
+  /** Kinds of documents (instruction, form, …). */
+  kinds?: Exclude<DocumentKind, "external">[];
+  /** Numbering families of qms.yaml `numbering`, each by its name (工艺规程) or pattern (CSGY-XX3-###), as `csr new --family` takes them. */
+  families?: string[];
   /** The day the layout was introduced (YYYY-MM-DD): revisions issued before it keep the layout they were issued on. */
   since?: string;
   /** Printed above the title, e.g. 三阶文件. */

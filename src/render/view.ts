@@ -631,7 +631,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const current = revisionDraft ? undefined : inForce;
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
-  const layout = documentLayout(repo, doc.level, current && issuedOn(current));
+  const layout = documentLayout(repo, doc, current && issuedOn(current));
   const defaults = defaultRevisionColumns(doc);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const temporary = revisionDraft || superseded ? undefined : temporaryNotice(doc, lang, today);

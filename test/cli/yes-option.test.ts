@@ -12,7 +12,7 @@ import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
  * output named by --out (site, matrix, changes, diff). render, export, schema and list, which may
  * overwrite an output file, take --yes and are checked like the others.
  */
-const READING = ["changes", "check", "diff", "explain", "history", "matrix", "merge-driver", "show", "site", "calendar show", "numbering list", "person list", "standard list"];
+const READING = ["changes", "check", "diff", "explain", "history", "matrix", "merge-driver", "show", "site", "calendar show", "numbering list", "organisation layout list", "person list", "standard list"];
 
 describe("csr's writing commands", () => {
   it("all take -y/--yes", async () => {

@@ -583,8 +583,8 @@ describe("csr release with the signatures of a GJB layout", () => {
     writeFileSync(join(repo, "documents/QP-020.yaml"), DRAFT.replace("level: 2", "level: 3"));
     git(repo, ["commit", "-qam", "三级"]);
     expect(await release("--date", "2024-03-01")).toBe(
-      "csr: QP-020 is a level 3 document, and its printed layout (qms.yaml document_layouts) has no 标准化审查 (standardization) cell: a signature recorded with --standardization would be printed on no copy, and the controlled copies would contradict the record.\n" +
-        "hint: If documents of this level need the 标准化审查 (standardization) signature from now on, add a layout for level 3 under document_layouts in qms.yaml that applies from 2024-03-01, e.g. - { levels: [3], since: 2024-03-01, signatures: [prepared, reviewed, approved, standardization] }; revisions issued before keep their layout. Otherwise leave the option out.\n",
+      "csr: QP-020 is one of the level 3 documents, and their printed layout (qms.yaml document_layouts) has no 标准化审查 (standardization) and 军代表 (military representative) cells: the signatures recorded with --standardization and --military-representative would be printed on no copy, and the controlled copies would contradict the record.\n" +
+        "hint: If these documents need these signatures from now on, give them a layout that applies from 2024-03-01 (revisions issued before keep theirs; --family sets one for a numbering family, --kind for a kind of document, --level for a level): csr organisation layout set --level 3 --since 2024-03-01 --signatures 编制,审核,标准化审查,批准,军代表. Otherwise leave the options out.\n",
     );
     const future = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01", "--effective", "2099-01-01"]);
     expect([future.code, future.stdout.split("\n")[1]]).toEqual([0, "QP-020 A/0 takes effect on 2099-01-01 (released on 2024-03-01)."]);

@@ -50,7 +50,7 @@ describe("csr obsolete records who approved the withdrawal", () => {
     const refused = withdraw(dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      "csr: CS/QP-020 is a level 2 document whose layout (qms.yaml document_layouts) has a 军代表 (military representative) cell: its withdrawal, like its release, records who approved it and the representative's agreement; give --approved-by <person> and --military-representative <person>.\n" +
+      "csr: CS/QP-020 is one of the level 2 documents, whose layout (qms.yaml document_layouts) has a 军代表 (military representative) cell: its withdrawal, like its release, records who approved it and the representative's agreement; give --approved-by <person> and --military-representative <person>.\n" +
         "hint: For example: csr obsolete CS/QP-020 --reason <reason> --approved-by <approver> --military-representative <representative> (csr list people lists the people).\n",
     );
     expect(withdraw(dir, "--approved-by", "liuzm").stderr).toContain("give --military-representative <person>.");

@@ -709,7 +709,7 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
     const found = rulesOf.get(file.path);
     const revision = (file.data as ControlledDocument).revisions?.at(-1);
     if (!found || !revision) continue;
-    const printed = layoutSignatures(repo, (file.data as ControlledDocument).level, issuedOn(revision));
+    const printed = layoutSignatures(repo, file.data as ControlledDocument, issuedOn(revision));
     const needed = (role: SigningRole) => (APPROVAL_ROLES.includes(role) ? found.has("doc/approval-missing") : found.has("doc/signature-missing") && printed.has(role as SignatureRole));
     const roles = ROLES.filter((role) => revision[role] === undefined && needed(role));
     if (roles.length === 0) continue;

@@ -171,7 +171,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     else if (kind !== "external") lines.push(t("new.review-interval-none", { number, kind: t(`new.kind.${kind}`), kindCode: kind, numberArg: shellArgument(number) }));
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     // The release command in full: every signature the level's layout prints is required by csr release.
-    if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, level, "...") }));
+    if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, { level, kind, id: number }, "...") }));
     if (chosen?.note) lines.push(chosen.note);
     const skipped = skippedOnBranches(number, taken, elsewhere);
     if (skipped) lines.push(skipped);

@@ -1,4 +1,5 @@
 /** `csr obsolete`: withdraw a document (作废), recording when, why and what replaces it, in one commit. */
+import { documentLayoutOwner } from "../../model/layouts.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -231,7 +232,7 @@ export interface ObsoleteFlags {
  * document is the publisher's: the organisation withdraws its copy alone.
  */
 function militaryAgreementNeeded(repo: Repository, doc: ControlledDocument, date: string): boolean {
-  return doc.kind !== "external" && layoutSignatures(repo, doc.level, date).has("military_representative");
+  return doc.kind !== "external" && layoutSignatures(repo, doc, date).has("military_representative");
 }
 
 /**
@@ -246,7 +247,7 @@ function withdrawalSigners(repo: Repository, index: RepoIndex, doc: ControlledDo
   const [approvedBy, militaryRepresentative] = [given(flags.approvedBy), given(flags.militaryRepresentative)];
   if (militaryAgreementNeeded(repo, doc, date) && (!approvedBy || !militaryRepresentative)) {
     const missing = [...(approvedBy ? [] : ["--approved-by"]), ...(militaryRepresentative ? [] : ["--military-representative"])];
-    throw new UserError(t("obsolete.needs-military", { id: doc.id, level: doc.level, count: missing.length, flags: conjunction(missing.map((flag) => `${flag} ${t("release.layout-signature.person")}`)) }), t("obsolete.needs-military.hint", { id: shellArgument(doc.id) }));
+    throw new UserError(t("obsolete.needs-military", { id: doc.id, owner: documentLayoutOwner(repo, doc, date), count: missing.length, flags: conjunction(missing.map((flag) => `${flag} ${t("release.layout-signature.person")}`)) }), t("obsolete.needs-military.hint", { id: shellArgument(doc.id) }));
   }
   const approver = approvedBy ? resolvePerson(index, approvedBy, "--approved-by", date) : undefined;
   const military = militaryRepresentative ? resolvePerson(index, militaryRepresentative, "--military-representative", date) : undefined;

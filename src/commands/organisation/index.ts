@@ -362,7 +362,7 @@ function standardChanges(session: EditSession, flags: OrganisationFlags, notes: 
       apply: (doc) => doc.addIn(["csr", "reviewers"], rd.code),
     });
   }
-  const levels = (config.document_layouts ?? []).filter((l) => l.levels.some((level) => level === 1 || level === 2));
+  const levels = (config.document_layouts ?? []).filter((l) => (l.levels ?? []).some((level) => level === 1 || level === 2));
   if (levels.length > 0) {
     const lacking = GJB_ONLY_SIGNATURES.filter((role) => !levels.some((l) => (l.signatures ?? []).some((item) => (typeof item === "string" ? item : item.role) === role)));
     if (lacking.length > 0) notes.push(t("organisation.standard-layout-kept", { roles: lacking.map((r) => t(`organisation.signature.${r}`)).join("、") }));

@@ -187,7 +187,7 @@ export function lastTotalPages(doc: ControlledDocument): { version: string; page
  * released record is not rewritten (tester66 N8).
  */
 export function totalPagesPrinted(repo: Repository, doc: ControlledDocument, date: string): boolean {
-  const columns = documentLayout(repo, doc.level, date)?.revisions;
+  const columns = documentLayout(repo, doc, date)?.revisions;
   if (columns === undefined) return lastTotalPages(doc) !== undefined;
   return columns.some((item) => (typeof item === "string" ? item : item.column) === "total_pages");
 }
@@ -300,7 +300,7 @@ function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Person[]): Per
  * `document_layouts`), and 会签 where a department must countersign the revision (model/countersign.ts).
  */
 function signaturesAsked(repo: Repository, doc: ControlledDocument, day: string, configurationChange = false): ReadonlySet<SignatureRole> {
-  const printed = layoutSignatures(repo, doc.level, day);
+  const printed = layoutSignatures(repo, doc, day);
   // A 技术状态更改 needs the 军代表's agreement whatever the layout prints (release/index.ts gjbSignatures).
   if (configurationChange) printed.add("military_representative");
   return countersignRequired(repo.config?.value, doc, day).length > 0 ? new Set([...printed, "countersigned"]) : printed;

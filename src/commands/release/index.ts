@@ -30,7 +30,8 @@ import { bodyOnPaper, configurationChangeOf, nextVersion, revisedContent, revisi
 import { documentSections, emptySections, parseSectionReference } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { personToType, worksOn } from "../../model/people.js";
-import type { ControlledDocument, Csr, ElectronicIssue, Person, Revision, Role, SignatureRole } from "../../model/types.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Csr, type ElectronicIssue, type Person, type Revision, type Role, type SignatureRole } from "../../model/types.js";
+import { documentLayoutOwner, layoutSetCommand } from "../../model/layouts.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
@@ -721,14 +722,14 @@ function gjbSignatures(
   };
   if (flags.configurationChange && given.military_representative.length === 0) throw new UserError(t("release.configuration-change-unagreed", { id: doc.id }));
   refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role), date, flags.configurationChange === true);
-  const printed = layoutSignatures(repo, doc.level, date);
+  const printed = layoutSignatures(repo, doc, date);
   // All that are missing in one refusal: a script learns the layout from one run, not one per signature (tester18 F8).
   const missing = GJB_SIGNATURES.filter(([role]) => printed.has(role) && given[role].length === 0);
   if (missing.length > 0) {
     throw new UserError(
       t("release.layout-signature", {
         count: missing.length,
-        level: doc.level,
+        owner: documentLayoutOwner(repo, doc, date),
         label: conjunction(missing.map(([role]) => t(`release.signature.${role}`))),
         flag: conjunction(missing.map(([, flag]) => `${flag} ${t("release.layout-signature.person")}`)),
       }),
@@ -757,20 +758,19 @@ function gjbSignatures(
  * Errors: UserError naming the signature and the level, with a hint to add the cell to the layout.
  */
 export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[], date: string, configurationChange = false): void {
-  const printed = layoutSignatures(repo, doc.level, date);
-  const layout = documentLayout(repo, doc.level, date);
+  const printed = layoutSignatures(repo, doc, date);
+  const layout = documentLayout(repo, doc, date);
   const recordColumns = layout?.revisions?.map((item) => (typeof item === "string" ? item : item.column));
   if (configurationChange && (recordColumns === undefined || recordColumns.includes("military_representative"))) printed.add("military_representative");
-  for (const [role, flag] of GJB_SIGNATURES) {
-    if (!roles.includes(role) || printed.has(role)) continue;
-    // A level with no layout of its own is printed on the default one, which has a 会签 cell for a revision countersigned (render/view.ts signatureCells).
-    if (role === "countersigned" && layout === undefined) continue;
-    const signatures = [...(layout?.signatures ?? ["prepared", "reviewed", "approved"]).map((item) => (typeof item === "string" ? item : item.role)), role].join(", ");
-    throw new UserError(
-      t("release.layout-unprinted", { id: doc.id, level: doc.level, label: t(`release.signature.${role}`), flag }),
-      t(layout ? "release.layout-unprinted.hint" : "release.layout-unprinted.hint-none", { level: doc.level, role, label: t(`release.signature.${role}`), date, signatures }),
-    );
-  }
+  // A level with no layout of its own is printed on the default one, which has a 会签 cell for a revision countersigned (render/view.ts signatureCells).
+  const unprinted = GJB_SIGNATURES.filter(([role]) => roles.includes(role) && !printed.has(role) && !(role === "countersigned" && layout === undefined));
+  if (unprinted.length === 0) return;
+  // All the cells missing in one command: the layout is set once, not once per refusal.
+  const wanted = new Set([...(layout?.signatures ?? ["prepared", "reviewed", "approved"]).map((item) => (typeof item === "string" ? item : item.role)), ...unprinted.map(([role]) => role)]);
+  throw new UserError(
+    t("release.layout-unprinted", { id: doc.id, owner: documentLayoutOwner(repo, doc, date), label: conjunction(unprinted.map(([role]) => t(`release.signature.${role}`))), flag: conjunction(unprinted.map(([, flag]) => flag)), count: unprinted.length }),
+    t("release.layout-unprinted.hint", { date, command: layoutSetCommand(repo, doc, date, SIGNATURE_ROLES.filter((r) => wanted.has(r))) }),
+  );
 }
 
 /**

@@ -87,7 +87,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
     for (const id of [...new Set(ids)]) {
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
-      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: shellArgument(doc.id), more: layoutSignatureFlags(session.repo, doc.level, "…") }));
+      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: shellArgument(doc.id), more: layoutSignatureFlags(session.repo, doc, "…") }));
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));

@@ -176,7 +176,7 @@ class WordDocumentReader {
     this.settleRevisions(id);
     const effective = this.date("effective");
     if (effective) doc.effective = effective;
-    if (classification && classification !== layoutClassification(this.repo, kind)) doc.classification = classification;
+    if (classification && classification !== layoutClassification(this.repo, { ...kind, id })) doc.classification = classification;
     if (this.revisions.length) doc.revisions = this.revisions;
     const current = this.revisions[this.revisions.length - 1];
     if (this.stamp === "draft" || this.stamp === "uncontrolled") doc.status = "draft";

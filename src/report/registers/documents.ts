@@ -126,9 +126,9 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       ...(filtered ? [{ key: "copies", header: t(ctx, "register.documents.column.copies"), kind: "code" as const }] : []),
       { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
-      ...signed.filter((r) => r !== "military_representative").map((r) => signatureColumn(ctx, r)),
+      ...signatureColumns(ctx, signed, "before"),
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
-      ...signed.filter((r) => r === "military_representative").map((r) => signatureColumn(ctx, r)),
+      ...signatureColumns(ctx, signed, "after"),
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
       // The day the current version takes effect, which may follow its issue (a Chinese register has both dates).
       { key: "effective", header: t(ctx, "register.documents.column.effective"), date: true },
@@ -228,15 +228,16 @@ const LAYOUT_SIGNATURES: readonly SignatureRole[] = ["countersigned", "standardi
  * makes 会签, 标准化审查 and 军代表 as mandatory as 编制, 审核 and 批准, and the 军代表 checks on the
  * list which documents he signed (auditor16 F12). Judged on all the repository's documents, as the
  * 密级 column is (marksClassification), so that a filtered list has the columns of the whole one; a
- * document whose layout does not print one leaves its cell empty.
+ * document whose layout does not print one leaves its cell empty. The procedure lists (procedures.ts) print the same
+ * columns (tester79 G10).
  */
-function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
+export function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
   const printed = new Set(ownDocuments(ctx).flatMap((d) => {
     const current = currentRevision(d);
     const issued = current && issuedOn(current);
     // The default layout prints the 会签 of a revision countersigned (render/view.ts signatureCells).
-    const countersigned = documentLayout(ctx.repo, d.level, issued) === undefined && (current?.countersigned?.length ?? 0) > 0 ? ["countersigned" as const] : [];
-    return [...layoutSignatures(ctx.repo, d.level, issued), ...countersigned];
+    const countersigned = documentLayout(ctx.repo, d, issued) === undefined && (current?.countersigned?.length ?? 0) > 0 ? ["countersigned" as const] : [];
+    return [...layoutSignatures(ctx.repo, d, issued), ...countersigned];
   }));
   return LAYOUT_SIGNATURES.filter((role) => printed.has(role));
 }
@@ -245,8 +246,16 @@ function signatureColumn(ctx: RegisterContext, role: SignatureRole): Table["colu
   return { key: role, header: t(ctx, `register.documents.column.${role === "military_representative" ? "military-representative" : role}`), kind: "name" };
 }
 
+/**
+ * The columns of the GJB signatures `signed` (layoutSignatureColumns) in the places the controlled document list prints
+ * them: 会签 and 标准化审查 `before` 批准, 军代表 `after` it.
+ */
+export function signatureColumns(ctx: RegisterContext, signed: readonly SignatureRole[], where: "before" | "after"): Table["columns"] {
+  return signed.filter((r) => (r === "military_representative") === (where === "after")).map((r) => signatureColumn(ctx, r));
+}
+
 /** Who signed the revision as `role`: the name, or for 会签 every department's signer. */
-function signatureNames(ctx: RegisterContext, revision: Revision | undefined, role: SignatureRole): string {
+export function signatureNames(ctx: RegisterContext, revision: Revision | undefined, role: SignatureRole): string {
   const signed = revision?.[role];
   const list = signed === undefined ? [] : Array.isArray(signed) ? signed : [signed];
   return list.map((s) => personName(ctx, s.by)).join(t(ctx, "common.list-separator"));

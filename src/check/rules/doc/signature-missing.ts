@@ -1,4 +1,5 @@
 import { conjunction, language, t } from "../../../i18n/index.js";
+import { documentLayoutOwner } from "../../../model/layouts.js";
 import { currentRevision, documentLayout, GJB_SIGNATURES, issuedOn, layoutSignatures } from "../../../model/index.js";
 import { revisionDate } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
@@ -20,7 +21,7 @@ export const rule: Rule = {
   summary: "A released document's current revision lacks a 会签, 标准化审查 or 军代表 signature its printed layout shows.",
   docs: {
     description:
-      "A released document whose level has a printed layout (`document_layouts` in `qms.yaml`) with a countersignature (会签, `countersigned`), standardization check (标准化审查, `standardization`) or military representative (军代表, `military_representative`) cell, while its current revision records no such signature. The printed copy would show the cell empty: a GJB document is released with these signatures (`csr release` requires each one its layout prints). The preparer (编制) and the approver (批准) are `doc/approval-missing`'s.\n\nA revision is checked against the layout it was issued on: a layout with `since: <date>` applies to the revisions dated on or after that day, so a 会签 cell added to the form of procedures from 2026-12-01 on is no cell of the A/0 issued in March. A layout without `since` applies to every revision; when it has cells that an older revision lacks, the message says to record the signatures only if the paper original has them, and otherwise to give the layout the day it was introduced.",
+      "A released document whose printed layout (`document_layouts` in `qms.yaml`: its numbering family's, else its kind's, else its level's, the most specific that applies) has a countersignature (会签, `countersigned`), standardization check (标准化审查, `standardization`) or military representative (军代表, `military_representative`) cell, while its current revision records no such signature. The printed copy would show the cell empty: a GJB document is released with these signatures (`csr release` requires each one its layout prints). The preparer (编制) and the approver (批准) are `doc/approval-missing`'s.\n\nA revision is checked against the layout it was issued on: a layout with `since: <date>` applies to the revisions dated on or after that day, so a 会签 cell added to the form of procedures from 2026-12-01 on is no cell of the A/0 issued in March. A layout without `since` applies to every revision; when it has cells that an older revision lacks, the message says to record the signatures only if the paper original has them, and otherwise to give the layout the day it was introduced.",
     bad: `
 # level 2, released; qms.yaml: document_layouts: [{levels: [2], signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]}]
     prepared: { by: zhang, date: 2026-11-20 }
@@ -44,20 +45,20 @@ export const rule: Rule = {
       // A released document without a revision is doc/approval-missing's finding.
       if (!current) continue;
       // The layout the revision was issued on: a cell added to the form later is no cell of it.
-      const printed = layoutSignatures(ctx.repo, doc.level, issuedOn(current));
+      const printed = layoutSignatures(ctx.repo, doc, issuedOn(current));
       const missing = GJB_SIGNATURES.filter(([role]) => printed.has(role) && !signed(current, role));
       if (missing.length === 0) continue;
       const person = t("rule.doc/approval-missing.person");
       const data = {
         version: current.version,
         document: doc.id,
-        level: doc.level,
+        owner: documentLayoutOwner(ctx.repo, doc, issuedOn(current)),
         date: revisionDate(current, language()),
         roles: conjunction(missing.map(([role]) => t(`release.signature.${role}`))),
         command: `csr sign ${doc.id} ${missing.map(([, flag]) => `${flag} ${person}`).join(" ")} --date ${t("rule.doc/approval-missing.date")}`,
       };
       // A layout with no day of its own may have been added after the revision was issued, on a form without the cell: nothing to copy then.
-      const dated = documentLayout(ctx.repo, doc.level, issuedOn(current))?.since !== undefined;
+      const dated = documentLayout(ctx.repo, doc, issuedOn(current))?.since !== undefined;
       ctx.report({ file, path: ["revisions", doc.revisions!.length - 1] }, t(dated ? "rule.doc/signature-missing" : "rule.doc/signature-missing.undated", data));
     }
   },
