@@ -76,7 +76,7 @@ describe("csr export, the year-end registers", () => {
     const reviewRows = rowsOf(review);
     expect(reviewRows.slice(0, 6)).toEqual([
       ["序号", "输入项", "指标", "数值", "说明", "明细见"],
-      ["1", "顾客特定要求", "期间收到的顾客特定要求", "6", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007", "顾客特定要求清单"],
+      ["1", "顾客特定要求", "期间收到的顾客特定要求", "6", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007；顾客特定要求清单同期另列 1 项期前收到、期间重新评审的：DYA-002", "顾客特定要求清单"],
       ["2", "顾客特定要求", "期间起算的评审（轮）", "7", "", "评审及时性"],
       ["3", "顾客特定要求", "其中按期决定（轮）", "5", "", "评审及时性"],
       // BCM-005, due Friday 2026-12-04, is overdue from the Saturday: late in the rate as in 其中已逾期.

@@ -170,9 +170,13 @@ function csrRows(ctx: RegisterContext, period: Period): Row[] {
   // Put into production in the period after the customer's date (csr/late-for-customer), with a reason recorded or not: the
   // overdue count above has only those not yet implemented, and the page said 0 while csr check reported one (tester80 M5).
   const implementedLate = lateForCustomerEntries(ctx, csrs.filter((c) => !c.superseded)).filter((e) => e.field === "implemented" && e.date >= period.from && e.date <= day);
+  // The CSR list of the period has the CSRs with a review round started in it: one received before and reviewed again in the
+  // period is a row of the list and not of this count, said so that the figure and its 明细见 agree (tester80 M10).
+  const rereviewed = [...new Set(started.map(({ id }) => id))].filter((id) => !received.includes(id));
+  const rereviewedNote = rereviewed.length > 0 ? [t(ctx, "register.management-review.received-rereviewed", { count: rereviewed.length, ids: ids(ctx, rereviewed) })] : [];
   const row = rowOf(ctx, period, area);
   return [
-    row("received", received.length, ids(ctx, received), list),
+    row("received", received.length, [ids(ctx, received), ...rereviewedNote].filter(Boolean).join(t(ctx, "register.management-review.detail-separator")), list),
     row("rounds", tally.rounds, "", reviews),
     row("on-time", tally.onTime, "", reviews),
     row("late", tally.late, ids(ctx, tally.lateIds), reviews),
