@@ -2,6 +2,7 @@
 import type { Rule } from "./rule.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
+import { rule as actionProblemUnnotified } from "./rules/action/problem-unnotified.js";
 import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
 import { rule as actionAuditUndated } from "./rules/action/audit-undated.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
@@ -167,6 +168,7 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   actionDeadlineOrder,
   actionDueRewritten,
+  actionProblemUnnotified,
   actionSelfVerified,
   actionAuditUndated,
   actionStepOverdue,

@@ -1203,6 +1203,14 @@ export interface ReadAcross {
 }
 
 /**
+ * The grades of a quality problem (质量问题等级) as a GJB 9001C supplier's 质量问题归零 procedure grades them: 重大质量问题
+ * (major), 严重质量问题 (serious), 一般质量问题 (general). The 军代表 is told of a 重大 or 严重 one at once (GJB 9001C 10.2,
+ * 8.7; GJB 5711 装备质量问题处理).
+ */
+export const PROBLEM_GRADES = ["major", "serious", "general"] as const;
+export type ProblemGrade = (typeof PROBLEM_GRADES)[number];
+
+/**
  * A nonconformity and its corrective action (actions/<id>.yaml, 不符合及纠正措施 / 8D): IATF 16949
  * 10.2.1–10.2.3, 10.2.6 (complaints), 9.2.2 (audit nonconformities); GJB 9001C 10.2. Open while its
  * D8 has no done date.
@@ -1220,9 +1228,17 @@ export interface CorrectiveAction {
   product?: string;
   /** The part or product in English (csr action open --product-en). */
   product_en?: string;
+  /** The grade of a quality problem (质量问题等级: 重大, 严重, 一般; csr action open --problem-grade). GJB 9001C 10.2. */
+  problem_grade?: ProblemGrade;
+  /** The batch numbers (批次号) of the product concerned (csr action open --batch, repeatable). */
+  batches?: string[];
+  /** The serial numbers (产品编号) concerned, each a number or a range such as 0031~0040 (csr action open --serial, repeatable). */
+  serials?: string[];
   process?: string;
   audit_report?: string;
   received: string;
+  /** The day the 军代表 (the customer's military representative) was notified of the problem (csr action open --notified; action/problem-unnotified). */
+  notified?: string;
   owner: string;
   csr?: string[];
   steps?: Partial<Record<Exclude<ActionStepId, "D8">, ActionStep>> & { D8?: ActionClosure };

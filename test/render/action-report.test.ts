@@ -263,3 +263,32 @@ describe("csr render <action id>: an internal audit's nonconformity and a compla
     expect(md.at(-4)).toBe("| Prepared | ________ | Reviewed | ________ | Approved | ________ |");
   });
 });
+
+describe("a quality problem's grade, batches, serial numbers and the day the 军代表 was notified (tester79 G9)", () => {
+  it("csr action open records them, csr show, csr render and csr check read them", async () => {
+    const dir = await gjb();
+    const opened = csr(["-C", dir, "action", "open", "NC-2026-002", "--title", "XX-3 灌封后气泡", "--source", "internal", "--product", "XX-3型电源模块", "--problem-grade", "严重", "--batch", "2026-11-B07", "--batch", "2026-11-B08", "--serial", "0031~0040", "--received", "2026-12-01", "--owner", "chenhw", "--today", "2026-12-04", "-y"], { lang: "zh-CN" });
+    expect([opened.code, opened.stderr]).toEqual([0, ""]);
+    expect(readFileSync(join(dir, "actions", "NC-2026-002.yaml"), "utf8")).toContain("product: XX-3型电源模块\nproblem_grade: serious\nbatches:\n  - 2026-11-B07\n  - 2026-11-B08\nserials:\n  - 0031~0040\nreceived: 2026-12-01\nowner: chenhw\n");
+    const shown = await csrInProcess(["-C", dir, "show", "NC-2026-002", "--today", "2026-12-04"], { lang: "zh-CN" });
+    expect(shown.stdout.split("\n").slice(4, 9)).toEqual(["  零件/产品       XX-3型电源模块", "  质量问题等级    严重质量问题", "  批次            2026-11-B07、2026-11-B08", "  产品编号        0031~0040", "  接收/提出日期   2026-12-01"]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04", "--format", "json"], { lang: "zh-CN" });
+    const findings = (JSON.parse(check.stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] }).findings.filter((f) => f.rule === "action/problem-unnotified");
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "actions/NC-2026-002.yaml:5:16 NC-2026-002 为严重质量问题，没有记录通报军代表的日期：重大、严重质量问题须及时通报军代表（GJB 9001C 10.2）；通报后在记录中写明 notified: <日期>。",
+    ]);
+    const out = join(tempDir(), "nc.md");
+    expect((await run(dir, "NC-2026-002", "--out", out, "--today", "2026-12-04")).code).toBe(0);
+    expect(readFileSync(out, "utf8").split("\n").slice(10, 14)).toEqual(["| 产品 | XX-3型电源模块 |  |  |", "| 质量问题等级 | 严重质量问题 | 通报军代表日期 |  |", "| 批次 | 2026-11-B07、2026-11-B08 | 产品编号 | 0031\\~0040 |", "| 来源 | 内部发现 | 发现日期 | 2026-12-01 |"]);
+  });
+
+  it("refuses a notified day before the problem was raised, and a grade csr does not know", async () => {
+    const dir = await gjb();
+    const open = (...more: string[]) => csrInProcess(["-C", dir, "action", "open", "--title", "x", "--source", "internal", "--received", "2026-12-01", "--owner", "chenhw", "--today", "2026-12-04", "-y", ...more], { lang: "zh-CN" });
+    const early = await open("--notified", "2026-11-30");
+    expect([early.code, early.stderr]).toEqual([2, "csr: --notified 2026-11-30 早于问题提出日期 2026-12-01：通报军代表不会早于发现问题。\n"]);
+    const grade = await open("--problem-grade", "critical");
+    expect(grade.code).toBe(2);
+    expect(grade.stderr).toMatch(/^csr: .*--problem-grade.*critical/);
+  });
+});

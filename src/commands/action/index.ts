@@ -40,7 +40,7 @@ import { findProcess } from "../../model/index.js";
 import { statusOn } from "../../model/suppliers.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
-import { ACTION_SOURCES, ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type DueChange, type ReadAcross, type Zeroing } from "../../model/types.js";
+import { ACTION_SOURCES, ACTION_STEPS, PROBLEM_GRADES, type ProblemGrade, type ActionSource, type ActionStepId, type CorrectiveAction, type DueChange, type ReadAcross, type Zeroing } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
@@ -50,7 +50,10 @@ import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "process", "audit_report", "received", "owner", "csr", "steps", "read_across", "zeroing"] as const;
+const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "problem_grade", "batches", "serials", "process", "audit_report", "received", "notified", "owner", "csr", "steps", "read_across", "zeroing"] as const;
+
+/** The Chinese names of the grades --problem-grade also takes: 重大, 严重, 一般 (质量问题). */
+const GRADE_WORDS: Record<string, ProblemGrade> = { 重大: "major", 重大质量问题: "major", 严重: "serious", 严重质量问题: "serious", 一般: "general", 一般质量问题: "general" };
 
 export interface ActionOpenFlags {
   title?: string;
@@ -64,6 +67,14 @@ export interface ActionOpenFlags {
   product?: string;
   /** The part or product in English (product_en). */
   productEn?: string;
+  /** The grade of the quality problem (problem_grade): major, serious, general, or 重大, 严重, 一般. */
+  problemGrade?: string;
+  /** Batch numbers (batches), repeatable. */
+  batch?: string[];
+  /** Serial numbers or ranges (serials), repeatable. */
+  serial?: string[];
+  /** The day the 军代表 was notified (notified). */
+  notified?: string;
   process?: string;
   auditReport?: string;
   received?: string;
@@ -84,6 +95,11 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
     if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
     const received = eventDateOption(flags.received, "--received");
+    const grade = flags.problemGrade === undefined ? undefined : choiceOption(GRADE_WORDS[flags.problemGrade.trim()] ?? flags.problemGrade, "--problem-grade", PROBLEM_GRADES, "general");
+    const notified = flags.notified === undefined ? undefined : eventDateOption(flags.notified, "--notified");
+    if (notified !== undefined && notified < received) throw new UserError(t("action.notified-before-received", { notified, received }));
+    const batches = [...new Set((flags.batch ?? []).map((b) => b.trim()).filter(Boolean))];
+    const serials = [...new Set((flags.serial ?? []).map((s) => s.trim()).filter(Boolean))];
     const owner = insiderOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
     if (flags.customer !== undefined && !customer) throw unknownCustomer(repo.customers.map((c) => c.value), flags.customer);
@@ -134,9 +150,13 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(flags.complaint?.trim() ? { complaint: flags.complaint.trim() } : {}),
       ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
       ...(flags.productEn?.trim() ? { product_en: flags.productEn.trim() } : {}),
+      ...(grade ? { problem_grade: grade } : {}),
+      ...(batches.length > 0 ? { batches } : {}),
+      ...(serials.length > 0 ? { serials } : {}),
       ...(process ? { process: process.code } : {}),
       ...(report ? { audit_report: report } : {}),
       received,
+      ...(notified ? { notified } : {}),
       owner,
       ...(csrs.length > 0 ? { csr: csrs } : {}),
       ...(Object.keys(steps).length > 0 ? { steps } : {}),

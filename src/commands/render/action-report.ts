@@ -179,6 +179,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
         [{ label: l("action_report_problem_number"), value: action.id }, { label: l("action_report_zeroing_number"), value: zeroing.report ?? "" }],
         [{ label: l("action_report_problem"), value: title, wide: true }],
         [{ label: l("action_report_product"), value: product, wide: true }],
+        ...problemRows(action, l, tr),
         [{ label: l("action_report_source"), value: sourceText(rc, action) }, { label: l("action_report_found"), value: action.received }],
         [{ label: l("action_report_owner"), value: name(action.owner) }, { label: l("action_report_closed"), value: d8?.done ?? "" }],
       ],
@@ -210,6 +211,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       [{ label: l("action_report_8d_number"), value: action.id }, { label: l("action_report_received"), value: action.received }],
       [{ label: l("action_report_source"), value: sourceText(rc, action), wide: true }],
       [{ label: l("action_report_product"), value: product, wide: true }],
+      ...problemRows(action, l, tr),
     ],
     sections: [
       { title: l("action_report_d1"), text: `${l("action_report_leader")}${l("colon")}${name(action.owner)}`, ...(team.length > 0 ? { meta: `${l("action_report_members")}${l("colon")}${conjunction(team.map(name))}` } : {}) },
@@ -227,6 +229,26 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       { label: l("approved"), name: "", date: "" },
     ],
   };
+}
+
+/**
+ * The header rows of a problem's grade, batches and serial numbers, and the day the 军代表 was notified (csr action open
+ * --problem-grade, --batch, --serial, --notified): the grade and that day on one row, the numbers on the next, each only when
+ * recorded — a 归零报告 of a 重大 or 严重 problem always shows the notified cell, blank when not recorded.
+ */
+function problemRows(action: CorrectiveAction, l: (key: string) => string, tr: (key: string) => string): ReportCell[][] {
+  const rows: ReportCell[][] = [];
+  const serious = action.problem_grade === "major" || action.problem_grade === "serious";
+  if (action.problem_grade !== undefined || action.notified !== undefined) {
+    rows.push([
+      { label: l("action_report_problem_grade"), value: action.problem_grade === undefined ? "" : tr(`action.problem-grade.${action.problem_grade}`) },
+      ...(serious || action.notified !== undefined ? [{ label: l("action_report_notified"), value: action.notified ?? "" }] : [{ label: "", value: "" }]),
+    ]);
+  }
+  const batches = (action.batches ?? []).join(tr("common.list-separator"));
+  const serials = (action.serials ?? []).join(tr("common.list-separator"));
+  if (batches !== "" || serials !== "") rows.push([{ label: l("action_report_batches"), value: batches }, { label: l("action_report_serials"), value: serials }]);
+  return rows;
 }
 
 function processName(rc: RegisterContext, code: string): string {

@@ -50,7 +50,12 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   field(t("show.label.file"), located.file.path);
   field(t("show.action.source"), sourceText(rc, record));
   if (record.product) field(t("show.action.product"), localized(rc.lang, record.product, record.product_en));
+  // The quality problem's grade, batches and serial numbers, and when the 军代表 was told, as csr action open recorded them (tester79 G9).
+  if (record.problem_grade) field(t("show.action.problem-grade"), t(`action.problem-grade.${record.problem_grade}`));
+  if (record.batches?.length) field(t("show.action.batches"), record.batches.join(sep));
+  if (record.serials?.length) field(t("show.action.serials"), record.serials.join(sep));
   field(t("show.action.received"), record.received);
+  if (record.notified) field(t("show.action.notified"), record.notified);
   field(t("show.action.owner"), personName(rc, record.owner));
   if (record.csr?.length) field(t("show.action.csrs"), ...record.csr.map((id) => { const csr = index.csrs.get(id)?.value; return csr ? `${id} ${localized(rc.lang, csr.title, csr.title_en)}` : id; }));
   if (action === undefined) {
