@@ -197,13 +197,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   } finally {
     await printer?.close();
   }
-  // All pages are written together or none: a run stopped half-way leaves no mix of old and new pages.
-  await withRepositoryLock(ctx, root, async () => {
-    await applyChange(root, { writes });
-    return 0;
-  });
-  for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
-  ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
+  await writePages(ctx, root, writes, format, lang);
   if (revising.length > 0) ctx.stderr(revising.join("\n") + "\n");
   if (past.said.length > 0) ctx.stderr(past.said.join("\n") + "\n");
   // A print of a document carrying a classified requirement under a lower 密级 (doc/classification-below-csr) says so.
@@ -635,11 +629,19 @@ async function renderActionReports(ctx: CommandContext, root: string, repo: Repo
   } finally {
     await printer?.close();
   }
+  await writePages(ctx, root, writes, format, lang);
+  return 0;
+}
+
+/**
+ * Writes the pages of a run, all together or none (a run stopped half-way leaves no mix of old and new pages), then
+ * names each file on stdout and says how many were rendered on stderr.
+ */
+async function writePages(ctx: CommandContext, root: string, writes: FileWrite[], format: string, lang: Lang): Promise<void> {
   await withRepositoryLock(ctx, root, async () => {
     await applyChange(root, { writes });
     return 0;
   });
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
-  return 0;
 }
