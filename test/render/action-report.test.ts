@@ -181,6 +181,9 @@ describe("csr render <action id>: the 质量问题归零报告 of a GJB 9001C qu
     expect(md).toContain("| 责任人 | 陈宏伟 | 归零关闭日期 |  |\n");
     expect(md).toContain("| D7 预防措施 |  |  |  |  |\n");
     expect(md).toContain("| 编制 | ________ | 审核 | ________ | 批准 | ________ | 军代表 | ________ |\n");
+    // Not yet verified (D8) nor reviewed that day: the evidence recorded is printed as such, not as 已满足 (review80 #3).
+    expect(md).not.toContain("已满足");
+    expect(md).toMatch(/\| 措施有效 \| [^|\n]+ \| 已记录，待验证 \|\n/);
   });
 
   it("refuses what a record's report has not, one line each: --copy, --format docx, a day before it was received, documents in the same run", async () => {

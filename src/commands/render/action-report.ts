@@ -165,11 +165,15 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
   if (kind === "zeroing") {
     const evidence = zeroingEvidence(action, (count) => l("action_report_read_across_count").replace("{count}", String(count)), (reason) => tr("show.action.zeroing.no-read-across", { reason }));
     const zeroing = action.zeroing ?? {};
+    // The evidence is judged met when the 归零 is verified (D8) or reviewed by that day; printed for an earlier day (--as-of)
+    // it is what was recorded, not yet verified — the record keeps no date of each piece of evidence (review80 #3).
+    const judged = d8?.done !== undefined || (zeroing.reviewed !== undefined && zeroing.reviewed <= day);
+    const state = (text: string | undefined) => l(text === undefined ? "action_report_state_missing" : judged ? "action_report_state_met" : "action_report_state_recorded");
     const criteria = ZEROING_PARTS.map(({ part, criteria: of }) => ({
       title: l(`action_report_zeroing_${part}`),
       table: {
         head: [l("action_report_criterion"), l("action_report_zeroing_evidence"), l("action_report_state")],
-        rows: of.map((c) => [tr(`action.zero.criterion.${c}`), evidence[c] ?? "", l(evidence[c] === undefined ? "action_report_state_missing" : "action_report_state_met")]),
+        rows: of.map((c) => [tr(`action.zero.criterion.${c}`), evidence[c] ?? "", state(evidence[c])]),
         nowrap: [true, false, true],
       },
     }));
