@@ -45,4 +45,13 @@ describe("csr customer score", () => {
     );
     expect((await run(dir, "customer", "score", "DYA", "--period", "2026-11", "--ppm", "3")).code).toBe(2);
   });
+
+  it("refuses a --date after --today, a period beginning after --date, and says an unbounded measure's range without Infinity (review80 5, 6)", async () => {
+    const dir = committedFixture("examples/acme-auto");
+    expect(await run(dir, "customer", "score", "DYA", "--period", "2027-05", "--ppm", "10", "--by", "zhangli", "--date", "2027-01-01")).toEqual({ code: 2, stdout: "", stderr: "csr: --date 2027-01-01 晚于今天（2026-12-07）：已完成事项的记录不能填写将来的日期。\n" });
+    expect((await run(dir, "customer", "score", "DYA", "--period", "2026-12", "--ppm", "10", "--by", "zhangli", "--date", "2026-11-30")).stderr).toBe("csr: --period 2026-12：评价期自 2026-12-01 起，晚于 --date 2026-11-30；尚未开始的期间不能评价。\n");
+    expect((await run(dir, "customer", "score", "DYA", "--period", "2026-Q4", "--ppm", "abc", "--by", "zhangli")).stderr).toBe("csr: --ppm abc：应为不小于 0 的数。\n");
+    expect((await csrInProcess(["-C", dir, "customer", "score", "DYA", "--period", "2026-H2", "--ppm", "-1", "--by", "zhangli", "--today", DAY], { lang: "en" })).stderr).toBe("csr: --ppm -1: must be a number not less than 0.\n");
+    expect(readFileSync(join(dir, "customers/DYA.yaml"), "utf8")).not.toContain("2027-05");
+  });
 });

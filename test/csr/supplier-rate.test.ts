@@ -75,7 +75,11 @@ describe("csr supplier rate", () => {
     const by = ["--by", "chenjing", "--date", "2026-12-03"];
     expect(await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q4", "--grade", "B", ...by)).toEqual({ code: 2, stdout: "", stderr: "csr: CZXS（常州橡塑材料有限公司）已有 2026-Q4 的业绩评价（C，2026-12-03）；每期评价一次。\n提示：评价有误的，请在 suppliers/CZXS.yaml 中更正。\n" });
     expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q5", "--grade", "B", ...by)).stderr).toBe("csr: --period 2026-Q5：评价期应为年（2026）、半年（2026-H2）、季度（2026-Q4）或月（2026-11）。\n");
-    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2027-Q1", "--on-time", "101", "--grade", "B", ...by)).stderr).toBe("csr: --on-time 101：应为 0 到 100 之间的数。\n");
-    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2027-Q1", ...by)).code).toBe(2);
+    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q2", "--on-time", "101", "--grade", "B", ...by)).stderr).toBe("csr: --on-time 101：应为 0 到 100 之间的数。\n");
+    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q2", ...by)).code).toBe(2);
+    // A period not begun by --date, a --date after --today, and an unbounded measure's range said without Infinity (review80 5, 6).
+    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2027-Q1", "--grade", "B", ...by)).stderr).toBe("csr: --period 2027-Q1：评价期自 2027-01-01 起，晚于 --date 2026-12-03；尚未开始的期间不能评价。\n");
+    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q2", "--grade", "B", "--by", "chenjing", "--date", "2026-12-05", "--today", "2026-12-04")).stderr).toBe("csr: --date 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n");
+    expect((await run(dir, "supplier", "rate", "CZXS", "--period", "2026-Q2", "--ppm", "many", "--grade", "B", ...by)).stderr).toBe("csr: --ppm many：应为不小于 0 的数。\n");
   });
 });

@@ -13,10 +13,10 @@ import type { CustomerScorecard } from "../../model/types.js";
 import { registerContext } from "../../report/registers/context.js";
 import { scorecardText } from "../../report/registers/customers.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
 import { editFile, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
-import { appendFlowEntry, ratingMeasure, ratingPeriod } from "../shared/ratings.js";
+import { appendFlowEntry, ratingMeasure, ratingPeriod, refuseUnbegunPeriod } from "../shared/ratings.js";
 import { CUSTOMER_KEY_ORDER, customerFile } from "./update.js";
 
 export interface CustomerScoreFlags {
@@ -41,7 +41,8 @@ export async function customerScoreCommand(ctx: CommandContext, code: string, fl
     const period = ratingPeriod(flags.period);
     const recorded = (customer.scorecards ?? []).find((s) => s.period === period);
     if (recorded) throw new UserError(t("customer.score.recorded-already", { code: customer.code, period, date: recorded.date }), t("supplier.rate.rated.hint", { path: located.file.path }));
-    const date = dateOption(flags.date, "--date");
+    const date = eventDateOption(flags.date, "--date");
+    refuseUnbegunPeriod(period, date);
     const person = resolvePerson(session.index, flags.by, "--by", date);
     refuseOutsidePerson(session.index, person, "--by");
     const ppm = ratingMeasure(flags.ppm, "--ppm", Infinity);

@@ -18,15 +18,31 @@ export function ratingPeriod(given: string): string {
   return period;
 }
 
+/** The first day (YYYY-MM-DD) of a RATING_PERIOD: 2026 → 2026-01-01, 2026-H2 → 2026-07-01, 2026-Q4 → 2026-10-01, 2026-11 → 2026-11-01. */
+export function periodStart(period: string): string {
+  const [year, part = ""] = period.split("-");
+  const month = part.startsWith("H") ? (Number(part.slice(1)) - 1) * 6 + 1 : part.startsWith("Q") ? (Number(part.slice(1)) - 1) * 3 + 1 : part ? Number(part) : 1;
+  return `${year}-${String(month).padStart(2, "0")}-01`;
+}
+
 /**
- * A measure as given (--ppm 120, --on-time 96.5, a trailing % allowed): a number from 0 to `max`, whole when `whole`; undefined
- * when not given. Errors (UserError, one line): not a number, or out of range.
+ * Refuses a rating dated (`date`, YYYY-MM-DD) before its period `period` begins: a period not yet begun cannot be rated
+ * (IATF 16949 8.4.2.4, 9.1.2.1: performance data of a past period). Errors (UserError, one line).
+ */
+export function refuseUnbegunPeriod(period: string, date: string): void {
+  const start = periodStart(period);
+  if (start > date) throw new UserError(t("supplier.rate.period-after-date", { period, start, date }));
+}
+
+/**
+ * A measure as given (--ppm 120, --on-time 96.5, a trailing % allowed): a number from 0 to `max` (Infinity: no upper bound),
+ * whole when `whole`; undefined when not given. Errors (UserError, one line): not a number, or out of range.
  */
 export function ratingMeasure(given: string | undefined, flag: string, max: number, whole = false): number | undefined {
   if (given === undefined) return undefined;
   const text = given.trim().replace(/%$/, "");
   const value = Number(text);
-  if (text === "" || !Number.isFinite(value) || value < 0 || value > max || (whole && !Number.isInteger(value))) throw new UserError(t(whole ? "supplier.rate.bad-count" : "supplier.rate.bad-number", { flag, value: given, max }));
+  if (text === "" || !Number.isFinite(value) || value < 0 || value > max || (whole && !Number.isInteger(value))) throw new UserError(t(whole ? "supplier.rate.bad-count" : max === Infinity ? "supplier.rate.bad-unbounded" : "supplier.rate.bad-number", { flag, value: given, max }));
   return value;
 }
 

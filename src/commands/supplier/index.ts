@@ -31,14 +31,14 @@ import { registerContext } from "../../report/registers/context.js";
 import { ratingText } from "../../report/registers/suppliers.js";
 import { rule as ratingRule } from "../../check/rules/supplier/rating-without-action.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, dateOption } from "../options.js";
+import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 import { yamlText } from "../shared/persist.js";
 import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
 import { appendExternalParty } from "../shared/external-parties.js";
 import { supplierLabel, supplierOption } from "../shared/suppliers.js";
-import { appendFlowEntry, flowMap, ratingMeasure, ratingPeriod } from "../shared/ratings.js";
+import { appendFlowEntry, flowMap, ratingMeasure, ratingPeriod, refuseUnbegunPeriod } from "../shared/ratings.js";
 
 export interface SupplierFlags {
   name?: string;
@@ -197,7 +197,8 @@ export async function supplierRateCommand(ctx: CommandContext, given: string, fl
     const rated = (supplier.record?.value.ratings ?? []).find((r) => r.period === period);
     if (rated) throw new UserError(t("supplier.rate.rated", { supplier: supplierLabel(supplier), period, grade: rated.grade, date: rated.date }), t("supplier.rate.rated.hint", { path: supplier.record!.file.path }));
     const grade = choiceOption(flags.grade.trim().toUpperCase(), "--grade", SUPPLIER_GRADES, "A");
-    const date = dateOption(flags.date, "--date");
+    const date = eventDateOption(flags.date, "--date");
+    refuseUnbegunPeriod(period, date);
     const by = insider(session, flags.by, "--by", date);
     const ppm = ratingMeasure(flags.ppm, "--ppm", Infinity);
     const onTime = ratingMeasure(flags.onTime, "--on-time", 100);
