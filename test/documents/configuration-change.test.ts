@@ -175,6 +175,13 @@ describe("csr release --configuration-change with what the change reaches (teste
     expect((await releaseIn(dir, "--configuration-change", "--military-representative", "wangjd", "--change-class", "IV")).stderr).toBe("csr: --change-class is I, II or III (the classes of a configuration change in GJB 3206B), not 'IV'.\n");
     expect((await releaseIn(dir, ...REACH, "--affects", "CS/QR-099-01")).stderr).toBe("csr: --affects: no document 'CS/QR-099-01' in the repository. Did you mean 'CS/QR-009-01'?\n");
     expect((await releaseIn(dir, ...REACH, "--affects", "CS/WI-005", "--lang", "zh-CN")).stderr).toBe("csr: --affects 列出受本次更改影响的其他文件，不含 CS/WI-005 本身。\n");
+    // The 更改依据 cell joins products with 、 and the Word import splits them there: one product per option (review80 4).
+    expect((await releaseIn(dir, ...REACH, "--affects-product", "XX-3、XX-5 电源模块 2026-03批", "--lang", "zh-CN")).stderr).toBe(
+      "csr: --affects-product 'XX-3、XX-5 电源模块 2026-03批' 含有 '、'：每个受影响的产品单独给一次 --affects-product（例如 --affects-product \"XX-3 电源模块\" --affects-product \"XX-5 电源模块\"）。\n",
+    );
+    expect((await releaseIn(dir, ...REACH, "--affects-product", "XX-3; XX-5")).stderr).toBe(
+      "csr: --affects-product 'XX-3; XX-5' holds ';': give each product affected by its own --affects-product (e.g. --affects-product \"XX-3 power module\" --affects-product \"XX-5 power module\").\n",
+    );
     expect(file(dir)).toBe(before);
   });
 });

@@ -29,7 +29,7 @@ const CLASSES: Readonly<Record<string, ChangeClass>> = { I: "I", II: "II", III: 
  * first_article_required), those given; `configuration_change` itself is the caller's. Each affected document is
  * named by its id in the repository (a different letter case is answered with the id as recorded).
  * Errors (UserError, one line): any of them without --configuration-change; a class other than I, II or III; an
- * affected document the repository does not have (the nearest id suggested), or the document released itself.
+ * affected product holding a list separator (affectedProduct); an affected document the repository does not have (the nearest id suggested), or the document released itself.
  */
 export function configurationChangeRecord(index: RepoIndex, doc: ControlledDocument, flags: ConfigurationChangeFlags): Pick<Revision, Exclude<ConfigurationChangeKey, "configuration_change">> {
   const given = (
@@ -43,7 +43,7 @@ export function configurationChangeRecord(index: RepoIndex, doc: ControlledDocum
   if (given.length === 0) return {};
   if (!flags.configurationChange) throw new UserError(t("release.configuration-detail-alone", { flag: given[0]![0], id: doc.id }));
   const change_class = flags.changeClass === undefined ? undefined : changeClassOption(flags.changeClass);
-  const products = [...new Set((flags.affectsProduct ?? []).map((p) => p.trim()).filter(Boolean))];
+  const products = [...new Set((flags.affectsProduct ?? []).map((p) => affectedProduct(p)).filter(Boolean))];
   const ids = [...new Set((flags.affects ?? []).flatMap((value) => value.split(/[,，]/)).map((value) => value.trim()).filter(Boolean))];
   const documents = [...new Set(ids.map((id) => affectedDocument(index, doc, id)))];
   return {
@@ -52,6 +52,17 @@ export function configurationChangeRecord(index: RepoIndex, doc: ControlledDocum
     ...(documents.length > 0 ? { affected_documents: documents } : {}),
     ...(flags.firstArticleRequired ? { first_article_required: true } : {}),
   };
+}
+
+/**
+ * One --affects-product value, trimmed. The 更改原因/依据 cell joins the products with 、 and its parts with ；, and the Word
+ * import splits them there (import/docx/document.ts), so a product holding 、 ， , ； or ; would come back as several:
+ * refused, each product given by its own --affects-product (review80 4). Errors (UserError, one line).
+ */
+function affectedProduct(value: string): string {
+  const separator = /[、，,；;]/.exec(value)?.[0];
+  if (separator !== undefined) throw new UserError(t("release.affects-product-separator", { value: value.trim(), separator }));
+  return value.trim();
 }
 
 /** --change-class as recorded: I, II or III from I/II/III, 1–3 or Ⅰ–Ⅲ, with or without 类 or "class". */
