@@ -7,7 +7,7 @@
  * first-article/failed-without-pass reports a failed one not inspected again. gjb-demo (with its example first-articles.yaml)
  * in a temporary git repository; the story's day is 2026-12-04.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
@@ -93,6 +93,28 @@ describe("the record read back", () => {
         "First article inspection FA-2026-004 (XX-3 电源模块 焊接, 2026-12-01, report SJ-2026-07) failed, and no later one of the same product and operation passed. Once corrected, inspect a first article again and record it (csr first-article add … --result pass); batch production waits until one passes.",
       ],
     ]);
+  });
+
+  it("csr check reports what the command refuses, written by hand; csr show FA-… lists the second record of its number", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    const file = join(dir, "first-articles.yaml");
+    const twice = ["  - id: FA-2026-001", "    product: XX-3 电源模块", "    operation: 焊接", "    process: C99", "    document: CS/WI-999", "    reason: new-product", "    date: 2026-11-21", "    members: [nobody, wangjd]", "    military_representative: luox", "    result: pass", "    report: sj-2026-03", ""];
+    writeFileSync(file, readFileSync(file, "utf8") + twice.join("\n"));
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-12-04");
+    expect(findings.filter((f) => f.file === "first-articles.yaml").map((f) => [f.line, f.rule])).toEqual([
+      [35, "id/duplicate"],
+      [38, "ref/unresolved"],
+      [39, "ref/unresolved"],
+      [42, "ref/unresolved"],
+      [42, "person/military-signature"],
+      [43, "person/military-signature"],
+      [45, "id/duplicate"],
+    ]);
+    const card = (await zh(dir, "show", "FA-2026-001")).stdout;
+    expect(card).toContain("  报告编号                SJ-2026-03\n");
+    expect(card).toContain("  检查发现                错误 id/duplicate（第 35 行）：首件鉴定编号 'FA-2026-001' 已在第 4 行使用。");
+    expect(card).toContain("错误 person/military-signature（第 42 行）：首件鉴定 FA-2026-001（2026-11-21）的首件鉴定组中有军代表室的军代表 王建东（wangjd）");
+    expect(card).toContain("错误 id/duplicate（第 45 行）：首件鉴定报告编号 'sj-2026-03' 已在第 13 行使用。");
   });
 
   it("csr list first-articles prints the 首件鉴定台账, the failed one marked, as the register stood on --today", async () => {

@@ -148,7 +148,7 @@ function withId(text: string, id: string): string {
 }
 
 /** The files (other than `except`) that name the document `id`, with where each names it, and whose (a document's or CSR's id) each place is. */
-function referringPaths(repo: Pick<Repository, "config" | "processes" | "documents" | "csrs" | "actions">, id: string, except: string): Map<string, { at: Path; owner?: string }[]> {
+function referringPaths(repo: Pick<Repository, "config" | "processes" | "documents" | "csrs" | "actions" | "firstArticles">, id: string, except: string): Map<string, { at: Path; owner?: string }[]> {
   const paths = new Map<string, { at: Path; owner?: string }[]>();
   forEachDocumentReference(repo, (file, at, named, owner) => {
     if (named === id && file.path !== except) paths.set(file.path, [...(paths.get(file.path) ?? []), { at, ...(owner === undefined ? {} : { owner }) }]);

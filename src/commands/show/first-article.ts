@@ -2,7 +2,8 @@
  * `csr show <FA-…>`: the card of one first article inspection of first-articles.yaml (首件鉴定; GJB 9001C-2017 8.5.1, GJB 908A)
  * as an auditor or the 军代表 reads it: its row of the 首件鉴定台账 (product, operation, process, the 工艺规程 or 图样 with its
  * version, reason, change, day, team, 军代表, result, report), the document's title, the other inspections of the same
- * product and operation (the repetition of a failed one), and the findings of csr check's first-article/* rules on it.
+ * product and operation (the repetition of a failed one), and the findings of csr check's first-article/* rules, ref/unresolved, id/duplicate and person/military-signature on it and on
+ * any other record written with its number.
  */
 import { localized } from "../../core/text.js";
 import { language, t } from "../../i18n/index.js";
@@ -29,7 +30,10 @@ export async function showFirstArticle(ctx: CommandContext, repo: Repository, in
   const document = record.document === undefined ? undefined : index.documents.get(record.document)?.value;
   const subject = firstArticleSubject(record);
   const others = repo.firstArticles.filter((r) => r !== located && firstArticleSubject(r.value) === subject).map((r) => r.value);
-  const findings = await findingsAt(repo, located, today, "first-article/");
+  // A second record written by hand with the same number is not passed over: id/duplicate's finding on it is listed too,
+  // with the references and the 军代表 of both (csr check's ref/unresolved, person/military-signature).
+  const sameId = repo.firstArticles.filter((r) => r === located || r.value.id === record.id);
+  const findings = await findingsAt(repo, sameId, today, ["first-article/", "id/duplicate", "ref/unresolved", "person/military-signature"]);
   if (json) {
     const found = findings.map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }));
     const out = { file: located.file.path, asOf: today, firstArticle: record, documentTitle: document ? document.title : null, sameOperation: others.map((r) => ({ id: r.id, date: r.date, result: r.result, report: r.report })), findings: found };

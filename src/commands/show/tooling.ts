@@ -32,13 +32,16 @@ export async function toolingFindings(repo: Repository, located: Located<Tooling
 }
 
 /**
- * The findings of csr check's rules whose id begins with `prefix` (tooling/, first-article/) at `located`'s entry of a list
- * file on `today` (YYYY-MM-DD): what a card lists against it. Those rules alone are run.
+ * The findings of csr check's rules whose id begins with `prefix` (tooling/, first-article/; or with one of several) at
+ * `located`'s entry of a list file (or at any of several entries) on `today` (YYYY-MM-DD): what a card lists against it.
+ * Those rules alone are run.
  */
-export async function findingsAt(repo: Repository, located: Located<unknown>, today: string, prefix: string): Promise<Finding[]> {
+export async function findingsAt(repo: Repository, located: Located<unknown> | readonly Located<unknown>[], today: string, prefix: string | readonly string[]): Promise<Finding[]> {
   const [{ checkRepository }, { rules }] = await Promise.all([import("../../check/engine.js"), import("../../check/registry.js")]);
-  const { findings } = checkRepository(repo, { today }, rules.filter((r) => r.id.startsWith(prefix)));
-  return findings.filter((f) => f.file === located.file.path && located.path.every((step, i) => reportedAt.get(f)?.path[i] === step));
+  const prefixes = typeof prefix === "string" ? [prefix] : prefix;
+  const entries: readonly Located<unknown>[] = Array.isArray(located) ? located : [located as Located<unknown>];
+  const { findings } = checkRepository(repo, { today }, rules.filter((r) => prefixes.some((p) => r.id.startsWith(p))));
+  return findings.filter((f) => entries.some((e) => f.file === e.file.path && e.path.every((step, i) => reportedAt.get(f)?.path[i] === step)));
 }
 
 /**

@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "Two entities of the same kind share an id.",
   docs: {
     description:
-      "Two documents, customers, people, processes, corrective action records, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+      "Two documents, customers, people, processes, corrective action records, departments (or outside parties, which share their codes), source documents of one customer or 首件鉴定 records (first-articles.yaml) share an id, or two 首件鉴定 records one report number (in any letter case), so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
     bad: `
   - code: C1
     name: 市场开发过程
@@ -39,6 +39,9 @@ export const rule: Rule = {
       ];
       duplicates(ctx, "department", departments, (d) => d.code, ["code"]);
     }
+    // A 首件鉴定's number and its report's number (csr first-article add refuses a report recorded already).
+    duplicates(ctx, "first-article", repo.firstArticles, (r) => r.id, ["id"]);
+    duplicates(ctx, "first-article-report", repo.firstArticles, (r) => (typeof r.report === "string" ? r.report.normalize("NFKC").toLowerCase() : ""), ["report"], undefined, (r) => r.report);
     for (const customer of repo.customers) {
       const sources = (customer.value.sources ?? []).map((value, i) => ({ value, file: customer.file, path: ["sources", i] }));
       duplicates(ctx, "source-document", sources, (s) => s.id, ["id"]);
@@ -52,19 +55,22 @@ export const rule: Rule = {
  */
 function duplicates<T>(
   ctx: RuleContext,
-  what: "document" | "customer" | "person" | "process" | "department" | "source-document" | "action",
+  what: "document" | "customer" | "person" | "process" | "department" | "source-document" | "action" | "first-article" | "first-article-report",
   items: Located<T>[],
   key: (v: T) => string,
   field: string[],
   indexed?: ReadonlyMap<string, Located<T>>,
+  shown: (v: T) => string = key,
 ): void {
   const first = new Map<string, Located<T>>();
   for (const item of items) {
-    const id = key(item.value);
-    const earlier = indexed ? indexed.get(id) : first.get(id);
+    const keyed = key(item.value);
+    if (keyed === "") continue;
+    const id = shown(item.value);
+    const earlier = indexed ? indexed.get(keyed) : first.get(keyed);
     if (earlier === item) continue;
     if (!earlier) {
-      first.set(id, item);
+      first.set(keyed, item);
       continue;
     }
     const [line] = locate(earlier.file, [...earlier.path, ...field]);

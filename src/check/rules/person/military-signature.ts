@@ -24,11 +24,11 @@ export const rule: Rule = {
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "A 军代表 holds a role of the organisation, signs other than as 军代表, reviews a document periodically, gives or attends training or audits a process, or someone else signs as 军代表.",
+  summary: "A 军代表 holds a role of the organisation, signs other than as 军代表, reviews a document periodically, gives or attends training, audits a process or is of a 首件鉴定组, or someone else signs as 军代表.",
   dependsOn: ["people.yaml", "qms.yaml", "processes.yaml"],
   docs: {
     description:
-      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; a periodic review of a document (`reviews`) or a training session (`training.sessions`, as trainer or among its `people`) in the name of such a person, since the organisation reviews its own documents and does not train the military representative office; an internal audit of a process (`audits` in `processes.yaml`, `by`) in the name of such a person, since the organisation's own auditors audit it internally ({{cite:audit-programme}}); and a 军代表 signature (`military_representative` of a revision or of a review report) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
+      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; a periodic review of a document (`reviews`) or a training session (`training.sessions`, as trainer or among its `people`) in the name of such a person, since the organisation reviews its own documents and does not train the military representative office; an internal audit of a process (`audits` in `processes.yaml`, `by`) in the name of such a person, since the organisation's own auditors audit it internally ({{cite:audit-programme}}); such a person among the 首件鉴定组 of a first article inspection (`members` in `first-articles.yaml`), who attends it as the 军代表 (`military_representative`) instead; and a 军代表 signature (`military_representative` of a revision, of a review report or of a first article inspection) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
     bad: `
   - {id: liujd, name: 刘军代, department: MRO, title: 军代表, roles: [reviewer]}   # MRO: kind military-representative
 `,
@@ -70,6 +70,15 @@ export const rule: Rule = {
         if (!person || !isMilitaryRepresentative(ctx.index, person)) return;
         ctx.report({ file, path: [...path, "by", j] }, t("rule.person/military-signature.auditor", { who: personWithId(person), process: processLabel(process), date: audit.date, report: audit.report, office: departmentLabel(ctx.index, person.department) }));
       });
+    }
+    // GJB 908A, GJB 9001C 8.5.1: the 首件鉴定组 is the organisation's; the 军代表 attends as such (csr first-article add refuses both).
+    for (const { value: record, file, path } of ctx.repo.firstArticles) {
+      if (Array.isArray(record.members)) record.members.forEach((id, j) => {
+        const person = typeof id === "string" ? ctx.index.people.get(id)?.value : undefined;
+        if (person && isMilitaryRepresentative(ctx.index, person)) ctx.report({ file, path: [...path, "members", j] }, t("rule.person/military-signature.first-article-member", { who: personWithId(person), id: record.id, date: record.date, office: departmentLabel(ctx.index, person.department) }));
+      });
+      const military = typeof record.military_representative === "string" ? ctx.index.people.get(record.military_representative)?.value : undefined;
+      if (military && !isMilitaryRepresentative(ctx.index, military)) ctx.report({ file, path: [...path, "military_representative"] }, t("rule.person/military-signature.first-article-not-military", { who: personWithId(military), id: record.id, date: record.date, office: officeNames }));
     }
     for (const { value, file, path } of ctx.index.csrs.values()) report(file, path, csrWork(value));
     for (const { value, file, path } of ctx.index.documents.values()) report(file, path, documentWork(value));

@@ -62,7 +62,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review and who carries out its conclusion (`owner`), an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate), a customer (a CSR's, a symbol table's, a form's customer retention period), a supplier (a corrective action asked of a supplier, a SCAR: an outside party of kind `supplier`), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, a revision's `affected_documents`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml, its departments that countersign a kind of document too; a document's `countersign_departments`; a customer source document's custodian), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review and who carries out its conclusion (`owner`), an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who approved and who witnessed a batch of records' disposal, who was trained and who trained them, a department's delegate, a first article inspection's team and the 军代表 who attended it), a customer (a CSR's, a symbol table's, a form's customer retention period), a supplier (a corrective action asked of a supplier, a SCAR: an outside party of kind `supplier`), a customer's source document or revision, a document number (`related`, `forms`, `deviates_from`, a revision's `affected_documents`, `addressed`, `superseded_by`, a withdrawn form's `used_by`, a process's `documents`, the `document` a first article inspection was made to, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a corrective action record a revision carries out (its `actions`: an id written in another letter case than its record is answered with the record's spelling, as one register writes it), a process code (a first article inspection's `process` too), or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id — for a document number, the closest document of the kind its numbering family in `qms.yaml` gives it (or a form, in `forms`), never a procedure for a work instruction not added yet; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -125,6 +125,8 @@ related: [QP-001]   # Unknown document 'QP-001'
         if (r.process) refs.process(file, ["read_across", i, "process"], r.process);
       });
     }
+    // A 首件鉴定 names the process of processes.yaml it was made at (csr first-article add --process refuses another).
+    for (const { value, file, path } of repo.firstArticles) if (typeof value.process === "string" && ctx.keeps(file) && !processes.has(value.process) && !unvalidated.processes.has(value.process)) refs.process(file, [...path, "process"], value.process);
     for (const { value, file } of repo.customers) {
       if (!ctx.keeps(file)) continue;
       value.sources?.forEach((source, i) => {
@@ -191,7 +193,7 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs" | "actions">, 
  * Every place a file names a controlled document by its number, with its file, path and (where a
  * command corrects it: a document's `related`, `forms` and `deviates_from`, a CSR's `addressed`) the id of the
  * document or CSR that names it: qms.yaml's CSR review form (`csr.review_form`) and the forms its
- * registers are printed on (`registers.forms`), a process's `documents`, a document's related
+ * registers are printed on (`registers.forms`), a process's `documents`, the document a 首件鉴定 was made to, a document's related
  * documents, forms, the documents it deviates from (`deviates_from`), the documents a 技术状态更改 affects (a revision's `affected_documents`), successor (`obsolete.superseded_by`) and a withdrawn form's users
  * (`obsolete.used_by`), a CSR's links (`addressed`) and the form of its review record, earlier
  * rounds' too. The one list of them: this rule (and config/register-form) check each resolves,
@@ -200,7 +202,7 @@ export function forEachCsrReference(repo: Pick<Repository, "csrs" | "actions">, 
  * numbers it knows before their paths are made.
  */
 export function forEachDocumentReference(
-  repo: Pick<Repository, "config" | "processes" | "documents" | "csrs" | "actions">,
+  repo: Pick<Repository, "config" | "processes" | "documents" | "csrs" | "actions" | "firstArticles">,
   visit: (file: SourceFile, path: Path, id: string, owner?: string) => void,
   keeps: (file: SourceFile) => boolean = () => true,
   known: (id: string) => boolean = () => false,
@@ -223,6 +225,8 @@ export function forEachDocumentReference(
     obsolete?.used_by?.forEach((u, i) => known(u.document) || visit(file, ["obsolete", "used_by", i, "document"], u.document));
   }
   for (const { value, file } of repo.actions) value.read_across?.forEach((r, i) => r.document === undefined || known(r.document) || visit(file, ["read_across", i, "document"], r.document));
+  // The 工艺规程 or 图样 a 首件鉴定 was made to (first-articles.yaml `document`).
+  for (const { value, file, path } of repo.firstArticles) if (typeof value.document === "string" && !known(value.document)) visit(file, [...path, "document"], value.document);
   for (const { value: csr, file } of repo.csrs) {
     if (!keeps(file)) continue;
     const { addressed, review } = csr;
@@ -236,7 +240,7 @@ export function forEachDocumentReference(
 
 /**
  * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
- * process's internal audits (processes.yaml `audits`), the assessor of a level at a station (people.yaml `skills`), each signature
+ * process's internal audits (processes.yaml `audits`), a 首件鉴定's team and 军代表 (first-articles.yaml), the assessor of a level at a station (people.yaml `skills`), each signature
  * of a document's revisions, a periodic review (who reviewed, who carries out its conclusion), a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
@@ -261,6 +265,12 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
       if (entry.verified_by && !known(entry.verified_by)) visit(file, ["steps", step, "verified_by"], entry.verified_by);
     }
     value.read_across?.forEach((r, i) => known(r.by) || visit(file, ["read_across", i, "by"], r.by));
+  }
+  // A 首件鉴定's team and the 军代表 who attended (first-articles.yaml `members`, `military_representative`).
+  for (const { value, file, path } of repo.firstArticles) {
+    if (Array.isArray(value.members)) value.members.forEach((p, j) => typeof p !== "string" || known(p) || visit(file, [...path, "members", j], p));
+    const military = value.military_representative;
+    if (typeof military === "string" && !known(military)) visit(file, [...path, "military_representative"], military);
   }
   const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
     if (!sessions) return;
