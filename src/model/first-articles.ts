@@ -50,20 +50,19 @@ export function failedWithoutPass<R extends { value: FirstArticle }>(records: re
 }
 
 /**
- * The 技术状态更改 revisions (`configuration_change`, csr release --configuration-change; GJB 9001C 7.5.3, 8.3.6) of `document`
- * in effect by `today` (revisionEffective) that no 首件鉴定 of `records` follows: none names the document (`document`) and
- * either that revision's version, its change (`change_request`), or a day on or after it took effect. Only for a document a
- * record names at all — one first articles are made to (a 工艺规程 or 图样); other documents are not asked for one.
- * Each with its index in `revisions` and the day it took effect.
+ * The revisions of `document` whose change request asked for a new 首件鉴定 (`first_article_required`, csr release
+ * --configuration-change --first-article-required; GJB 908A, GJB 9001C 7.5.3, 8.3.6, 8.5.1), in effect by `today`
+ * (revisionEffective), that no 首件鉴定 of `records` follows: none names the document (`document`) or the change
+ * (`change_request`) with a date on or after the revision's release day (its `date`, YYYY-MM-DD; else the day it took effect). A configuration change
+ * that did not ask for one is not asked about (review80 2). Each with its index in `revisions` and the day it took effect.
  */
 export function changesWithoutFirstArticle(document: ControlledDocument, records: readonly FirstArticle[], today: string): { revision: Revision; index: number; effective: string }[] {
-  const own = records.filter((r) => r.document === document.id);
-  if (own.length === 0 || document.status === "obsolete") return [];
+  if (document.status === "obsolete") return [];
   return (document.revisions ?? []).flatMap((revision, index) => {
-    if (!revision.configuration_change) return [];
+    if (revision.first_article_required !== true) return [];
     const effective = revisionEffective(document, index);
     if (effective > today) return [];
-    const followed = own.some((r) => r.version === revision.version || (revision.change_request !== undefined && r.change_request === revision.change_request) || r.date >= effective);
+    const followed = records.some((r) => (r.document === document.id || (revision.change_request !== undefined && r.change_request === revision.change_request)) && r.date >= (revision.date ?? effective));
     return followed ? [] : [{ revision, index, effective }];
   });
 }

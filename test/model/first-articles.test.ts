@@ -48,26 +48,28 @@ describe("changesWithoutFirstArticle", () => {
     status: "released",
     revisions: [
       { version: "A/0", date: "2026-03-01" },
-      { version: "B/0", date: "2026-11-10", change_request: "GG-2026-014", configuration_change: true },
+      { version: "A/1", date: "2026-06-01", change_request: "GG-2026-007", configuration_change: true },
+      { version: "B/0", date: "2026-11-10", change_request: "GG-2026-014", configuration_change: true, first_article_required: true },
     ],
   } as ControlledDocument;
 
-  it("reports a configuration change in effect that no inspection of the document follows", () => {
+  it("reports a change asking for a 首件鉴定 in effect that none follows, even of a document no record names, and not a change that asked for none (review80 2)", () => {
     const before = record("FA-2026-001", { document: "CSGY-XX3-001", version: "A/0", date: "2026-03-18" });
-    expect(changesWithoutFirstArticle(document, [before], "2026-12-04").map((c) => [c.revision.version, c.index, c.effective])).toEqual([["B/0", 1, "2026-11-10"]]);
+    expect(changesWithoutFirstArticle(document, [before], "2026-12-04").map((c) => [c.revision.version, c.index, c.effective])).toEqual([["B/0", 2, "2026-11-10"]]);
+    expect(changesWithoutFirstArticle(document, [], "2026-12-04").map((c) => c.revision.version)).toEqual(["B/0"]);
     // Not yet in effect on today.
     expect(changesWithoutFirstArticle(document, [before], "2026-11-09")).toEqual([]);
   });
 
-  it("takes an inspection of its version, of its change, or on a day from it on as following it", () => {
-    const early = { document: "CSGY-XX3-001", date: "2026-11-05" };
-    expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { ...early, version: "B/0" })], "2026-12-04")).toEqual([]);
-    expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { ...early, change_request: "GG-2026-014" })], "2026-12-04")).toEqual([]);
+  it("takes an inspection of the document or of its change, dated on or after the change's release, as following it", () => {
     expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { document: "CSGY-XX3-001", date: "2026-11-10" })], "2026-12-04")).toEqual([]);
+    expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { document: "CSGY-XX3-002", change_request: "GG-2026-014", date: "2026-11-20" })], "2026-12-04")).toEqual([]);
+    // Before the change was released, or of another document and change, it is no answer.
+    expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { document: "CSGY-XX3-001", version: "B/0", change_request: "GG-2026-014", date: "2026-11-09" })], "2026-12-04").length).toBe(1);
+    expect(changesWithoutFirstArticle(document, [record("FA-2026-002", { document: "CS/WI-003", date: "2026-11-20" })], "2026-12-04").length).toBe(1);
   });
 
-  it("asks nothing of a document no record names, or of an obsolete one", () => {
-    expect(changesWithoutFirstArticle(document, [record("FA-2026-001", { document: "CS/WI-003" })], "2026-12-04")).toEqual([]);
-    expect(changesWithoutFirstArticle({ ...document, status: "obsolete" } as ControlledDocument, [record("FA-2026-001", { document: "CSGY-XX3-001", date: "2026-03-18" })], "2026-12-04")).toEqual([]);
+  it("asks nothing of an obsolete document", () => {
+    expect(changesWithoutFirstArticle({ ...document, status: "obsolete" } as ControlledDocument, [], "2026-12-04")).toEqual([]);
   });
 });
