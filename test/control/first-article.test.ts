@@ -31,14 +31,31 @@ describe("csr first-article add", () => {
     expect(csr(["-C", dir, ...ADD, "--commit", "--today", "2026-12-04"], { lang: null })).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /^已记录首件鉴定 FA-2026-004：XX-3 电源模块 焊接，2026-12-01，不合格（报告 SJ-2026-07），写入 first-articles\.yaml。纠正后应重新进行首件鉴定，合格前不得转入批量生产（csr check：first-article\/failed-without-pass）。\n更改单号 GG-2025-002 取自 CS\/WI-003 的现行版本 A\/1。\n已提交 [0-9a-f]{7}：首件鉴定 FA-2026-004：XX-3 电源模块，不合格\n$/,
+        /^已记录首件鉴定 FA-2026-004：XX-3 电源模块 焊接，2026-12-01，不合格（报告 SJ-2026-07），写入 first-articles\.yaml。纠正后应重新进行首件鉴定，合格前不得转入批量生产（csr check：first-article\/failed-without-pass）。\n未记录更改单号：CS\/WI-003 的现行版本 A\/1 既未记为技术状态更改，也未要求首件鉴定（可用 --change-request 给出要求本次鉴定的更改）。\n已提交 [0-9a-f]{7}：首件鉴定 FA-2026-004：XX-3 电源模块，不合格\n$/,
       ),
       stderr: "",
     });
     expect(readFileSync(join(dir, "first-articles.yaml"), "utf8")).toContain(
-      "    report: SJ-2026-06\n  - id: FA-2026-004\n    product: XX-3 电源模块\n    operation: 焊接\n    document: CS/WI-003\n    version: A/1\n    reason: process-change\n    change_request: GG-2025-002\n    date: 2026-12-01\n    members: [luox, hejun]\n    military_representative: wangjd\n    result: fail\n    report: SJ-2026-07\n",
+      "    report: SJ-2026-06\n  - id: FA-2026-004\n    product: XX-3 电源模块\n    operation: 焊接\n    document: CS/WI-003\n    version: A/1\n    reason: process-change\n    date: 2026-12-01\n    members: [luox, hejun]\n    military_representative: wangjd\n    result: fail\n    report: SJ-2026-07\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("takes the change request only from a version in force recorded as a 技术状态更改 (or calling for a first article)", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    const add = (document: string, report: string) => zh(dir, "first-article", "add", "XX-3 电源模块", "--operation", "包装", "--document", document, "--reason", "process-change", "--members", "luox", "--military-representative", "wangjd", "--result", "pass", "--report", report, "--date", "2026-12-03");
+    // CS/WI-004 A/1 (2026-04-13) is the 技术状态更改 GG-2026-004; CS/WI-003 A/1 (2025) only corrected operator qualification (GG-2025-002).
+    expect(await add("CS/WI-004", "X-1")).toEqual({
+      code: 0,
+      stdout: "已记录首件鉴定 FA-2026-004：XX-3 电源模块 包装，2026-12-03，合格（报告 X-1），写入 first-articles.yaml。\n更改单号 GG-2026-004 取自 CS/WI-004 的现行版本 A/1。\n",
+      stderr: "",
+    });
+    expect((await add("CS/WI-003", "X-2")).stdout).toBe(
+      "已记录首件鉴定 FA-2026-005：XX-3 电源模块 包装，2026-12-03，合格（报告 X-2），写入 first-articles.yaml。\n未记录更改单号：CS/WI-003 的现行版本 A/1 既未记为技术状态更改，也未要求首件鉴定（可用 --change-request 给出要求本次鉴定的更改）。\n",
+    );
+    const text = readFileSync(join(dir, "first-articles.yaml"), "utf8");
+    expect(text).toContain("    document: CS/WI-004\n    version: A/1\n    reason: process-change\n    change_request: GG-2026-004\n");
+    expect(text).toContain("    document: CS/WI-003\n    version: A/1\n    reason: process-change\n    date: 2026-12-03\n");
   });
 
   it("refuses a 军代表 in the team, a team member as 军代表, an unknown reason, what is missing, a report recorded already, a future day", async () => {
@@ -88,7 +105,7 @@ describe("the record read back", () => {
     expect(findings.filter((f) => f.rule.startsWith("first-article/")).map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
       [
         "first-articles.yaml",
-        45,
+        44,
         "warning",
         "First article inspection FA-2026-004 (XX-3 电源模块 焊接, 2026-12-01, report SJ-2026-07) failed, and no later one of the same product and operation passed. Once corrected, inspect a first article again and record it (csr first-article add … --result pass); batch production waits until one passes.",
       ],
@@ -125,7 +142,7 @@ describe("the record read back", () => {
       "1,FA-2026-001,XX-3 电源模块,灌封,C3,,新产品,,2026-03-18,罗欣、何军、周琳,王建东,合格,SJ-2026-03,",
       "2,FA-2026-002,XX-3 电源模块,灌封,C3,,换供方,,2026-11-20,罗欣、何军、周琳,王建东,不合格,SJ-2026-05,改用 GF-2 灌封胶后灌封层气泡超标，延长真空脱泡时间后重新鉴定",
       "3,FA-2026-003,XX-3 电源模块,灌封,C3,,换供方,,2026-11-27,罗欣、何军、周琳,王建东,合格,SJ-2026-06,",
-      "4,FA-2026-004,XX-3 电源模块,焊接,,CS/WI-003（A/1）,工艺更改,GG-2025-002,2026-12-01,罗欣、何军,王建东,不合格，未重新鉴定,SJ-2026-07,",
+      "4,FA-2026-004,XX-3 电源模块,焊接,,CS/WI-003（A/1）,工艺更改,,2026-12-01,罗欣、何军,王建东,不合格，未重新鉴定,SJ-2026-07,",
       "",
     ]);
     const before = (await csrInProcess(["-C", dir, "list", "first-articles", "--today", "2026-11-25", "--from", "2026-11-01", "--to", "2026-11-30"], { lang: null })).stdout;
@@ -160,7 +177,7 @@ describe("the record read back", () => {
     const card = (await zh(dir, "show", "FA-2026-004")).stdout;
     expect(card).toContain("  工艺规程/图样（版本）   CS/WI-003（A/1）\n  文件名称                关键工序控制细则\n");
     expect(card).toContain("  鉴定结论                不合格，未重新鉴定\n");
-    expect(card).toContain("  检查发现                警告 first-article/failed-without-pass（第 45 行）：首件鉴定 FA-2026-004");
+    expect(card).toContain("  检查发现                警告 first-article/failed-without-pass（第 44 行）：首件鉴定 FA-2026-004");
     const json = JSON.parse((await zh(dir, "show", "FA-2026-004", "--format", "json")).stdout) as { firstArticle: { version: string }; documentTitle: string; findings: { rule: string }[] };
     expect(json.firstArticle.version).toBe("A/1");
     expect(json.documentTitle).toBe("关键工序控制细则");

@@ -121,10 +121,18 @@ function firstArticleRecord(session: EditSession, flags: FirstArticleFlags, befo
     const inForce = revisionInForce(document, date);
     version = inForce?.version;
     if (!inForce) notes.push(t("first-article.no-version", { document: document.id, date }));
-    // A 首件鉴定 held for a design or process change is linked to the change its document's revision records.
-    if (changeRequest === undefined && inForce?.change_request && (reason === "design-change" || reason === "process-change")) {
-      changeRequest = inForce.change_request;
-      notes.push(t("first-article.change-from-revision", { number: changeRequest, document: document.id, version: inForce.version }));
+    // A 首件鉴定 held for a design or process change is linked to the change its document's revision records, when that
+    // revision is the change: a 技术状态更改 (configuration_change) or one calling for a first article (first_article_required).
+    // Another revision's change request (an older revision's, of an unrelated kind) is not copied; the note says so.
+    if (changeRequest === undefined && inForce && (reason === "design-change" || reason === "process-change")) {
+      const change = inForce.configuration_change === true || inForce.first_article_required === true;
+      if (change && inForce.change_request) {
+        changeRequest = inForce.change_request;
+        notes.push(t("first-article.change-from-revision", { number: changeRequest, document: document.id, version: inForce.version }));
+      } else if (flags.amend === undefined || flags.document !== undefined || flags.reason !== undefined) {
+        // Said when the record is written or its document or reason corrected; not again for an --amend of the team.
+        notes.push(t(change ? "first-article.change-none" : "first-article.change-not-configuration", { document: document.id, version: inForce.version }));
+      }
     }
   }
   if (changeRequest !== undefined && flags.changeRequest !== undefined && !session.repo.documents.some((d) => (d.value.revisions ?? []).some((r) => r.change_request === changeRequest))) notes.push(t("first-article.change-unrecorded", { number: changeRequest }));
