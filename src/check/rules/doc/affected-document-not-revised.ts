@@ -14,6 +14,8 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "doc/affected-document-not-revised",
   severity: "warning",
+  // A document's findings follow from its own revisions and from the id, status and revisions' dates of the documents they name.
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, (f.data.revisions ?? []).map((r) => [r.version, r.date, r.configuration_change, r.affected_documents])] : null) },
   summary: "A configuration change (技术状态更改) names a document it affects that has not been revised since.",
   docs: {
     description:
