@@ -40,10 +40,8 @@ export function layoutOwner(config: QmsConfig | undefined, selector: LayoutSelec
  * What messages about the document's printed cells name ("2 级文件的版式").
  */
 export function documentLayoutOwner(repo: Pick<Repository, "config">, doc: LayoutSubject, date?: string): string {
-  const selector = (() => {
-    const layout = documentLayout(repo, doc, date);
-    return layout === undefined ? undefined : layoutSelector(layout);
-  })();
+  const layout = documentLayout(repo, doc, date);
+  const selector = layout === undefined ? undefined : layoutSelector(layout);
   // A level's layout is said as the document's level (3 级文件), not every level the entry lists.
   return layoutOwner(repo.config?.value, selector === undefined || selector.levels !== undefined ? { levels: [doc.level] } : selector);
 }
