@@ -285,7 +285,14 @@ export function estimatedDueYears(deadline: StepDeadline | undefined, received: 
  * highest of that prefix and year among `taken`.
  */
 export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["source"], year: string): string {
-  const prefix = `${source === "complaint" || source === "field-failure" ? "8D" : source === "supplier" ? "SCAR" : "NC"}-${year}-`;
+  return nextNumbered(taken, `${source === "complaint" || source === "field-failure" ? "8D" : source === "supplier" ? "SCAR" : "NC"}-${year}-`);
+}
+
+/**
+ * The next free number after `prefix` (e.g. `NC-2026-`, `FA-2026-`): one more than the highest number written after it
+ * among `taken` (the prefix in any letter case), three digits at least: NC-2026-010. For the records csr numbers by year.
+ */
+export function nextNumbered(taken: Iterable<string>, prefix: string): string {
   let highest = 0;
   for (const id of taken) {
     if (!id.toUpperCase().startsWith(prefix)) continue;

@@ -7,6 +7,7 @@
  */
 import type { Located } from "../load/repository.js";
 import { revisionEffective } from "./index.js";
+import { nextNumbered } from "./actions.js";
 import type { ControlledDocument, FirstArticle, Revision } from "./types.js";
 
 /** The letters of a record's number: FA-2026-001. */
@@ -17,13 +18,7 @@ export const FIRST_ARTICLE_PREFIX = "FA";
  * `taken` (any letter case), three digits at least.
  */
 export function nextFirstArticleId(taken: Iterable<string>, year: string): string {
-  const prefix = `${FIRST_ARTICLE_PREFIX}-${year}-`;
-  let highest = 0;
-  for (const id of taken) {
-    const n = id.toUpperCase().startsWith(prefix) ? Number(id.slice(prefix.length)) : NaN;
-    if (Number.isInteger(n) && n > highest) highest = n;
-  }
-  return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+  return nextNumbered(taken, `${FIRST_ARTICLE_PREFIX}-${year}-`);
 }
 
 /**
