@@ -13,9 +13,21 @@ export function departmentLabel(register: { departments: ReadonlyMap<string, Dep
   return unit ? localized(language(), unit.name, unit.name_en) : code;
 }
 
-/** A process for a reader: its code and its name in the language of the run (M2 内部审核 / M2 Internal audit; the Chinese name when it has no English one). */
-export function processLabel(process: Pick<Process, "code" | "name" | "name_en">): string {
-  return t("process.label", { code: process.code, name: localized(language(), process.name, process.name_en) });
+/**
+ * A process for a reader: its code and its name in `lang`, the run's unless a register or document is made in another
+ * (M2 内部审核 / M2 Internal audit; the Chinese name when it has no English one; the code alone when its name is empty).
+ */
+export function processLabel(process: Pick<Process, "code" | "name" | "name_en">, lang: Lang = language()): string {
+  return translate(lang, "process.label", { code: process.code, name: localized(lang, process.name, process.name_en) }).trimEnd();
+}
+
+/**
+ * The process a record names by `code`, for a reader in `lang` (processLabel), looked up in `processes` (the repository
+ * index's, by code); the code as written when no process has it (ref/unresolved reports such a code).
+ */
+export function processCodeLabel(processes: ReadonlyMap<string, { value: Pick<Process, "code" | "name" | "name_en"> }>, code: string, lang: Lang = language()): string {
+  const process = processes.get(code)?.value;
+  return process ? processLabel(process, lang) : code;
 }
 
 /**

@@ -79,6 +79,7 @@ import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, depar
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
 import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type PageStatus, type SiteSection } from "./view.js";
+import { processLabel } from "../model/labels.js";
 
 export interface SiteOptions {
   lang: Lang;
@@ -952,7 +953,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     // The procedures first, then the other documents, as the process list's two columns give them.
     const serving = servingDocuments(process, documentsOnDay.list).sort((a, b) => Number(a.level !== 2) - Number(b.level !== 2));
     generic(page, {
-      title: `${process.code} ${localized(lang, process.name, process.name_en)}`,
+      title: processLabel(process, lang),
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
         { label: tr("site.process.owner"), values: process.owner ? [entityCell(page, "department", process.owner, departmentName(rc, process.owner))] : [] },
@@ -2590,7 +2591,7 @@ function personAuditSection(rc: RegisterContext, page: string, person: string, a
         ],
         rows: made.map(({ process, audit }) => [
           { text: audit.date, className: "date" },
-          entityCell(page, "process", process.code, `${process.code} ${localized(rc.lang, process.name, process.name_en)}`.trimEnd()),
+          entityCell(page, "process", process.code, processLabel(process, rc.lang)),
           { text: audit.report },
           { text: String(auditNonconformities({ process, audit }, actions)) },
           ...(roster.marks ? [{ text: unqualified(audit) ? t(rc, "site.person.audits.unqualified") : t(rc, "site.person.audits.qualified") }] : []),

@@ -96,6 +96,12 @@ describe("csr supplier", () => {
       ].join("\n"),
     );
     const files = snapshot(dir);
+    // An audit is recorded once held: a day after today is refused, as csr supplier rate refuses it (audit80).
+    expect(await run(dir, "supplier", "audited", "CZXS", "--date", "2026-12-05", "--by", "zhang", "--result", "passed", "--today", "2026-12-04")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n",
+    });
     expect(await run(dir, "supplier", "update", "CZXS", "--status", "suspended", "--date", "2026-05-01", "--by", "zhang")).toEqual({
       code: 2,
       stdout: "",

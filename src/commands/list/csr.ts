@@ -1,7 +1,7 @@
 /** `csr list`: the CSR list (顾客特定要求清单), the register of report/registers/csr.ts, filtered. */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
-import { didYouMean, localized } from "../../core/text.js";
+import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
@@ -23,6 +23,7 @@ import { readRepository } from "../shared/read.js";
 import { pickColumns } from "../../report/table.js";
 import { columnKeys, customerOption } from "./registers.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
+import { processLabel } from "../../model/labels.js";
 
 export interface ListCsrFlags extends OutputFlags, PeriodFlags {
   customer?: string;
@@ -55,7 +56,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const { keep, filter } = csrFilter(rc, flags, today);
   const process = processOption(rc, flags.process);
   if (process) {
-    filter.parts.push(t("register.filter.process", { process: `${process.code} ${localized(rc.lang, process.name, process.name_en)}`.trimEnd() }));
+    filter.parts.push(t("register.filter.process", { process: processLabel(process, rc.lang) }));
     filter.name.push(process.code);
   }
   if (period) {

@@ -18,6 +18,7 @@ import type { Labels } from "../../render/environment.js";
 import type { Lang } from "../../render/view.js";
 import { documentTitle, personName, type RegisterContext } from "../../report/registers/context.js";
 import { sourceText } from "../show/action.js";
+import { processCodeLabel } from "../../model/labels.js";
 
 /** The three reports: 质量问题归零报告, 内部审核不符合项报告, 8D 报告. */
 export type ActionReportKind = "zeroing" | "audit" | "8d";
@@ -115,7 +116,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
   const verification: ReportSection = { title: l(kind === "audit" ? "action_report_verification_audit" : "action_report_verification"), text: d8?.evidence ?? "", meta: meta(d8?.done, d8?.due, d8?.verified_by, "action_report_verified_by") };
   const product = action.product === undefined ? "" : localized(lang, action.product, action.product_en);
   const title = localized(lang, action.title, action.title_en);
-  const process = action.process === undefined ? "" : processName(rc, action.process);
+  const process = action.process === undefined ? "" : processCodeLabel(rc.index.processes, action.process, rc.lang);
   const heading = form?.title ?? l(`action_report_title_${kind}`);
   const base = { lang, kind, numbered: kind !== "8d", organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "", number: action.id, numberLabel: "action_report_number" as const, heading, ...(form ? { form: { number: form.number, version: form.version } } : {}) };
   if (kind === "audit") {
@@ -157,7 +158,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
     head: [l("action_report_date"), l("action_report_checked"), l("action_report_result"), l("action_report_checked_by")],
     rows: across.map((r) => {
       const doc = r.document === undefined ? undefined : index.documents.get(r.document)?.value;
-      const checked = [r.document === undefined ? "" : `${r.document}${doc ? ` ${documentTitle(rc, doc)}` : ""}`, r.process === undefined ? "" : processName(rc, r.process), r.product ?? ""].filter(Boolean).join(tr("common.list-separator"));
+      const checked = [r.document === undefined ? "" : `${r.document}${doc ? ` ${documentTitle(rc, doc)}` : ""}`, r.process === undefined ? "" : processCodeLabel(rc.index.processes, r.process, rc.lang), r.product ?? ""].filter(Boolean).join(tr("common.list-separator"));
       return [r.date, checked, r.result, name(r.by)];
     }),
     nowrap: [true, false, false, true],
@@ -253,11 +254,6 @@ function problemRows(action: CorrectiveAction, l: (key: string) => string, tr: (
   const serials = (action.serials ?? []).join(tr("common.list-separator"));
   if (batches !== "" || serials !== "") rows.push([{ label: l("action_report_batches"), value: batches }, { label: l("action_report_serials"), value: serials }]);
   return rows;
-}
-
-function processName(rc: RegisterContext, code: string): string {
-  const process = rc.index.processes.get(code)?.value;
-  return process ? `${code} ${localized(rc.lang, process.name, process.name_en)}` : code;
 }
 
 /** The audit of the record's process whose report the record names (csr action open --source audit --audit-report); undefined when none. */

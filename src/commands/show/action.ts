@@ -20,6 +20,7 @@ import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type Correcti
 import { supplierName, zeroingReportText } from "../../report/registers/actions.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
+import { processCodeLabel } from "../../model/labels.js";
 
 /** Labels are padded to at least this many terminal columns (a Chinese character takes two), as on the other cards. */
 const LABEL_WIDTH = 16;
@@ -67,7 +68,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
     const deadlines = customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines)?.deadlines : undefined;
     field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines, worksToGjb9001C(repo.config?.value))));
     const across = action.read_across ?? [];
-    field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processOf(rc, r.process) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
+    field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processCodeLabel(rc.index.processes, r.process, rc.lang) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
     // GJB 9001C 10.2: the record is a 质量问题归零, judged on the 双五条 — technical 归零's five criteria, then management
     // 归零's five — each shown with where it is evidenced, and the 归零报告 with who reviewed it (tester68 G1).
     if (worksToGjb9001C(repo.config?.value)) {
@@ -92,18 +93,13 @@ function documentOf(rc: RegisterContext, id: string): string {
   return doc ? documentTitle(rc, doc) : "";
 }
 
-function processOf(rc: RegisterContext, code: string): string {
-  const process = rc.index.processes.get(code)?.value;
-  return process ? `${code} ${localized(rc.lang, process.name, process.name_en)}` : code;
-}
-
 /** 顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 DYA-C-2026-031; 内审不符合项：C3 生产过程控制，审核报告 IA-2026-01. */
 export function sourceText(rc: RegisterContext, action: CorrectiveAction): string {
   const parts = [
     ...(action.customer ? [t("show.action.customer", { name: customerName(rc, action.customer), code: action.customer })] : []),
     ...(action.supplier ? [t("show.action.customer", { name: supplierName(rc, action.supplier), code: action.supplier })] : []),
     ...(action.complaint ? [t("show.action.complaint", { number: action.complaint })] : []),
-    ...(action.process ? [processOf(rc, action.process)] : []),
+    ...(action.process ? [processCodeLabel(rc.index.processes, action.process, rc.lang)] : []),
     ...(action.audit_report ? [t("show.action.audit-report", { report: action.audit_report })] : []),
   ];
   return t(`action.source.${action.source}`) + (parts.length > 0 ? t("show.colon", { text: parts.join(t("show.comma")) }) : "");

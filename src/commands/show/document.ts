@@ -14,7 +14,7 @@ import { documentReferrers } from "../../model/referrers.js";
 import { deviatedNumber, withdrawnTemporaryText } from "../../model/deviations.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, copiesInUse, copyEdition, copyRecallDue, electronicInUse } from "../../model/distribution.js";
-import { electronicLabel } from "../../model/labels.js";
+import { electronicLabel, processCodeLabel, processLabel } from "../../model/labels.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { countersignRequired, countersignStates } from "../../model/countersign.js";
 import { currentRevision, issuedOn, revisionInForce, type RepoIndex } from "../../model/index.js";
@@ -187,7 +187,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   // An organisation whose layouts mark nothing (an IATF company's 会签 layout, tester56 D6) has no 密级 to speak of.
   if (doc.classification || repo.config?.value.document_layouts?.some((l) => l.classification !== undefined)) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)) || t(doc.kind === "external" ? "show.document.classification.none-external" : "show.document.classification.none"));
   if (doc.clauses?.length) field("show.label.clauses", clauseList(rc, doc.clauses));
-  if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => `${code} ${processName(rc, code)}`).join(sep));
+  if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => processCodeLabel(rc.index.processes, code, rc.lang)).join(sep));
   if (doc.related?.length) field("show.document.related", ...doc.related.map(named));
   if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
   // With the version it deviates from, when recorded: WI-010-01 A/1 制动软管总成扣压作业指导书 (tester63 N7).
@@ -213,7 +213,7 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
         })
       : [t("show.document.none")]),
   );
-  const referring = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
+  const referring = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => processLabel(p, rc.lang))];
   if (referring.length > 0) field("show.document.referrers", ...referring);
   // A withdrawn form keeps the procedure that governed its records, used it last, for as long as they are kept (tester55 C12).
   if (doc.obsolete?.used_by?.length) field("show.document.used-by", ...doc.obsolete.used_by.map((u) => (u.version ? named(u.document).replace(u.document, `${u.document} ${u.version}`) : named(u.document))));
@@ -464,11 +464,6 @@ function characteristicLine(doc: ControlledDocument, row: CharacteristicRow, tra
     paired: trace.paired.length > 0 ? carriedIn(trace.paired, trace.carried) : t("show.document.special-characteristics.unpaired"),
     instructions: trace.covering.length > 0 ? carriedIn(trace.covering, trace.marking) : t("show.document.special-characteristics.no-instruction", { op: row.op }),
   });
-}
-
-function processName(rc: RegisterContext, code: string): string {
-  const process = rc.index.processes.get(code)?.value;
-  return process ? localized(rc.lang, process.name, process.name_en) : "";
 }
 
 /**

@@ -12,7 +12,8 @@
  *
  * Errors (UserError, one line): a code that is not a code, or a department's, or an outside party's of
  * another kind; no such supplier; a person who is no person of people.yaml, left, or is of an outside
- * party; an unknown status or result; a date not a date; nothing to change.
+ * party; an unknown status or result; a date not a date; an audit (`audited --date`) dated after today; nothing to
+ * change.
  */
 import { isMap, isScalar, isSeq, YAMLSeq, Document, type YAMLMap } from "yaml";
 import { configuredSeverity } from "../../check/engine.js";
@@ -166,7 +167,8 @@ export async function supplierAuditedCommand(ctx: CommandContext, given: string,
   return withEditSession(ctx, true, undefined, async (session) => {
     const supplier = supplierOption(session.repo, given);
     if (flags.by === undefined || flags.result === undefined) throw new UserError(t("supplier.audited.needs"));
-    const date = dateOption(flags.date, "--date");
+    // An audit is recorded once held: a day after today is a typing error or a plan (as csr supplier rate refuses it).
+    const date = eventDateOption(flags.date, "--date");
     const by = insider(session, flags.by, "--by", date);
     const result = choiceOption(flags.result, "--result", AUDIT_RESULTS, "passed");
     const audit: SupplierAudit = { date, by, ...(flags.report?.trim() ? { report: flags.report.trim() } : {}), result };

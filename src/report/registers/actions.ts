@@ -23,6 +23,7 @@ import { asOfNotes, compareIds, customerName, personName, t, wantsTranslationHin
 import { shortList } from "../../i18n/index.js";
 import { filterNotesOf } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
+import { processCodeLabel } from "../../model/labels.js";
 
 /** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period. */
 export interface ActionFilter {
@@ -222,8 +223,7 @@ function party(ctx: RegisterContext, a: CorrectiveAction): string {
   // An audit's or an in-house nonconformity is the process's, even when it concerns a customer's requirement (tester78 A13).
   if (a.customer && (a.source === "complaint" || a.source === "field-failure" || !a.process)) return customerName(ctx, a.customer);
   if (a.supplier) return supplierName(ctx, a.supplier);
-  const process = a.process ? ctx.index.processes.get(a.process)?.value : undefined;
-  return process ? `${process.code} ${localized(ctx.lang, process.name, process.name_en)}` : (a.process ?? "");
+  return a.process ? processCodeLabel(ctx.index.processes, a.process, ctx.lang) : "";
 }
 
 /** A supplier as the register names it: its name (in English its name_en when it has one), else its code as written. */

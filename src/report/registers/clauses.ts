@@ -19,6 +19,7 @@ import { auditCycleStart, auditorRoster, lastAudit, type AuditorRoster, type Unc
 import type { Cell, Column, Table } from "../table.js";
 import { lastAuditText } from "./audits.js";
 import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, scopeNotes, t, unreleasedHints, unreleasedNotes, withHints, type RegisterContext } from "./context.js";
+import { processLabel } from "../../model/labels.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -442,7 +443,7 @@ export function processNotes(ctx: RegisterContext, processes: readonly Process[]
   return processes.flatMap((p) => {
     const serving = servingDocuments(p, documents);
     if (serving.some((d) => d.level === 2)) return [];
-    const name = `${p.code} ${localized(ctx.lang, p.name, p.name_en)}`.trimEnd();
+    const name = processLabel(p, ctx.lang);
     return serving.length > 0
       ? [t(ctx, "register.clauses.process-without-procedure", { process: name, documents: serving.map((d) => d.id).join(t(ctx, "common.list-separator")) })]
       : [t(ctx, "register.clauses.process-without-documents", { process: name })];
