@@ -46,10 +46,11 @@ export interface Output {
 }
 
 /**
- * Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program,
+ * Runs the command line `typed` (as process.argv; `help <group> <command>` read as helpAsOption says) with the commands that `wire` adds to the program,
  * its output to `output` (standardOutput: file descriptors 1 and 2); resolves to the exit code.
  */
-export async function runProgram(argv: string[], wire: (wiring: Wiring) => void, given?: Output): Promise<number> {
+export async function runProgram(typed: string[], wire: (wiring: Wiring) => void, given?: Output): Promise<number> {
+  const argv = helpAsOption(typed);
   let exitCode = 0;
   const output = given ?? standardOutput(() => exitCode);
   const { lang, standards, root } = resolveSettings(argv.slice(2), process.cwd(), process.env);
@@ -192,6 +193,20 @@ function takeToday(program: Command): WeakSet<Command> {
   };
   visit(program);
   return given;
+}
+
+/**
+ * The command line `argv` (as process.argv) with `help <group> <command> …` (after the program's options) read as
+ * `<group> <command> … --help`: commander's help command takes one word, so `csr help action open` printed the help
+ * of `csr action`, not of its subcommand (tester81 J14). One word after `help` is left to commander.
+ */
+export function helpAsOption(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  let i = 0;
+  while (i < args.length && args[i]!.startsWith("-")) i += args[i] === "-C" || args[i] === "--lang" || args[i] === "--today" ? 2 : 1;
+  const words = args.slice(i + 1);
+  if (args[i] !== "help" || words.length < 2 || words.some((word) => word.startsWith("-"))) return [...argv];
+  return [...argv.slice(0, 2), ...args.slice(0, i), ...words, "--help"];
 }
 
 /**

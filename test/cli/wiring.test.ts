@@ -94,4 +94,13 @@ describe("the command a run wires", () => {
     // A language csr does not know is refused by the program, in Chinese (the language it could not set).
     expect(await csrInProcess(["check", "--lang", "xx"])).toEqual({ code: 2, stdout: "", stderr: "csr: 选项 '--lang <lang>' 不接受 'xx'；可选值：zh-CN, en；参见 'csr --help'。\n" });
   });
+
+  it("prints a subcommand's own help for `csr help <group> <command>`, as `<group> <command> --help` does (tester81 J14)", async () => {
+    const own = await csrInProcess(["--lang", "en", "action", "open", "--help"]);
+    expect(own.stdout).toMatch(/^Usage: csr action open \[options\] \[id\]\n/);
+    expect(await csrInProcess(["--lang", "en", "help", "action", "open"])).toEqual(own);
+    expect((await csrInProcess(["--lang", "en", "help", "first-article", "add"])).stdout).toMatch(/^Usage: csr first-article add \[options\] \[product\]\n/);
+    // One word after help stays commander's: the group's help.
+    expect((await csrInProcess(["--lang", "en", "help", "action"])).stdout).toMatch(/^Usage: csr action \[options\] \[command\]\n/);
+  });
 });
