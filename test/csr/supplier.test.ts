@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { checkJsonInProcess, committedFixture, csrInProcess, git } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
@@ -39,6 +39,10 @@ describe("csr supplier", () => {
     });
     expect(read(dir, "qms.yaml")).toContain("external_parties:\n  - code: WXJJ\n    name: 无锡精密机加有限公司\n    kind: supplier\nnumbering:");
     expect(read(dir, "suppliers/WXJJ.yaml")).toBe("code: WXJJ\nsupplies:\n  - 机加件\n  - 阀体\nspecial_characteristics: true\n");
+    // An item's name keeps its spaces: items are separated by commas or typed apart, not split at a space (tester81 J5).
+    expect((await run(dir, "supplier", "update", "WXJJ", "--supplies", "GF-2 灌封胶，导热硅脂", "SZ 密封圈")).code).toBe(0);
+    expect(read(dir, "suppliers/WXJJ.yaml")).toBe("code: WXJJ\nsupplies: [GF-2 灌封胶, 导热硅脂, SZ 密封圈]\nspecial_characteristics: true\n");
+    git(dir, ["checkout", "-q", "--", "suppliers/WXJJ.yaml"]);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr supplier add WXJJ：无锡精密机加有限公司", "", "qms.yaml", "suppliers/WXJJ.yaml"]);
     // Checked on a day of the fixture's story: from 2026-12-07 the reviews of DYA-001 and DYA-002 (received 2026-11-20, due
     // 2026-12-04) are overdue, errors of their own.
@@ -155,5 +159,19 @@ describe("csr supplier", () => {
       stdout: "",
       stderr: "csr: --owner 周建林（zhoujl）：是外部单位 常州橡塑材料有限公司 的人员，只持有该单位的受控副本，不承担本公司的工作（责任人、评审人、验证人、评价人）；请填写本公司人员。\n",
     });
+  });
+
+  it("refuses a 军代表 as the one who approves, audits or rates a supplier, and names GJB 9001C's certificate in a GJB repository (GJB 9001C 8.4.1; tester81 J5)", async () => {
+    const dir = committedFixture("examples/gjb-demo");
+    expect((await run(dir, "supplier", "add", "GFJ", "--name", "某灌封胶厂", "--supplies", "GF-2 灌封胶")).stdout.split("\n")[1]).toBe(
+      '下一步：csr supplier update GFJ --status approved --date <日期> --by <人员>，以及 csr supplier certificate GFJ --standard "GJB 9001C" --number <证书编号> --valid-until <日期>。',
+    );
+    const files = snapshot(dir);
+    expect(await run(dir, "supplier", "update", "GFJ", "--status", "approved", "--date", "2026-12-01", "--by", "wangjd")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，供方的评价、批准和审核由本公司的人员进行（军代表的意见不代替本公司的决定）。\n",
+    });
+    expect(snapshot(dir)).toEqual(files);
   });
 });

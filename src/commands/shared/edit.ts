@@ -206,6 +206,16 @@ export function listOption(values: readonly string[] | string | undefined): stri
 }
 
 /**
+ * A list option of names that may hold spaces (a supplier's 供货范围 "GF-2 灌封胶"), from the values typed
+ * (a variadic option's array, or one string) split at commas (`,` `，`) only, each trimmed; empty ones
+ * dropped. listOption splits at spaces too, which suits ids, not names (tester81 J5).
+ */
+export function textListOption(values: readonly string[] | string | undefined): string[] {
+  const list = typeof values === "string" ? [values] : (values ?? []);
+  return list.flatMap((v) => v.split(/[,，]/)).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
  * The process of processes.yaml that `given` names, by its code (any letter case) or its name
  * (findProcess). Errors: UserError, one line: `message` (a locale key given {{code}} and {{known}}, every
  * code of the repository; process.unknown unless a command words it its own way) and the nearest code.

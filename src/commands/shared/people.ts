@@ -42,10 +42,11 @@ export function resolvePerson(register: Register, given: string, flag: string, o
  * external_parties of kind military-representative, the 军代表室) for the organisation's own work:
  * the 军代表 is the customer's representative, who signs only as 军代表 (GJB 9001C 5.3 / 7.5.2);
  * the organisation reviews its own documents (7.5.2/7.5.3 定期评审), trains its own people (7.2) and
- * hands out and takes back its own controlled copies (7.5.3) and audits itself (9.2), not the 军代表室. `work` names the work (person.military-work.<work>). Rule
+ * hands out and takes back its own controlled copies (7.5.3), audits itself (9.2) and evaluates, approves and audits
+ * its suppliers (8.4.1, tester81 J5), not the 军代表室. `work` names the work (person.military-work.<work>). Rule
  * person/military-signature reports such records written by hand.
  */
-export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, flag: string, work: "periodic-review" | "trainee" | "trainer" | "issuer" | "receiver" | "auditor"): void {
+export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "departments" | "parties">, person: Person, flag: string, work: "periodic-review" | "trainee" | "trainer" | "issuer" | "receiver" | "auditor" | "supplier"): void {
   if (!isMilitaryRepresentative(index, person)) return;
   throw new UserError(t("person.military-work", { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department), work: t(`person.military-work.${work}`) }));
 }

@@ -21,6 +21,7 @@ import { rule as unqualifiedRule, unqualifiedAuditMessage } from "../../check/ru
 import { UserError } from "../../core/errors.js";
 import { auditorQualification, marksAuditors } from "../../model/process-audits.js";
 import { list, t } from "../../i18n/index.js";
+import { militarySupplier } from "../../model/citations.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Supplier } from "../../model/suppliers.js";
 import { SUPPLIER_GRADES, SUPPLIER_STATUSES, type ExternalParty, type SupplierAudit, type SupplierCertificate, type SupplierRating, type SupplierRecord } from "../../model/types.js";
@@ -33,10 +34,10 @@ import { ratingText } from "../../report/registers/suppliers.js";
 import { rule as ratingRule } from "../../check/rules/supplier/rating-without-action.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
-import { editFile, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, textListOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import type { FileChange } from "../shared/persist.js";
 import { yamlText } from "../shared/persist.js";
-import { personLabel, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
+import { personLabel, refuseMilitaryWork, refuseOutsidePerson, resolvePerson } from "../shared/people.js";
 import { appendExternalParty } from "../shared/external-parties.js";
 import { supplierLabel, supplierOption } from "../shared/suppliers.js";
 import { appendFlowEntry, flowMap, ratingMeasure, ratingPeriod, refuseUnbegunPeriod } from "../shared/ratings.js";
@@ -93,14 +94,14 @@ export async function supplierAddCommand(ctx: CommandContext, code: string, flag
     const name = flags.name?.trim() ?? party?.name;
     if (name === undefined) throw new UserError(t("supplier.needs.name", { code }));
     if (name === "") throw new UserError(t("department.empty-name"));
-    const supplies = listOption(flags.supplies).map((s) => s.trim()).filter((s) => s !== "");
+    const supplies = textListOption(flags.supplies);
     const record: SupplierRecord = { code: party?.code ?? code, ...(supplies.length > 0 ? { supplies } : {}), ...(flags.specialCharacteristics ? { special_characteristics: true } : {}) };
     const changes: FileChange[] = [
       editFile(session.root, config.file.path, "qms", (doc) => (party ? turnIntoSupplier(doc, party.code, flags.name?.trim()) : appendExternalParty(doc, { code, name, ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}), kind: "supplier" }))),
       { path: `suppliers/${record.code}.yaml`, kind: "supplier", text: yamlText(new Document(record)), create: true },
     ];
     const supplier = t("people.department-choice", { code: record.code, name });
-    const lines = [t(party ? "supplier.made-supplier" : "supplier.added", { supplier, path: `suppliers/${record.code}.yaml`, code: record.code }), t("supplier.next-step", { code: record.code })];
+    const lines = [t(party ? "supplier.made-supplier" : "supplier.added", { supplier, path: `suppliers/${record.code}.yaml`, code: record.code }), t("supplier.next-step", { code: record.code, standard: militarySupplier(config.value.standards) ? "GJB 9001C" : "IATF 16949" })];
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("supplier.commit.add", { code: record.code, name }) });
     return 0;
   });
@@ -122,7 +123,7 @@ export async function supplierUpdateCommand(ctx: CommandContext, given: string, 
       edits.push((doc) => appendTo(doc, "approvals", approval));
       details.push(t("supplier.update.status", { status: t(`supplier.status.${status}`), date, by: personLabel(session.index, by) }));
     } else if (flags.date !== undefined || flags.by !== undefined || flags.remark !== undefined) throw new UserError(t("supplier.needs.status"));
-    const supplies = listOption(flags.supplies).map((s) => s.trim()).filter((s) => s !== "");
+    const supplies = textListOption(flags.supplies);
     if (supplies.length > 0) {
       edits.push((doc) => setKey(doc, "supplies", flowList(doc, supplies)));
       details.push(t("supplier.update.supplies", { supplies: list(supplies) }));
@@ -220,10 +221,11 @@ export async function supplierRateCommand(ctx: CommandContext, given: string, fl
   });
 }
 
-/** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party. */
+/** A person of the company for the supplier's evaluation or audit: one of people.yaml at work on `date`, of no outside party and no 军代表室 (GJB 9001C 8.4.1). */
 function insider(session: EditSession, given: string, flag: string, date: string): string {
   const person = resolvePerson(session.index, given, flag, date);
   refuseOutsidePerson(session.index, person, flag);
+  refuseMilitaryWork(session.index, person, flag, "supplier");
   return person.id;
 }
 
