@@ -204,4 +204,13 @@ describe("the skills matrix, its rules and the person's card (tester75 P3)", () 
     await train(dir, "王小二", "2026-12-06");
     expect((await zh(dir, "list", "skills", "--today", "2026-12-07", "--format", "md")).stdout).toContain("| 1023 | 王小二 | 生产部 | ◕ |\n");
   });
+
+  it("shows a 军代表 as one who signs only as 军代表, with no station levels and no hint to qualify them (person/military-signature; tester81 J12)", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    expect(await zh(dir, "show", "wangjd", "--today", "2026-12-07")).toEqual({
+      code: 0,
+      stdout: "wangjd  王建东\n\n  部门            军代表室\n  职务            驻厂军代表\n  人员类别        军代表：只以军代表身份签字（会签、评审、首件鉴定、归零评审），不评定工位技能等级\n",
+      stderr: "",
+    });
+  });
 });

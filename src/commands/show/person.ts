@@ -11,7 +11,7 @@ import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import type { Repository } from "../../load/repository.js";
-import type { RepoIndex } from "../../model/index.js";
+import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import { independentSince, skillRecordOn, staleQualification } from "../../model/skills.js";
 import type { Person, SkillRecord } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -43,7 +43,9 @@ export function showPerson(ctx: CommandContext, repo: Repository, index: RepoInd
   fields.push([t("show.person.department"), [departmentLabel(index, person.department)]]);
   if (person.title) fields.push([t("show.person.title"), [person.title]]);
   if (person.roles.length > 0) fields.push([t("show.person.roles"), [list(person.roles.map((r) => t(`value.role.${r}`)))]]);
+  const military = isMilitaryRepresentative(index, person);
   if (person.operator) fields.push([t("show.person.kind"), [t("show.person.operator")]]);
+  else if (military) fields.push([t("show.person.kind"), [t("show.person.military")]]);
   if ((person.stations ?? []).length > 0) fields.push([t("show.person.stations"), [list(person.stations!)]]);
   if (person.joined) fields.push([t("show.person.joined"), [person.joined]]);
   if (person.left) fields.push([t("show.person.left"), [person.left]]);
@@ -51,7 +53,8 @@ export function showPerson(ctx: CommandContext, repo: Repository, index: RepoInd
     recordLine(c.record) + (c.since ? t("show.person.since", { since: c.since }) : ""),
     ...c.stale.map((s) => `  ${t("show.person.stale", { document: s.document, version: s.version, effective: s.effective, id: person.id })}`),
   ]);
-  fields.push([t("show.person.levels", { date: today }), levels.length > 0 ? levels : [t("show.person.no-levels", { id: person.id })]]);
+  // A 军代表 is no operator of the company: no levels, and no hint to qualify them (person/military-signature; tester81 J12).
+  if (levels.length > 0 || !military) fields.push([t("show.person.levels", { date: today }), levels.length > 0 ? levels : [t("show.person.no-levels", { id: person.id })]]);
   const shown = new Set(current.map((c) => c.record));
   const history = (person.skills ?? []).filter((r) => !shown.has(r)).map(recordLine);
   if (history.length > 0) fields.push([t("show.person.history"), history]);
