@@ -118,7 +118,8 @@ export function findingReader(input: AttentionInput): (finding: Finding) => Read
   return (finding) => READERS[finding.rule]?.(input, finding, entityOf(input, input.entityOfFile(finding.file)), openTraining) ?? { what: ruleSummary(rc, finding.rule) };
 }
 
-function ruleSummary(rc: RegisterContext, rule: string): string {
+/** What a rule checks, as `csr explain` summarises it in the site's language; the id itself for a rule not registered. */
+export function ruleSummary(rc: RegisterContext, rule: string): string {
   const known = rulesById.get(rule);
   return known ? ruleText(known, rc.lang, rc.repo.config?.value.standards).summary : rule;
 }

@@ -63,6 +63,7 @@ import { pickColumns, tableView, type Table } from "../report/table.js";
 import { trainingPersonRegister } from "../report/registers/training-person.js";
 import { actionFragment, href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { toolingPages } from "./tooling.js";
+import { firstArticleIds, firstArticlePages } from "./first-articles.js";
 import { findingsTable, PANELS, trainingTracked, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
 import { blankFormHtml, type BlankFormView } from "./blank-form.js";
@@ -78,6 +79,7 @@ import { stillHeld } from "../model/distribution.js";
 import { changesPeriodFrom, departmentChangesLinks, departmentChangesPage, departmentChangesSection, departmentChangesTitle, previousMonthStart, recentChangesRegister } from "./changes.js";
 import { calendarNotice } from "./calendar-notice.js";
 import { findingReader, type Reading } from "./attention.js";
+import { errorLines } from "./error-banner.js";
 import { columnLinker, siteRows, siteTable, type Cell, type SiteRows, type SiteTable, type Chrome, type EntityRef, type Fact, type Linker, type PageStatus, type SiteSection } from "./view.js";
 import { processLabel } from "../model/labels.js";
 
@@ -509,7 +511,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const { index } = rc;
   // A site of a past day leaves out the documents that did not exist then (absentOn): no page, no link to one, no search entry.
   const absent = absentOn(repo, documentsOn(rc, today), options.drafts);
-  const pages = new SitePages(index, absent, repo.tooling.map((t) => t.value.id));
+  const pages = new SitePages(index, absent, repo.tooling.map((t) => t.value.id), firstArticleIds(rc, today));
   const Handlebars = await handlebarsRuntime();
   const renderer = await createRenderer(repo.root, "html", lang, {
     partials: sitePartials(),
@@ -974,6 +976,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   }
   // --- Tooling (工装台账): a page per entry, as csr show <tooling id> gives it.
   for (const { page, view } of toolingPages({ rc, today, pages, documents: documentsOnDay.list.filter((d) => !absent.has(d.id)), tableOf, linker: (page) => columnLinker(pages, page), findings: ownFindings })) generic(page, view);
+  // --- 首件鉴定 (首件鉴定台账): a page per record, as csr show FA-… gives it (fai80).
+  for (const { page, view } of firstArticlePages({ rc, today, pages, findings: ownFindings })) generic(page, view);
   // Every customer's and person's page linked from one page in the navigation: most were reachable only by search (tester47 #3).
   generic("customers.html", {
     title: tr("site.nav.customers"),
@@ -1163,7 +1167,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // Every number below lacks what the unread files hold: said first, each file named, the findings one click away.
       ...(unreadable.length > 0 ? { incomplete: { text: tr("site.dashboard.incomplete", { count: unreadable.length, files: shortList(unreadable, lang, 10) }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
       // An error elsewhere (a released document not shown, a register row left out) is said as early: the panel counting it is the last one.
-      ...(unreadable.length === 0 && count(findings, "error") > 0 ? { errors: { text: tr("site.dashboard.errors", { count: count(findings, "error") }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } } : {}),
+      // Named, each linking to what it concerns (tester80 M11): "1 个错误" alone sent a 总经理 hunting through the findings.
+      ...(unreadable.length === 0 && count(findings, "error") > 0
+        ? { errors: { text: tr("site.dashboard.errors", { count: count(findings, "error") }), lines: errorLines({ rc, findings, read: readFinding, entityOfFile, link: (e, fragment) => link("index.html", e.kind, e.id, fragment), findingsHref: "findings.html" }), link: tr("site.dashboard.incomplete.findings"), href: "findings.html" } }
+        : {}),
       panels: panels.map((panel) => dashboardPanel(panel, listHref, (e, fragment) => link("index.html", e.kind, e.id, fragment))),
       site: chrome("index.html"),
     }),

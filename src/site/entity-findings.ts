@@ -1,6 +1,6 @@
 /**
  * The findings of `csr check` that concern each entity with a page: those reported in its own file
- * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml / tooling.yaml (where the
+ * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml / tooling.yaml / first-articles.yaml (where the
  * rule reported them, reportedAt); and those reported on a CSR about another entity's part in it:
  * a link of `addressed` (suspect, section missing, obsolete document) also concerns the document it
  * points at, an overdue implementation also its owner, and every finding on a CSR also its customer
@@ -22,6 +22,7 @@ export function entityFindings(repo: Repository, findings: readonly Finding[], e
   for (const p of repo.people) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "person", id: p.value.id });
   for (const p of repo.processes) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "process", id: p.value.code });
   for (const p of repo.tooling) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "tooling", id: p.value.id });
+  for (const p of repo.firstArticles) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "first-article", id: p.value.id });
 
   const map = new Map<string, Finding[]>();
   const add = (kind: EntityKind, id: string, finding: Finding) => {

@@ -6,7 +6,7 @@
  */
 import type { RepoIndex } from "../model/index.js";
 
-export type EntityKind = "document" | "csr" | "customer" | "process" | "person" | "department" | "tooling";
+export type EntityKind = "document" | "csr" | "customer" | "process" | "person" | "department" | "tooling" | "first-article";
 
 const FOLDERS: Record<EntityKind, string> = {
   document: "documents",
@@ -16,6 +16,7 @@ const FOLDERS: Record<EntityKind, string> = {
   person: "people",
   department: "departments",
   tooling: "tooling",
+  "first-article": "first-articles",
 };
 
 export class SitePages {
@@ -25,9 +26,10 @@ export class SitePages {
 
   /**
    * `absent`: documents that have no page (a site of a past day leaves out those that did not exist then): nothing links to them.
-   * `tooling`: the ids of tooling.yaml's entries (工装台账), each with a page.
+   * `tooling`: the ids of tooling.yaml's entries (工装台账), each with a page; `firstArticles`: those of first-articles.yaml's
+   * records (首件鉴定台账) that have a page (site/first-articles.ts firstArticleIds).
    */
-  constructor(index: RepoIndex, absent: ReadonlySet<string> = new Set(), tooling: Iterable<string> = []) {
+  constructor(index: RepoIndex, absent: ReadonlySet<string> = new Set(), tooling: Iterable<string> = [], firstArticles: Iterable<string> = []) {
     this.allocate("document", [...index.documents.keys()].filter((id) => !absent.has(id)));
     this.allocate("csr", index.csrs.keys());
     this.allocate("customer", index.customers.keys());
@@ -35,6 +37,7 @@ export class SitePages {
     this.allocate("person", index.people.keys());
     this.allocate("department", index.departments.keys());
     this.allocate("tooling", tooling);
+    this.allocate("first-article", firstArticles);
   }
 
   private allocate(kind: EntityKind, ids: Iterable<string>): void {

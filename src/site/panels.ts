@@ -16,7 +16,7 @@ import { reviewWarnDays } from "../model/periodic-review.js";
 import { bodyOnPaper } from "../model/revision.js";
 import { sourceRevisionsUnreviewed, type UnreviewedSourceRevision } from "../model/source-review.js";
 import type { Catalog } from "../model/catalog.js";
-import { clauseCoverage, coveragePercent, procedureCoverage, withoutProcedure } from "../model/coverage.js";
+import { clauseCoverage, countsAsCovered, coveragePercent, procedureCoverage, withoutProcedure } from "../model/coverage.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
@@ -25,6 +25,10 @@ import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } 
 import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
 import { externalList } from "../report/registers/external.js";
 import { supplierRegister } from "../report/registers/suppliers.js";
+import { actionRegister, type ActionFilter } from "../report/registers/actions.js";
+import { firstArticleRegister } from "../report/registers/first-articles.js";
+import { actionOn, actionStatus, currentStep } from "../model/actions.js";
+import { changesWithoutFirstArticle, failedWithoutPass } from "../model/first-articles.js";
 import { auditPlanRegister } from "../report/registers/audit-plan.js";
 import { auditKind, planOn, planStanding } from "../model/process-audits.js";
 import { toolingRegister } from "../report/registers/tooling.js";
@@ -32,7 +36,7 @@ import { maintenanceDue, verificationDue } from "../model/tooling.js";
 import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
-import { attentionTable, type AttentionInput } from "./attention.js";
+import { attentionTable, ruleSummary, type AttentionInput } from "./attention.js";
 import type { EntityRef } from "./view.js";
 
 export interface CsrRow {
@@ -100,8 +104,8 @@ export interface PanelNumber {
   register?: string;
   entity?: EntityRef;
   fragment?: string;
-  /** "alert" for numbers that need action now, "warn" for soon; none when zero. */
-  tone?: "alert" | "warn";
+  /** "alert" for numbers that need action now, "warn" for soon; "info" for a figure to know, not to act on (shown muted); none when zero. */
+  tone?: "alert" | "warn" | "info";
 }
 
 export interface Panel {
@@ -622,7 +626,7 @@ const latestReleases: PanelDefinition = (input) => {
  * coverage ratio and the procedures' own, as under the matrix. An auditor asks for the clause-to-procedure matrix.
  */
 const clauseProcedures: PanelDefinition = (input) => {
-  const { rc } = input;
+  const { rc, today } = input;
   const matrices = input.clauseMatrices ?? [];
   if (matrices.length === 0) return undefined;
   const config = rc.repo.config?.value;
@@ -635,7 +639,9 @@ const clauseProcedures: PanelDefinition = (input) => {
     const coverage = clauseCoverage(catalog, input);
     const byProcedures = procedureCoverage(catalog, input);
     const without = new Set(withoutProcedure(coverage, byProcedures).map((e) => e.clause.number));
+    const uncovered = new Set(coverage.entries.filter((e) => e.state !== "excluded" && !countsAsCovered(coverage, e)).map((e) => e.clause.number));
     const label = t(rc, "site.panel.clause-procedures.without", { standard: catalog.title });
+    const uncoveredLabel = t(rc, "site.panel.clause-procedures.uncovered", { standard: catalog.title });
     const manual = coverage.entries.filter((e) => e.basis === "manual").length;
     notes.push(
       t(rc, "site.panel.clause-procedures.ratios", {
@@ -673,15 +679,19 @@ const clauseProcedures: PanelDefinition = (input) => {
       ["number", "title", "processes", "procedures", "manual", "other", "coverage"].filter((key) => key === "processes" || key === "procedures" || table.columns.some((c) => c.key === key)),
     );
     const legend = t(rc, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN });
-    numbers.push({
-      label,
-      count: without.size,
-      list: {
-        name: `clauses-without-procedure-${catalog.id}`,
-        title: label,
-        table: withoutHints({ ...picked, id: `clauses-without-procedure-${catalog.id}`, title: label, rows: table.rows.filter((row) => without.has(String(row.number))).map((row) => ({ ...row, processes: processes(row), procedures: procedures(row) })), notes: [...scopeNotes(rc), ...procedureNotes(rc, coverage, byProcedures), legend] }),
-      },
+    const clauseList = (name: string, title: string, keep: ReadonlySet<string>, listNotes: string[]): ListPage => ({
+      name,
+      title,
+      table: withoutHints({ ...picked, id: name, title, rows: table.rows.filter((row) => keep.has(String(row.number))).map((row) => ({ ...row, processes: processes(row), procedures: procedures(row) })), notes: [...scopeNotes(rc), ...listNotes, legend] }),
     });
+    // What needs attention first: the clauses nothing covers (tester80 M11). The clauses without a procedure are covered, by the
+    // quality manual, a process or other documents, and no standard asks for a procedure per clause: their count read as that many
+    // problems while coverage was 195/195, so it comes second, muted ("info"), and the note says what it is.
+    numbers.push(
+      { label: uncoveredLabel, count: uncovered.size, tone: "alert", list: clauseList(`clauses-uncovered-${catalog.id}`, uncoveredLabel, uncovered, [t(rc, "site.list.note.clauses-uncovered", { today })]) },
+      { label, count: without.size, tone: "info", list: clauseList(`clauses-without-procedure-${catalog.id}`, label, without, procedureNotes(rc, coverage, byProcedures)) },
+    );
+    if (without.size > 0) notes.push(t(rc, "site.panel.clause-procedures.without-note", { standard: catalog.title, count: without.size }));
   }
   return { id: "clause-procedures", title: t(rc, "site.panel.clause-procedures.title"), numbers, notes: [...scopeNotes(rc), ...notes] };
 };
@@ -900,27 +910,132 @@ const yearEnd: PanelDefinition = (input) => {
 };
 
 /**
- * Suppliers (供方), once qms.yaml has any: how many of those purchasing may buy from (approved or conditional
- * on `today`) hold a certificate lapsed or lapsing within qms.yaml `suppliers.certificate_warn_days`, as
- * supplier/certificate-expired and certificate-expiring judge them (IATF 16949 8.4.2.3, 8.4.2.4), its list the
- * rows of the approved supplier list (合格供方名录) for them. No panel for a repository without suppliers.
+ * Suppliers (供方), once qms.yaml has any, as a 总经理's review reads them (IATF 16949 8.4.2.4; ISO 9001 9.3.2 c 5; tester80 M11), each number
+ * listing the rows of the approved supplier list (合格供方名录) for it: those purchasing may not buy from on `today` (待评价, 暂停, 取消资格);
+ * the corrective actions asked of suppliers (SCAR) still open, overdue ones making it urgent, listed as the corrective action register
+ * gives them; those past their second-party audit (supplier/audit-due) and those rated at or below the action grade with no SCAR open
+ * (supplier/rating-without-action), as csr check reports them; and of those purchasing may buy from, a certificate lapsed or lapsing
+ * within qms.yaml `suppliers.certificate_warn_days` (supplier/certificate-expired, certificate-expiring; IATF 16949 8.4.2.3).
+ * No panel for a repository without suppliers.
  */
-const supplierCertificates: PanelDefinition = (input) => {
+const supplierPanel: PanelDefinition = (input) => {
   const { rc, today } = input;
   const all = suppliers(rc.repo);
   if (all.length === 0) return undefined;
+  const register = supplierRegister(rc, { today });
+  const rowsOf = (codes: ReadonlySet<string>) => register.rows.filter((row) => codes.has(String(row.code))).map((row, i) => ({ ...row, no: i + 1 }));
+  const supplierList = (name: string, label: string, codes: ReadonlySet<string>, note: string): ListPage => ({ name, title: label, table: { ...register, title: label, rows: rowsOf(codes), notes: [note] } });
+  const numbers: PanelNumber[] = [];
+  const barred = new Set(all.filter((s) => !maySupply(statusOn(s, today))).map((s) => s.code));
+  const barredLabel = t(rc, "site.panel.suppliers.not-approved");
+  numbers.push({ label: barredLabel, count: barred.size, tone: "warn", list: supplierList("suppliers-not-approved", barredLabel, barred, t(rc, "site.list.note.suppliers-not-approved", { today })) });
+  const scars = actionRegister(rc, { today, filter: { source: "supplier", status: "open" } });
+  const scarLabel = t(rc, "site.panel.suppliers.scar-open");
+  const scarOverdue = rc.repo.actions.flatMap(({ value }) => (value.source === "supplier" ? (actionOn(value, today) ?? []) : [])).some((a) => actionStatus(a, today) === "overdue");
+  numbers.push({ label: scarLabel, count: scars.rows.length, tone: scarOverdue ? "alert" : "warn", list: { name: "supplier-scar-open", title: scarLabel, table: { ...scars, title: scarLabel } } });
+  // The suppliers csr check reports under a rule, by the file of each finding: the rule judges, the list shows their rows.
+  const codeOfFile = new Map(all.flatMap((s) => (s.record ? [[s.record.file.path, s.code] as const] : [])));
+  for (const [rule, name] of [
+    ["supplier/audit-due", "suppliers-audit-due"],
+    ["supplier/rating-without-action", "suppliers-rating-without-action"],
+  ] as const) {
+    if (!rulesById.has(rule)) continue;
+    const found = input.findings.filter((f) => f.rule === rule);
+    const codes = new Set(found.flatMap((f) => codeOfFile.get(f.file) ?? []));
+    const label = t(rc, `site.panel.suppliers.${rule}`);
+    numbers.push({ label, count: codes.size, tone: "warn", list: supplierList(name, label, codes, t(rc, "site.attention.note", { summary: ruleSummary(rc, rule), today, rule })) });
+  }
   const warnDays = certificateWarnDays(rc.repo);
   const lapsing = new Set(all.filter((s) => maySupply(statusOn(s, today)) && (s.record?.value.certificates ?? []).some((c) => daysLeft(c, today) <= warnDays)).map((s) => s.code));
-  const register = supplierRegister(rc, { today });
   const label = t(rc, "site.panel.suppliers.certificates");
-  const rows = register.rows.filter((row) => lapsing.has(String(row.code))).map((row, i) => ({ ...row, no: i + 1 }));
-  const notes = [t(rc, "site.list.note.supplier-certificates", { days: warnDays, today })];
+  numbers.push(
+    { label, count: lapsing.size, tone: "warn", list: supplierList("supplier-certificates", label, lapsing, t(rc, "site.list.note.supplier-certificates", { days: warnDays, today })) },
+    { label: t(rc, "site.panel.suppliers.all"), count: all.length, register: "suppliers" },
+  );
+  return { id: "suppliers", title: t(rc, "site.panel.suppliers.title"), numbers };
+};
+
+/**
+ * Customer complaints (顾客投诉, IATF 16949 10.2.6; ISO 9001 9.3.2 c 1; tester80 M11), once actions/ holds a corrective action from one: those
+ * still open on `today` (D8 not done), those with a step past its due date (action/step-overdue), and those whose next step with
+ * a due date falls due within qms.yaml `csr.warn_days` working days (8D 即将到期), each listed as the corrective action register
+ * (纠正措施台账) gives them.
+ */
+const complaints: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  const recorded = rc.repo.actions.flatMap(({ value }) => (value.source === "complaint" ? (actionOn(value, today) ?? []) : []));
+  if (recorded.length === 0) return undefined;
+  const warnDays = rc.repo.config?.value.csr?.warn_days ?? DEFAULT_WARN_DAYS;
+  const soon = new Set(
+    recorded.flatMap((a) => {
+      const step = currentStep(a, today);
+      return step?.due !== undefined && !step.overdue && workdaysLeft(input.calendar, step.due, today) <= warnDays ? [a.id] : [];
+    }),
+  );
+  const list = (name: string, label: string, filter: ActionFilter, keep: (id: string) => boolean = () => true): ListPage => {
+    const table = actionRegister(rc, { today, filter: { source: "complaint", ...filter } });
+    return { name, title: label, table: { ...table, title: label, rows: table.rows.filter((row) => keep(String(row.id))).map((row, i) => ({ ...row, no: i + 1 })) } };
+  };
+  const openLabel = t(rc, "site.panel.complaints.open");
+  const overdueLabel = t(rc, "site.panel.complaints.overdue");
+  const soonLabel = t(rc, "site.panel.complaints.due-soon", { warnDays });
+  const open = list("complaints-open", openLabel, { status: "open" });
+  const overdue = list("complaints-overdue", overdueLabel, { status: "overdue" });
+  const dueSoon = list("complaints-due-soon", soonLabel, { status: "open" }, (id) => soon.has(id));
+  dueSoon.table.notes = [t(rc, "site.list.note.complaints-due-soon", { today, warnDays }), ...(dueSoon.table.notes ?? [])];
   return {
-    id: "suppliers",
-    title: t(rc, "site.panel.suppliers.title"),
+    id: "complaints",
+    title: t(rc, "site.panel.complaints.title"),
     numbers: [
-      { label, count: rows.length, tone: "warn", list: { name: "supplier-certificates", title: label, table: { ...register, title: label, rows, notes } } },
-      { label: t(rc, "site.panel.suppliers.all"), count: all.length, register: "suppliers" },
+      { label: openLabel, count: open.table.rows.length, list: open },
+      { label: overdueLabel, count: overdue.table.rows.length, tone: "alert", list: overdue },
+      { label: soonLabel, count: dueSoon.table.rows.length, tone: "warn", list: dueSoon },
+      { label: t(rc, "site.panel.complaints.all"), count: recorded.length, list: list("complaints-all", t(rc, "site.panel.complaints.all"), {}) },
+    ],
+  };
+};
+
+/**
+ * 首件鉴定 (GJB 9001C 8.5.1, GJB 908A; tester80 M11), once first-articles.yaml has a record or a change asked for one: the
+ * inspections judged 不合格 that no passing one of the same product and operation followed (first-article/failed-without-pass),
+ * listed as the 首件鉴定台账 gives them, and the changes released that asked for a 首件鉴定 none followed
+ * (first-article/change-without-inspection), each document and version; and all the records, linking to the register's page.
+ */
+const firstArticles: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  const documents = documentsOn(rc, today).list;
+  const records = rc.repo.firstArticles.filter((r) => r.value.date <= today);
+  const awaiting = documents.flatMap((doc) => changesWithoutFirstArticle(doc, records.map((r) => r.value), today).map((change) => ({ doc, ...change })));
+  if (records.length === 0 && awaiting.length === 0) return undefined;
+  const register = firstArticleRegister(rc, { today });
+  const failed = new Set(failedWithoutPass(records).map((r) => r.value.id));
+  const failedLabel = t(rc, "site.panel.first-articles.failed");
+  const failedRows = register.rows.filter((row) => failed.has(String(row.id))).map((row, i) => ({ ...row, no: i + 1 }));
+  const awaitingLabel = t(rc, "site.panel.first-articles.awaiting");
+  const awaitingTable: Table = {
+    id: "first-articles-awaiting",
+    title: awaitingLabel,
+    sheet: t(rc, "site.panel.findings.sheet"),
+    columns: [
+      column("no", t(rc, "site.attention.column.no"), "number"),
+      column("id", t(rc, "site.attention.column.id"), "id"),
+      column("title", t(rc, "site.attention.column.title")),
+      column("version", t(rc, "site.list.unreleased-changes.column.version"), "code"),
+      column("change", t(rc, "register.first-articles.column.change"), "code"),
+      { ...column("effective", t(rc, "site.list.first-articles-awaiting.column.effective")), date: true },
+    ],
+    rows: awaiting
+      .sort((a, b) => compareIds(a.doc.id, b.doc.id) || a.index - b.index)
+      .map(({ doc, revision, effective }, i) => ({ no: i + 1, id: doc.id, title: documentTitle(rc, doc), version: revision.version, change: revision.change_request ?? "", effective })),
+    notes: [t(rc, "site.list.note.first-articles-awaiting", { today })],
+  };
+  return {
+    id: "first-articles",
+    title: t(rc, "site.panel.first-articles.title"),
+    numbers: [
+      { label: failedLabel, count: failedRows.length, tone: "alert", list: { name: "first-articles-failed", title: failedLabel, table: { ...register, title: failedLabel, rows: failedRows, notes: [t(rc, "site.list.note.first-articles-failed", { today })] } } },
+      { label: awaitingLabel, count: awaiting.length, tone: "warn", list: { name: "first-articles-awaiting", title: awaitingLabel, table: awaitingTable } },
+      { label: t(rc, "site.panel.first-articles.all"), count: records.length, register: "first-articles" },
     ],
   };
 };
@@ -1003,7 +1118,9 @@ export const PANELS: readonly PanelDefinition[] = [
   suspectLinks,
   documentControl,
   distribution,
-  supplierCertificates,
+  complaints,
+  supplierPanel,
+  firstArticles,
   toolingPanel,
   auditProgrammePanel,
   yearEnd,

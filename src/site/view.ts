@@ -113,8 +113,8 @@ export interface EntityRef {
  * comma-separated parts is such an id; any other cell stays text.
  */
 const LINKED_COLUMNS: Record<string, EntityKind[]> = {
-  // The tooling register's and the error-proofing record's 工装编号 / 装置编号 too.
-  id: ["csr", "document", "tooling"],
+  // The tooling register's and the error-proofing record's 工装编号 / 装置编号 too, and the 首件鉴定台账's 编号.
+  id: ["csr", "document", "tooling", "first-article"],
   number: ["document"],
   document: ["document"],
   procedure: ["document"],

@@ -40,7 +40,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：179 个页面，238 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：184 个页面，243 个文件（zh-CN）；csr check：0 个错误，3 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -53,7 +53,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(179);
+    expect(pages.length).toBe(184);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -322,10 +322,15 @@ describe("csr site on the bundled example", () => {
     expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
     expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "tooling", "audit-programme", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
-    // The clauses no procedure addresses, counted and listed with the processes and documents that do (tester55 C8).
-    expect(index).toContain('<a class="site-number " href="lists/clauses-without-procedure-IATF16949.html"><span class="count">67</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖）</span></a>');
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "complaints", "tooling", "audit-programme", "year-end", "training", "clause-procedures", "latest-releases", "findings"]);
+    // What needs attention first: the clauses nothing covers (none); then the clauses no procedure addresses, counted and listed with
+    // the processes and documents that do (tester55 C8), as information, muted, not as 67 problems (tester80 M11).
+    expect(index).toContain(
+      '<li><a class="site-number " href="lists/clauses-uncovered-IATF16949.html"><span class="count">0</span> <span class="label">IATF 16949:2016 未覆盖的条款（没有任何过程或文件对应）</span></a></li>\n<li><a class="site-number info" href="lists/clauses-without-procedure-IATF16949.html"><span class="count">67</span> <span class="label">IATF 16949:2016 无程序文件对应的条款（仅由质量手册、过程或其他文件覆盖，供参考）</span></a></li>',
+    );
     expect(index).toContain('<p class="site-note">IATF 16949:2016：覆盖率 195/195 (100.0%)，其中由程序文件覆盖 128/195 (65.6%)，仅由质量手册覆盖 66/195 (33.8%)。</p>');
+    expect(index).toContain('<p class="site-note">IATF 16949:2016 有 67 个条款没有对应的程序文件，但已由质量手册、过程或其他文件覆盖：标准并不要求每个条款各有一份程序文件，这一数字供参考，不是待处理的问题。</p>');
+    expect(read("lists/clauses-uncovered-IATF16949.html")).toContain('<p class="site-empty">无</p>');
     const withoutProcedure = read("lists/clauses-without-procedure-IATF16949.html");
     expect([...withoutProcedure.matchAll(/<tr>\s*<td[^>]*>([\d.]+)<\/td>/g)].length).toBe(67);
     expect(withoutProcedure).toContain('<td class="code">6.1.2.3</td><td>应急计划</td><td class="list"><div class="site-list">S3 ●、<wbr>M1 △</div></td><td class="list"><div class="site-list"></div></td><td class="list"><div class="site-list">QM-001</div></td>');
@@ -621,7 +626,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(179);
+    expect(pages.length).toBe(184);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -841,11 +846,28 @@ describe("csr site on data with an error (tester59 G3)", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
     const site = await buildSite(repo);
     expect(site.stderr).toContain("csr check：1 个错误，3 个警告。\n");
+    // Named (tester80 M11): its rule, the record and what is wrong as the site reads it, linking to the record's findings.
     expect(readFileSync(join(site.out, "index.html"), "utf8")).toMatch(
-      /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<p class="site-notice site-incomplete site-errors" role="alert">数据有 1 个错误：部分页面可能不完整或不准确。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<div class="site-panels">/,
+      /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<div class="site-notice site-incomplete site-errors" role="alert"><p>数据有 1 个错误：部分页面可能不完整或不准确。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<ul><li><a href="documents\/QP-001\.html#findings"><code>ref\/unresolved<\/code> QP-001：[^<]+<\/a><\/li><\/ul><\/div>\n<div class="site-panels">/,
     );
     const en = await buildSite(repo, "--lang", "en");
-    expect(readFileSync(join(en.out, "index.html"), "utf8")).toContain('<p class="site-notice site-incomplete site-errors" role="alert">The data has 1 error: some pages may be incomplete or wrong. <a href="findings.html">See the findings</a></p>');
+    expect(readFileSync(join(en.out, "index.html"), "utf8")).toContain(
+      '<div class="site-notice site-incomplete site-errors" role="alert"><p>The data has 1 error: some pages may be incomplete or wrong. <a href="findings.html">See the findings</a></p>\n<ul><li><a href="documents/QP-001.html#findings"><code>ref/unresolved</code> QP-001: ',
+    );
+  });
+
+  it("counts the errors per rule once there are more than three, each count linking to the findings (tester80 M11)", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    for (const id of ["QP-001", "QP-010", "QP-012"]) {
+      const file = join(repo, "documents", "procedures", `${id}.yaml`);
+      writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
+    }
+    const site = await buildSite(repo, "--today", "2026-12-07");
+    expect(site.stderr).toContain("csr check：4 个错误，");
+    const banner = readFileSync(join(site.out, "index.html"), "utf8").split('<div class="site-notice site-incomplete site-errors" role="alert">')[1]!.split("</div>")[0];
+    expect(banner).toBe(
+      '<p>数据有 4 个错误：部分页面可能不完整或不准确。 <a href="findings.html">查看检查结果</a></p>\n<ul><li><a href="findings.html"><code>csr/review-overdue</code> 1 个</a></li><li><a href="findings.html"><code>ref/unresolved</code> 3 个</a></li></ul>',
+    );
   });
 });
 
