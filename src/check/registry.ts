@@ -1,13 +1,16 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
+import { rule as actionClosedEarly } from "./rules/action/closed-early.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
+import { rule as actionProblemUngraded } from "./rules/action/problem-ungraded.js";
 import { rule as actionProblemUnnotified } from "./rules/action/problem-unnotified.js";
 import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
 import { rule as actionAuditUndated } from "./rules/action/audit-undated.js";
 import { rule as actionStepOverdue } from "./rules/action/step-overdue.js";
 import { rule as actionZeroingIncomplete } from "./rules/action/zeroing-incomplete.js";
 import { rule as actionZeroingReview } from "./rules/action/zeroing-review.js";
+import { rule as actionZeroingUnreviewed } from "./rules/action/zeroing-unreviewed.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
 import { rule as clauseExcludedButAddressed } from "./rules/clause/excluded-but-addressed.js";
@@ -166,14 +169,17 @@ import { rule as symbolUnknownSymbol } from "./rules/symbol/unknown-symbol.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
+  actionClosedEarly,
   actionDeadlineOrder,
   actionDueRewritten,
+  actionProblemUngraded,
   actionProblemUnnotified,
   actionSelfVerified,
   actionAuditUndated,
   actionStepOverdue,
   actionZeroingIncomplete,
   actionZeroingReview,
+  actionZeroingUnreviewed,
   calendarYearMissing,
   clauseCorrespondenceUnknown,
   clauseExcludedButAddressed,

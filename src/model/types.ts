@@ -1190,6 +1190,22 @@ export interface Zeroing {
   reviewed_by?: string;
   /** The day it was reviewed. */
   reviewed?: string;
+  /**
+   * The reviews made void by a correction of the evidence they reviewed (csr action zero --amend after the review), oldest
+   * first: kept so that nothing the 军代表 signed is lost, while the record asks for a new review (GJB 9001C 7.5.3, 10.2).
+   */
+  voided_reviews?: VoidedZeroingReview[];
+}
+
+/**
+ * A 军代表 review of a 归零 made void (zeroing.voided_reviews): who reviewed it and when, the day the evidence was corrected
+ * (`voided`) and which entries were corrected (`amended`: criteria keys, or `report`).
+ */
+export interface VoidedZeroingReview {
+  reviewed_by?: string;
+  reviewed?: string;
+  voided: string;
+  amended: string[];
 }
 
 /** A lessons-learned check of a similar document, process or product (横向展开, IATF 16949 10.3.1). */

@@ -6,11 +6,11 @@
  */
 import { shellArgument } from "../core/text.js";
 import { list, t } from "../i18n/index.js";
-import { stepNameKey, ZEROING_PARTS, zeroingMissing, type ZeroingCriterion } from "./actions.js";
+import { stepNameKey, ZEROING_PARTS, zeroingMissing, type ActionRevision, type ZeroingCriterion } from "./actions.js";
 import { departmentLabel } from "./labels.js";
 import { namesakeRefusal, peopleNamed } from "./person-names.js";
 import { isMilitaryRepresentative, militaryParties, type RepoIndex } from "./index.js";
-import type { ActionStepId, CorrectiveAction, Person } from "./types.js";
+import type { ActionStepId, CorrectiveAction, Person, VoidedZeroingReview } from "./types.js";
 
 /** A half of a 归零 (technical, management) and the criteria of it without evidence. */
 export interface ZeroingLack {
@@ -119,4 +119,60 @@ export function zeroingReviewText(problem: ZeroingReviewProblem, id: string, ind
       return t("zeroing-review.before-evidence", { reviewed: problem.reviewed, date: problem.last.date, what });
     }
   }
+}
+
+/**
+ * Whether a quality problem's grade makes the 军代表's review of its 归零 a condition of its closure: 重大 and 严重
+ * (`problem_grade: major|serious`). GJB 9001C-2017 10.2; the 归零 practice (QJ 3183, GJB 5711): the customer's
+ * representative reviews the 归零 of a serious quality problem before it counts as 归零. A 一般 problem, or one not
+ * graded, is closed by the organisation alone.
+ */
+export function reviewRequired(action: CorrectiveAction): boolean {
+  return action.problem_grade === "major" || action.problem_grade === "serious";
+}
+
+/** Whether `action`'s 归零 has a 军代表 review recorded: who (`zeroing.reviewed_by`) and when (`zeroing.reviewed`). */
+export function zeroingReviewed(action: CorrectiveAction): boolean {
+  return action.zeroing?.reviewed_by !== undefined && action.zeroing.reviewed !== undefined;
+}
+
+/**
+ * Whether `action` is closed (D8 done) while its 归零 still waits for the 军代表: graded 重大 or 严重 (reviewRequired) with no
+ * review recorded, as happens when it was closed by hand or before csr action close asked for the review, or when an
+ * amendment of the evidence voided the review (zeroing.voided_reviews). The registers and the management review do not
+ * count such a record as 归零 (待军代表评审). GJB 9001C-2017 10.2.
+ */
+export function awaitsMilitaryReview(action: CorrectiveAction): boolean {
+  return action.steps?.D8?.done !== undefined && reviewRequired(action) && !zeroingReviewed(action);
+}
+
+/** The review voided last (zeroing.voided_reviews), when no review has been recorded since; undefined otherwise. */
+export function voidedReview(action: CorrectiveAction): VoidedZeroingReview | undefined {
+  return zeroingReviewed(action) ? undefined : action.zeroing?.voided_reviews?.at(-1);
+}
+
+/** A day a record's closure (D8) may not precede (closedTooEarly): the 军代表's review, or the release of a revision made for it. */
+export type ClosureBound = { kind: "review"; date: string; by?: string } | { kind: "release"; date: string; document: string; version: string };
+
+/**
+ * The days `action`'s closure (steps.D8.done, or `closing` for a closure about to be recorded) comes before, latest first:
+ * the 军代表's review of a 重大 or 严重 problem (the 归零 is closed once reviewed), and the release of each revision made
+ * for it (`revisions`, actionRevisions: csr release --action; 措施落实, 完善规章 are done once the documents are released).
+ * Empty when the closure comes on or after them all, or the record is not closed. GJB 9001C-2017 10.2.
+ */
+export function closedTooEarly(action: CorrectiveAction, revisions: readonly ActionRevision[], closing = action.steps?.D8?.done): ClosureBound[] {
+  if (closing === undefined) return [];
+  const bounds: ClosureBound[] = [];
+  const reviewed = action.zeroing?.reviewed;
+  if (reviewRequired(action) && reviewed !== undefined && reviewed > closing) bounds.push({ kind: "review", date: reviewed, ...(action.zeroing?.reviewed_by !== undefined ? { by: action.zeroing.reviewed_by } : {}) });
+  for (const r of revisions) if (r.date !== undefined && r.date > closing) bounds.push({ kind: "release", date: r.date, document: r.document, version: r.version });
+  return bounds.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * A ClosureBound in words of the current language: "军代表 王建东（wangjd）2026-11-30 的评审", "CS/WI-003 A/2 于 2026-12-02 发布";
+ * `who` names a person by id.
+ */
+export function closureBoundText(bound: ClosureBound, who: (id: string | undefined) => string): string {
+  return bound.kind === "review" ? t("zeroing-review.bound.review", { by: who(bound.by), date: bound.date }) : t("zeroing-review.bound.release", { revision: `${bound.document} ${bound.version}`, date: bound.date });
 }

@@ -217,8 +217,10 @@ describe("a quality problem in a GJB 9001C repository", () => {
   it("speaks 质量问题 and 归零, not 8D, in the register and the commands of a GJB 9001C repository (tester68 G8)", async () => {
     const dir = committedFixture("examples/gjb-demo");
     const opened = bin(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "电源模块输出纹波超差", "--received", "2026-11-02", "--owner", "chenhw", "--commit");
-    expect(opened.stdout.split("\n").slice(0, 2)).toEqual([
+    expect(opened.stdout.split("\n").slice(0, 3)).toEqual([
       "已登记质量问题 NC-2026-001（内部发现）：电源模块输出纹波超差（actions/NC-2026-001.yaml）",
+      // Not graded: whether the 军代表 is notified and reviews the 归零 cannot be told (action/problem-ungraded; tester81 J11).
+      "注意：未定质量问题等级：重大、严重质量问题须通报军代表，归零须经军代表评审后才能关闭，csr 据等级判断；定级后在记录中写明 problem_grade: major|serious|general（重大、严重、一般）（action/problem-ungraded）。",
       "下一步：记录纠正（隔离）措施：csr action step NC-2026-001 D3 --date <日期> --by <人员> --note <纠正或隔离措施>；归零各条的证据用 csr action zero NC-2026-001 记录。",
     ]);
     const step = bin(dir, "action", "step", "NC-2026-001", "D4", "--date", "2026-11-06", "--by", "chenhw", "--note", "滤波电容批次ESR偏高", "--commit");
@@ -239,10 +241,11 @@ describe("a quality problem in a GJB 9001C repository", () => {
     const review = bin(dir, "list", "management-review", "--from", "2026-01-01", "--today", "2026-12-01", "--format", "json");
     const table = JSON.parse(review.stdout) as { rows: { area: string; item: string; value: unknown; detail: string }[]; notes: string[] };
     const rows = table.rows.filter((r) => r.area === "顾客反馈、质量问题和纠正措施").map((r) => [r.item, r.value, r.detail]);
-    expect(rows.slice(0, 5)).toEqual([
+    expect(rows.slice(0, 6)).toEqual([
       ["期间收到的顾客反馈的质量问题（含交付后使用中发生的）", 1, "8D-2026-001（NES）"],
       ["期间提出的质量问题", 1, "8D-2026-001"],
       ["其中已归零（技术归零、管理归零十条证据齐全）", 0, ""],
+      ["其中已关闭、待军代表评审（重大、严重质量问题）", 0, ""],
       ["其中已关闭但归零证据不全", 1, "8D-2026-001（技术归零 1/5、管理归零 0/5）"],
       ["其中未关闭", 0, ""],
     ]);

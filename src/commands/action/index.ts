@@ -30,9 +30,9 @@ import { didYouMean, localized, oneLine, shellArgument } from "../../core/text.j
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located } from "../../load/repository.js";
-import { actionById, actionClosed, heldDue, actionRevisions, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, zeroingMissing } from "../../model/actions.js";
+import { actionById, actionClosed, heldDue, actionRevisions, type ActionRevision, complaintDeadlines, complaintDueDates, deadlineBasis, deadlineOwner, documentChangeNamed, selfVerifiedRole, stepNameKey, dueDatesOutOfOrder, estimatedDueYears, nextActionId, stepsNotDone, ZEROING_CRITERIA, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
-import { zeroingLacking, zeroingLackingText, zeroingReviewProblems, zeroingReviewText } from "../../model/zeroing-review.js";
+import { closedTooEarly, closureBoundText, reviewRequired, voidedReview, zeroingLacking, zeroingLackingText, zeroingReviewed, zeroingReviewProblems, zeroingReviewText } from "../../model/zeroing-review.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { csrStatus, reviewDue, reviewOpen } from "../../model/csr-status.js";
 import { localToday } from "../../core/dates.js";
@@ -40,7 +40,7 @@ import { findProcess } from "../../model/index.js";
 import { statusOn } from "../../model/suppliers.js";
 import { processLabel } from "../../model/labels.js";
 import { sameAuditReport } from "../../model/process-audits.js";
-import { ACTION_SOURCES, ACTION_STEPS, PROBLEM_GRADES, type ProblemGrade, type ActionSource, type ActionStepId, type CorrectiveAction, type DueChange, type ReadAcross, type Zeroing } from "../../model/types.js";
+import { ACTION_SOURCES, ACTION_STEPS, PROBLEM_GRADES, type ProblemGrade, type ActionSource, type ActionStepId, type CorrectiveAction, type DueChange, type ReadAcross, type VoidedZeroingReview, type Zeroing } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { editFile, insiderOption, listOption, processByCode, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
@@ -194,6 +194,8 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     }
     // An audit's nonconformity without a due date is never overdue (IATF 16949 10.2.3, 9.2.2; tester78 A4).
     if (source === "audit" && Object.keys(steps).length === 0) lines.push(t("action.audit-no-due", { id: shellArgument(id) }));
+    // Without a grade csr cannot tell whether the 军代表 is to be notified and is to review the 归零 (action/problem-ungraded; tester81 J11).
+    if (gjb && grade === undefined && source !== "audit") lines.push(t("action.open.ungraded", { id: shellArgument(id) }));
     // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
     lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
@@ -367,16 +369,16 @@ export async function actionCloseCommand(ctx: CommandContext, given: string, fla
     if (gjb && across === 0 && noReadAcross === undefined) {
       throw new UserError(t("action.close.read-across-missing", { id: action.id, arg: shellArgument(action.id) }));
     }
+    const closed: CorrectiveAction = { ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } };
+    const revisions = actionRevisions(session.repo.documents.map((d) => d.value)).get(action.id) ?? [];
+    if (gjb) refuseEarlyZeroing(session, closed, revisions, date);
     const change = editFile(session.root, located.file.path, "action", (doc) => writeStep(doc, "D8", { done: date, verified_by: verifier, evidence, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) }));
     const lines = [t("action.closed", { id: action.id, date, by: personLabel(session.index, verifier), evidence, timing: timing(session, action.steps?.D8?.due, date), path: located.file.path })];
-    if (gjb) {
-      const closed: CorrectiveAction = { ...action, steps: { ...action.steps, D8: { done: date, ...(noReadAcross ? { no_read_across: noReadAcross } : {}) } } };
-      // Not 归零 until both halves are evidenced: the technical five and the management five (GJB 9001C 10.2; tester68 G1).
-      if (zeroingMissing(closed).length > 0) lines.push(zeroingStanding(closed));
-    }
+    // Not 归零 until both halves are evidenced: the technical five and the management five (GJB 9001C 10.2; tester68 G1).
+    if (gjb && zeroingMissing(closed).length > 0) lines.push(zeroingStanding(closed, gjb));
     // A step that says a document is to be revised, and no released revision names the record (相关文件修订 无; tester68 G1).
     const named = documentChangeNamed(action);
-    if (named !== undefined && (actionRevisions(session.repo.documents.map((d) => d.value)).get(action.id) ?? []).length === 0) {
+    if (named !== undefined && revisions.length === 0) {
       lines.push(t("action.close.revision-unlinked", { id: action.id, step: named.step, note: named.note, arg: shellArgument(action.id) }));
     }
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("action.commit.closed", { id: action.id, date }) });
@@ -409,6 +411,10 @@ export interface ActionZeroFlags {
 /** What csr action zero writes under `zeroing`, in the order of the file: the ten criteria, then the 归零报告 and its review. */
 const ZEROING_KEYS = [...ZEROING_CRITERIA, "report", "reviewed_by", "reviewed"] as const;
 type ZeroingKey = (typeof ZEROING_KEYS)[number];
+/** The order of `zeroing`'s keys in the file: the entries csr action zero takes, then the reviews a correction voided. */
+const ZEROING_ORDER = [...ZEROING_KEYS, "voided_reviews"] as const;
+/** The entries of a 归零 whose correction voids the 军代表's review of it: the ten criteria and the 归零报告. */
+const REVIEWED_KEYS: readonly ZeroingKey[] = [...ZEROING_CRITERIA, "report"];
 
 type ZeroingFlagKey = Exclude<keyof ActionZeroFlags, "commit" | "amend">;
 
@@ -451,7 +457,21 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
       ctx.stdout(t("action.zero.unchanged", { id: action.id, evidence: keys.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")) }) + "\n");
       return 0;
     }
-    const after = { ...action, zeroing: { ...action.zeroing, ...values } };
+    // A correction of evidence the 军代表 has reviewed voids the review: kept in voided_reviews, the record asks for a new one
+    // (GJB 9001C 7.5.3, 10.2; as csr review --amend keeps a CSR's replaced decision; tester81 J6).
+    const amended = zeroingReviewed(action) ? replaced.filter((k) => REVIEWED_KEYS.includes(k)) : [];
+    const voided: VoidedZeroingReview | undefined = amended.length > 0 ? { reviewed_by: action.zeroing!.reviewed_by!, reviewed: action.zeroing!.reviewed!, voided: localToday(), amended } : undefined;
+    const reviewAgain = values.reviewed_by !== undefined || values.reviewed !== undefined;
+    if (voided && reviewAgain && (values.reviewed_by === undefined || values.reviewed === undefined)) throw new UserError(t("action.zero.review-again-both", { id: action.id }));
+    const zeroing: Zeroing = { ...action.zeroing, ...values };
+    if (voided) {
+      if (!reviewAgain) {
+        delete zeroing.reviewed_by;
+        delete zeroing.reviewed;
+      }
+      zeroing.voided_reviews = [...(action.zeroing?.voided_reviews ?? []), voided];
+    }
+    const after = { ...action, zeroing };
     // The 军代表 reviews a finished 归零 (GJB 9001C 10.2): a review recorded or amended is judged as action/zeroing-review judges the file.
     if (worksToGjb9001C(session.repo.config?.value) && changed.some((k) => k === "reviewed_by" || k === "reviewed")) {
       const [problem] = zeroingReviewProblems(after, session.index);
@@ -460,13 +480,24 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
     const change = editFile(session.root, located.file.path, "action", (doc) => {
       if (!doc.has("zeroing")) setInOrder(doc, KEYS, "zeroing", doc.createNode({}));
       const node = doc.get("zeroing", true) as YAMLMap<unknown, unknown>;
-      for (const k of changed) setInMapOrder(doc, node, ZEROING_KEYS, k, doc.createNode(values[k]));
+      for (const k of changed) setInMapOrder(doc, node, ZEROING_ORDER, k, doc.createNode(values[k]));
+      if (!voided) return;
+      if (!reviewAgain) for (const k of ["reviewed_by", "reviewed"]) node.delete(k);
+      if (!node.has("voided_reviews")) setInMapOrder(doc, node, ZEROING_ORDER, "voided_reviews", doc.createNode([]));
+      appendIn(doc, ["zeroing", "voided_reviews"], doc.createNode(voided, { flow: true }));
     });
+    // A review given again with the correction is the new review, not a correction of the voided one.
+    const corrected = voided ? replaced.filter((k) => REVIEWED_KEYS.includes(k)) : replaced;
+    const replacedText = corrected.map((k) => entry(k, action.zeroing![k]!)).join(t("register.remarks-separator"));
     const lines = [
       t("action.zero.recorded", { id: action.id, evidence: changed.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")), path: located.file.path }),
-      // What a correction replaced, so that nobody takes it for evidence added beside the old (git keeps the old file).
-      ...(replaced.length > 0 ? [t("action.zero.replaced", { evidence: replaced.map((k) => entry(k, action.zeroing![k]!)).join(t("register.remarks-separator")) })] : []),
-      zeroingStanding(after),
+      // What a correction replaced, so that nobody takes it for evidence added beside the old (git keeps the old file); a review it voids, in the same line.
+      ...(voided
+        ? [t(reviewAgain ? "action.zero.replaced-review-again" : "action.zero.replaced-voided", { evidence: replacedText, by: personLabel(session.index, voided.reviewed_by!), date: voided.reviewed!, id: shellArgument(action.id) })]
+        : corrected.length > 0
+          ? [t("action.zero.replaced", { evidence: replacedText })]
+          : []),
+      zeroingStanding(after, worksToGjb9001C(session.repo.config?.value)),
     ];
     const criteriaText = list(changed.map((k) => t(`action.zero.criterion.${k}`)));
     const message = replaced.length > 0 ? t("action.commit.zero-amended", { id: action.id, criteria: criteriaText }) : t("action.commit.zero", { id: action.id, criteria: criteriaText });
@@ -477,10 +508,12 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
 
 /**
  * Where a record's 归零 stands, in a line: complete once the ten criteria are evidenced, else what each half still lacks
- * ("技术归零尚缺 问题复现；管理归零尚缺 严肃处理、完善规章") and the command that records it.
+ * ("技术归零尚缺 问题复现；管理归零尚缺 严肃处理、完善规章") and the command that records it. In a GJB 9001C repository (`gjb`)
+ * a 重大 or 严重 problem complete and not reviewed says that the 军代表's review is due (GJB 9001C 10.2).
  */
-function zeroingStanding(action: CorrectiveAction): string {
+function zeroingStanding(action: CorrectiveAction, gjb: boolean): string {
   const lacking = zeroingLacking(action);
+  if (lacking.length === 0 && gjb && reviewRequired(action) && !zeroingReviewed(action)) return t("action.zero.complete-unreviewed", { id: action.id, grade: t(`action.problem-grade.${action.problem_grade!}`), arg: shellArgument(action.id) });
   if (lacking.length === 0) return t("action.zero.complete", { id: action.id });
   return t("action.zero.missing", { id: action.id, parts: zeroingLackingText(lacking), arg: shellArgument(action.id) });
 }
@@ -492,6 +525,33 @@ function findAction(session: EditSession, given: string): Located<CorrectiveActi
   if (found) return found;
   if (session.repo.unvalidated.actions.has(text)) throw new UserError(t("action.invalid", { id: text }), t("edit.fix-first.hint"));
   throw new UserError(t("action.unknown", { id: text }) + didYouMean(text, session.index.actions.keys()), t("action.unknown.hint"));
+}
+
+/**
+ * Refuses to close `closed` (the record with its D8 about to be written, on `date`) in a GJB 9001C repository while its
+ * 归零 is not finished as its grade asks (tester81 J1, J2): a 重大 or 严重 problem with criteria of the 双五条 lacking
+ * evidence or without the 军代表's review (a review voided by a correction named), and any problem on a day before the
+ * 军代表's review or before the release of a revision made for it (`revisions`). A 一般 problem, or one not graded, is
+ * closed with criteria lacking (said, and action/zeroing-incomplete warns). GJB 9001C-2017 10.2; QJ 3183, GJB 5711.
+ * Errors: UserError, one line naming the command that records what is missing.
+ */
+function refuseEarlyZeroing(session: EditSession, closed: CorrectiveAction, revisions: readonly ActionRevision[], date: string): void {
+  const arg = shellArgument(closed.id);
+  if (reviewRequired(closed)) {
+    const grade = t(`action.problem-grade.${closed.problem_grade!}`);
+    const lacking = zeroingLacking(closed);
+    if (lacking.length > 0) throw new UserError(t("action.close.zeroing-incomplete", { id: closed.id, grade, parts: zeroingLackingText(lacking), arg }));
+    if (!zeroingReviewed(closed)) {
+      const voided = voidedReview(closed);
+      const was = voided === undefined ? "" : t("action.close.review-voided", { by: personLabel(session.index, voided.reviewed_by ?? ""), date: voided.reviewed ?? "", voided: voided.voided });
+      throw new UserError(t("action.close.unreviewed", { id: closed.id, grade, was, arg }));
+    }
+  }
+  const early = closedTooEarly(closed, revisions, date);
+  if (early.length > 0) {
+    const bounds = list(early.map((b) => closureBoundText(b, (id) => (id === undefined ? "" : personLabel(session.index, id)))));
+    throw new UserError(t("action.close.too-early", { id: closed.id, date, bounds, latest: early[0]!.date }));
+  }
 }
 
 function refuseClosed(action: CorrectiveAction): void {

@@ -48,6 +48,16 @@ export function refuseReceivedAfter(actions: readonly CorrectiveAction[], date: 
 }
 
 /**
+ * In a GJB 9001C repository, refuses a revision of document `id` dated `date` (YYYY-MM-DD) released for a quality problem
+ * of `actions` closed before that day: the 归零 is closed no earlier than the documents released for it (措施落实, 完善规章;
+ * GJB 9001C 10.2, action/closed-early). Errors: UserError, one line naming the record and its closure.
+ */
+export function refuseClosedBefore(actions: readonly CorrectiveAction[], id: string, date: string): void {
+  const closed = actions.find((a) => actionClosed(a) && a.steps!.D8!.done! < date);
+  if (closed) throw new UserError(t("release.action-zeroed-before", { action: closed.id, closed: closed.steps!.D8!.done!, id, date }));
+}
+
+/**
  * What the release says of each closed record among `actions` (D8 done: verified effective): a revision dated
  * before the closure is recorded after the fact, and that is all (stdout); one dated on or after it is warned of
  * (stderr), as a change made once an 8D is closed is usually a read-across or a new action of its own.

@@ -48,7 +48,7 @@ import { askForRelease, lastTotalPages, releaseNeedsAnswers, totalPagesPrinted }
 import { noticeLines, releaseNotices } from "./notices.js";
 import { characteristicLines } from "./characteristics.js";
 import { tableMarks } from "../../model/symbol-marks.js";
-import { closedActionLines, namedActions, recordedActionIds, refuseReceivedAfter } from "./actions.js";
+import { closedActionLines, namedActions, recordedActionIds, refuseClosedBefore, refuseReceivedAfter } from "./actions.js";
 import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
@@ -209,6 +209,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const { date, signed, effective } = checkDateOptions(flags);
     const actions = namedActions(repo, recordedActions.ids);
     refuseReceivedAfter(actions, date);
+    // A 质量问题 closed before this release would be closed before its 归零 was carried out (action/closed-early; tester81 J2).
+    if (worksToGjb9001C(repo.config?.value)) refuseClosedBefore(actions, doc.id, date);
     const totalPages = totalPagesOption(flags.totalPages);
     const until = flags.until === undefined ? undefined : dateOption(flags.until, "--until");
     if (until !== undefined && until < effective) throw new UserError(t("release.until-before-effective", { until, effective }));

@@ -14,6 +14,7 @@ import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
 import { supplierOf } from "../../model/suppliers.js";
 import { workdaysLate } from "../../model/calendar.js";
 import type { Period } from "../../model/review-timeliness.js";
@@ -119,7 +120,9 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     { key: "closed", header: t(ctx, "register.actions.column.closed"), date: true },
     { key: "verification", header: t(ctx, "register.actions.column.verification") },
   ];
-  const complete = zeroing ? shown.filter((a) => statusOf(a) === "closed" && zeroingComplete(a)).length : 0;
+  // A 重大 or 严重 problem closed without the 军代表's review is not 归零 yet: 待军代表评审 (GJB 9001C 10.2; tester81 J1).
+  const unreviewed = zeroing ? shown.filter((a) => statusOf(a) === "closed" && zeroingComplete(a) && awaitsMilitaryReview(a)).length : 0;
+  const complete = zeroing ? shown.filter((a) => statusOf(a) === "closed" && zeroingComplete(a)).length - unreviewed : 0;
   return {
     id: "actions",
     // A GJB 9001C unit keeps it as its 质量问题归零/纠正措施台账: each record is a quality problem brought to 归零 (tester66 N7).
@@ -157,7 +160,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         ...(zeroing ? { cause: a.steps?.D4?.note ?? "", action: a.steps?.D5?.note ?? "" } : {}),
         ...steps,
         ...(columns.some((c) => c.key === "dueChanges") ? { dueChanges: dueChanges(ctx, a) } : {}),
-        progress: step === undefined ? t(ctx, "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
+        progress: step === undefined ? t(ctx, zeroing && awaitsMilitaryReview(a) ? "register.actions.progress.closed-unreviewed" : "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
         readAcross: (a.read_across ?? []).length,
@@ -171,7 +174,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
       ...periodAskedNotes(ctx, filter.period),
       ...(shown.length > 0 ? [t(ctx, "register.actions.totals", { count: shown.length, open, overdue, closed: shown.length - open })] : []),
       // How many of the closed problems are 归零 on all ten criteria: closed is not yet 归零 (tester68 G1).
-      ...(zeroing && shown.length - open > 0 ? [t(ctx, "register.actions.zeroing-totals", { closed: shown.length - open, complete, count: shown.length - open - complete })] : []),
+      ...(zeroing && shown.length - open > 0 ? [t(ctx, unreviewed > 0 ? "register.actions.zeroing-totals-unreviewed" : "register.actions.zeroing-totals", { closed: shown.length - open, complete, count: shown.length - open - complete - unreviewed, unreviewed })] : []),
       ...asOfNotes(
         ctx,
         today,
@@ -193,10 +196,18 @@ function zeroingText(ctx: RegisterContext, a: CorrectiveAction, criteria: readon
 
 /**
  * A record's 归零报告 as the register and the card say it: its number, and who reviewed it for the customer (the 军代表, by
- * name: the file keeps the id) and when ("GL-2026-01，王建东 2026-11-25 评审"); "" when neither is recorded.
+ * name: the file keeps the id) and when ("GL-2026-01，王建东 2026-11-25 评审"); with no review since one a correction voided
+ * (zeroing.voided_reviews), that one marked void ("王建东 2026-11-30 评审，2026-12-07 更正证据后失效，待重新评审"); "" when
+ * nothing is recorded.
  */
 export function zeroingReportText(ctx: RegisterContext, zeroing: Zeroing | undefined): string {
-  const review = zeroing?.reviewed_by !== undefined || zeroing?.reviewed !== undefined ? t(ctx, "register.actions.zeroing-review", { by: personName(ctx, zeroing.reviewed_by), date: zeroing.reviewed ?? "" }).trim() : "";
+  const voided = zeroing?.reviewed_by === undefined && zeroing?.reviewed === undefined ? zeroing?.voided_reviews?.at(-1) : undefined;
+  const review =
+    zeroing?.reviewed_by !== undefined || zeroing?.reviewed !== undefined
+      ? t(ctx, "register.actions.zeroing-review", { by: personName(ctx, zeroing.reviewed_by), date: zeroing.reviewed ?? "" }).trim()
+      : voided !== undefined
+        ? t(ctx, "register.actions.zeroing-review-voided", { by: personName(ctx, voided.reviewed_by), date: voided.reviewed ?? "", voided: voided.voided })
+        : "";
   return [zeroing?.report ?? "", review].filter(Boolean).join(t(ctx, "register.actions.zeroing-report-separator"));
 }
 

@@ -45,6 +45,7 @@ import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import { AUDIT_KINDS, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
 import { actionClosed, actionOn, dueChangesText, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
+import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
 import { actionRegisterSheet } from "./actions.js";
@@ -273,11 +274,14 @@ function actionsLate(ctx: RegisterContext, open: readonly CorrectiveAction[], da
  * The status of 质量问题归零 in a GJB 9001C repository (GJB 9001C-2017 9.3.2 c) 4) nonconformities and corrective actions,
  * 10.2; tester68 G7): the quality problems raised in the period (`records`, each as it stood on its last day), of them
  * those 归零 — closed with the evidence of all ten criteria, technical and management (zeroingComplete, as
- * action/zeroing-incomplete judges) — those closed with evidence lacking, each with what each half has, and those open.
+ * action/zeroing-incomplete judges) and, when graded 重大 or 严重, reviewed by the 军代表 — those closed and complete but
+ * waiting for the 军代表's review (awaitsMilitaryReview: 待军代表评审, tester81 J1), those closed with evidence lacking, each with
+ * what each half has, and those open.
  */
 function zeroingRows(ctx: RegisterContext, period: Period, records: readonly CorrectiveAction[], row: ReturnType<typeof rowOf>, register: string): Row[] {
   const raised = records.filter((a) => a.received >= period.from);
-  const zeroed = raised.filter((a) => actionClosed(a) && zeroingComplete(a));
+  const unreviewed = raised.filter((a) => actionClosed(a) && zeroingComplete(a) && awaitsMilitaryReview(a));
+  const zeroed = raised.filter((a) => actionClosed(a) && zeroingComplete(a) && !awaitsMilitaryReview(a));
   const lacking = raised.filter((a) => actionClosed(a) && !zeroingComplete(a));
   const open = raised.filter((a) => !actionClosed(a));
   const halves = (a: CorrectiveAction) =>
@@ -288,6 +292,7 @@ function zeroingRows(ctx: RegisterContext, period: Period, records: readonly Cor
   return [
     row("problems", raised.length, ids(ctx, raised.map((a) => a.id)), register),
     row("problems-zeroed", zeroed.length, ids(ctx, zeroed.map((a) => a.id)), register),
+    row("problems-unreviewed", unreviewed.length, ids(ctx, unreviewed.map((a) => a.id)), register),
     row("problems-lacking", lacking.length, ids(ctx, lacking.map(halves)), register),
     row("problems-open", open.length, ids(ctx, open.map((a) => a.id)), register),
   ];
