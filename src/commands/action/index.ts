@@ -14,11 +14,13 @@
  * - close: D8, the day the action was verified effective, by whom and the evidence; refused while a
  *   step D3–D7 has no done date, and in a GJB 9001C repository while no read-across (举一反三) is recorded
  *   unless --no-read-across-reason says why none applies; there it says what the 归零 still lacks of its ten
- *   criteria. A step whose note says a document is revised (修订进货检验规范) with no released revision naming
+ *   criteria, and refuses a 重大 or 严重 problem whose ten are not all evidenced or that the 军代表 has not reviewed, and
+ *   a day before that review or before the release of a revision made for the record (tester81 J1, J2). A step whose note says a document is revised (修订进货检验规范) with no released revision naming
  *   the record (csr release --action) is said too: the register's 相关文件修订 would read 无.
  * - zero: where each criterion of 质量问题归零 is evidenced (GJB 9001C-2017 10.2; the 双五条, QJ 3183, GJB 5711):
  *   technical 归零's 定位准确, 机理清楚, 问题复现, 措施有效, 举一反三 and management 归零's 过程清楚, 责任明确, 措施落实,
- *   严肃处理, 完善规章, with the 归零报告 and who reviewed it (the 军代表); open or closed; replaced with --amend.
+ *   严肃处理, 完善规章, with the 归零报告 and who reviewed it (the 军代表); open or closed; replaced with --amend, which
+ *   voids the 军代表's review of the evidence it corrects (kept in zeroing.voided_reviews; tester81 J6).
  *
  * Errors (UserError, one line): an unknown record, customer, process, CSR, person or step; a missing
  * option; a date after today or before the record was received (or, closing, before its last step);
@@ -487,7 +489,7 @@ export async function actionZeroCommand(ctx: CommandContext, given: string, flag
       appendIn(doc, ["zeroing", "voided_reviews"], doc.createNode(voided, { flow: true }));
     });
     // A review given again with the correction is the new review, not a correction of the voided one.
-    const corrected = voided ? replaced.filter((k) => REVIEWED_KEYS.includes(k)) : replaced;
+    const corrected = voided ? amended : replaced;
     const replacedText = corrected.map((k) => entry(k, action.zeroing![k]!)).join(t("register.remarks-separator"));
     const lines = [
       t("action.zero.recorded", { id: action.id, evidence: changed.map((k) => entry(k, values[k]!)).join(t("register.remarks-separator")), path: located.file.path }),
@@ -547,7 +549,7 @@ function refuseEarlyZeroing(session: EditSession, closed: CorrectiveAction, revi
       throw new UserError(t("action.close.unreviewed", { id: closed.id, grade, was, arg }));
     }
   }
-  const early = closedTooEarly(closed, revisions, date);
+  const early = closedTooEarly(closed, revisions);
   if (early.length > 0) {
     const bounds = list(early.map((b) => closureBoundText(b, (id) => (id === undefined ? "" : personLabel(session.index, id)))));
     throw new UserError(t("action.close.too-early", { id: closed.id, date, bounds, latest: early[0]!.date }));
