@@ -838,6 +838,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--due-by <date>", t("help.list.due-by"))
           .option("--year <year>", t("help.list.year"))
           .option("--with-details", t("help.list.with-details"))
+          .option("--with-signatures", t("help.list.with-signatures"))
           .option("--standard <id>", t("help.list.standard"))
           .option("--missing", t("help.list.missing"))
           .option("--person <person>", t("help.list.person"))

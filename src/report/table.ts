@@ -58,7 +58,17 @@ export interface Column {
    * note, the column took a third of the A3 page in 12 rows of which 11 were empty, and pushed itself onto page 2 (fmt70).
    */
   note?: boolean;
+  /**
+   * Its cells name who signed, each followed by the day signed ("何军 2018-02-27、唐磊 2018-02-27", signatureCells in
+   * registers/documents.ts): a print (HTML, PDF) gives the names, a list that breaks between them and is as narrow as
+   * one, the row's 发布日期 and 生效日期 beside them; CSV, the workbook, JSON and a terminal keep the dates. Six such
+   * columns dated pushed the 受控文件清单 of a GJB layout off its A4 landscape page (tester79 G10).
+   */
+  signers?: boolean;
 }
+
+/** A signer's date in a Column.signers cell, which a print leaves out. */
+const SIGNED_ON = / \d{4}-\d{2}-\d{2}(?=$|、|, )/g;
 
 /** The class a column's cells get in HTML and PDF: its kind, or "date". */
 export function columnClass(column: Column): ColumnKind | "date" {
@@ -506,6 +516,8 @@ export interface ColumnView {
   width?: string;
   /** The register's remarks (Column.remarks). */
   remarks?: boolean;
+  /** Its cells name signers (Column.signers), printed as narrow as a name. */
+  signers?: boolean;
 }
 
 /**
@@ -598,7 +610,8 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   const runs = merge ? runsOf(table.rows, merge.key) : undefined;
   const gathered = merge?.gather ? gatheredCells(table.rows, runs!, merge.gather.columns) : undefined;
   const printed = gathered ? [...columns, { key: GATHERED, header: merge!.gather!.header, kind: "list" as const }] : columns;
-  const cells = table.rows.map((r, k) => [...columns.map((c) => text(r[c.key])), ...(gathered ? [gathered[k]!] : [])]);
+  const cell = (c: Column, value: Cell | undefined) => (print && c.signers ? text(value).replace(SIGNED_ON, "") : text(value));
+  const cells = table.rows.map((r, k) => [...columns.map((c) => cell(c, r[c.key])), ...(gathered ? [gathered[k]!] : [])]);
   const wide = a4 || printedWide(table);
   const sample = print ? new Sample(printed, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
   const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
@@ -696,7 +709,7 @@ function legendOf(columns: readonly Column[], lang: Lang): LegendView | undefine
 }
 
 function columnView(c: Column, width: string | undefined): ColumnView {
-  return { key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(width ? { width } : {}), ...(c.remarks ? { remarks: true } : {}) };
+  return { key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(width ? { width } : {}), ...(c.remarks ? { remarks: true } : {}), ...(c.signers ? { signers: true } : {}) };
 }
 
 /**
@@ -859,7 +872,7 @@ function narrowest(columns: readonly Column[], sample: Sample, readable: boolean
     // A name longer than NAME_EM breaks at its spaces: it needs NAME_EM, or its longest word.
     if (columnClass(c) === "name" && widest > NAME_EM) return Math.max(heading, NAME_EM, ...sample.lines.map((cells) => Math.max(0, ...cells[i]!.map(longestWord))));
     if (!flexible(c)) return Math.max(heading, widest);
-    return Math.max(MIN_TEXT_EM, heading, sample.part(i), readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0, readable && c.remarks ? REMARKS_EM : 0);
+    return Math.max(MIN_TEXT_EM, heading, sample.part(i), readable && !c.signers ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0, readable && c.remarks ? REMARKS_EM : 0);
   });
 }
 

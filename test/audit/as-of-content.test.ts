@@ -36,16 +36,16 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
   });
 
   it("lists on a day before the revision the version then issued with its own forms; after it, the current ones", async () => {
-    // B/0 was never tagged (it came with the repository): it is read from the commit that recorded it.
+    // B/0 was never tagged (it came with the repository): it is read from the commit that recorded it, its signers and their days too.
     expect(await csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-20")).toEqual([
-      '1,组织环境和相关方控制程序,CS/QP-001,B/0,内部,2024-06-03,综合部,4.1/4.2/4.3/4.4/6.1,,"CS/QR-001-01 内外部环境因素识别表\nCS/QR-001-02 相关方需求和期望识别表",',
+      '1,组织环境和相关方控制程序,CS/QP-001,B/0,内部,宋雅芸 2024-05-27,陈宏伟 2024-05-30,何军 2024-05-30、唐磊 2024-05-30,马晓岚 2024-05-30,刘志明 2024-06-03,王建东 2024-06-03,2024-06-03,综合部,4.1/4.2/4.3/4.4/6.1,,"CS/QR-001-01 内外部环境因素识别表\nCS/QR-001-02 相关方需求和期望识别表",',
     ]);
     expect(await csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-20")).toEqual([
       "1,CS/QR-001-01,内外部环境因素识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部,",
       "2,CS/QR-001-02,相关方需求和期望识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部,",
     ]);
     expect(await csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-30")).toEqual([
-      "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
+      "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,宋雅芸 2026-11-26,陈宏伟 2026-11-26,唐磊 2026-11-26,马晓岚 2026-11-26,刘志明 2026-11-26,王建东 2026-11-26,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
     ]);
     // Withdrawn on 2026-11-27, its records kept 3 years: listed last, marked (tester52 D9), with the procedure revision it was last used by (obsolete.used_by, tester55 C12).
     expect(await csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-30")).toEqual([
@@ -74,7 +74,7 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
     git(copy, ["commit", "-q", "--amend", "-m", "squashed", "--", "."]);
     expect(git(copy, ["log", "--format=%s", "--", file]).trim()).toBe("squashed");
     expect(await csvLines(copy, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-27")).toEqual([
-      "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
+      "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,宋雅芸 2026-11-26,陈宏伟 2026-11-26,唐磊 2026-11-26,马晓岚 2026-11-26,刘志明 2026-11-26,王建东 2026-11-26,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
     ]);
     const before = (await run(copy, "list", "procedures", "--today", "2026-11-20")).trimEnd().split("\n");
     expect(before.filter((line) => line.includes("CS/QP-001"))).toEqual([

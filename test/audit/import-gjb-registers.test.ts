@@ -60,12 +60,12 @@ describe("GJB registers into a repository", () => {
     const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null });
     // A clause a spreadsheet would read as a number (7.5) is written as a formula whose value is its text.
     expect(list.stdout.split("\r\n").slice(0, 4)).toEqual([
-      "\ufeff序号,程序文件,文件编号,版本/版次,发布日期,归口部门,对应条款,三级文件,四级表单,备注",
+      "\ufeff序号,程序文件,文件编号,版本/版次,编制,审核,批准,发布日期,归口部门,对应条款,三级文件,四级表单,备注",
       // QX/QR-001-01 is in the procedure's forms, listed in its column once the form list is imported too;
       // until then the entry is in 备注, as the register writes it (tester51 #13).
-      '1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,"=""7.5""",,,三级文件及四级表单：QX/QR-001-01 文件发放回收记录',
-      "2,记录控制程序,QX/QP-002,B/0,2023-03-01,综合部,7.5.3,,,三级文件及四级表单：QX/QR-002-01 质量记录清单",
-      '3,设计和开发控制程序,QX/QP-003,B/1,2023-03-01,研发部,"=""8.3""",,,三级文件及四级表单：设计评审报告',
+      '1,文件控制程序,QX/QP-001,B/0,,,,2023-03-01,综合部,"=""7.5""",,,三级文件及四级表单：QX/QR-001-01 文件发放回收记录',
+      "2,记录控制程序,QX/QP-002,B/0,,,,2023-03-01,综合部,7.5.3,,,三级文件及四级表单：QX/QR-002-01 质量记录清单",
+      '3,设计和开发控制程序,QX/QP-003,B/1,,,,2023-03-01,研发部,"=""8.3""",,,三级文件及四级表单：设计评审报告',
     ]);
   });
 
@@ -85,8 +85,8 @@ describe("GJB registers into a repository", () => {
     expect(file(dir, "documents/QX_QP-005.yaml")).toMatchObject({ related: ["QX/WI-001", "QX/QP-003"], forms: ["QX/QR-005-01"], remarks: "三级文件及四级表单：QX/WI-001 供方评价细则、QX/QR-005-01 合格供方名录、供方档案" });
     const gjbList = async () => (await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null })).stdout.split("\r\n").slice(1, 3);
     expect(await gjbList()).toEqual([
-      '1,设计和开发控制程序,QX/QP-003,A/0,2023-02-20,研发部,"=""8.3""",,,三级文件及四级表单：项目建议书、设计和开发计划、设计评审报告',
-      '2,采购控制程序,QX/QP-005,A/0,2023-02-20,综合部,"=""8.4""",,,三级文件及四级表单：QX/WI-001 供方评价细则、QX/QR-005-01 合格供方名录、供方档案',
+      '1,设计和开发控制程序,QX/QP-003,A/0,,,,2023-02-20,研发部,"=""8.3""",,,三级文件及四级表单：项目建议书、设计和开发计划、设计评审报告',
+      '2,采购控制程序,QX/QP-005,A/0,,,,2023-02-20,综合部,"=""8.4""",,,三级文件及四级表单：QX/WI-001 供方评价细则、QX/QR-005-01 合格供方名录、供方档案',
     ]);
     // The work instruction is unknown: no procedure is suggested for it, nor for the form.
     const unresolved = (await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "ref/unresolved").map((f) => f.message);
@@ -100,7 +100,7 @@ describe("GJB registers into a repository", () => {
     writeFileSync(join(dir, "qr.csv"), "表单编号,表单名称,部门,版本,保存期限\nQX/QR-005-01,合格供方名录,综合部,A/0,3年\n");
     await csrInProcess(["-C", dir, "import", "wi.csv", "--as", "instructions"]);
     await csrInProcess(["-C", dir, "import", "qr.csv", "--as", "forms"]);
-    expect((await gjbList())[1]).toBe('2,采购控制程序,QX/QP-005,A/0,2023-02-20,综合部,"=""8.4""",QX/WI-001 供方评价细则,QX/QR-005-01 合格供方名录,三级文件及四级表单：供方档案');
+    expect((await gjbList())[1]).toBe('2,采购控制程序,QX/QP-005,A/0,,,,2023-02-20,综合部,"=""8.4""",QX/WI-001 供方评价细则,QX/QR-005-01 合格供方名录,三级文件及四级表单：供方档案');
   });
 
   it("a procedure not in force says so in 备注, and comes back in that state", async () => {
@@ -123,8 +123,8 @@ describe("GJB registers into a repository", () => {
     // The procedure list is of controlled documents: the draft and the one in review are left out and counted (auditor16 F24).
     const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "md"], { lang: null });
     expect(list.stdout.split("\n").filter((line) => /^\| \d/.test(line) || line.startsWith("另有"))).toEqual([
-      "| 1 | 文件控制程序 | QX/QP-001 | B/0 | 2023-03-01 | 综合部 |  |  |  |  |",
-      "| 2 | 生产过程控制程序 | QX/QP-006 | A/0 | 2023-03-01 | 生产部 |  |  |  | 草稿待审 |",
+      "| 1 | 文件控制程序 | QX/QP-001 | B/0 |  |  |  | 2023-03-01 | 综合部 |  |  |  |  |",
+      "| 2 | 生产过程控制程序 | QX/QP-006 | A/0 |  |  |  | 2023-03-01 | 生产部 |  |  |  | 草稿待审 |",
       "另有 2 份文件尚未发布（草稿或审批中），不是受控文件，未列入。  ",
     ]);
     // The list of every status gives the states they came back in, in its 状态 and 备注.

@@ -140,9 +140,10 @@ describe("the GJB controlled document list carries the signatures its documents'
       const row = list.rows.find((r) => r.number === number)!;
       return ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"].map((k) => row[k]);
     };
-    expect(signers("CS/QP-010")).toEqual(["杨帆", "陈宏伟", "何军、唐磊", "马晓岚", "刘志明", "王建东"]);
+    // Each with the day signed, in a repository that works to GJB 9001C (tester79 G10).
+    expect(signers("CS/QP-010")).toEqual(["杨帆 2025-09-08", "陈宏伟 2025-09-11", "何军 2025-09-11、唐磊 2025-09-11", "马晓岚 2025-09-11", "刘志明 2025-09-15", "王建东 2025-09-15"]);
     // A form (四级) is printed on a layout without them.
-    expect(signers("CS/QR-001-01")).toEqual(["宋雅芸", "陈宏伟", "", "", "刘志明", ""]);
+    expect(signers("CS/QR-001-01")).toEqual(["宋雅芸 2024-05-27", "陈宏伟 2024-05-30", "", "", "刘志明 2024-06-03", ""]);
     const en = JSON.parse(await run(gjb, "--lang", "en", "list", "documents", "--format", "json", "--today", "2026-12-01")) as Json;
     expect(en.columns.map((c) => c.header).slice(7, 13)).toEqual(["Prepared", "Reviewed", "Countersigned", "Standardization check", "Approved", "Military representative"]);
     // An IATF repository's layout has none of them: its list keeps 编制, 审核, 批准.

@@ -272,11 +272,15 @@ describe("export -> import into a new repository -> export gives the same regist
     await run(GJB, ["export", "--out", gjbBook]);
 
     const dir = await freshRepository(GJB);
+    // 会签, 标准化审查 and 军代表 name people already registered (no role adds them): the people of the original repository.
+    copyFileSync(join(GJB, "people.yaml"), join(dir, "people.yaml"));
     // The procedures name instructions and forms not imported yet (ref/unresolved).
     const report = await run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
     // The list gives each procedure's version and issue date: they come back released at that version, not as drafts.
     expect(report).not.toContain("以草稿写入");
-    await run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"]);
+    // The level-3 list gives each signature's day but no 生效日期: CS/WI-004, issued 2026-04-07 and effective 2026-04-13, its 军代表
+    // signing on 2026-04-09, comes back effective on its issue day, before that signature, which csr check says.
+    expect(await run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"], 1)).toContain("doc/effective-before-signature 1");
     await run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"], 1);
     const again = join(tempDir(), "gjb-again.xlsx");
     await run(dir, ["list", "procedures", "--style", "gjb", "--out", again]);

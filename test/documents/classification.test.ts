@@ -339,7 +339,7 @@ describe("registers with a 密级 column", () => {
     const column = rows[0]!.indexOf("密级");
     expect(rows.map((r) => [r[2], r[column]])).toEqual([["文件编号", "密级"], ["CS/QP-006", "秘密"], ["CS/WI-101", ""]]);
     const procedures = await csrInProcess(["-C", repo, "list", "procedures", "--format", "csv", "--today", DAY], { lang: null });
-    expect(procedures.stdout.split("\r\n")[0]).toBe("\ufeff序号,程序文件,文件编号,版本/版次,密级,发布日期,归口部门,对应条款,三级文件,四级表单,备注");
+    expect(procedures.stdout.split("\r\n")[0]).toBe("\ufeff序号,程序文件,文件编号,版本/版次,密级,编制,审核,会签,标准化审查,批准,军代表,发布日期,归口部门,对应条款,三级文件,四级表单,备注");
     // A list without a marked document (here: none in draft) keeps the whole register's columns (tester15 #7).
     const drafts = await csrInProcess(["-C", repo, "list", "documents", "--status", "draft", "--format", "csv", "--today", DAY], { lang: null });
     expect(drafts.stdout.split("\n")[0]!.split(",")).toContain("密级");

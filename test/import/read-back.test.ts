@@ -68,12 +68,13 @@ describe("csr's own 受控文件清单 of a GJB repository, imported into a new 
         version: "A/0",
         date: "2023-02-20",
         imported: true,
-        prepared: { by: "zhangsan" },
-        reviewed: { by: "wangwu" },
-        countersigned: [{ by: "zhaoliu" }],
-        standardization: { by: "sunqi" },
-        approved: { by: "lisi" },
-        military_representative: { by: "zhouba" },
+        // The days signed too: the list gives each signer with the day (tester79 G10).
+        prepared: { by: "zhangsan", date: "2023-02-18" },
+        reviewed: { by: "wangwu", date: "2023-02-18" },
+        countersigned: [{ by: "zhaoliu", date: "2023-02-18" }],
+        standardization: { by: "sunqi", date: "2023-02-18" },
+        approved: { by: "lisi", date: "2023-02-18" },
+        military_representative: { by: "zhouba", date: "2023-02-18" },
       },
     ]);
     expect(file(dir, "documents/QR-001-01.yaml")).toMatchObject({ status: "released", revisions: [{ version: "A/0", imported: true, prepared: { by: "zhangsan" }, reviewed: { by: "wangwu" }, approved: { by: "lisi" } }] });

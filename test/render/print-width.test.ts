@@ -116,6 +116,8 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     ["acme-auto", ["list", "people"]],
     ["acme-auto", ["list", "management-review"]],
     ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
+    // Six signature columns of the GJB layouts, their dates left to the files (tester79 G10): once 1,103 px on the 1,046 px page.
+    ["gjb-demo", ["list", "documents"]],
   ];
 
   it("no id, code, date, name or number cell of the examples' registers wraps, prose keeps its width, and every register fits its page", async () => {

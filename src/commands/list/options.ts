@@ -53,6 +53,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "year", flag: "--year", lists: ["periodic-reviews", "training-plan", "audit-plan"] },
   // The management review inputs with the registers they name, in one workbook.
   { key: "withDetails", flag: "--with-details", lists: ["management-review"] },
+  // Who signed each document's version in force and when, where the repository does not work to GJB 9001C (tester79 G10).
+  { key: "withSignatures", flag: "--with-signatures", lists: ["procedures", "documents"] },
   { key: "standard", flag: "--standard", lists: ["edition-review"] },
   // Who still lacks training on each revision needing it, not the training records (IATF 16949 7.2.2).
   { key: "missing", flag: "--missing", lists: ["training"] },

@@ -74,6 +74,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   dueBy?: string;
   /** `csr list management-review`: the page and the registers its 明细见 names, of its period, in one workbook. */
   withDetails?: boolean;
+  /** `csr list procedures|documents`: each signature of the version in force with its date, as a GJB repository's lists have them without it. */
+  withSignatures?: boolean;
   /** `csr list periodic-reviews`: the annual plan of periodic reviews of this calendar year (年度文件定期评审计划), its record once made; `csr list training-plan`: the annual training plan (年度培训计划) of this year. */
   year?: string;
   /** `csr list training`: who still lacks training on each revision needing it (未完成培训人员清单), not the training records. */
@@ -116,12 +118,12 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, defaultProcedureStyle(repo.config?.value.standards));
     if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
     // --columns picks from the columns of both layouts: 编制/审核/批准 with 归口部门 and 对应条款.
-    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today, union: flags.columns !== undefined });
+    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today, union: flags.columns !== undefined, ...(flags.withSignatures ? { signatures: true } : {}) });
   } else if (what === "documents") {
     const status = choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released");
     // Copies are handed out of released documents only: a department holds none of a draft.
     if (filter && status !== "released") throw new UserError(t("list.holder-filter-status", { status: flags.status ?? "" }));
-    table = documentList(rc, { status, today, ...(filter ? { filter } : {}) });
+    table = documentList(rc, { status, today, ...(filter ? { filter } : {}), ...(flags.withSignatures ? { signatures: true } : {}) });
   } else if (what === "forms") {
     table = formList(rc, { today, ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department") } : {}) });
   } else if (what === "external") {

@@ -13,6 +13,7 @@
  * holds a controlled copy in use (what an auditor of the department expects to find there), with
  * the numbers of those copies; the title and a note say the list is filtered.
  */
+import { worksToGjb9001C } from "../../model/citations.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, copiesInUse, electronicInUse } from "../../model/distribution.js";
 import { electronicLabel } from "../../model/labels.js";
@@ -54,8 +55,13 @@ export function documentListId(status: DocumentListStatus): string {
   return status === "released" ? "documents" : `documents-${status}`;
 }
 
-export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string; filter?: CopyFilter }): Table {
+/**
+ * `options.signatures`: each signature with its date (signatureCells); by default in a repository that works to GJB
+ * 9001C (signedWithDates), else names only.
+ */
+export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string; filter?: CopyFilter; signatures?: boolean }): Table {
   const { status = "released", today, filter } = options;
+  const dated = signedWithDates(ctx, options.signatures);
   const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
   const filtered = filter && filterNotes(ctx, filter, "documents");
   // What a department holds of each: its copies in use by number (受控号), and the version in force issued to it electronically (on OA).
@@ -124,11 +130,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       ...(classified ? [{ key: "classification", header: t(ctx, "register.documents.column.classification"), kind: "code" as const }] : []),
       // Filtered by holder: the copies to find there, by number (受控号).
       ...(filtered ? [{ key: "copies", header: t(ctx, "register.documents.column.copies"), kind: "code" as const }] : []),
-      { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
-      { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
-      ...signatureColumns(ctx, signed, "before"),
-      { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
-      ...signatureColumns(ctx, signed, "after"),
+      ...signatureColumns(ctx, signed),
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
       // The day the current version takes effect, which may follow its issue (a Chinese register has both dates).
       { key: "effective", header: t(ctx, "register.documents.column.effective"), date: true },
@@ -156,10 +158,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         version: inRevision ? documentVersion(doc) : listed.version,
         ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
         ...(filtered ? { copies: held.get(doc)!.join(t(ctx, "common.list-separator")) } : {}),
-        prepared: personName(ctx, revision?.prepared?.by),
-        reviewed: personName(ctx, revision?.reviewed?.by),
-        ...Object.fromEntries(signed.map((r) => [r, signatureNames(ctx, revision, r)])),
-        approved: personName(ctx, revision?.approved?.by),
+        ...signatureCells(ctx, revision, signed, dated),
         issued: inRevision ? null : listed.issued,
         effective: inRevision ? null : listed.effective,
         retention: doc.record?.retention ?? "",
@@ -242,23 +241,46 @@ export function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
   return LAYOUT_SIGNATURES.filter((role) => printed.has(role));
 }
 
-function signatureColumn(ctx: RegisterContext, role: SignatureRole): Table["columns"][number] {
-  return { key: role, header: t(ctx, `register.documents.column.${role === "military_representative" ? "military-representative" : role}`), kind: "name" };
+/**
+ * Whether the registers of documents print each signature with its date ("陈宏伟 2026-02-22"): as `asked`
+ * (`csr list documents|procedures --with-signatures`), by default in a repository that works to GJB 9001C, whose
+ * 受控文件清单 and 程序文件一览表 show who signed the version in force and when (GJB 9001C 7.5.2, 7.5.3; tester79 G10).
+ */
+export function signedWithDates(ctx: RegisterContext, asked: boolean | undefined): boolean {
+  return asked ?? worksToGjb9001C(ctx.repo.config?.value);
+}
+
+/** The signature roles a register of documents prints, in the revision record's order: 编制, 审核, then `signed` (layoutSignatureColumns) around 批准. */
+function printedRoles(signed: readonly SignatureRole[]): SignatureRole[] {
+  return ["prepared", "reviewed", ...signed.filter((r) => r !== "military_representative"), "approved", ...signed.filter((r) => r === "military_representative")];
 }
 
 /**
- * The columns of the GJB signatures `signed` (layoutSignatureColumns) in the places the controlled document list prints
- * them: 会签 and 标准化审查 `before` 批准, 军代表 `after` it.
+ * The signature columns of a register of documents: 编制 and 审核, 会签 and 标准化审查 of `signed` before 批准, 军代表
+ * after it, each of signers (Column.signers: a print gives their names, as narrow as one); 会签, of several, a list
+ * that breaks between them.
  */
-export function signatureColumns(ctx: RegisterContext, signed: readonly SignatureRole[], where: "before" | "after"): Table["columns"] {
-  return signed.filter((r) => (r === "military_representative") === (where === "after")).map((r) => signatureColumn(ctx, r));
+export function signatureColumns(ctx: RegisterContext, signed: readonly SignatureRole[]): Table["columns"] {
+  return printedRoles(signed).map((role) => ({
+    key: role,
+    header: t(ctx, `register.documents.column.${role === "military_representative" ? "military-representative" : role}`),
+    kind: role === "countersigned" ? ("list" as const) : ("name" as const),
+    signers: true,
+  }));
 }
 
-/** Who signed the revision as `role`: the name, or for 会签 every department's signer. */
-export function signatureNames(ctx: RegisterContext, revision: Revision | undefined, role: SignatureRole): string {
-  const signed = revision?.[role];
-  const list = signed === undefined ? [] : Array.isArray(signed) ? signed : [signed];
-  return list.map((s) => personName(ctx, s.by)).join(t(ctx, "common.list-separator"));
+/**
+ * The cells of signatureColumns for the revision in force (none: empty cells): who signed as each role, several for
+ * 会签 joined by the list separator; `dated`, each name followed by the day signed where recorded
+ * ("何军 2018-02-27、唐磊 2018-02-27"), as csr sign records it and the revision record prints it (render/view.ts signerParts).
+ */
+export function signatureCells(ctx: RegisterContext, revision: Revision | undefined, signed: readonly SignatureRole[], dated: boolean): Record<string, string> {
+  const cell = (role: SignatureRole) => {
+    const value = revision?.[role];
+    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return list.map((s) => (dated && s.date !== undefined ? `${personName(ctx, s.by)} ${s.date}` : personName(ctx, s.by))).join(t(ctx, "common.list-separator"));
+  };
+  return Object.fromEntries(printedRoles(signed).map((role) => [role, cell(role)]));
 }
 
 /**

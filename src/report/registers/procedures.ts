@@ -13,7 +13,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { militarySupplier, underStandard } from "../../model/citations.js";
 import { remarksWithoutShownUses } from "../../model/uses-remarks.js";
-import { documentRemarks, marksClassification } from "./documents.js";
+import { documentRemarks, layoutSignatureColumns, marksClassification, signatureCells, signatureColumns, signedWithDates } from "./documents.js";
 import {
   documentAsOfNotes,
   clauseList,
@@ -22,7 +22,6 @@ import {
   controlledDocuments,
   documentsOn,
   ownDocuments,
-  personName,
   pendingRemark,
   pendingStatus,
   revisingOn,
@@ -52,9 +51,12 @@ export function defaultProcedureStyle(standards: readonly string[] | undefined):
  * layout lists the documents each procedure uses, so other levels always take the plain one.
  * `options.union`: the procedure list with every column either layout has (the style's first, then
  * the other's), for `csr list procedures --columns` to pick a company's own layout from, e.g.
- * 编制/审核/批准 with 归口部门 and 对应条款 (tester20 F27).
+ * 编制/审核/批准 with 归口部门 and 对应条款 (tester20 F27). `options.signatures`: who signed the version in force and
+ * when, in a column per signature of its layout (signatureColumns: 编制, 审核, 会签, 标准化审查, 批准, 军代表 as the
+ * documents' layouts have them), each name with its date; by default in a repository that works to GJB 9001C
+ * (signedWithDates), where the GJB layout has none without it and the IATF one names 编制/审核/批准 only.
  */
-export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string; union?: boolean }): Table {
+export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string; union?: boolean; signatures?: boolean }): Table {
   const level = options.level ?? 2;
   const { listed: docs, unreleased } = controlledDocuments(ctx, options.today, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
@@ -74,8 +76,11 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const both = options.union === true && level === 2;
   const considered = ownDocuments(ctx).filter((d) => d.level === level || ((style === "gjb" || both) && d.level > level));
   const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, considered)];
-  const iatf = () => iatfList(ctx, docs, title, remarks, listed);
-  const gjb = () => gjbList(ctx, docs, title, remarks, listed, documentsOn(ctx, options.today).byId);
+  const dated = signedWithDates(ctx, options.signatures);
+  const signed = dated ? layoutSignatureColumns(ctx) : [];
+  const signatures: Signatures = { columns: signatureColumns(ctx, signed), cells: (row) => signatureCells(ctx, row.revision, signed, dated) };
+  const iatf = () => iatfList(ctx, docs, title, remarks, listed, signatures);
+  const gjb = () => gjbList(ctx, docs, title, remarks, listed, documentsOn(ctx, options.today).byId, dated ? signatures : undefined);
   let table = style === "gjb" ? gjb() : iatf();
   if (both) table = union(table, style === "gjb" ? iatf() : gjb());
   return { ...table, ...(notes.length > 0 ? { notes } : {}), ...withHints(unreleasedHints(ctx, unreleased)) };
@@ -92,13 +97,18 @@ function union(table: Table, other: Table): Table {
 type Listed = ReturnType<typeof revisionListed>;
 /** The 备注 of a row: the document's remarks, its temporary or 待实施 status (pendingRemark) and its revision in preparation. */
 type Remarks = (doc: ControlledDocument, listed: Listed) => string;
+/** The signature columns of a procedure list and a row's cells of them (signatureColumns, signatureCells). */
+interface Signatures {
+  columns: Table["columns"];
+  cells: (listed: Listed) => Record<string, string>;
+}
 
 /**
  * The IATF layout (domain.md: No., title, number, version, 编制/审核/批准, issue date, remarks). A company under both
  * IATF 16949 and GJB 9001C adds the 归口部门 and 对应条款 columns of the GJB layout before 备注: its 军代表 audits the
  * procedures by department and clause, and the register it kept has them (tester76 M10).
  */
-function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed): Table {
+function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed, signatures: Signatures): Table {
   const standards = ctx.repo.config?.value.standards;
   const dual = underStandard(standards, "IATF16949") && underStandard(standards, "GJB9001C");
   return {
@@ -110,9 +120,8 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
       { key: "title", header: t(ctx, "register.procedures.column.title") },
       { key: "number", header: t(ctx, "register.procedures.column.number"), kind: "id" },
       { key: "version", header: t(ctx, "register.procedures.column.version"), kind: "code" },
-      { key: "prepared", header: t(ctx, "register.procedures.column.prepared"), kind: "name" },
-      { key: "reviewed", header: t(ctx, "register.procedures.column.reviewed"), kind: "name" },
-      { key: "approved", header: t(ctx, "register.procedures.column.approved"), kind: "name" },
+      // 编制/修订: the IATF layout's heading.
+      ...signatures.columns.map((c) => (c.key === "prepared" ? { ...c, header: t(ctx, "register.procedures.column.prepared") } : c)),
       { key: "issued", header: t(ctx, "register.procedures.column.issued"), date: true },
       ...(dual
         ? [
@@ -124,15 +133,13 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
     ],
     rows: docs.map((doc, i) => {
       const row = listed(doc);
-      const { revision, version, issued } = row;
+      const { version, issued } = row;
       return {
         no: i + 1,
         title: documentTitle(ctx, doc),
         number: doc.id,
         version,
-        prepared: personName(ctx, revision?.prepared?.by),
-        reviewed: personName(ctx, revision?.reviewed?.by),
-        approved: personName(ctx, revision?.approved?.by),
+        ...signatures.cells(row),
         issued,
         ...(dual ? { department: departmentName(ctx, doc.department), clauses: clauseList(ctx, doc.clauses) } : {}),
         remarks: remarks(doc, row),
@@ -141,7 +148,8 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
   };
 }
 
-function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed, documents: ReadonlyMap<string, ControlledDocument>): Table {
+/** The GJB layout; with `signatures` (signedWithDates), who signed each version in force and when, before its 发布日期 as in the IATF layout (tester79 G10). */
+function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: Remarks, listed: (doc: ControlledDocument) => Listed, documents: ReadonlyMap<string, ControlledDocument>, signatures: Signatures | undefined): Table {
   // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
   const used = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])].map((id) => documents.get(id)).filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released");
@@ -164,6 +172,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       { key: "number", header: t(ctx, "register.procedures-gjb.column.number"), kind: "id" },
       { key: "version", header: t(ctx, "register.procedures-gjb.column.version"), kind: "code" },
       ...(classified ? [{ key: "classification", header: t(ctx, "register.procedures-gjb.column.classification"), kind: "code" as const }] : []),
+      ...(signatures?.columns ?? []),
       { key: "issued", header: t(ctx, "register.procedures-gjb.column.issued"), date: true },
       { key: "department", header: t(ctx, "register.procedures-gjb.column.department"), kind: "name" },
       { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses"), kind: "list" },
@@ -179,6 +188,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
         number: doc.id,
         version: row.version,
         ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+        ...signatures?.cells(row),
         issued: row.issued,
         department: departmentName(ctx, doc.department),
         clauses: clauseList(ctx, doc.clauses),
