@@ -468,6 +468,38 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/first-article/index.js")).firstArticleAddCommand));
       },
+      objective: () => {
+        const objective = program.command("objective").description(t("help.objective"));
+        objective
+          .command("add")
+          .description(t("help.objective.add"))
+          .argument("[text]", t("help.objective.text"))
+          .option("--target <target>", t("help.objective.target"))
+          .option("--unit <unit>", t("help.objective.unit"))
+          .option("--frequency <frequency>", t("help.objective.frequency"))
+          .option("--owner <person>", t("help.objective.owner"))
+          .option("--process <code>", t("help.objective.process"))
+          .option("--department <code>", t("help.objective.department"))
+          .option("--from <date>", t("help.objective.from"))
+          .option("--to <date>", t("help.objective.to"))
+          .option("--text-en <text>", t("help.objective.text-en"))
+          .option("--remark <text>", t("help.objective.remark"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/objective/index.js")).objectiveAddCommand));
+        objective
+          .command("measure")
+          .description(t("help.objective.measure"))
+          .argument("<id>", t("help.objective.id"))
+          .option("--period <period>", t("help.objective.period"))
+          .option("--value <number>", t("help.objective.value"))
+          .option("--by <person>", t("help.objective.by"))
+          .option("--note <text>", t("help.objective.note"))
+          .option("--amend", t("help.objective.amend"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/objective/index.js")).objectiveMeasureCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation
@@ -554,6 +586,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--audit-months <months>", t("help.process.audit-months-update"))
           .option("--audit-reason <text>", t("help.process.audit-reason-update"))
           .option("--shifts <shifts>", t("help.process.shifts-update"))
+          .option("--owner-person <person>", t("help.process.owner-person"))
           .option("--manufacturing", t("help.process.manufacturing"))
           .option("--no-manufacturing", t("help.process.no-manufacturing"))
           .option("-y, --yes", t("help.common.yes"))
@@ -622,7 +655,6 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--batch <number>", t("help.action.batch"), collect)
           .option("--serial <number>", t("help.action.serial"), collect)
           .option("--notified <date>", t("help.action.notified"))
-          .option("--safety", t("help.action.safety"))
           .option("--process <code>", t("help.action.process"))
           .option("--audit-report <number>", t("help.action.audit-report"))
           .option("--received <date>", t("help.action.received"))
@@ -632,37 +664,6 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit-new"))
           .action(action(async () => (await import("../commands/action/index.js")).actionOpenCommand));
-        record
-          .command("update")
-          .description(t("help.action.update"))
-          .argument("<id>", t("help.action.id"))
-          .option("--problem-grade <grade>", t("help.action.update.problem-grade"))
-          .option("--batch <number>", t("help.action.batch"), collect)
-          .option("--remove-batch <number>", t("help.action.update.remove-batch"), collect)
-          .option("--serial <number>", t("help.action.serial"), collect)
-          .option("--remove-serial <number>", t("help.action.update.remove-serial"), collect)
-          .option("--notified <date>", t("help.action.update.notified"))
-          .option("--safety", t("help.action.safety"))
-          .option("--no-safety", t("help.action.update.no-safety"))
-          .option("--amend", t("help.action.update.amend"))
-          .option("-y, --yes", t("help.common.yes"))
-          .option("--commit", t("help.common.commit"))
-          .action(action(async () => (await import("../commands/action/update.js")).actionUpdateCommand));
-        record
-          .command("cost")
-          .description(t("help.action.cost"))
-          .argument("<id>", t("help.action.id"))
-          .option("--scrap <yuan>", t("help.action.cost.scrap"))
-          .option("--rework <yuan>", t("help.action.cost.rework"))
-          .option("--sorting <yuan>", t("help.action.cost.sorting"))
-          .option("--customer-charge <yuan>", t("help.action.cost.customer-charge"))
-          .option("--warranty <yuan>", t("help.action.cost.warranty"))
-          .option("--other <yuan>", t("help.action.cost.other"))
-          .option("--note <text>", t("help.action.cost.note"))
-          .option("--date <date>", t("help.action.cost.date"))
-          .option("-y, --yes", t("help.common.yes"))
-          .option("--commit", t("help.common.commit"))
-          .action(action(async () => (await import("../commands/action/cost.js")).actionCostCommand));
         record
           .command("step")
           .description(t("help.action.step"))

@@ -12,6 +12,7 @@ export const TOP_FILES: Readonly<Record<string, FileKind>> = {
   "symbols.yaml": "symbols",
   "tooling.yaml": "tooling",
   "first-articles.yaml": "first-article",
+  "objectives.yaml": "objective",
 };
 
 /** Which folder holds which kind, and whether its files may be nested in sub-folders. */

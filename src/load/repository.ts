@@ -20,6 +20,7 @@ import type {
   SymbolConversion,
   Tooling,
   FirstArticle,
+  QualityObjective,
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
@@ -58,6 +59,8 @@ export interface Repository {
   tooling: Located<Tooling>[];
   /** The first article inspections of first-articles.yaml (首件鉴定记录, GJB 908A; model/first-articles.ts). */
   firstArticles: Located<FirstArticle>[];
+  /** The quality objectives of objectives.yaml (质量目标, ISO 9001 6.2, IATF 16949 6.2.2.1; model/objectives.ts). */
+  objectives: Located<QualityObjective>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -81,6 +84,8 @@ export interface Repository {
     tooling: Set<string>;
     /** The ids of the records of first-articles.yaml left out for a schema error of their own. */
     firstArticles: Set<string>;
+    /** The ids of the quality objectives of objectives.yaml left out for a schema error of their own. */
+    objectives: Set<string>;
     /** The ids of the corrective action records (actions/) that failed validation or could not be read (by file name). */
     actions: Set<string>;
   };
@@ -127,9 +132,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     suppliers: [],
     tooling: [],
     firstArticles: [],
+    objectives: [],
     catalogs: new Map(),
     catalogFiles: [],
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set(), objectives: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
@@ -168,6 +174,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "first-article":
         (data.first_articles as FirstArticle[]).forEach((value, i) => repo.firstArticles.push({ value, file, path: ["first_articles", i] }));
+        break;
+      case "objective":
+        (data.objectives as QualityObjective[]).forEach((value, i) => repo.objectives.push({ value, file, path: ["objectives", i] }));
         break;
       case "customer":
         repo.customers.push({ value: data as unknown as Customer, file, path: [] });
@@ -219,7 +228,8 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
     if (file.kind === "symbols") repo.symbols.push(...(located as Located<SymbolConversion>[]));
     if (file.kind === "tooling") repo.tooling.push(...(located as Located<Tooling>[]));
     if (file.kind === "first-article") repo.firstArticles.push(...(located as Located<FirstArticle>[]));
-    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : repo.unvalidated.processes;
+    if (file.kind === "objective") repo.objectives.push(...(located as Located<QualityObjective>[]));
+    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : file.kind === "objective" ? repo.unvalidated.objectives : repo.unvalidated.processes;
     for (const entry of entries.dropped) {
       const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;
       if (typeof id === "string") ids.add(id);

@@ -30,6 +30,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   supplier: "supplier.schema.json",
   tooling: "tooling.schema.json",
   "first-article": "first-articles.schema.json",
+  objective: "objectives.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

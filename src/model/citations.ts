@@ -36,7 +36,8 @@ export type CitedRequirement =
   | "tooling-management"
   | "error-proofing"
   | "customer-tooling"
-  | "first-article";
+  | "first-article"
+  | "quality-objectives";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -116,6 +117,8 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "customer-tooling": { IATF16949: ["8.5.1.6", "8.5.3"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
   // 首件鉴定 (GJB 908A) is asked of production control by GJB 9001C-2017 8.5.1; IATF 16949 verifies job set-ups with first-off parts (8.5.1.3).
   "first-article": { IATF16949: ["8.5.1.3"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
+  // Quality objectives are set and monitored (6.2, IATF 16949 6.2.2.1) and their achievement reviewed by management (9.3.2 c 2).
+  "quality-objectives": { IATF16949: ["6.2.2.1", "9.3.2.1"], GJB9001C: ["6.2", "9.3.2"], ISO9001: ["6.2", "9.3.2"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -43,6 +43,7 @@ export const REGISTER_COMMANDS = {
   tooling: "csr list tooling",
   "error-proofing": "csr list error-proofing",
   "first-articles": "csr list first-articles",
+  objectives: "csr list objectives",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -1006,7 +1006,10 @@ export interface Process {
   name: string;
   name_en?: string;
   type: "customer-oriented" | "support" | "management";
+  /** The owning department's code. */
   owner?: string;
+  /** The process owner (过程所有者), a person of people.yaml: top management assigns one to each process (IATF 16949 5.3.1), csr process update --owner-person. */
+  owner_person?: string;
   clauses?: string[];
   documents?: string[];
   /** Months within which this process is audited again; overrides qms.yaml internal_audit.interval_months. */
@@ -1227,22 +1230,6 @@ export const PROBLEM_GRADES = ["major", "serious", "general"] as const;
 export type ProblemGrade = (typeof PROBLEM_GRADES)[number];
 
 /**
- * The kinds of a cost of poor quality (不良质量成本) a record carries, internal failure first: scrap 报废, rework 返工返修,
- * sorting 挑选 (internal: found before the product reached the customer), customer-charge 顾客索赔, warranty 保修 (external:
- * after), other 其他. IATF 16949 9.3.2.1 (cost of internal and external nonconformance, a management review input).
- */
-export const COST_KINDS = ["scrap", "rework", "sorting", "customer-charge", "warranty", "other"] as const;
-export type CostKind = (typeof COST_KINDS)[number];
-
-/** One cost of poor quality of a record (csr action cost): its kind, the amount in 元 (≥ 0, at most two decimals), the day it was recorded, a note. */
-export interface ActionCost {
-  kind: CostKind;
-  amount: number;
-  date: string;
-  note?: string;
-}
-
-/**
  * A nonconformity and its corrective action (actions/<id>.yaml, 不符合及纠正措施 / 8D): IATF 16949
  * 10.2.1–10.2.3, 10.2.6 (complaints), 9.2.2 (audit nonconformities); GJB 9001C 10.2. Open while its
  * D8 has no done date.
@@ -1276,10 +1263,6 @@ export interface CorrectiveAction {
   steps?: Partial<Record<Exclude<ActionStepId, "D8">, ActionStep>> & { D8?: ActionClosure };
   read_across?: ReadAcross[];
   zeroing?: Zeroing;
-  /** The problem concerns product safety (涉及产品安全; csr action open|update --safety). IATF 16949 4.4.1.2, 10.2.4. */
-  safety?: boolean;
-  /** The costs of poor quality it caused (不良质量成本, csr action cost), oldest first. IATF 16949 9.3.2.1. */
-  cost?: ActionCost[];
 }
 
 export interface SymbolConversion {
@@ -1447,5 +1430,53 @@ export interface FirstArticle {
   result: FirstArticleResult;
   /** The 首件鉴定报告's number. */
   report: string;
+  remark?: string;
+}
+
+/** objectives.yaml `frequency`: how often a quality objective is measured, each period a calendar month, quarter or year. */
+export const OBJECTIVE_FREQUENCIES = ["monthly", "quarterly", "yearly"] as const;
+export type ObjectiveFrequency = (typeof OBJECTIVE_FREQUENCIES)[number];
+
+/**
+ * A measurement of a quality objective (objectives.yaml `measurements`): the period it covers (2026-11 monthly, 2026-Q3
+ * quarterly, 2026 yearly), the value in the objective's unit, who measured it and a note (csr objective measure).
+ */
+export interface ObjectiveMeasurement {
+  period: string;
+  value: number;
+  by: string;
+  note?: string;
+}
+
+/**
+ * A quality objective of objectives.yaml (质量目标; ISO 9001 6.2, IATF 16949 6.2.2.1, GJB 9001C 6.2): what is measured,
+ * at which level it is set (the company, a department or a process of processes.yaml), who owns it, the target with its
+ * direction (≤: at most, e.g. 顾客退货 PPM ≤ 50; ≥: at least, e.g. 交付准时率 ≥ 98 %), how often it is measured and its
+ * measurements. Its achievement is an input of management review (ISO 9001 9.3.2 c 2, IATF 16949 9.3.2.1).
+ * schemas/objectives.schema.json.
+ */
+export interface QualityObjective {
+  /** OBJ-NN. */
+  id: string;
+  /** What is measured, e.g. 顾客退货 PPM. */
+  text: string;
+  text_en?: string;
+  /** A process code of processes.yaml (a process objective, a KPI of the process, IATF 16949 9.1.1.1). */
+  process?: string;
+  /** A department code of people.yaml (a department objective). Neither process nor department: a company objective. */
+  department?: string;
+  /** The person who owns it (people.yaml id). */
+  owner: string;
+  /** The unit of its values: PPM, %, 次, 天 … */
+  unit: string;
+  /** `<=` the value is to be at most `target`, `>=` at least. */
+  direction: "<=" | ">=";
+  target: number;
+  frequency: ObjectiveFrequency;
+  /** The first day (YYYY-MM-DD) its periods are measured from: periods ending before it are not asked for. */
+  from: string;
+  /** The last day (YYYY-MM-DD) it applies to: periods beginning after it are not asked for. */
+  to?: string;
+  measurements?: ObjectiveMeasurement[];
   remark?: string;
 }

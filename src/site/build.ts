@@ -6,6 +6,7 @@
  * only hands finished files to `write`; where they go is the command's business.
  */
 import { dispositionKey } from "../model/decision.js";
+import { objectiveRegister } from "../report/registers/objectives.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
@@ -959,6 +960,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
         { label: tr("site.process.owner"), values: process.owner ? [entityCell(page, "department", process.owner, departmentName(rc, process.owner))] : [] },
+        // The process owner top management assigned (IATF 16949 5.3.1), a person beside the owning department.
+        ...(process.owner_person !== undefined ? [{ label: tr("register.processes.column.owner-person"), values: [entityCell(page, "person", process.owner_person, personName(rc, process.owner_person))] }] : []),
         ...(process.manufacturing === true ? [{ label: tr("register.processes.column.manufacturing"), values: [{ text: tr("register.processes.manufacturing") }] }] : []),
         ...(programme ? [{ label: tr("site.process.audit-programme"), values: [{ text: programme.table.sheet, href: href(page, `registers/${programme.name}.html`) }] }] : []),
       ],
@@ -971,6 +974,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         processCsrsSection(rc, process, csrMatrixRegister, columnLinker(pages, page)),
         // Every audit of the process held by the site's day, not only the last (tester62 N4): the programme's record for this process.
         processAuditSection(rc, process, audits, roster),
+        // Its KPIs (IATF 16949 9.1.1.1): the quality objectives set for it, with this year's values, as csr list objectives gives them.
+        ...(rc.repo.objectives.some((o) => o.value.process === process.code) ? [processObjectivesSection(rc, process, today, columnLinker(pages, page))] : []),
       ],
     });
   }
@@ -2721,6 +2726,13 @@ function processDocumentsSection(rc: RegisterContext, page: string, process: Pro
 }
 
 /** The CSR matrix's rows of the places in the documents serving `process` (its 所属过程 column), in the matrix's columns of the place and the requirement's status. */
+/** The quality objectives set for `process` (its KPIs, IATF 16949 9.1.1.1) with this year's values to `today`: its rows of 质量目标及实现情况一览表. */
+function processObjectivesSection(rc: RegisterContext, process: Process, today: string, link: Linker): SiteSection {
+  const table = objectiveRegister(rc, { today, year: Number(today.slice(0, 4)), process: process.code });
+  const keys = ["id", "text", "owner", "target", "frequency", "values", "result"];
+  return { id: "objectives", title: t(rc, "site.process.objectives", { count: table.rows.length }), table: siteTable({ ...pickColumns(table, keys), rows: table.rows }, link), empty: t(rc, "site.none") };
+}
+
 function processCsrsSection(rc: RegisterContext, process: Process, matrix: Table, link: Linker): SiteSection {
   const separator = t(rc, "register.list-separator");
   const rows = matrix.rows.filter((row) => String(row.processes ?? "").split(separator).includes(process.code));

@@ -21,6 +21,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   supplier: ["suppliers/*.yaml"],
   tooling: ["tooling.yaml"],
   "first-article": ["first-articles.yaml"],
+  objective: ["objectives.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

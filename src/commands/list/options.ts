@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "objectives"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -50,7 +50,7 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "columns", flag: "--columns", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
   { key: "dueBy", flag: "--due-by", lists: ["external", "periodic-reviews", "disposals"] },
   // The annual plan of periodic reviews (年度文件定期评审计划).
-  { key: "year", flag: "--year", lists: ["periodic-reviews", "training-plan", "audit-plan"] },
+  { key: "year", flag: "--year", lists: ["periodic-reviews", "training-plan", "audit-plan", "objectives"] },
   // The management review inputs with the registers they name, in one workbook.
   { key: "withDetails", flag: "--with-details", lists: ["management-review"] },
   // Who signed each document's version in force and when, where the repository does not work to GJB 9001C (tester79 G10).

@@ -31,6 +31,7 @@ import { customerRegister } from "../../report/registers/customers.js";
 import { skillsMatrix } from "../../report/registers/skills.js";
 import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
 import { firstArticleRegister } from "../../report/registers/first-articles.js";
+import { objectiveRegister } from "../../report/registers/objectives.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -228,6 +229,12 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = customerRegister(rc, { today });
   } else if (what === "tooling") {
     table = toolingRegister(rc, { today, filter: { due: flags.due === true } });
+  } else if (what === "objectives") {
+    // 质量目标及实现情况一览表: a calendar year's, read on --today; without --year, this year's (ISO 9001 9.3.2 c 2).
+    if (period) throw new UserError(t("list.year-alone", { flag: flags.from !== undefined ? "--from" : "--to" }));
+    const year = flags.year !== undefined ? yearOption(flags.year) : Number(today.slice(0, 4));
+    table = objectiveRegister(rc, { today, year });
+    name = `objectives-${year}`;
   } else if (what === "first-articles") {
     table = firstArticleRegister(rc, { today, filter: period ? { period } : {} });
   } else if (what === "error-proofing") {

@@ -15,7 +15,9 @@
  * (`audit_reason`: the risks, customer complaints, performance or changes that set it, IATF 16949 9.2.2.1), shown in the audit
  * programme; a changed interval given without one drops the reason of the interval it replaces, and one removed takes its
  * reason along. `--shifts` records the shifts the process runs (`shifts`, comma-separated; "" removes them), which the year's
- * manufacturing process audits cover (IATF 16949 9.2.2.3, process/audit-shift-coverage).
+ * manufacturing process audits cover (IATF 16949 9.2.2.3, process/audit-shift-coverage). `--owner-person` (update) names the
+ * process owner (`owner_person`, a person of people.yaml; IATF 16949 5.3.1: top management assigns process owners) beside
+ * the owning department; "" removes them.
  *
  * Errors (UserError, one line): a code that is not a code or is taken (compared without case), an
  * unknown type, department, clause (as `csr set` takes clauses) or document, adding what is listed
@@ -37,8 +39,8 @@ import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { auditMonthsOption, choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
-import { departmentByCode, editFile, listOption, need, optionalAnswer, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { departmentLabel } from "../shared/people.js";
+import { departmentByCode, insiderOption, editFile, listOption, need, optionalAnswer, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentLabel, personLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 import { valuesOf } from "./audit-content.js";
 
@@ -58,6 +60,8 @@ export interface ProcessFlags {
   removeDocument?: string[];
   /** add/update: the months within which the process is audited again (audit_months); update: "" removes it. */
   auditMonths?: string;
+  /** update: the process owner, a person of people.yaml (owner_person, IATF 16949 5.3.1); "" removes them. */
+  ownerPerson?: string;
   /** add/update: why the process has its own interval (audit_reason); update: "" removes it. */
   auditReason?: string;
   /** add/update: the shifts the process runs, comma-separated (shifts); update: "" removes them. */
@@ -179,6 +183,13 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     if (givenReason && months === undefined) throw new UserError(t("process.audit-reason.no-interval", { code: process.code }), t("process.audit-reason.hint", { code: process.code }));
     const reason = givenReason !== undefined ? givenReason || undefined : monthsChanged ? undefined : process.audit_reason;
     if (reason !== process.audit_reason) details.push(t("process.update.field", { field: t("process.field.audit_reason"), before: process.audit_reason ?? t("process.none"), after: reason ?? t("process.none") }));
+    // The process owner (过程所有者) top management assigns (IATF 16949 5.3.1), a person beside the owning department.
+    const ownerPerson = flags.ownerPerson === undefined ? undefined : flags.ownerPerson.trim() === "" ? "" : insiderOption(session, flags.ownerPerson, "--owner-person", localToday()).id;
+    const ownerPersonChanged = ownerPerson !== undefined && ownerPerson !== (process.owner_person ?? "");
+    if (ownerPersonChanged) {
+      const shownPerson = (id: string | undefined) => (id ? personLabel(session.index, id) : t("process.none"));
+      details.push(t("process.update.field", { field: t("process.field.owner_person"), before: shownPerson(process.owner_person), after: shownPerson(ownerPerson) }));
+    }
     const shifts = shiftsOption(flags.shifts);
     const shiftsChanged = shifts !== undefined && shifts.join("\n") !== (process.shifts ?? []).join("\n");
     if (shiftsChanged) {
@@ -190,7 +201,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       if (edit.added.length > 0) details.push(t("process.update.added", { field: t(`process.field.${field}`), items: list(edit.added) }));
       if (edit.removed.length > 0) details.push(t("process.update.removed", { field: t(`process.field.${field}`), items: list(edit.removed) }));
     }
-    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths, flags.auditReason, flags.shifts, flags.manufacturing].some((given) => given !== undefined);
+    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents, auditMonths, flags.auditReason, flags.shifts, flags.manufacturing, flags.ownerPerson].some((given) => given !== undefined);
     if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
     const label = processLabel(process);
     if (details.length === 0) {
@@ -206,6 +217,11 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
         if (!edit) continue;
         if (edit.after.length === 0) doc.deleteIn([...located.path, field]);
         else setList(doc, [...located.path, field], edit.after);
+      }
+      if (ownerPersonChanged) {
+        if (ownerPerson === "") doc.deleteIn([...located.path, "owner_person"]);
+        else if (process.owner_person !== undefined) doc.setIn([...located.path, "owner_person"], ownerPerson);
+        else setBefore(doc, located.path, "owner_person", ownerPerson, ["clauses", "documents", "manufacturing", "audit_months", "audit_reason", "shifts", "audits", "planned_audits"]);
       }
       if (manufacturing === false) doc.deleteIn([...located.path, "manufacturing"]);
       else if (manufacturing === true) setBefore(doc, located.path, "manufacturing", true, ["audit_months", "audits"]);

@@ -28,6 +28,7 @@ import { flowDownRegister } from "./flow-down.js";
 import { skillsMatrix } from "./skills.js";
 import { toolingRegister, verificationRegister } from "./tooling.js";
 import { firstArticleRegister } from "./first-articles.js";
+import { objectiveRegister } from "./objectives.js";
 import { suppliers } from "../../model/suppliers.js";
 
 /**
@@ -58,7 +59,7 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
  * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
  * tooling register and the error-proofing verification record once tooling.yaml has entries, the record of first article inspections
- * (首件鉴定台账) once first-articles.yaml has one; the annual internal audit plan
+ * (首件鉴定台账) once first-articles.yaml has one, the quality objectives of the year (质量目标及实现情况一览表) once objectives.yaml has one; the annual internal audit plan
  * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
@@ -101,6 +102,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
   // The record of first article inspections (首件鉴定台账, GJB 9001C 8.5.1, GJB 908A) once first-articles.yaml has one, as csr list first-articles gives it.
   if (ctx.repo.firstArticles.length > 0) yield firstArticleRegister(ctx, { today });
+  // The quality objectives and their achievement this year (质量目标及实现情况一览表, ISO 9001 6.2, 9.3.2 c 2) once objectives.yaml has one, as csr list objectives gives it.
+  if (ctx.repo.objectives.length > 0) yield objectiveRegister(ctx, { today, year: Number(today.slice(0, 4)) });
   yield periodicReviewRegister(ctx, { today });
   // The site's year-end view: the coming calendar year's plan of periodic reviews (tester71 Q2, Q3), as csr list periodic-reviews --year gives it.
   if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: Number(today.slice(0, 4)) + 1 });

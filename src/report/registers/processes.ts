@@ -49,6 +49,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   // The last audit's result counts the actions opened against it as nonconformities raised (auditNonconformities, tester78 A6).
   const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []);
   const resultOf = (count: number) => (count === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count }));
+  const ownerPeople = processes.some((p) => p.owner_person !== undefined);
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
@@ -60,6 +61,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       name: localized(ctx.lang, p.name, p.name_en),
       type: t(ctx, `site.process.${p.type}`),
       owner: departmentName(ctx, p.owner),
+      ...(ownerPeople ? { "owner-person": p.owner_person ? personName(ctx, p.owner_person) : "" } : {}),
       clauses: clauseList(ctx, p.clauses),
       procedures: procedures.length > 0 ? procedures.join(separator) : t(ctx, "register.processes.no-procedure"),
       others: serving
@@ -90,6 +92,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       // 顾客导向 / "customer-oriented": wrapped in print like the status, so that the English page fits A4 landscape.
       { key: "type", header: t(ctx, "register.processes.column.type") },
       { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
+      // The process owner (IATF 16949 5.3.1) once a process has one: a repository without keeps its columns.
+      ...(ownerPeople ? [{ key: "owner-person", header: t(ctx, "register.processes.column.owner-person"), kind: "name" as const }] : []),
       { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
       { key: "procedures", header: t(ctx, "register.processes.column.procedures"), kind: "list" },
       { key: "others", header: t(ctx, "register.processes.column.others"), kind: "list" },

@@ -127,6 +127,12 @@ related: [QP-001]   # Unknown document 'QP-001'
     }
     // A 首件鉴定 names the process of processes.yaml it was made at (csr first-article add --process refuses another).
     for (const { value, file, path } of repo.firstArticles) if (typeof value.process === "string" && ctx.keeps(file) && !processes.has(value.process) && !unvalidated.processes.has(value.process)) refs.process(file, [...path, "process"], value.process);
+    // A quality objective is set for a process of processes.yaml or a department (csr objective add --process|--department refuses another).
+    for (const { value, file, path } of repo.objectives) {
+      if (!ctx.keeps(file)) continue;
+      if (typeof value.process === "string" && !processes.has(value.process) && !unvalidated.processes.has(value.process)) refs.process(file, [...path, "process"], value.process);
+      if (typeof value.department === "string") refs.department(file, [...path, "department"], value.department);
+    }
     for (const { value, file } of repo.customers) {
       if (!ctx.keeps(file)) continue;
       value.sources?.forEach((source, i) => {
@@ -240,7 +246,7 @@ export function forEachDocumentReference(
 
 /**
  * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
- * process's internal audits (processes.yaml `audits`), a 首件鉴定's team and 军代表 (first-articles.yaml), the assessor of a level at a station (people.yaml `skills`), each signature
+ * process's internal audits (processes.yaml `audits`) and its owner (`owner_person`), a quality objective's owner and who measured it (objectives.yaml), a 首件鉴定's team and 军代表 (first-articles.yaml), the assessor of a level at a station (people.yaml `skills`), each signature
  * of a document's revisions, a periodic review (who reviewed, who carries out its conclusion), a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
@@ -254,6 +260,13 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
   config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
   for (const { value, file, path } of repo.processes) {
     value.audits?.forEach((a, i) => (["by", "trainees", "experts"] as const).forEach((role) => a[role]?.forEach((p, j) => known(p) || visit(file, [...path, "audits", i, role, j], p))));
+  }
+  // The process owner top management assigned (IATF 16949 5.3.1, csr process update --owner-person).
+  for (const { value, file, path } of repo.processes) if (typeof value.owner_person === "string" && !known(value.owner_person)) visit(file, [...path, "owner_person"], value.owner_person);
+  // A quality objective's owner and who measured each period (objectives.yaml `owner`, `measurements[].by`).
+  for (const { value, file, path } of repo.objectives) {
+    if (typeof value.owner === "string" && !known(value.owner)) visit(file, [...path, "owner"], value.owner);
+    value.measurements?.forEach((m, i) => typeof m?.by !== "string" || known(m.by) || visit(file, [...path, "measurements", i, "by"], m.by));
   }
   for (const { value, file, path } of repo.processes) value.planned_audits?.forEach((a, i) => a.by?.forEach((p, j) => known(p) || visit(file, [...path, "planned_audits", i, "by", j], p)));
   // Who assessed a level at a station (多能工矩阵, csr qualify): the record's signature.
