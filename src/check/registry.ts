@@ -71,6 +71,7 @@ import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
 import { rule as docChangeRequestMissing } from "./rules/doc/change-request-missing.js";
 import { rule as docCitedNotListed } from "./rules/doc/cited-not-listed.js";
 import { rule as docConfigurationChangeUnagreed } from "./rules/doc/configuration-change-unagreed.js";
+import { rule as docConfigurationChangeUnapproved } from "./rules/doc/configuration-change-unapproved.js";
 import { rule as docClassificationBelowCsr } from "./rules/doc/classification-below-csr.js";
 import { rule as docClassificationLowered } from "./rules/doc/classification-lowered.js";
 import { rule as docCopyNumberDuplicate } from "./rules/doc/copy-number-duplicate.js";
@@ -151,6 +152,7 @@ import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
 import { rule as firstArticleChangeWithoutInspection } from "./rules/first-article/change-without-inspection.js";
 import { rule as firstArticleFailedWithoutPass } from "./rules/first-article/failed-without-pass.js";
+import { rule as firstArticleNoMilitaryRepresentative } from "./rules/first-article/no-military-representative.js";
 import { rule as objectiveUnmeasured } from "./rules/objective/unmeasured.js";
 import { rule as toolingCustomerOwnedUnmarked } from "./rules/tooling/customer-owned-unmarked.js";
 import { rule as toolingFailedWithoutReaction } from "./rules/tooling/failed-without-reaction.js";
@@ -242,6 +244,7 @@ export const rules: readonly Rule[] = [
   docClassificationBelowCsr,
   docClassificationLowered,
   docConfigurationChangeUnagreed,
+  docConfigurationChangeUnapproved,
   docCopyNumberDuplicate,
   docCopyRecordIncomplete,
   docCountersignMissing,
@@ -330,6 +333,7 @@ export const rules: readonly Rule[] = [
   toolingCustomerOwnedUnmarked,
   firstArticleChangeWithoutInspection,
   firstArticleFailedWithoutPass,
+  firstArticleNoMilitaryRepresentative,
   objectiveUnmeasured,
   toolingFailedWithoutReaction,
   toolingMaintenanceOverdue,

@@ -4,7 +4,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import { localized } from "../core/text.js";
-import { SIGNATURE_ROLES, type AddressedIn, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
+import { SIGNATURE_ROLES, type AddressedIn, type ChangeClass, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
@@ -325,6 +325,25 @@ export function configurationChangeOf(revision: Pick<Revision, ConfigurationChan
     ...(revision.affected_documents?.length ? { affected_documents: revision.affected_documents } : {}),
     ...(revision.first_article_required ? { first_article_required: true } : {}),
   };
+}
+
+/**
+ * Whether a 技术状态更改 of `changeClass` is carried out under a numbered 更改单 (Revision change_request): classes I and II,
+ * which the 订购方 approves (I) or the 军代表 countersigns (II) on it; class III is the organisation's own (GJB 3206B).
+ */
+export function changeOrderNeeded(changeClass: ChangeClass): boolean {
+  return changeClass === "I" || changeClass === "II";
+}
+
+/**
+ * What a revision's 技术状态更改 record lacks of its approval (GJB 3206B; GJB 9001C 8.3.6, 8.5.6; tester81 J3): `order`, a
+ * class I or II change with no 更改单号 (change_request); `approval`, a class I change no customer approved
+ * (customer_notices `approved`: the 订购方). Neither for a revision that is no configuration change, has no class or was
+ * imported (its 更改单 is on the paper record).
+ */
+export function configurationChangeGaps(revision: Pick<Revision, "configuration_change" | "change_class" | "change_request" | "customer_notices" | "imported">): { order: boolean; approval: boolean } {
+  if (!revision.configuration_change || revision.change_class === undefined || revision.imported || !changeOrderNeeded(revision.change_class)) return { order: false, approval: false };
+  return { order: !revision.change_request?.trim(), approval: revision.change_class === "I" && !(revision.customer_notices ?? []).some((n) => n.approved !== undefined) };
 }
 
 /**

@@ -112,6 +112,25 @@ describe("the record read back", () => {
     ]);
   });
 
+  it("a pass recorded without the 军代表 is noted by the command and a warning of csr check until --amend records him (tester81 J8)", async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const added = await zh(dir, "first-article", "add", "XX-3 电源模块", "--operation", "灌封", "--process", "C3", "--document", "CS/WI-003", "--reason", "process-change", "--date", "2026-12-03", "--members", "luox,hejun", "--result", "pass", "--report", "SJ-2026-07");
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain("注意：未记录参加鉴定的军代表（--military-representative）。\n");
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-12-04");
+    expect(findings.filter((f) => f.rule === "first-article/no-military-representative").map((f) => [f.file, f.line, f.column, f.severity, f.message])).toEqual([
+      [
+        "first-articles.yaml",
+        44,
+        13,
+        "warning",
+        "First article inspection FA-2026-004 of XX-3 电源模块 on 2026-12-03 is judged pass and records no military representative (军代表), though the military representative office had people at work that day: the 军代表 takes part in the first article inspection and agrees to its conclusion (GJB 908A). Record the 军代表 who took part: csr first-article add \"XX-3 电源模块\" --amend FA-2026-004 --military-representative wangjd.",
+      ],
+    ]);
+    expect((await zh(dir, "first-article", "add", "XX-3 电源模块", "--amend", "FA-2026-004", "--military-representative", "wangjd")).code).toBe(0);
+    expect((await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule.startsWith("first-article/"))).toEqual([]);
+  });
+
   it("csr check reports what the command refuses, written by hand; csr show FA-… lists the second record of its number", async () => {
     const dir = copyFixture("examples/gjb-demo");
     const file = join(dir, "first-articles.yaml");

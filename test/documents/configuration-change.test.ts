@@ -130,7 +130,7 @@ describe("csr release --configuration-change", () => {
 });
 
 describe("csr release --configuration-change with what the change reaches (tester79 G6)", () => {
-  const REACH = ["--configuration-change", "--change-class", "Ⅰ", "--affects-product", "XX型电源模块 2026-03批（编号 0301～0350）", "--affects", "cs/qr-009-01", "--first-article-required", "--military-representative", "wangjd"];
+  const REACH = ["--configuration-change", "--change-class", "Ⅰ", "--affects-product", "XX型电源模块 2026-03批（编号 0301～0350）", "--affects", "cs/qr-009-01", "--first-article-required", "--military-representative", "wangjd", "--customer-approved", "NES=2026-11-20"];
   const FORM = "documents/forms/CS_QR-009-01.yaml";
 
   it("records the class, the products and documents affected and a new 首件鉴定, prints them wherever the revision record is, and warns until the affected document is revised", async () => {
@@ -146,14 +146,17 @@ describe("csr release --configuration-change with what the change reaches (teste
       "    configuration_change: true\n    change_class: I\n    affected_products:\n      - XX型电源模块 2026-03批（编号 0301～0350）\n    affected_documents:\n      - CS/QR-009-01\n    first_article_required: true\n",
     );
     const basis = "技术状态更改（I类）；影响产品：XX型电源模块 2026-03批（编号 0301～0350）；影响文件：CS/QR-009-01；须重新进行首件鉴定；原因：顾客要求；更改申请：GG-2026-009";
-    expect((await csrInProcess(["-C", dir, "show", "CS/WI-005", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout).toContain(`A/1  2026-11-20  二次筛选增加 PIND 检测  ${basis}\n`);
+    expect((await csrInProcess(["-C", dir, "show", "CS/WI-005", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout).toContain(`A/1  2026-11-20  二次筛选增加 PIND 检测  ${basis}  2026-11-20 顾客 NES 批准，即已通知\n`);
     const history = (await csrInProcess(["-C", dir, "history", "CS/WI-005"], { lang: "zh-CN" })).stdout.split("\n");
-    expect(history[5]!.split(/\s{2,}/)).toEqual(["A/1", "2026-11-20", "二次筛选增加 PIND 检测", basis, "chenhw 陈宏伟", "hejun 何军", "liuzm 刘志明", "wangjd 王建东", expect.stringMatching(/^\w{7}$/)]);
+    expect(history[5]!.split(/\s{2,}/)).toEqual(["A/1", "2026-11-20", "二次筛选增加 PIND 检测", basis, "2026-11-20 顾客 NES 批准，即已通知", "chenhw 陈宏伟", "hejun 何军", "liuzm 刘志明", "wangjd 王建东", expect.stringMatching(/^\w{7}$/)]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "history", "CS/WI-005", "--format", "json"])).stdout) as { revisions: Record<string, unknown>[] };
     expect(json.revisions.at(-1)).toMatchObject({ configuration_change: true, change_class: "I", affected_products: ["XX型电源模块 2026-03批（编号 0301～0350）"], affected_documents: ["CS/QR-009-01"], first_article_required: true });
     // The 技术状态更改台账: the register of the period limited to configuration changes.
     const register = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--format", "csv"], { lang: "zh-CN" });
-    expect(register.stdout).toContain(`二次筛选增加 PIND 检测（更改页：第1页）；${basis}`);
+    // Its class, change order and approval in columns of their own (tester81 J3), which the 说明 leaves out.
+    expect(register.stdout).toContain(
+      ",A/0,A/1,I类,GG-2026-009,二次筛选增加 PIND 检测（更改页：第1页）；技术状态更改；影响产品：XX型电源模块 2026-03批（编号 0301～0350）；影响文件：CS/QR-009-01；须重新进行首件鉴定；原因：顾客要求,2026-11-20 顾客 NES 批准，即已通知,",
+    );
     expect((await csrInProcess(["-C", dir, "history", "CS/WI-005"])).stdout).toContain(
       "configuration change (class I); products affected: XX型电源模块 2026-03批（编号 0301～0350）; documents affected: CS/QR-009-01; new first article inspection (首件鉴定) required; reason: 顾客要求",
     );
@@ -203,4 +206,70 @@ describe("the site's search for 技术状态更改", () => {
     expect(await found("zh-CN", "技术状态更改")).toEqual(["CS/QP-013", "CS/WI-004"]);
     expect(await found("en", "configuration change")).toContain("CS/WI-004");
   }, 120_000);
+});
+
+describe("csr release of a class I or II configuration change: the 订购方's approval and the 更改单号 (GJB 3206B; tester81 J3, J8)", () => {
+  /** RELEASE without its --change-request: the number each case gives or leaves out. */
+  const UNNUMBERED = RELEASE.filter((arg, i) => arg !== "--change-request" && RELEASE[i - 1] !== "--change-request");
+  const CLASS_I = ["--configuration-change", "--change-class", "I", "--affects-product", "XX-3 电源模块", "--military-representative", "wangjd"];
+  const releaseAs = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...UNNUMBERED, ...args, "-y"]);
+
+  it("refuses a class I change without the 订购方's approval or the 更改单号, in one line naming what to add, and a class II one without the 更改单号", async () => {
+    const dir = demo();
+    const before = file(dir);
+    const refused = csr(["-C", dir, ...UNNUMBERED, ...CLASS_I, "-y"], { lang: "zh-CN" });
+    expect([refused.stdout, refused.stderr, refused.code]).toEqual([
+      "",
+      "csr: CS/WI-005 的本次修订是 I 类技术状态更改，实施前须经订购方批准，并按有编号的更改单实施（GJB 3206B）：请加 --customer-approved NES=<批准日期> 和 --change-request <更改单号>。\n",
+      2,
+    ]);
+    expect((await releaseAs(dir, ...CLASS_I, "--change-request", "BG-2026-011")).stderr).toBe(
+      "csr: CS/WI-005's revision is a class I configuration change, which the ordering party (订购方) approves before it is implemented (GJB 3206B): add --customer-approved NES=<date approved>.\n",
+    );
+    expect((await releaseAs(dir, ...CLASS_I, "--customer-approved", "NES=2026-11-20")).stderr).toBe(
+      "csr: CS/WI-005's revision is a class I configuration change, which is carried out under a numbered change order (更改单) that the military representative countersigns (GJB 3206B): add --change-request <change order number>.\n",
+    );
+    const classII = await releaseAs(dir, "--configuration-change", "--change-class", "II", "--military-representative", "wangjd", "--lang", "zh-CN");
+    expect([classII.stderr, classII.code]).toEqual(["csr: CS/WI-005 的本次修订是 II 类技术状态更改，须按有编号、经军代表会签的更改单实施（GJB 3206B）：请加 --change-request <更改单号>。\n", 2]);
+    // Approved after it takes effect is not approved before it is implemented.
+    expect((await releaseAs(dir, ...CLASS_I, "--change-request", "BG-2026-011", "--customer-approved", "NES=2026-11-21")).stderr).toBe(
+      "csr: CS/WI-005's class I configuration change takes effect on 2026-11-20, before the ordering party NES approved it on 2026-11-21: a class I change is approved before it is implemented (GJB 3206B). Check the date of --customer-approved, or set --effective to a day on or after the approval.\n",
+    );
+    expect(file(dir)).toBe(before);
+    // A class III change is the organisation's own: no number asked.
+    expect((await releaseAs(dir, "--configuration-change", "--change-class", "III", "--military-representative", "wangjd")).code).toBe(0);
+  });
+
+  it("records both, asks whether a new 首件鉴定 is needed, and lists the class, the number and the approval in columns of the 技术状态更改台账", async () => {
+    const dir = demo();
+    const done = csr(["-C", dir, ...UNNUMBERED, ...CLASS_I, "--change-request", "BG-2026-011", "--customer-approved", "NES=2026-11-20"], { lang: "zh-CN" });
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain(
+      "CS/WI-005 A/1 修订记录的更改依据栏载明：技术状态更改（I类）；影响产品：XX-3 电源模块。\n" +
+        "CS/WI-005 A/1 是 I 类技术状态更改，未要求重新进行首件鉴定：若更改影响产品的生产过程，应按更改后的文件鉴定首件、合格后再批量生产（GJB 908A），并用 'csr first-article add <产品> --operation <工序> --document CS/WI-005 --reason process-change --change-request BG-2026-011 …' 记录。\n" +
+        "已记录：顾客 NES（北方电子系统研究所）于 2026-11-20 批准 CS/WI-005 A/1 的更改，即已于当日前通知。\n",
+    );
+    expect(file(dir)).toContain("    change_request: BG-2026-011\n    configuration_change: true\n    change_class: I\n");
+    expect(file(dir)).toContain("    customer_notices:\n      - customer: NES\n        approved: 2026-11-20\n");
+    expect((await checkIn(dir)).stdout).not.toContain("configuration-change-unapproved");
+
+    const ledger = (await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\r\n");
+    expect(ledger[0]).toBe("\ufeff变更,编号,名称,密级,变更前,变更后,更改类别,更改单号,说明,订购方批准,编制/审核/批准,日期");
+    expect(ledger[1]).toBe(
+      "换版,CS/WI-005,进货检验规范,内部,A/0,A/1,I类,BG-2026-011,二次筛选增加 PIND 检测（更改页：第1页）；技术状态更改；影响产品：XX-3 电源模块；原因：顾客要求,2026-11-20 顾客 NES 批准，即已通知,编制：陈宏伟 2026-11-20；审核：何军 2026-11-20；批准：刘志明 2026-11-20；军代表：王建东 2026-11-20,2026-11-20",
+    );
+
+    // The approval taken out by hand: an error, until csr sign records it again.
+    writeFileSync(join(dir, PATH), file(dir).replace("    customer_notices:\n      - customer: NES\n        approved: 2026-11-20\n", ""));
+    const checked = await checkIn(dir);
+    expect(checked.stdout).toMatch(
+      /documents\/instructions\/CS_WI-005\.yaml:\d+:19 error doc\/configuration-change-unapproved CS\/WI-005 A\/1 is a class I configuration change \(技术状态更改\) that records no approval of the ordering party \(订购方; customer_notices approved\): a class I change is approved by the ordering party before it is implemented \(GJB 3206B\)\. Write the change order's number into the revision entry \(change_request: <number>\) where it is missing, and record the ordering party's approval as its letter dates it: 'csr sign CS\/WI-005 --customer-approved <code>=<date>'\.\n/,
+    );
+    expect(checked.code).toBe(1);
+    expect((await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\r\n")[1]).toMatch(/,I类,BG-2026-011,.*,未记录,编制：/);
+    const signed = await csrInProcess(["-C", dir, "sign", "CS/WI-005", "--customer-approved", "NES=2026-11-20"]);
+    expect([signed.stderr, signed.code]).toEqual(["", 0]);
+    expect((await checkIn(dir)).stdout).not.toContain("configuration-change-unapproved");
+  });
 });

@@ -118,6 +118,8 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
     // Six signature columns of the GJB layouts, their dates left to the files (tester79 G10): once 1,103 px on the 1,046 px page.
     ["gjb-demo", ["list", "documents"]],
+    // The 技术状态更改台账 the 军代表 reads, with its class, change order and approval columns (tester81 J3).
+    ["gjb-demo", ["changes", "2026-01-01", "2026-11-27", "--configuration-change"]],
   ];
 
   it("no id, code, date, name or number cell of the examples' registers wraps, prose keeps its width, and every register fits its page", async () => {

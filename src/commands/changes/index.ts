@@ -102,7 +102,7 @@ async function periodCommand(ctx: CommandContext, asked: string | undefined, to:
     return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}), ...(keep?.thread ? { revisions: thread } : {}) }, flags);
   }
   // Under the rows, first (after what a printed report says it keeps): one line a revision.
-  const table = periodTable(rc, period);
+  const table = periodTable(rc, period, undefined, undefined, flags.configurationChange === true);
   const states = thread.map((r) => t("changes.thread-revision", { id: r.document, version: r.version, state: r.state }));
   return emitTable(ctx, onlyTitled(states.length > 0 ? { ...table, notes: [...states, ...(table.notes ?? [])] } : table, keep, format), flags, repo, lang, to);
 }
@@ -163,11 +163,11 @@ async function releasedTexts(root: string, changes: readonly Change[], repo: Rep
   return releasedRevisions(root, wanted);
 }
 
-/** The change report of a period as a table (report/registers/changes.ts periodReport). */
-export function periodTable(rc: RegisterContext, period: PeriodChanges, plain?: PlainNotes, cells?: ChangeCells): Table {
+/** The change report of a period as a table (report/registers/changes.ts periodReport); `ledger`: the 技术状态更改台账 of csr changes --configuration-change. */
+export function periodTable(rc: RegisterContext, period: PeriodChanges, plain?: PlainNotes, cells?: ChangeCells, ledger = false): Table {
   // Days after today have not happened: what the report lists of them is only what is already dated there (a 实施日期).
   const today = localToday();
-  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered, plain, cells);
+  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered, plain, cells, ledger);
 }
 
 /**
@@ -245,7 +245,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
-  const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end), keep, format);
+  const table = onlyTitled(changeReport(registerContext(after, lang), changes, start, end, flags.configurationChange === true), keep, format);
   // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
   return emitTable(ctx, isPrinted(format) ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
 }

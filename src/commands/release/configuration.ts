@@ -6,10 +6,13 @@
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { conjunction, t } from "../../i18n/index.js";
+import type { Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
-import type { ConfigurationChangeKey } from "../../model/revision.js";
+import { changeOrderNeeded, type ConfigurationChangeKey } from "../../model/revision.js";
 import type { ChangeClass, ControlledDocument, Revision } from "../../model/types.js";
+import { listOption } from "../shared/edit.js";
+import { customerDay } from "./notices.js";
 
 export interface ConfigurationChangeFlags {
   configurationChange?: boolean;
@@ -78,4 +81,42 @@ function affectedDocument(index: RepoIndex, doc: ControlledDocument, id: string)
   if (found === undefined) throw new UserError(t("release.affects-unknown", { id }) + didYouMean(id, index.documents.keys()));
   if (found === doc.id) throw new UserError(t("release.affects-itself", { id: doc.id }));
   return found;
+}
+
+/**
+ * A class I 技术状态更改 is approved by the 订购方 before it is implemented, and classes I and II are carried out under a
+ * numbered 更改单 that the 军代表 countersigns (GJB 3206B 技术状态管理; GJB 9001C 8.3.6, 8.5.6; tester81 J3): a class I
+ * revision needs a --customer-approved <code>=<date> not after the day it takes effect (`effective`) and a --change-request,
+ * a class II one a --change-request; a class III change is the organisation's own and is not asked. `released`: the
+ * release's date, the day of an approval given without one. doc/configuration-change-unapproved reports the same in a
+ * revision written by hand.
+ * Errors: UserError, one line, naming every option missing (the customer's code in the example when the repository
+ * has one customer), or the approval dated after `effective`.
+ */
+export function refuseUnapprovedChange(repo: Repository, doc: ControlledDocument, changeClass: ChangeClass | undefined, flags: Pick<ConfigurationChangeFlags, "configurationChange"> & { changeRequest?: string; customerApproved?: string[] }, released: string, effective: string): void {
+  if (!flags.configurationChange || changeClass === undefined || !changeOrderNeeded(changeClass)) return;
+  const approvals = changeClass === "I" ? listOption(flags.customerApproved).map((given) => customerDay(repo, given, "--customer-approved", released)) : undefined;
+  const customers = repo.customers.map((c) => c.value.code);
+  const missing = [
+    ...(approvals?.length === 0 ? [`--customer-approved ${customers.length === 1 ? customers[0] : t("release.change-unapproved.customer")}=${t("release.change-unapproved.date")}`] : []),
+    ...(flags.changeRequest?.trim() ? [] : [`--change-request ${t("release.change-unapproved.number")}`]),
+  ];
+  if (missing.length > 0) {
+    const what = approvals?.length === 0 ? (missing.length === 2 ? "both" : "approval") : "order";
+    throw new UserError(t("release.change-unapproved", { id: doc.id, class: changeClass, what: t(`release.change-unapproved.${what}`), options: conjunction(missing) }));
+  }
+  // Approved by one customer before it takes effect is approved: a later approval of another changes nothing.
+  const first = approvals?.reduce((a, b) => (b.date < a.date ? b : a));
+  if (first !== undefined && first.date > effective) throw new UserError(t("release.change-approved-late", { id: doc.id, code: first.customer.code, approved: first.date, effective }));
+}
+
+/**
+ * The line a release of a class I 技术状态更改 that does not ask a new 首件鉴定 (no --first-article-required) ends with:
+ * a change of most consequence usually changes how the product is made, whose first article is inspected again before
+ * batch production goes on (GJB 908A; GJB 9001C 8.5.1; tester81 J8). A question, not a refusal: whether it does is the
+ * change request's decision. Undefined for any other revision.
+ */
+export function firstArticleQuestion(doc: ControlledDocument, revision: Pick<Revision, "version" | "configuration_change" | "change_class" | "first_article_required" | "change_request">): string | undefined {
+  if (!revision.configuration_change || revision.change_class !== "I" || revision.first_article_required) return undefined;
+  return t("release.first-article-question", { id: doc.id, version: revision.version, change: revision.change_request ?? "" });
 }

@@ -52,7 +52,7 @@ import { closedActionLines, namedActions, recordedActionIds, refuseClosedBefore,
 import { confirmUncommitted, refuseRewrittenEntries, uncommittedChange } from "./changes.js";
 import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin } from "./repin.js";
-import { configurationChangeRecord, type ConfigurationChangeFlags } from "./configuration.js";
+import { configurationChangeRecord, firstArticleQuestion, refuseUnapprovedChange, type ConfigurationChangeFlags } from "./configuration.js";
 import { pointsOfUseLines } from "./copies.js";
 import { specialCharacteristicLine } from "../shared/special.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -207,6 +207,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const recordedActions = recordedActionIds(repo, changeBasis(answered).actions ?? []);
     const flags = { ...answered, action: recordedActions.ids };
     const { date, signed, effective } = checkDateOptions(flags);
+    refuseUnapprovedChange(repo, doc, configuration.change_class, flags, date, effective);
     const actions = namedActions(repo, recordedActions.ids);
     refuseReceivedAfter(actions, date);
     // A 质量问题 closed before this release would be closed before its 归零 was carried out (action/closed-early; tester81 J2).
@@ -357,6 +358,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       const military = extra.military_representative!;
       ctx.stdout(t("release.configuration-change", { id: doc.id, version, person: personLabel(index, military.id), date: signed.military_representative }) + "\n");
       if (Object.keys(configuration).length > 0) ctx.stdout(t("release.configuration-change-record", { id: doc.id, version, record: revisionBasis(configurationChangeOf(revision), language()) }) + "\n");
+      const question = firstArticleQuestion(doc, revision);
+      if (question !== undefined) ctx.stdout(question + "\n");
     }
     // A notice whose due date has already passed (a revision recorded after the fact) is said overdue, not due by a day gone (breaker64 P3).
     for (const line of noticeLines(repo, doc.id, version, localToday(), notices)) ctx.stdout(line + "\n");

@@ -14,7 +14,7 @@ import { electronicLabel } from "../../model/labels.js";
 import { DEFAULT_REVIEW_DAYS, historyReason, verifiedByOwner } from "../../model/csr-status.js";
 import { lateByText, reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
-import { revisionBasis } from "../../model/revision.js";
+import { configurationChangeGaps, revisionBasis } from "../../model/revision.js";
 import { customerNoticesText } from "../../model/customer-notices.js";
 import { sessionTraineesIn } from "../../model/training.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -110,13 +110,14 @@ function endLabel(end: RangeEnd): string {
  * commits' (a system imported in one commit brings years of revisions): a note says so, with how
  * many do not; how to ask for a period instead is a hint (Table.hints).
  */
-export function changeReport(ctx: RegisterContext, changes: readonly Change[], from: RangeEnd, to: RangeEnd): Table {
+/** `ledger`: the 技术状态更改台账 (csr changes --configuration-change): its class, change order and approval in columns of their own (reportTable). */
+export function changeReport(ctx: RegisterContext, changes: readonly Change[], from: RangeEnd, to: RangeEnd, ledger = false): Table {
   const range = `${endLabel(from)} → ${endLabel(to)}`;
   const outside = changes.filter((c) => c.date !== null && ((from.date !== null && c.date < from.date) || (to.date !== null && c.date > to.date))).length;
   const note = [t(ctx, "register.changes.note.commits"), outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : "", symbolsNote(ctx, changes, "commits")];
   // How to ask for a period instead is for the one who runs the command, not a line of the report.
   const hints = [t(ctx, "register.changes.ask-period.hint", { from: from.date ?? "", to: to.date ?? "" })];
-  return { ...reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note), hints };
+  return { ...reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note, undefined, ledger), hints };
 }
 
 /**
@@ -125,7 +126,7 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
  * `entered`: what the commits show entered in the period that records the time before it (model/changes.ts
  * enteredBeforePeriod), named in the note, not listed as changes.
  */
-export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = [], plain?: PlainNotes, cells?: ChangeCells): Table {
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = [], plain?: PlainNotes, cells?: ChangeCells, ledger = false): Table {
   const range = t(ctx, "register.changes.period", period);
   const undated = (() => {
     if (plain) return plainUndatedNote(ctx, basis, period, plain);
@@ -143,7 +144,7 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     people.length > 0 ? t(ctx, "register.changes.note.entered-people", { count: people.length, people: people.join(separator), from: period.from }) : "",
   ];
   const symbols = plain && symbolsNote(ctx, changes, "dated") ? t(ctx, "register.changes.note.symbols-plain") : symbolsNote(ctx, changes, "dated");
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbols, undated, ...before, future], cells);
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), symbols, undated, ...before, future], cells, ledger);
 }
 
 /** The cells of a change's row as reportTable words them, every optional one included. */
@@ -158,6 +159,9 @@ interface ChangeRowCells {
   detail: string;
   notices: string;
   signatures: string;
+  /** The 技术状态更改台账's (reportTable `ledger`): I类, the 更改单号. */
+  changeClass: string;
+  changeOrder: string;
   date: string | null;
 }
 
@@ -197,8 +201,13 @@ function symbolsNote(ctx: RegisterContext, changes: readonly Change[], mode: "co
   return ctx.repo.symbols.length > 0 || changes.some((c) => c.area === "symbol") ? t(ctx, `register.changes.note.symbols-${mode}`) : "";
 }
 
-/** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
-function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[], cells?: ChangeCells): Table {
+/**
+ * The report's table; `note`, sentences that say what it was built from, follows the counts as one line. `ledger`: the
+ * 技术状态更改台账 the 军代表 reads (GJB 3206B; GJB 9001C 8.3.6, 8.5.6; tester81 J3), every row a document's: no area column,
+ * and each change's class (更改类别), change order number (更改单号) and the ordering party's approval (订购方批准, its customer
+ * notices; 未记录 on a class I change without one) in columns of their own, which its 说明 then leaves out.
+ */
+function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[], cells?: ChangeCells, ledger = false): Table {
   // The name every other register of the repository prints in the reader's language (title_en, name_en),
   // from the record as it stands; the row's own title for one no longer there.
   const name = (change: Change) => {
@@ -259,7 +268,7 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     const change = { ...recorded, detail: localized(ctx.lang, recorded.detail, recorded.detail_en) };
     const text = baseRecordText(change);
     // The reason, request, corrective actions and ECN in the one cell every revision record prints (revisionBasis).
-    const basis = change.area === "document" ? revisionBasis(change, ctx.lang) : "";
+    const basis = change.area === "document" ? revisionBasis(ledger ? { ...change, change_class: undefined, change_request: undefined } : change, ctx.lang) : "";
     return basis ? [text, basis].join(t(ctx, "register.remarks-separator")) : text;
   };
   const baseRecordText = (change: Change) => {
@@ -421,12 +430,15 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     // A revision in preparation: the document's status as the document lists give it, 已发布（修订中，… 送审）.
     to: change.kind === "revising" && change.date ? t(ctx, "register.status.revising", { status: t(ctx, "register.status.released"), since: change.date }) : word(ctx, change, change.to),
     detail: detail(change),
-    notices: customerNoticesText(change, ctx.lang, calendar),
+    notices: ledger && change.area === "document" && (change.kind === "added" || change.kind === "released") && configurationChangeGaps(change).approval ? t(ctx, "register.changes.approval-missing") : customerNoticesText(change, ctx.lang, calendar),
+    changeClass: change.configuration_change && change.change_class ? t(ctx, "register.changes.change-class", { class: change.change_class }) : "",
+    changeOrder: change.configuration_change ? (change.change_request ?? "") : "",
     signatures: signaturesText(change),
     // A revision imported without a date: on the paper record.
     date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),
   });
-  const rows = cells?.ctx === ctx ? cells.rows : undefined;
+  // The ledger words its 说明 its own way: not the rows of the other reports.
+  const rows = cells?.ctx === ctx && !ledger ? cells.rows : undefined;
   const cellsOf = (change: Change): ChangeRowCells => {
     let row = rows?.get(change);
     if (row === undefined) {
@@ -454,30 +466,37 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     span: { label, untitledTitle: t(ctx, "register.changes.title-alone") },
     sheet: t(ctx, "register.changes.sheet"),
     columns: [
-      { key: "area", header: t(ctx, "register.changes.column.area"), kind: "code" },
+      ...(ledger ? [] : [{ key: "area", header: t(ctx, "register.changes.column.area"), kind: "code" as const }]),
       { key: "kind", header: t(ctx, "register.changes.column.kind"), kind: "code" },
       { key: "id", header: t(ctx, "register.changes.column.id"), kind: "id" },
       { key: "title", header: t(ctx, "register.changes.column.title") },
       ...(classified ? [{ key: "classification", header: t(ctx, "register.changes.column.classification"), kind: "code" as const }] : []),
       { key: "from", header: t(ctx, "register.changes.column.from") },
       { key: "to", header: t(ctx, "register.changes.column.to") },
+      ...(ledger
+        ? [
+            { key: "changeClass", header: t(ctx, "register.changes.column.change-class"), kind: "code" as const },
+            { key: "changeOrder", header: t(ctx, "register.changes.column.change-order"), kind: "id" as const },
+          ]
+        : []),
       { key: "detail", header: t(ctx, "register.changes.column.detail") },
-      ...(withNotices ? [{ key: "notices", header: t(ctx, "register.changes.column.notices") }] : []),
+      ...(ledger ? [{ key: "notices", header: t(ctx, "register.changes.column.ordering-approval") }] : withNotices ? [{ key: "notices", header: t(ctx, "register.changes.column.notices") }] : []),
       ...(withSignatures ? [{ key: "signatures", header: t(ctx, "register.changes.column.signatures") }] : []),
       { key: "date", header: t(ctx, "register.changes.column.date"), date: true },
     ],
     rows: changes.map((change) => {
       const row = cellsOf(change);
       return {
-        area: row.area,
+        ...(ledger ? {} : { area: row.area }),
         kind: row.kind,
         id: row.id,
         title: row.title,
         ...(classified ? { classification: row.classification } : {}),
         from: row.from,
         to: row.to,
+        ...(ledger ? { changeClass: row.changeClass, changeOrder: row.changeOrder } : {}),
         detail: row.detail,
-        ...(withNotices ? { notices: row.notices } : {}),
+        ...(withNotices || ledger ? { notices: row.notices } : {}),
         ...(withSignatures ? { signatures: row.signatures } : {}),
         date: row.date,
       };
