@@ -347,6 +347,18 @@ export function configurationChangeGaps(revision: Pick<Revision, "configuration_
 }
 
 /**
+ * The 订购方's approval of a class I 技术状态更改 as the printed revision record adds it to its 更改原因/依据 cell
+ * (GJB 3206B: approved before it is implemented; tester81 J3): "订购方批准：NES 2026-11-30", each customer that approved
+ * it (customer_notices `approved`) with its day; "" for any other revision or one with no approval recorded. csr show and
+ * csr history print every customer notice in a column of their own instead.
+ */
+export function orderingApprovalText(revision: Pick<Revision, "configuration_change" | "change_class" | "customer_notices">, lang: Lang): string {
+  if (!revision.configuration_change || revision.change_class !== "I") return "";
+  const approvals = (revision.customer_notices ?? []).filter((n) => n.approved !== undefined).map((n) => `${n.customer} ${n.approved}`);
+  return approvals.length === 0 ? "" : translate(lang, "revision.basis.ordering-approval", { approvals: approvals.join(translate(lang, "common.list-separator")) });
+}
+
+/**
  * Why and under which request a revision was made, in one line as a reader sees it (技术状态更改；原因：…；更改申请：…；纠正措施：…；ECN：…):
  * 技术状态更改 when it changes the product's configuration (`configuration_change`, GJB 9001C 8.3.6, 8.5.6) with its class (I类,
  * GJB 3206B), the products and documents it affects and whether it asks a new 首件鉴定 (configurationChangeOf), its reason (更改原因; in English its `reason_en` where recorded), change request number (文件更改申请单号), the

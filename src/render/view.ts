@@ -21,7 +21,7 @@ import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryPart
 import { recordKeepingText } from "../model/record-keeping.js";
 import { deviatedNumber, deviationInForce, withdrawnTemporaryText } from "../model/deviations.js";
 import { withdrawalApproval } from "../model/withdrawal.js";
-import { bodyOnPaper, citedDocument, firstIssueDate, neverReleased, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, citedDocument, firstIssueDate, neverReleased, orderingApprovalText, revisionBasis, revisionDate, revisionPages, revisionSignatures, revisionSummary } from "../model/revision.js";
 import { closedRoundVerdict, currentReviewRound, historyRounds, lateByText, lateKeptDecision, workdaysPastDue, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { documentCustomers } from "../model/symbol-documents.js";
@@ -547,7 +547,8 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
     case "military_representative":
       return names.list(revisionSigners(r, column).map((id) => names.person(id)));
     case "basis":
-      return revisionBasis(r, names.lang);
+      // The printed record has no column of customer notices: a class I change carries its 订购方's approval in this cell (tester81 J3).
+      return [revisionBasis(r, names.lang), orderingApprovalText(r, names.lang)].filter(Boolean).join(translate(names.lang, "register.remarks-separator"));
   }
 }
 

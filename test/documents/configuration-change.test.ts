@@ -253,6 +253,10 @@ describe("csr release of a class I or II configuration change: the 订购方's a
     expect(file(dir)).toContain("    change_request: BG-2026-011\n    configuration_change: true\n    change_class: I\n");
     expect(file(dir)).toContain("    customer_notices:\n      - customer: NES\n        approved: 2026-11-20\n");
     expect((await checkIn(dir)).stdout).not.toContain("configuration-change-unapproved");
+    // The printed revision record has no column of customer notices: the approval is in the 更改原因/依据 cell.
+    const out = join(dir, "CS_WI-005.md");
+    expect((await csrInProcess(["-C", dir, "render", "CS/WI-005", "--format", "md", "--out", out], { lang: "zh-CN" })).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("| 2026-11-20 | 二次筛选增加 PIND 检测 | 技术状态更改（I类）；影响产品：XX-3 电源模块；原因：顾客要求；更改申请：BG-2026-011；订购方批准：NES 2026-11-20 | 第1页 | A/1 |");
 
     const ledger = (await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--configuration-change", "--format", "csv"], { lang: "zh-CN" })).stdout.split("\r\n");
     expect(ledger[0]).toBe("\ufeff变更,编号,名称,密级,变更前,变更后,更改类别,更改单号,说明,订购方批准,编制/审核/批准,日期");
