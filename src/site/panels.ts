@@ -20,7 +20,7 @@ import { clauseCoverage, countsAsCovered, coveragePercent, procedureCoverage, wi
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
-import { compareIds, customerName, departmentName, documentsOn, documentTitle, scopeNotes, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, customerName, departmentName, documentsOn, documentTitle, personName, scopeNotes, t, type RegisterContext } from "../report/registers/context.js";
 import { coverageReading, DIRECT, INHERITED, procedureNotes, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { copyRowKeys, isDueBack } from "../report/registers/distribution.js";
 import { externalList } from "../report/registers/external.js";
@@ -29,6 +29,9 @@ import { actionRegister, type ActionFilter } from "../report/registers/actions.j
 import { firstArticleRegister } from "../report/registers/first-articles.js";
 import { actionOn, actionStatus, currentStep } from "../model/actions.js";
 import { changesWithoutFirstArticle, failedWithoutPass } from "../model/first-articles.js";
+import { measurementOf, meetsTarget, periodOf, targetText } from "../model/objectives.js";
+import { objectiveText } from "../report/registers/objectives.js";
+import { addDays } from "../core/dates.js";
 import { auditPlanRegister } from "../report/registers/audit-plan.js";
 import { auditKind, planOn, planStanding } from "../model/process-audits.js";
 import { toolingRegister } from "../report/registers/tooling.js";
@@ -1041,6 +1044,48 @@ const firstArticles: PanelDefinition = (input) => {
 };
 
 /**
+ * Quality objectives (质量目标, ISO 9001 6.2, 9.3.2 c 2; IATF 16949 6.2.2.1), once objectives.yaml has one: those whose last period
+ * ended by `today` (the month, quarter or year before the current one of its frequency) was measured and missed its target,
+ * each with that period, its value and its target, and all of them, linking to the 质量目标及实现情况一览表's page.
+ */
+const objectivesPanel: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  const objectives = rc.repo.objectives.map((o) => o.value).filter((o) => o.from <= today);
+  if (objectives.length === 0) return undefined;
+  const missed = objectives.flatMap((objective) => {
+    const last = periodOf(objective.frequency, addDays(periodOf(objective.frequency, today).from, -1));
+    const measured = measurementOf(objective, last.period);
+    return measured !== undefined && !meetsTarget(objective, measured.value) ? [{ objective, period: last.period, value: measured.value }] : [];
+  });
+  const label = t(rc, "site.panel.objectives.missed");
+  const header = (key: string) => t(rc, `register.objectives.column.${key}` as MessageKey);
+  const table: Table = {
+    id: "objectives-missed",
+    title: label,
+    sheet: t(rc, "register.objectives.sheet"),
+    columns: [
+      column("no", header("no"), "number"),
+      column("id", header("id"), "id"),
+      column("text", header("text"), "name"),
+      column("owner", header("owner"), "name"),
+      column("target", header("target"), "code"),
+      column("period", t(rc, "site.list.objectives-missed.column.period"), "code"),
+      column("value", t(rc, "site.list.objectives-missed.column.value"), "code"),
+    ],
+    rows: missed.map(({ objective, period, value }, i) => ({ no: i + 1, id: objective.id, text: objectiveText(rc, objective), owner: personName(rc, objective.owner), target: targetText(objective), period, value: `${value} ${objective.unit}`.trim() })),
+    notes: [t(rc, "site.list.note.objectives-missed", { today })],
+  };
+  return {
+    id: "objectives",
+    title: t(rc, "site.panel.objectives.title"),
+    numbers: [
+      { label, count: missed.length, tone: "warn", list: { name: "objectives-missed", title: label, table } },
+      { label: t(rc, "site.panel.objectives.all"), count: objectives.length, register: "objectives" },
+    ],
+  };
+};
+
+/**
  * The tooling register (工装夹具台账, IATF 16949 8.5.1.5, 8.5.1.6, 10.2.4), once tooling.yaml has an entry: the error-proofing
  * verifications and planned maintenance due on `today` or overdue (as csr list tooling --due lists them and
  * tooling/verification-overdue, tooling/maintenance-overdue report them), and all the tooling, each linking to its rows.
@@ -1121,6 +1166,7 @@ export const PANELS: readonly PanelDefinition[] = [
   complaints,
   supplierPanel,
   firstArticles,
+  objectivesPanel,
   toolingPanel,
   auditProgrammePanel,
   yearEnd,

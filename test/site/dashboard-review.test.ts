@@ -1,6 +1,7 @@
 /**
- * The dashboard's panels for what a 总经理's review looks at (tester80 M11; IATF 16949 9.3.2.1, GJB 9001C 9.3): customer
- * complaints (acme-auto with two complaints open on 2026-12-07 besides its closed 8D-2026-001), and in gjb-demo the 首件鉴定
+ * The dashboard's panels for what a 总经理's review looks at (tester80 M11; ISO 9001 9.3.2, GJB 9001C 9.3): customer
+ * complaints (acme-auto with two complaints open on 2026-12-07 besides its closed 8D-2026-001), the quality objectives missed
+ * last period (acme-auto's OBJ-02 in November 2026), and in gjb-demo the 首件鉴定
  * (FA-2026-002 failed on 2026-11-20, passed again by FA-2026-003 on 2026-11-27), each number linking to the rows behind it;
  * a page per 首件鉴定 record, linked from the register's page (fai80). A panel appears only where its data is. Built by the binary.
  */
@@ -52,6 +53,15 @@ describe("csr site: the customer complaints panel", () => {
   it("has no complaints panel in a repository without a complaint (gjb-demo), nor a 首件鉴定 panel in one without first article records (acme-auto)", () => {
     expect(site(copyFixture("examples/gjb-demo"), "2026-12-07")("index.html")).not.toContain('id="panel-complaints"');
     expect(site(copyFixture("examples/acme-auto"), "2026-12-07")("index.html")).not.toContain('id="panel-first-articles"');
+  }, 120_000);
+});
+
+describe("csr site: the quality objectives panel", () => {
+  it("counts the objectives whose last period was measured and missed its target, listing the period, value and target", () => {
+    // acme-auto's OBJ-02 (交付准时率 ≥ 98 %) was 97.4 % in November 2026; on 2026-12-07 November is its last period.
+    const read = site(copyFixture("examples/acme-auto"), "2026-12-07");
+    expect(panelNumbers(read("index.html"), "objectives")).toEqual(["1 上一期未达成的质量目标 -> lists/objectives-missed.html", "5 质量目标 -> registers/objectives.html"]);
+    expect(read("lists/objectives-missed.html").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).toContain("1 OBJ-02 交付准时率 吴艳 ≥ 98 % 2026-11 97.4 %");
   }, 120_000);
 });
 
