@@ -81,12 +81,20 @@ export function copyFixture(path: string, base?: string): string {
 /**
  * `dir` with every process's recorded internal audits removed from processes.yaml: examples/acme-auto
  * as it was before it recorded IA-2025-01/IA-2026-01 and its manufacturing process and product audits, and
- * before it marked C3 a manufacturing process (with no audit, process/manufacturing-audit-due would report it),
+ * before it marked C3 a manufacturing process (with no audit, process/manufacturing-audit-due would report it)
+ * and set its yearly audit interval in qms.yaml (with no audit, process/audit-due would report every process),
  * for tests about a process never audited or that build their own audit programme.
  */
 export function withoutAudits(dir: string): string {
   const file = join(dir, "processes.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace(/^    audits:\n(?:      - .*\n)+/gm, "").replace(/^    # 制造过程：.*\n    manufacturing: true\n/gm, ""));
+  return withoutAuditInterval(dir);
+}
+
+/** `dir` without the yearly audit interval examples/acme-auto sets in qms.yaml (internal_audit.interval_months: 12, its QP-004's annual plan), as it was before it set one. */
+export function withoutAuditInterval(dir: string): string {
+  const qms = join(dir, "qms.yaml");
+  writeFileSync(qms, readFileSync(qms, "utf8").replace(/^# 内部审核方案：.*\n(?:# .*\n)*internal_audit:\n  interval_months: 12\n/m, ""));
   return dir;
 }
 

@@ -137,6 +137,7 @@ import { rule as personWorkBeforeJoining } from "./rules/person/work-before-join
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
+import { rule as processAuditIntervalUnset } from "./rules/process/audit-interval-unset.js";
 import { rule as processAuditShiftCoverage } from "./rules/process/audit-shift-coverage.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
@@ -308,6 +309,7 @@ export const rules: readonly Rule[] = [
   processAuditBeforeStandard,
   processAuditDue,
   processAuditDuplicateReport,
+  processAuditIntervalUnset,
   processAuditShiftCoverage,
   processAuditorImpartiality,
   processAuditorUnqualified,

@@ -26,6 +26,16 @@ export function auditShifts(audit: Pick<ProcessAudit | PlannedAudit, "shift">): 
   return audit.shift === undefined ? [] : typeof audit.shift === "string" ? [audit.shift] : [...audit.shift];
 }
 
+/**
+ * The shifts of `shifts` (an audit's or a plan's, auditShifts) that are none of `process`'s own (processes.yaml `shifts`, csr
+ * process update --shifts), in order: a shift typed wrong or not registered, which covers none of the process's shifts (IATF
+ * 16949 9.2.2.3; shiftCoverage). None when the process records no shifts: then any shift is taken as written (audit80).
+ */
+export function unknownShifts(process: Pick<Process, "shifts">, shifts: readonly string[]): string[] {
+  const own = Array.isArray(process.shifts) ? process.shifts : [];
+  return own.length === 0 ? [] : shifts.filter((s) => !own.includes(s));
+}
+
 /** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
 export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
   return process.audit_months ?? config?.internal_audit?.interval_months;
@@ -183,6 +193,17 @@ export function cycleStart(process: Process, documents: readonly ControlledDocum
 /** Whether a process without an audit interval is held to the three-year cycle of IATF 16949 9.2.2.1 (the repository works to IATF 16949). */
 export function threeYearCycle(config: QmsConfig | undefined): boolean {
   return config?.standards?.includes("IATF16949") ?? false;
+}
+
+/**
+ * The processes of `processes` whose next QMS audit the programme takes from the three-year cycle for want of an interval:
+ * in a repository under IATF 16949 (threeYearCycle), those with neither their own `audit_months` nor qms.yaml
+ * `internal_audit.interval_months` (auditInterval). 36 months is the longest the standard allows (9.2.2.1), seldom the
+ * frequency the organisation's internal audit procedure sets by risk and performance, so the programme and rule
+ * process/audit-interval-unset say it is assumed (tester80 M9). None under another standard, where nothing falls due then.
+ */
+export function cycleAssumed(processes: readonly Process[], config: QmsConfig | undefined): Process[] {
+  return threeYearCycle(config) ? processes.filter((p) => auditInterval(p, config) === undefined) : [];
 }
 
 /**

@@ -5,7 +5,7 @@
  * (MPA-2026-01, 夜班) leaves 早班 and 中班 uncovered, marked in the programme and reported by process/audit-shift-coverage until
  * the plan covers them; on 2027-01-10 the year 2026 is reported as it ended.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
@@ -45,6 +45,35 @@ describe("csr process update --audit-reason --shifts (tester78 A12)", () => {
     expect(await finding("2026-12-04")).toEqual([]);
     // The year ended without that audit: reported as it ended.
     expect(await finding("2027-01-10")).toEqual(["processes.yaml:88:16 The manufacturing process audits of C3 Production in 2026 (MPA-2026-01) covered 夜班 but not 早班, 中班"]);
+  });
+
+  it("refuses a --shift the process does not run once it lists its shifts, naming them, and reports one recorded by hand (audit80)", async () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const run = (...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+    expect((await run("process", "update", "C3", "--shifts", "早班,中班,夜班", ...TODAY)).code).toBe(0);
+    const before = readFileSync(join(dir, "processes.yaml"), "utf8");
+    const refusal = {
+      code: 2,
+      stdout: "",
+      stderr: "csr: --shift 晚班：不是过程 C3 生产过程控制 的班次；其班次为 早班、中班、夜班（processes.yaml 的 shifts）。\n提示：过程确有该班次（含交接班）的，先登记：csr process update C3 --shifts 早班,中班,夜班,晚班\n",
+    };
+    const audited = ["process", "audited", "C3", "--kind", "manufacturing-process", "--date", "2026-11-20", "--by", "gaoyang", "--report", "MPA-2026-09", "--nonconformities", "0"];
+    expect(await run(...audited, "--shift", "早班,晚班", ...TODAY)).toEqual(refusal);
+    expect(await run("process", "plan", "C3", "--kind", "manufacturing-process", "--month", "2026-12", "--by", "gaoyang", "--shift", "晚班", ...TODAY, "-y")).toEqual(refusal);
+    expect(await run("process", "audited", "C3", "--amend", "MPA-2026-01", "--shift", "晚班", ...TODAY)).toEqual(refusal);
+    expect((await run("process", "audited", "C3", "--amend", "MPA-2026-01", "--shift", "夜班,交接班", ...TODAY)).stderr).toBe(
+      "csr: --shift 交接班：不是过程 C3 生产过程控制 的班次；其班次为 早班、中班、夜班（processes.yaml 的 shifts）。\n提示：过程确有该班次（含交接班）的，先登记：csr process update C3 --shifts 早班,中班,夜班,交接班\n",
+    );
+    expect(readFileSync(join(dir, "processes.yaml"), "utf8")).toBe(before);
+    // The shifts it does run are taken, in any case of writing the list.
+    expect((await run(...audited, "--shift", "早班，中班", ...TODAY)).code).toBe(0);
+    // A shift written into processes.yaml by hand: reported at the audit, and it covers none of the process's shifts.
+    writeFileSync(join(dir, "processes.yaml"), readFileSync(join(dir, "processes.yaml"), "utf8").replace("report: MPA-2026-01, nonconformities: 0, kind: manufacturing-process, part: BX-D1, customer: DYA, shift: 夜班", "report: MPA-2026-01, nonconformities: 0, kind: manufacturing-process, part: BX-D1, customer: DYA, shift: 晚班"));
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "process/audit-shift-coverage");
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(". ")[0]}`)).toEqual([
+      "processes.yaml:88:159 The manufacturing process audit MPA-2026-01 of C3 Production (2026-06-17) records shift 晚班, which is none of the process's shifts (早班, 中班, 夜班, processes.yaml shifts): it covers none of them (IATF 16949 9.2.2.3)",
+      "processes.yaml:90:16 By 2026-12-04 the manufacturing process audits of C3 Production in 2026 (MPA-2026-01, MPA-2026-09) have not covered 夜班, and no manufacturing process audit of the annual plan is to cover them: a manufacturing process audit covers every shift of the process, the hand-over included (IATF 16949 9.2.2.3; the shifts are processes.yaml shifts)",
+    ]);
   });
 
   it("refuses a reason for a process without its own interval, drops a reason with the interval it set, and says when none is recorded", async () => {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
@@ -23,16 +23,18 @@ describe("csr list audit-programme", () => {
       "内部审核方案（2024—2026 年，共 15 个过程）",
       "",
       "过程编号  过程名称                    负责部门    审核类型      2024 年  2025 年           2026 年            上次审核    下次应审    状态",
-      "--------  --------------------------  ----------  ------------  -------  ----------------  -----------------  ----------  ----------  ------------",
-      "C1        市场开发与顾客要求评审      市场部      体系审核               10-13 IA-2025-01  10-12 IA-2026-01   2026-10-12  2029-10-12  还有 1043 天",
-      "C2        产品和过程设计开发（APQP）  技术部      体系审核               10-13 IA-2025-01  10-12 IA-2026-01   2026-10-12  2029-10-12  还有 1043 天",
-      "C3        生产过程控制                生产部      体系审核               10-14 IA-2025-01  10-13 IA-2026-01   2026-10-13  2029-10-13  还有 1044 天",
+      "--------  --------------------------  ----------  ------------  -------  ----------------  -----------------  ----------  ----------  -----------",
+      // The QMS audit is due a year after the last, by the interval acme-auto's QP-004 plans (qms.yaml interval_months: 12).
+      "C1        市场开发与顾客要求评审      市场部      体系审核               10-13 IA-2025-01  10-12 IA-2026-01   2026-10-12  2027-10-12  还有 312 天",
+      "C2        产品和过程设计开发（APQP）  技术部      体系审核               10-13 IA-2025-01  10-12 IA-2026-01   2026-10-12  2027-10-12  还有 312 天",
+      "C3        生产过程控制                生产部      体系审核               10-14 IA-2025-01  10-13 IA-2026-01   2026-10-13  2027-10-13  还有 313 天",
       "C3        生产过程控制                生产部      制造过程审核                             06-17 MPA-2026-01  2026-06-17  2029-06-17  还有 926 天",
-      "C4        仓储、包装与交付            采购物流部  体系审核               10-14 IA-2025-01  10-13 IA-2026-01   2026-10-13  2029-10-13  还有 1044 天",
+      "C4        仓储、包装与交付            采购物流部  体系审核               10-14 IA-2025-01  10-13 IA-2026-01   2026-10-13  2027-10-13  还有 313 天",
     ]);
     // A product audit's frequency is the control plan's: no due day (IATF 16949 9.2.2.4).
     expect(lines[9]).toBe("C4        仓储、包装与交付            采购物流部  产品审核                                 05-13 PA-2026-02   2026-05-13");
     expect(lines.filter((l) => /^[CSM]\d /.test(l))).toHaveLength(17);
+    expect(result.stdout).not.toContain("未设内审间隔");
     expect(result.stderr).toBe("");
   });
 
@@ -43,9 +45,26 @@ describe("csr list audit-programme", () => {
     // No audit recorded, no manufacturing mark: one row a process; the three-year cycle counted from its start (2024-03-01).
     expect(rows).toHaveLength(15);
     expect(rows[0]).toMatchObject({ code: "C1", kind: "体系审核", y2024: "", y2025: "", y2026: "", last: null, due: "2027-03-01", status: "尚未审核；还有 87 天" });
-    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "internal_audit: {interval_months: 12}\n");
+    // The cycle taken for the interval is said, on the programme and by csr check, with how to set the procedure's (tester80 M9).
+    const note = (text: string) => text.split("\n").filter((l) => l.startsWith("未设内审间隔") || l.startsWith("No audit interval"));
+    expect(note((await run(dir, "list", "audit-programme", ...TODAY)).stdout)).toEqual([
+      "未设内审间隔（qms.yaml 的 internal_audit.interval_months，或过程的 audit_months）：全部 15 个过程的下次体系审核按三年周期推算，这是 IATF 16949 9.2.2.1 允许的最长期限，不一定是内部审核程序规定的审核频次；请用 csr organisation update --audit-interval 12 按程序设定（csr check 的 process/audit-interval-unset 同样指出）。",
+    ]);
+    const unset = async () => (await checkJsonInProcess(dir, ...TODAY)).findings.filter((f) => f.rule === "process/audit-interval-unset").map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(": ")[0]}`);
+    // csr check says nothing before the programme is in use: no audit recorded or planned yet.
+    expect(await unset()).toEqual([]);
     await run(dir, "process", "audited", "C1", "--date", "2026-03-02", "--by", "zhaoqiang", "--report", "IA-2026-09", "--nonconformities", "0");
+    expect(await unset()).toEqual(["qms.yaml:6:1 qms.yaml sets no audit interval (internal_audit.interval_months), nor do any of the 15 processes set one of their own (audit_months)"]);
+    await run(dir, "process", "update", "C1", "--audit-months", "6");
+    expect(note((await run(dir, "list", "audit-programme", ...TODAY, "--lang", "en")).stdout)).toEqual([
+      "No audit interval is set for processes C2, C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4 (qms.yaml internal_audit.interval_months, or their audit_months): their next QMS audits are taken from the three-year cycle, the longest IATF 16949 9.2.2.1 allows and not necessarily the frequency the internal audit procedure sets; set the procedure's with csr organisation update --audit-interval 12 or csr process update <process> --audit-months <months> (csr check says so under process/audit-interval-unset).",
+    ]);
+    expect(await unset()).toEqual(["qms.yaml:6:1 qms.yaml sets no audit interval (internal_audit.interval_months), nor do processes C2, C3, C4, C5, S1, S2, S3, S4, S5, S6, M1, M2, M3, M4 set one of their own (audit_months)"]);
+    await run(dir, "process", "update", "C1", "--audit-months", "");
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "internal_audit: {interval_months: 12}\n");
     const interval = await json(...TODAY);
+    expect(note((await run(dir, "list", "audit-programme", ...TODAY)).stdout)).toEqual([]);
+    expect(await unset()).toEqual([]);
     expect(interval[0]).toMatchObject({ code: "C1", y2026: "03-02 IA-2026-09", last: "2026-03-02", due: "2027-03-02", status: "还有 88 天" });
     expect(interval[1]).toMatchObject({ code: "C2", last: null, due: "2026-12-04", status: "尚未审核；今天到期" });
   });

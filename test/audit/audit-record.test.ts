@@ -177,7 +177,8 @@ describe("action/audit-undated (tester78 A4; IATF 16949 10.2.3)", () => {
           "内审不符合项 NC-2026-001 于 2026-11-02 提出，已过 24 个工作日（超过 10 个），各步骤仍没有要求完成日期：没有期限就不会逾期，也就没有人知道它拖延了。请与责任人商定期限并用 csr action step NC-2026-001 D3 --due <日期>（D4、D5 同样）记录；天数由 qms.yaml 的 internal_audit.action_due_working_days 设定。",
       },
     ].map((f) => expect.objectContaining(f)));
-    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "internal_audit:\n  action_due_working_days: 30\n");
+    // Beside acme-auto's audit interval (internal_audit.interval_months: 12).
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("\ninternal_audit:\n", "\ninternal_audit:\n  action_due_working_days: 30\n"));
     expect(await check("2026-12-04")).toEqual([]);
   });
 });

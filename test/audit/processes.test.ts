@@ -7,11 +7,13 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addMonths, localToday } from "../../src/core/dates.js";
-import { builtOnce, checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git, gitInit, tempDir, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, git, gitInit, tempDir, withoutAuditInterval, withoutAudits } from "../helpers.js";
 
 /** examples/acme-auto without its internal audits IA-2025-01/IA-2026-01: each test here records the audits it is about. */
 const acme = builtOnce(() => gitInit(withoutAudits(copyFixture("examples/acme-auto"))));
 const acmeAudited = builtOnce(() => committedFixture("examples/acme-auto"));
+/** examples/acme-auto with its audits and without the yearly interval it sets (internal_audit.interval_months: 12). */
+const acmeWithoutInterval = builtOnce(() => gitInit(withoutAuditInterval(copyFixture("examples/acme-auto"))));
 const gjb = builtOnce(() => committedFixture("examples/gjb-demo"));
 /**
  * In the repository's language (zh-CN), as its users run csr: in the test's process (csrInProcess), the same stdout,
@@ -64,17 +66,18 @@ describe("csr list processes", () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.split("\n").filter((l) => /^[CSM]\d /.test(l)).map((l) => l.trimEnd());
     expect(rows).toHaveLength(15);
-    for (const row of rows.filter((r) => !/^C[34] /.test(r))) expect(row).toMatch(/ {10}2026-10-(1[2-9]|20)  符合      IA-2026-01$/);
+    // Due a year after, by the interval acme-auto's QP-004 plans (qms.yaml internal_audit.interval_months: 12).
+    for (const row of rows.filter((r) => !/^C[34] /.test(r))) expect(row).toMatch(/ {10}2026-10-(1[2-9]|20)  符合      IA-2026-01  2027-10-(1[2-9]|20)  还有 3\d\d 天$/);
     expect(result.stdout).not.toContain("尚未审核");
-    expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015            2026-10-12  符合      IA-2026-01");
+    expect(rows[0]).toBe("C1        市场开发与顾客要求评审      市场部      QP-014、QP-015            2026-10-12  符合      IA-2026-01  2027-10-12  还有 312 天");
     // The manufacturing process (制造过程) and the last manufacturing process and product audits, beside the QMS audit (IATF 16949 9.2.2.3, 9.2.2.4).
-    expect(result.stdout.split("\n")[2]!.trimEnd()).toBe("过程编号  过程名称                    负责部门    程序文件        制造过程  上次审核    审核结果  审核报告    下次审核  状态  上次制造过程审核  上次产品审核");
-    expect(rows[2]).toBe("C3        生产过程控制                生产部      QP-010          是        2026-10-13  符合      IA-2026-01                  2026-06-17");
-    expect(rows[3]).toBe("C4        仓储、包装与交付            采购物流部  QP-011                    2026-10-13  符合      IA-2026-01                                    2026-05-13");
+    expect(result.stdout.split("\n")[2]!.trimEnd()).toBe("过程编号  过程名称                    负责部门    程序文件        制造过程  上次审核    审核结果  审核报告    下次审核    状态         上次制造过程审核  上次产品审核");
+    expect(rows[2]).toBe("C3        生产过程控制                生产部      QP-010          是        2026-10-13  符合      IA-2026-01  2027-10-13  还有 313 天  2026-06-17");
+    expect(rows[3]).toBe("C4        仓储、包装与交付            采购物流部  QP-011                    2026-10-13  符合      IA-2026-01  2027-10-13  还有 313 天                    2026-05-13");
   });
 
-  it("prints acme-auto's programme without the interval, next audit and status columns, empty in every row, and names them under the table; the files keep them (ex69, tester67a A11)", async () => {
-    const dir = await acmeAudited();
+  it("prints acme-auto's programme without an interval without the interval, next audit and status columns, empty in every row, and names them under the table; the files keep them (ex69, tester67a A11)", async () => {
+    const dir = await acmeWithoutInterval();
     const heads = (html: string) => [...html.matchAll(/<th class="[^"]*">(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ""));
     const chinese = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(chinese.code).toBe(0);

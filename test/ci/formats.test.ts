@@ -109,6 +109,7 @@ describe("csr check --format: every format on one fixture repository", () => {
     for (const r of before.results) expect(rules[r.ruleIndex]!.id).toBe(r.ruleId);
     expect(before.invocations[0].ruleConfigurationOverrides).toEqual([
       { descriptor: { id: "id/number-pattern", index: rules.findIndex((r) => r.id === "id/number-pattern") }, configuration: { level: "warning" } },
+      { descriptor: { id: "process/audit-interval-unset", index: rules.findIndex((r) => r.id === "process/audit-interval-unset") }, configuration: { enabled: false } },
     ]);
     const index = (id: string) => rules.findIndex((r) => r.id === id);
     expect(after.invocations).toEqual([

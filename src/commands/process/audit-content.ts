@@ -7,7 +7,9 @@
  */
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { AUDIT_FINDING_GRADES, type AuditFinding, type AuditFindingGrade } from "../../model/types.js";
+import { processLabel } from "../../model/labels.js";
+import { unknownShifts } from "../../model/process-audits.js";
+import { AUDIT_FINDING_GRADES, type AuditFinding, type AuditFindingGrade, type Process } from "../../model/types.js";
 import { clauseOptionParts, clauseRef } from "../options.js";
 import type { EditSession } from "../shared/edit.js";
 import { knownPerson } from "../shared/people.js";
@@ -90,6 +92,22 @@ function knownCsr(session: EditSession, given: string): string {
   const other = [...session.index.csrs.keys()].find((id) => id.toLowerCase() === given.toLowerCase());
   if (other) return other;
   throw new UserError(t("process.audited.csr-unknown", { id: given }), t("process.audited.csr-unknown.hint"));
+}
+
+/**
+ * The shifts `--shift` gives (valuesOf), refused (UserError, one line with a hint) when one is none of the process's own once it
+ * records them (processes.yaml `shifts`, unknownShifts): an audit or plan of a shift the process does not run covers none of
+ * its shifts (IATF 16949 9.2.2.3, process/audit-shift-coverage). The message names the known shifts; the hint how to add one.
+ */
+export function shiftsOf(process: Pick<Process, "code" | "name" | "name_en" | "shifts">, given: readonly string[] | undefined): string[] {
+  const shifts = valuesOf(given);
+  const unknown = unknownShifts(process, shifts);
+  if (unknown.length === 0) return shifts;
+  const own = process.shifts ?? [];
+  throw new UserError(
+    t("process.audited.unknown-shift", { shift: list(unknown), process: processLabel(process), shifts: list(own), count: unknown.length }),
+    t("process.audited.unknown-shift.hint", { code: process.code, shifts: [...own, ...unknown].join(",") }),
+  );
 }
 
 /** The values of a repeatable option, each also split at commas (`--shift 早班,夜班`, ，、 as well), trimmed, without repeats, in order. */

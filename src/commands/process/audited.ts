@@ -32,7 +32,8 @@
  * not a whole number of 0 or more, the same report recorded for the process already, an auditor of
  * the owning department while process/auditor-impartiality is an error, a 军代表 (a person of a
  * military representative office: the customer's, not one of the organisation's auditors, GJB 9001C 9.2), an unknown
- * --kind or customer, a product audit without --part, a part number on a QMS audit.
+ * --kind or customer, a --shift the process does not run once it lists its shifts (shiftsOf; on --amend too), a product audit
+ * without --part, a part number on a QMS audit.
  */
 import { isMap, isScalar, isSeq, type Document as YamlDocument, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
@@ -49,7 +50,7 @@ import { editFile, listOption, processByCode, saveChanges, withEditSession, type
 import { personLabel } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
-import { auditContent, valuesOf, type AuditContent, type AuditContentFlags } from "./audit-content.js";
+import { auditContent, shiftsOf, valuesOf, type AuditContent, type AuditContentFlags } from "./audit-content.js";
 import { checkAuditTeam, teamReader } from "./team.js";
 
 export interface ProcessAuditedFlags extends AuditContentFlags {
@@ -100,7 +101,7 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     if (kind === "qms" && flags.part !== undefined) throw new UserError(t("process.audited.part-qms", { part: flags.part.trim() }), t("process.audited.hint-kind", { code: process.code, kind: "product" }));
     const part = flags.part?.trim() || undefined;
     // Several customers or shifts are one audit's sample (tester78 A3): every one kept, none taking another's place.
-    const shifts = valuesOf(flags.shift);
+    const shifts = shiftsOf(process, flags.shift);
     const customers = valuesOf(flags.customer);
     for (const code of customers) {
       if (!session.index.customers.has(code)) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
@@ -375,7 +376,7 @@ function amendTeam(session: EditSession, process: Process, audit: ProcessAudit, 
   const names = (ids: readonly string[] | undefined) => list((ids ?? []).map((id) => personLabel(session.index, id)));
   const customers = flags.customer !== undefined ? valuesOf(flags.customer) : undefined;
   for (const code of customers ?? []) if (!session.index.customers.has(code)) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
-  for (const [key, values, was] of [["customer", customers, auditCustomers(audit)], ["shift", flags.shift !== undefined ? valuesOf(flags.shift) : undefined, auditShifts(audit)]] as const) {
+  for (const [key, values, was] of [["customer", customers, auditCustomers(audit)], ["shift", flags.shift !== undefined ? shiftsOf(process, flags.shift) : undefined, auditShifts(audit)]] as const) {
     if (values !== undefined && values.join() !== was.join()) changes.push({ key, field: key, was: was.join(t("process.audited.subject.and")), now: values.join(t("process.audited.subject.and")), value: oneOrMany(values) });
   }
   const date = (changes.find((c) => c.key === "date")?.value as string | undefined) ?? audit.date;

@@ -19,7 +19,7 @@
  * `cancelled` (day and why). A cancelled entry is no longer process/planned-audit-missed's; csr list audit-plan shows both.
  *
  * Errors (UserError, one line): an unknown process, neither or both of --month and --date, a month or day before today's month
- * or today, an unknown --kind, customer or person, a 军代表 as auditor, a person not at work on the planned day, an audit of that
+ * or today, an unknown --kind, customer or person, a --shift the process does not run once it lists its shifts (shiftsOf), a 军代表 as auditor, a person not at work on the planned day, an audit of that
  * kind already planned for the process that month, an auditor refused as above; for --move and --cancel: no entry (or several
  * kinds) planned that month, one already held or cancelled, no --reason, nothing changed, options they do not take.
  */
@@ -35,6 +35,7 @@ import { editFile, listOption, processByCode, saveChanges, withEditSession, type
 import { personLabel } from "../shared/people.js";
 import { appendIn } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
+import { shiftsOf } from "./audit-content.js";
 import { oneOrMany, valuesOf } from "./audited.js";
 import { checkAuditTeam, teamReader } from "./team.js";
 
@@ -72,7 +73,7 @@ export async function processPlanCommand(ctx: CommandContext, given: string, fla
     for (const code of customers) {
       if (!session.index.customers.has(code)) throw unknownCustomer(session.repo.customers.map((c) => c.value), code);
     }
-    const shifts = valuesOf(flags.shift);
+    const shifts = shiftsOf(process, flags.shift);
     const day = plannedDay({ month, ...(date ? { date } : {}) });
     const by = teamReader(session, day)(listOption(flags.by), "--by");
     const { warnings } = checkAuditTeam(session, process, { by, kind }, day, "plan");

@@ -12,8 +12,8 @@
  */
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
-import type { AuditKind, Process } from "../../model/types.js";
+import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleAssumed, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
+import type { AuditKind, Process, QmsConfig } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { uncountedMark, uncountedNotes } from "./audits.js";
 import { asOfNotes, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -132,6 +132,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
     rows,
     notes: [
       t(ctx, cycle ? "register.audit-programme.note-cycle" : "register.audit-programme.note"),
+      ...assumedNotes(ctx, processes, config),
       ...(planned.length > 0 ? [t(ctx, "register.audit-programme.note-plan")] : []),
       ...frequencyNotes(ctx, processes),
       ...(shiftsMarked ? [t(ctx, "register.audit-programme.note-shifts")] : []),
@@ -139,6 +140,21 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
     ],
   };
+}
+
+/**
+ * The processes whose next QMS audit is taken from the three-year cycle for want of an interval (cycleAssumed), one note that says
+ * so and how to set one: the due days are then the longest IATF 16949 9.2.2.1 allows, not necessarily what the internal audit
+ * procedure plans (tester80 M9; rule process/audit-interval-unset). Nothing when every process has an interval, or outside IATF 16949.
+ */
+function assumedNotes(ctx: RegisterContext, processes: readonly Process[], config: QmsConfig | undefined): string[] {
+  const assumed = cycleAssumed(processes, config);
+  if (assumed.length === 0) return [];
+  return [
+    assumed.length === processes.length
+      ? t(ctx, "register.audit-programme.note-no-interval-all", { count: processes.length })
+      : t(ctx, "register.audit-programme.note-no-interval-some", { processes: assumed.map((p) => p.code).join(t(ctx, "register.audit-programme.by-separator")), count: assumed.length }),
+  ];
 }
 
 /**
