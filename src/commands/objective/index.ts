@@ -120,7 +120,7 @@ export async function objectiveMeasureCommand(ctx: CommandContext, id: string, f
     if (!days || periodFrequency(period) !== objective.frequency) throw new UserError(t("objective.bad-period", { period: flags.period!, id: objective.id, frequency: t(`value.objective-frequency.${objective.frequency}`), example: periodOf(objective.frequency, localToday()).period }));
     const today = localToday();
     if (days.to >= today) throw new UserError(t("objective.period-not-ended", { period, to: days.to }));
-    if (days.to < objective.from || (objective.to !== undefined && days.from > objective.to)) throw new UserError(t("objective.period-outside", { period, id: objective.id, from: objective.from, to: objective.to ?? "" }));
+    if (days.to < objective.from || (objective.to !== undefined && days.from > objective.to)) throw new UserError(t(objective.to !== undefined ? "objective.period-outside" : "objective.period-before", { period, id: objective.id, from: objective.from, to: objective.to ?? "" }));
     const value = Number(flags.value!.normalize("NFKC").trim());
     if (flags.value!.trim() === "" || !Number.isFinite(value)) throw new UserError(t("objective.bad-value", { value: flags.value! }));
     const by = insiderOption(session, flags.by!, "--by", today);

@@ -1,17 +1,16 @@
 /**
  * `csr show <OBJ-…>`: the card of one quality objective of objectives.yaml (质量目标; ISO 9001 6.2, IATF 16949 6.2.2.1) as
- * its owner or a management review reads it: its row of the 质量目标及实现情况一览表 for `today`'s year (level, owner,
- * target, frequency), the days it applies, every measurement recorded with 达成/未达成, who measured it and its note, and the
- * findings of csr check's objective/* rules on it.
+ * its owner or a management review reads it: its level, owner, target and frequency as the 质量目标及实现情况一览表 words
+ * them, the days it applies, every measurement recorded with 达成/未达成, who measured it and its note, and the findings of
+ * csr check's objective/* rules on `today`.
  */
-import { t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
 import { meetsTarget, targetText } from "../../model/objectives.js";
 import type { QualityObjective } from "../../model/types.js";
 import { personName, registerContext } from "../../report/registers/context.js";
 import { objectiveLevel, objectiveText } from "../../report/registers/objectives.js";
-import { language } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 import { cardText, findingsAt } from "./tooling.js";
 
@@ -37,7 +36,7 @@ export async function showObjective(ctx: CommandContext, repo: Repository, index
     [t("register.objectives.column.owner"), [personName(rc, objective.owner)]],
     [t("register.objectives.column.target"), [targetText(objective)]],
     [t("register.objectives.column.frequency"), [t(`value.objective-frequency.${objective.frequency}`)]],
-    [t("show.objective.applies"), [t("show.objective.applies-line", { from: objective.from, to: objective.to ?? "" }).trimEnd()]],
+    [t("show.objective.applies"), [objective.to !== undefined ? t("show.objective.applies-line", { from: objective.from, to: objective.to }) : t("show.objective.applies-from", { from: objective.from })]],
     [
       t("register.objectives.column.values"),
       measurements.length > 0
