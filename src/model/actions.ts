@@ -7,7 +7,7 @@
  */
 import { t, translate, type Lang } from "../i18n/index.js";
 import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
-import { ACTION_STEPS, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type DueChange, type StepDeadline, type Zeroing } from "./types.js";
+import { ACTION_STEPS, COST_KINDS, type ActionCost, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type DueChange, type StepDeadline, type Zeroing } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
 export type ActionStepView = ActionStep & { step: ActionStepId };
@@ -332,8 +332,9 @@ export function actionOn(action: CorrectiveAction, day: string): CorrectiveActio
     }),
   ) as CorrectiveAction["steps"];
   const readAcross = (action.read_across ?? []).filter((r) => r.date <= day);
-  const { read_across: _ra, ...rest } = action;
-  return { ...rest, ...(steps ? { steps } : {}), ...(readAcross.length > 0 ? { read_across: readAcross } : {}) };
+  const cost = (action.cost ?? []).filter((c) => c.date <= day);
+  const { read_across: _ra, cost: _cost, ...rest } = action;
+  return { ...rest, ...(steps ? { steps } : {}), ...(readAcross.length > 0 ? { read_across: readAcross } : {}), ...(cost.length > 0 ? { cost } : {}) };
 }
 
 /** A step as it stood at the end of `day`: its due date changes recorded after it taken away, its due date the one then in force. */
@@ -345,9 +346,33 @@ function dueOn<S extends { due?: string; due_changes?: DueChange[] }>(entry: S, 
   return { ...rest, due: changes[later]!.from, ...(later > 0 ? { due_changes: changes.slice(0, later) } : {}) } as S;
 }
 
-/** Whether something of the record is dated after `day`: a step done, a due date changed, the closure, a read-across. */
+/** Whether something of the record is dated after `day`: a step done, a due date changed, the closure, a read-across, a cost. */
 export function actionRecordedAfter(action: CorrectiveAction, day: string): boolean {
-  return actionSteps(action).some((s) => (s.done !== undefined && s.done > day) || (s.due_changes ?? []).some((c) => c.date > day)) || (action.read_across ?? []).some((r) => r.date > day);
+  return (
+    actionSteps(action).some((s) => (s.done !== undefined && s.done > day) || (s.due_changes ?? []).some((c) => c.date > day)) ||
+    (action.read_across ?? []).some((r) => r.date > day) ||
+    (action.cost ?? []).some((c) => c.date > day)
+  );
+}
+
+/** The cost kinds of internal failure (内部损失: found before the product reached the customer) and of external failure (外部损失), IATF 16949 9.3.2.1. */
+export const COST_SIDES = { internal: ["scrap", "rework", "sorting"], external: ["customer-charge", "warranty"] } as const;
+
+/** Which side a cost kind is on: internal, external, or undefined for other (其他), which is neither. */
+export function costSide(kind: ActionCost["kind"]): keyof typeof COST_SIDES | undefined {
+  return (COST_SIDES.internal as readonly string[]).includes(kind) ? "internal" : (COST_SIDES.external as readonly string[]).includes(kind) ? "external" : undefined;
+}
+
+/** Amounts in 元 summed to the fen (分), so that 0.1 + 0.2 is 0.3. */
+export function sumYuan(amounts: Iterable<number>): number {
+  let fen = 0;
+  for (const amount of amounts) fen += Math.round(amount * 100);
+  return fen / 100;
+}
+
+/** A record's cost of poor quality in 元 (its `cost` entries summed, those of `kinds` only when given); 0 when it records none. */
+export function costTotal(action: CorrectiveAction, kinds: readonly string[] = COST_KINDS): number {
+  return sumYuan((action.cost ?? []).filter((c) => kinds.includes(c.kind)).map((c) => c.amount));
 }
 
 /**

@@ -1230,6 +1230,22 @@ export const PROBLEM_GRADES = ["major", "serious", "general"] as const;
 export type ProblemGrade = (typeof PROBLEM_GRADES)[number];
 
 /**
+ * The kinds of a cost of poor quality (不良质量成本) a record carries, internal failure first: scrap 报废, rework 返工返修,
+ * sorting 挑选 (internal: found before the product reached the customer), customer-charge 顾客索赔, warranty 保修 (external:
+ * after), other 其他. IATF 16949 9.3.2.1 (cost of internal and external nonconformance, a management review input).
+ */
+export const COST_KINDS = ["scrap", "rework", "sorting", "customer-charge", "warranty", "other"] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+/** One cost of poor quality of a record (csr action cost): its kind, the amount in 元 (≥ 0, at most two decimals), the day it was recorded, a note. */
+export interface ActionCost {
+  kind: CostKind;
+  amount: number;
+  date: string;
+  note?: string;
+}
+
+/**
  * A nonconformity and its corrective action (actions/<id>.yaml, 不符合及纠正措施 / 8D): IATF 16949
  * 10.2.1–10.2.3, 10.2.6 (complaints), 9.2.2 (audit nonconformities); GJB 9001C 10.2. Open while its
  * D8 has no done date.
@@ -1263,6 +1279,10 @@ export interface CorrectiveAction {
   steps?: Partial<Record<Exclude<ActionStepId, "D8">, ActionStep>> & { D8?: ActionClosure };
   read_across?: ReadAcross[];
   zeroing?: Zeroing;
+  /** The problem concerns product safety (涉及产品安全; csr action open|update --safety). IATF 16949 4.4.1.2, 10.2.4. */
+  safety?: boolean;
+  /** The costs of poor quality it caused (不良质量成本, csr action cost), oldest first. IATF 16949 9.3.2.1. */
+  cost?: ActionCost[];
 }
 
 export interface SymbolConversion {

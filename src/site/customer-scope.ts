@@ -17,7 +17,7 @@ import type { Located, Repository } from "../load/repository.js";
 import type { Change } from "../model/changes.js";
 import { customerDocumentIds, customerDocuments, isCustomerDocumentChange } from "../model/customer-ties.js";
 import { auditCustomers, auditKind } from "../model/process-audits.js";
-import type { ControlledDocument, Process, Tooling } from "../model/types.js";
+import type { ControlledDocument, CorrectiveAction, Process, Tooling } from "../model/types.js";
 import { customerOwner, documentsNaming } from "../model/tooling.js";
 import { otherCustomers, withoutOtherCustomers, type OtherCustomers } from "./other-customers.js";
 import { unknownCustomer } from "../model/customers.js";
@@ -81,7 +81,9 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     documents,
     processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: p.value.documents.filter((id) => kept.has(id)) }) } })),
     symbols: repo.symbols.filter((s) => s.value.customer === code),
-    actions: repo.actions.filter((a) => a.value.customer === code),
+    // The cost of poor quality a complaint cost the organisation (scrap, sorting, the charge; csr action cost) is its own
+    // figure for its management review, not the customer's to read, as its notes and class of the customer are not.
+    actions: repo.actions.filter((a) => a.value.customer === code).map((a) => ({ ...a, value: withoutCost(a.value) })),
     tooling,
   };
   const said = (text: string | undefined) => (others.names(text) ? note : text);
@@ -151,4 +153,10 @@ function packAudits(process: Process, code: string): Process {
   if (!process.audits) return process;
   const audits = process.audits.filter((a) => auditCustomers(a).includes(code) || (a.customer === undefined && auditKind(a) === "qms"));
   return { ...process, audits: audits.map((a) => (a.customer !== undefined && a.customer !== code ? { ...a, customer: code } : a)) };
+}
+
+/** A corrective action record without its costs of poor quality (`cost`), as a customer's pack shows it. */
+function withoutCost(action: CorrectiveAction): CorrectiveAction {
+  const { cost: _cost, ...shown } = action;
+  return shown;
 }

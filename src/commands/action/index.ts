@@ -52,10 +52,20 @@ import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "problem_grade", "batches", "serials", "process", "audit_report", "received", "notified", "owner", "csr", "steps", "read_across", "zeroing"] as const;
+export const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "problem_grade", "safety", "batches", "serials", "process", "audit_report", "received", "notified", "owner", "csr", "steps", "read_across", "zeroing", "cost"] as const;
 
 /** The Chinese names of the grades --problem-grade also takes: 重大, 严重, 一般 (质量问题). */
 const GRADE_WORDS: Record<string, ProblemGrade> = { 重大: "major", 重大质量问题: "major", 严重: "serious", 严重质量问题: "serious", 一般: "general", 一般质量问题: "general" };
+
+/** --problem-grade as typed: major, serious, general, or 重大, 严重, 一般 (质量问题 after them too). Errors: UserError naming the grades. */
+export function gradeOption(given: string): ProblemGrade {
+  return choiceOption(GRADE_WORDS[given.trim()] ?? given, "--problem-grade", PROBLEM_GRADES, "general");
+}
+
+/** Repeated --batch or --serial values, trimmed, blanks and repeats dropped, in the order given. */
+export function numbersOption(given: readonly string[] | undefined): string[] {
+  return [...new Set((given ?? []).map((v) => v.trim()).filter(Boolean))];
+}
 
 export interface ActionOpenFlags {
   title?: string;
@@ -77,6 +87,8 @@ export interface ActionOpenFlags {
   serial?: string[];
   /** The day the 军代表 was notified (notified). */
   notified?: string;
+  /** The problem concerns product safety (safety: true; IATF 16949 4.4.1.2). */
+  safety?: boolean;
   process?: string;
   auditReport?: string;
   received?: string;
@@ -97,11 +109,11 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
     if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
     const received = eventDateOption(flags.received, "--received");
-    const grade = flags.problemGrade === undefined ? undefined : choiceOption(GRADE_WORDS[flags.problemGrade.trim()] ?? flags.problemGrade, "--problem-grade", PROBLEM_GRADES, "general");
+    const grade = flags.problemGrade === undefined ? undefined : gradeOption(flags.problemGrade);
     const notified = flags.notified === undefined ? undefined : eventDateOption(flags.notified, "--notified");
     if (notified !== undefined && notified < received) throw new UserError(t("action.notified-before-received", { notified, received }));
-    const batches = [...new Set((flags.batch ?? []).map((b) => b.trim()).filter(Boolean))];
-    const serials = [...new Set((flags.serial ?? []).map((s) => s.trim()).filter(Boolean))];
+    const batches = numbersOption(flags.batch);
+    const serials = numbersOption(flags.serial);
     const owner = insiderOption(session, flags.owner!, "--owner", received).id;
     const customer = flags.customer === undefined ? undefined : index.customers.get(flags.customer.trim())?.value;
     if (flags.customer !== undefined && !customer) throw unknownCustomer(repo.customers.map((c) => c.value), flags.customer);
@@ -153,6 +165,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
       ...(flags.productEn?.trim() ? { product_en: flags.productEn.trim() } : {}),
       ...(grade ? { problem_grade: grade } : {}),
+      ...(flags.safety ? { safety: true } : {}),
       ...(batches.length > 0 ? { batches } : {}),
       ...(serials.length > 0 ? { serials } : {}),
       ...(process ? { process: process.code } : {}),
@@ -198,6 +211,8 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     if (source === "audit" && Object.keys(steps).length === 0) lines.push(t("action.audit-no-due", { id: shellArgument(id) }));
     // Without a grade csr cannot tell whether the 军代表 is to be notified and is to review the 归零 (action/problem-ungraded; tester81 J11).
     if (gjb && grade === undefined && source !== "audit") lines.push(t("action.open.ungraded", { id: shellArgument(id) }));
+    // Product safety (IATF 16949 4.4.1.2, 10.2.4): the register marks it and the management review lists it.
+    if (record.safety) lines.push(t("action.opened-safety"));
     // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
     lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
@@ -521,7 +536,7 @@ function zeroingStanding(action: CorrectiveAction, gjb: boolean): string {
 }
 
 /** The record `given` names (its id, in any letter case); else a UserError naming the closest. */
-function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
+export function findAction(session: EditSession, given: string): Located<CorrectiveAction> {
   const text = given.trim();
   const found = actionById(session.index.actions.values(), text);
   if (found) return found;

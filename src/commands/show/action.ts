@@ -5,19 +5,19 @@
  * and done date judged on the working-day calendar (on time, late by n working days, overdue and not
  * done), the read-across entries, in a GJB 9001C repository the ten criteria of its 质量问题归零 (technical and
  * management 归零) with where each is evidenced and its 归零报告 with who reviewed it, and the revisions released to
- * carry it out (csr release --action).
- * IATF 16949 10.2.3, 10.2.6, 10.3.1; GJB 9001C 10.2.
+ * carry it out (csr release --action); whether it concerns product safety and the costs of poor quality it caused (csr action cost).
+ * IATF 16949 10.2.3, 10.2.6, 10.3.1, 4.4.1.2, 9.3.2.1; GJB 9001C 10.2.
  */
 import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, currentStep, dueChangesText, estimatedDueYears, heldDue, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, complaintDeadlines, costTotal, COST_SIDES, currentStep, dueChangesText, estimatedDueYears, heldDue, overdueSteps, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
-import { supplierName, zeroingReportText } from "../../report/registers/actions.js";
+import { otherPart, supplierName, yuanText, zeroingReportText } from "../../report/registers/actions.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 import { processCodeLabel } from "../../model/labels.js";
@@ -53,6 +53,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   if (record.product) field(t("show.action.product"), localized(rc.lang, record.product, record.product_en));
   // The quality problem's grade, batches and serial numbers, and when the 军代表 was told, as csr action open recorded them (tester79 G9).
   if (record.problem_grade) field(t("show.action.problem-grade"), t(`action.problem-grade.${record.problem_grade}`));
+  if (record.safety) field(t("show.action.safety"), t("action.update.safety-yes"));
   if (record.batches?.length) field(t("show.action.batches"), record.batches.join(sep));
   if (record.serials?.length) field(t("show.action.serials"), record.serials.join(sep));
   field(t("show.action.received"), record.received);
@@ -69,6 +70,15 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
     field(t("show.action.steps"), ...ACTION_STEPS.map((step) => stepText(rc, action, step, today, calendar, deadlines, worksToGjb9001C(repo.config?.value))));
     const across = action.read_across ?? [];
     field(t("show.action.read-across"), ...(across.length > 0 ? across.map((r) => t("show.action.read-across.line", { date: r.date, checked: [r.document ? `${r.document} ${documentOf(rc, r.document)}`.trim() : "", r.process ? processCodeLabel(rc.index.processes, r.process, rc.lang) : "", r.product ?? ""].filter(Boolean).join(sep), result: r.result, by: personName(rc, r.by) })) : [t("show.document.none")]));
+    // The costs of poor quality recorded by the day, each, then the total and its internal and external parts (IATF 16949 9.3.2.1).
+    const gjbWords = worksToGjb9001C(repo.config?.value) ? "-gjb" : "";
+    if ((action.cost ?? []).length > 0) {
+      field(
+        t(`show.action.cost${gjbWords}`),
+        ...action.cost!.map((c) => t(c.note ? "show.action.cost.line-note" : "show.action.cost.line", { date: c.date, kind: t(`action.cost.kind.${c.kind}`), amount: yuanText(c.amount), note: c.note ?? "" })),
+        t("show.action.cost.total", { total: yuanText(costTotal(action)), internal: yuanText(costTotal(action, COST_SIDES.internal)), external: yuanText(costTotal(action, COST_SIDES.external)), other: otherPart(rc.lang, action) }),
+      );
+    }
     // GJB 9001C 10.2: the record is a 质量问题归零, judged on the 双五条 — technical 归零's five criteria, then management
     // 归零's five — each shown with where it is evidenced, and the 归零报告 with who reviewed it (tester68 G1).
     if (worksToGjb9001C(repo.config?.value)) {

@@ -4,7 +4,9 @@
  * number, an internal audit's report, an internal finding, a field failure), the part, when it was
  * received, each step's due and done date, where it stands (the step it is at and its due date), its
  * status (进行中, 逾期, 已关闭), the revisions released to carry it out (csr release --action), the
- * read-across entries and the day it was closed; in a GJB 9001C repository, as its 质量问题归零台账, the cause and the
+ * read-across entries, the day it was closed, once a record has them whether it concerns product safety and its cost of
+ * poor quality (IATF 16949 4.4.1.2, 9.3.2.1); in a GJB 9001C repository, once a record has them, its grade, batches and serial
+ * numbers and the day the 军代表 was notified; in a GJB 9001C repository, as its 质量问题归零台账, the cause and the
  * corrective action, each half of the 归零 (技术归零, 管理归零) and the 归零报告 with its review. IATF 16949 10.2.3, 10.2.6 (customer complaints and
  * field failures: documented information retained), 10.2.1 (corrective action), 10.3.1 (lessons
  * learned); GJB 9001C 10.2. The SQE's complaint log and the management review's corrective action
@@ -12,7 +14,7 @@
  */
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
+import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, costTotal, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
 import { supplierOf } from "../../model/suppliers.js";
@@ -21,7 +23,7 @@ import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STEPS, type ActionSource, type ActionStepId, type CorrectiveAction, type Zeroing } from "../../model/types.js";
 import type { Column, Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, personName, t, wantsTranslationHints, withHints, type RegisterContext } from "./context.js";
-import { shortList } from "../../i18n/index.js";
+import { shortList, translate, type Lang } from "../../i18n/index.js";
 import { filterNotesOf } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 import { processCodeLabel } from "../../model/labels.js";
@@ -81,6 +83,16 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   // In a GJB 9001C repository the register is the 质量问题归零台账: its steps named as 归零 names them, with the cause and the
   // corrective action found (D4's and D5's notes), each half of the 归零 and its 归零报告 (GJB 9001C 10.2; tester68 G1, G8).
   const gjb = zeroing ? "-gjb" : "";
+  // The details a record may have (csr action update, csr action cost): each one's column when a record of the repository has it
+  // (a repository that records no cost has no empty column of costs), the grade, batches and 军代表's day in a GJB 9001C repository.
+  const details: Record<DetailKey, Column> = {
+    grade: { key: "grade", header: t(ctx, "register.actions.column.grade"), kind: "code", printedIfAny: true },
+    lots: { key: "lots", header: t(ctx, "register.actions.column.lots"), kind: "list", printedIfAny: true },
+    safety: { key: "safety", header: t(ctx, "register.actions.column.safety"), kind: "code", printedIfAny: true },
+    notified: { key: "notified", header: t(ctx, "register.actions.column.notified"), date: true, printedIfAny: true },
+    cost: { key: "cost", header: t(ctx, `register.actions.column.cost${gjb}`), kind: "number", printedIfAny: true },
+  };
+  const detailColumns = (keys: DetailKey[]) => keys.filter((k) => (zeroing || !GJB_DETAILS.includes(k)) && all.some((a) => detailOf(a, k))).map((k) => details[k]);
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
     { key: `${step}-due`, header: t(ctx, `register.actions.column.step-due${gjb}`, { step, name: t(ctx, stepNameKey(step, zeroing)) }), date: true },
     { key: `${step}-done`, header: t(ctx, `register.actions.column.step-done${gjb}`, { step, name: t(ctx, stepNameKey(step, zeroing)) }), date: true },
@@ -105,7 +117,12 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     { key: "reference", header: t(ctx, `register.actions.column.reference${gjb}`), kind: "id" },
     { key: "title", header: t(ctx, "register.actions.column.title") },
     { key: "product", header: t(ctx, `register.actions.column.product${gjb}`) },
+    // A GJB 9001C 质量问题's grade, the batches and serial numbers concerned and the day the 军代表 was told (GJB 9001C 8.7, 10.2).
+    ...detailColumns(["grade", "lots"]),
+    // Product safety (IATF 16949 4.4.1.2, 10.2.4).
+    ...detailColumns(["safety"]),
     { key: "received", header: t(ctx, "register.actions.column.received"), date: true },
+    ...detailColumns(["notified"]),
     { key: "owner", header: t(ctx, "register.actions.column.owner"), kind: "name" },
     ...findings,
     ...stepColumns,
@@ -116,6 +133,8 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     { key: "status", header: t(ctx, "register.actions.column.status"), kind: "code" },
     { key: "revisions", header: t(ctx, "register.actions.column.revisions"), kind: "list" },
     { key: "readAcross", header: t(ctx, "register.actions.column.read-across"), kind: "number" },
+    // The record's cost of poor quality in 元, summed (csr action cost; IATF 16949 9.3.2.1); empty when none is recorded, which is not 0.
+    ...detailColumns(["cost"]),
     ...zeroingColumns,
     { key: "closed", header: t(ctx, "register.actions.column.closed"), date: true },
     { key: "verification", header: t(ctx, "register.actions.column.verification") },
@@ -133,8 +152,11 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     sheet: actionRegisterSheet(ctx),
     columns,
     // A terminal shows where each record stands (进度) rather than the twelve dates of its steps, which the files keep.
-    terminal: columns.filter((c) => !stepColumns.includes(c) && !findings.includes(c) && c.key !== "verification" && c.key !== "product").map((c) => c.key),
+    // Nor the batches and serial numbers (批次/产品编号), a list a terminal line cannot hold.
+    terminal: columns.filter((c) => !stepColumns.includes(c) && !findings.includes(c) && !["verification", "product", "lots"].includes(c.key)).map((c) => c.key),
     rows: shown.map((a, i) => {
+      // The cells of the detail columns the register has.
+      const present = (cells: Partial<Record<DetailKey, string | null | number>>) => Object.fromEntries(Object.entries(cells).filter(([key]) => columns.some((c) => c.key === key)));
       const step = currentStep(a, today);
       const status = statusOf(a);
       const steps = Object.fromEntries(
@@ -155,6 +177,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         reference: a.complaint ?? a.audit_report ?? "",
         title: localized(ctx.lang, a.title, a.title_en),
         product: a.product === undefined ? "" : localized(ctx.lang, a.product, a.product_en),
+        ...present({ grade: a.problem_grade ? t(ctx, `register.actions.grade.${a.problem_grade}`) : "", lots: lotsText(ctx, a), safety: a.safety ? t(ctx, "register.actions.safety-mark") : "", notified: a.notified ?? null }),
         received: a.received,
         owner: personName(ctx, a.owner),
         ...(zeroing ? { cause: a.steps?.D4?.note ?? "", action: a.steps?.D5?.note ?? "" } : {}),
@@ -164,6 +187,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
         readAcross: (a.read_across ?? []).length,
+        ...present({ cost: (a.cost ?? []).length > 0 ? costTotal(a) : null }),
         ...(zeroing ? { ...Object.fromEntries(ZEROING_PARTS.map(({ part, criteria }) => [`zeroing-${part}`, zeroingText(ctx, a, criteria)])), zeroingReport: zeroingReportText(ctx, a.zeroing) } : {}),
         closed: d8?.done ?? null,
         verification: d8?.done !== undefined ? t(ctx, "register.actions.verification", { by: personName(ctx, d8.verified_by), evidence: d8.evidence ?? "" }) : "",
@@ -183,6 +207,38 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ],
     ...withHints(untranslatedHints(ctx, shown)),
   };
+}
+
+/** The details of a record that have a column of their own when a record has them; those of GJB_DETAILS in a GJB 9001C repository only. */
+type DetailKey = "grade" | "lots" | "safety" | "notified" | "cost";
+const GJB_DETAILS: readonly DetailKey[] = ["grade", "lots", "notified"];
+
+/** Whether a record has the detail of a detail column. */
+function detailOf(a: CorrectiveAction, key: DetailKey): boolean {
+  if (key === "grade") return a.problem_grade !== undefined;
+  if (key === "lots") return (a.batches ?? []).length + (a.serials ?? []).length > 0;
+  if (key === "notified") return a.notified !== undefined;
+  if (key === "safety") return a.safety === true;
+  return (a.cost ?? []).length > 0;
+}
+
+/** The batches and serial numbers of a record, in a cell: "批次 2026-11-B07、2026-11-B08；编号 0031~0040"; "" when none is recorded. */
+function lotsText(ctx: RegisterContext, a: CorrectiveAction): string {
+  const separator = t(ctx, "register.list-separator");
+  return [
+    ...(a.batches?.length ? [t(ctx, "register.actions.lots.batches", { batches: a.batches.join(separator) })] : []),
+    ...(a.serials?.length ? [t(ctx, "register.actions.lots.serials", { serials: a.serials.join(separator) })] : []),
+  ].join(t(ctx, "register.remarks-separator"));
+}
+
+/** An amount of 元 as a sentence prints it: 35,500, 3,500.50 (two decimals when it has fen). */
+export function yuanText(amount: number): string {
+  return amount.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 });
+}
+
+/** The part of a record's costs of poor quality that is neither internal nor external (其他), said after the two: "，其他 800 元"; "" without. */
+export function otherPart(lang: Lang, a: CorrectiveAction): string {
+  return (a.cost ?? []).some((c) => c.kind === "other") ? translate(lang, "action.cost.other-part", { amount: yuanText(costTotal(a, ["other"])) }) : "";
 }
 
 /** One half of a record's 质量问题归零 as the register says it (`criteria`, its five): "5/5", or how many are evidenced and which lack it ("3/5，缺 问题复现、措施有效"). */

@@ -4,7 +4,7 @@
  * copies it into the 管理评审报告 — CSRs received, review rounds started and how many were decided
  * in time (评审及时率), reviews still open and overdue, implementations open and overdue, customer
  * complaints received, corrective actions closed, open and overdue, changes not notified to the customer in
- * time and changes notified late, periodic
+ * time and changes notified late, the cost of poor quality of the period and the problems concerning product safety, periodic
  * document reviews due and made with their conclusions, documents released and withdrawn, controlled
  * copies overdue for recall or lost, internal audits made and nonconformities raised, processes never
  * audited or past their audit interval, and training completion per revision needing training. Each
@@ -43,12 +43,12 @@ import {
 } from "../../model/process-audits.js";
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
-import { AUDIT_KINDS, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
-import { actionClosed, actionOn, dueChangesText, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
+import { AUDIT_KINDS, COST_KINDS, type CostKind, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
+import { actionClosed, actionOn, costTotal, COST_SIDES, dueChangesText, sumYuan, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
-import { actionRegisterSheet } from "./actions.js";
+import { actionRegisterSheet, yuanText } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -75,7 +75,7 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const { period } = options;
   const day = period.to;
   // ISO 9001 9.3.2 c 2 (the extent to which quality objectives were met) follows c 1's customer feedback, before c 4's corrective actions.
-  const rows: Row[] = [...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
+  const rows: Row[] = [...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
   // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
@@ -257,6 +257,56 @@ function actionRows(ctx: RegisterContext, period: Period): Row[] {
     row("notices-overdue", notices.length, ids(ctx, notices), t(ctx, "register.changes.sheet")),
     row("notices-late", notifiedLate.length, ids(ctx, notifiedLate), t(ctx, "register.changes.sheet")),
   ];
+}
+
+/**
+ * The cost of poor quality of the period and the problems that concern product safety (IATF 16949 9.3.2.1: cost of poor
+ * quality, the cost of internal and external nonconformance; 4.4.1.2 product safety), from the records' `cost` and `safety`
+ * (csr action cost, csr action open|update --safety), each record as it stood on the period's last day (actionOn): the costs
+ * dated in the period summed, by internal failure (scrap, rework, sorting) and external failure (customer charge, warranty),
+ * with each kind's sum and the three records of the largest cost in the period; "—" with the reason when no record has any
+ * cost, which is not a cost of 0. Then the records flagged safety received in the period or open on its last day. In a GJB
+ * 9001C repository the costs are called 质量损失 (internal and external loss), the words of its practice; GJB 9001C 9.3.2
+ * names no such input, so no clause is cited there.
+ */
+function qualityCostRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const gjb = worksToGjb9001C(ctx.repo.config?.value) ? "-gjb" : "";
+  const row = rowOf(ctx, period, t(ctx, `register.management-review.area.quality-cost${gjb}`));
+  const register = actionRegisterSheet(ctx);
+  const records = ctx.repo.actions.flatMap(({ value }) => actionOn(value, day) ?? []).sort((a, b) => compareIds(a.id, b.id));
+  const inPeriod = records.map((a) => ({ ...a, cost: (a.cost ?? []).filter((c) => c.date >= period.from) }));
+  const separator = t(ctx, "register.management-review.detail-separator");
+  const yuan = (amount: number) => t(ctx, "register.management-review.yuan", { amount: yuanText(amount) });
+  const sumOf = (kinds: readonly CostKind[]) => sumYuan(inPeriod.map((a) => costTotal(a, kinds)));
+  const side = (key: "internal" | "external" | "other", kinds: readonly CostKind[]) => {
+    const present = kinds.filter((k) => sumOf([k]) > 0);
+    if (key === "other" && present.length === 0) return [];
+    const parts = key === "other" ? "" : present.map((k) => `${t(ctx, `action.cost.kind.${k}`)} ${yuanText(sumOf([k]))}`).join(t(ctx, "register.list-separator"));
+    return [t(ctx, key === "other" ? "register.management-review.cost-other" : `register.management-review.cost-${key}${gjb}`, { amount: yuan(sumOf(kinds)), parts: parts === "" ? "" : t(ctx, "register.management-review.cost-parts", { parts }) })];
+  };
+  const largest = inPeriod
+    .map((a) => ({ id: a.id, total: costTotal(a) }))
+    .filter((a) => a.total > 0)
+    .sort((a, b) => b.total - a.total || compareIds(a.id, b.id))
+    .slice(0, 3);
+  const total = sumOf(COST_KINDS);
+  const costRow = !records.some((a) => (a.cost ?? []).length > 0)
+    ? row(`cost${gjb}`, "—", t(ctx, `register.management-review.cost-none${gjb}`), register)
+    : row(
+        `cost${gjb}`,
+        total,
+        (total === 0 ? [] : [
+          ...side("internal", COST_SIDES.internal),
+          ...side("external", COST_SIDES.external),
+          ...side("other", ["other"]),
+          ...(largest.length > 0 ? [t(ctx, "register.management-review.cost-largest", { items: ids(ctx, largest.map((a) => `${a.id} ${yuan(a.total)}`)) })] : []),
+        ]).join(separator),
+        register,
+      );
+  const safety = records.filter((a) => a.safety === true && (a.received >= period.from || !actionClosed(a)));
+  const state = (a: CorrectiveAction) => t(ctx, actionClosed(a) ? "register.management-review.safety-closed" : "register.management-review.safety-open", { id: a.id, date: a.steps?.D8?.done ?? "" });
+  return [costRow, row("safety", safety.length, ids(ctx, safety.map(state)), register)];
 }
 
 /**
