@@ -160,7 +160,7 @@ describe("a quality problem without a grade in a GJB 9001C repository (tester81 
     const dir = committedFixture("examples/gjb-demo");
     expect(await setUp(dir, "action", "open", "NC-2026-001", "--source", "internal", "--title", "焊点虚焊", "--received", "2026-11-03", "--owner", "hejun", "--commit")).toBe(0);
     expect(await findings(dir, "action/problem-ungraded")).toEqual([
-      "actions/NC-2026-001.yaml:1:5 warning Quality problem NC-2026-001 has no grade (problem_grade): a major or serious one is reported to the military representative (军代表) and its zeroing is reviewed by the 军代表, which csr cannot judge without the grade. Grade it as the 质量问题归零 procedure does: problem_grade: major|serious|general in the record.",
+      "actions/NC-2026-001.yaml:1:5 warning Quality problem NC-2026-001 has no grade (problem_grade): a major or serious one is reported to the military representative (军代表) and its zeroing is reviewed by the 军代表, which csr cannot judge without the grade. Grade it as the 质量问题归零 procedure does and record the grade with csr action update NC-2026-001 --problem-grade major|serious|general.",
     ]);
     writeFileSync(join(dir, FILE), read(dir).replace("source: internal\n", "source: internal\nproblem_grade: general\n"));
     git(dir, ["commit", "-qam", "graded"]);

@@ -220,7 +220,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
     expect(opened.stdout.split("\n").slice(0, 3)).toEqual([
       "已登记质量问题 NC-2026-001（内部发现）：电源模块输出纹波超差（actions/NC-2026-001.yaml）",
       // Not graded: whether the 军代表 is notified and reviews the 归零 cannot be told (action/problem-ungraded; tester81 J11).
-      "注意：未定质量问题等级：重大、严重质量问题须通报军代表，归零须经军代表评审后才能关闭，csr 据等级判断；定级后在记录中写明 problem_grade: major|serious|general（重大、严重、一般）（action/problem-ungraded）。",
+      "注意：未定质量问题等级：重大、严重质量问题须通报军代表，归零须经军代表评审后才能关闭，csr 据等级判断；定级后用 csr action update NC-2026-001 --problem-grade 重大|严重|一般 记录（action/problem-ungraded）。",
       "下一步：记录纠正（隔离）措施：csr action step NC-2026-001 D3 --date <日期> --by <人员> --note <纠正或隔离措施>；归零各条的证据用 csr action zero NC-2026-001 记录。",
     ]);
     const step = bin(dir, "action", "step", "NC-2026-001", "D4", "--date", "2026-11-06", "--by", "chenhw", "--note", "滤波电容批次ESR偏高", "--commit");

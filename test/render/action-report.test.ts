@@ -278,7 +278,7 @@ describe("a quality problem's grade, batches, serial numbers and the day the 军
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04", "--format", "json"], { lang: "zh-CN" });
     const findings = (JSON.parse(check.stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] }).findings.filter((f) => f.rule === "action/problem-unnotified");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      "actions/NC-2026-002.yaml:5:16 NC-2026-002 为严重质量问题，没有记录通报军代表的日期：重大、严重质量问题须及时通报军代表（GJB 9001C 10.2）；通报后在记录中写明 notified: <日期>。",
+      "actions/NC-2026-002.yaml:5:16 NC-2026-002 为严重质量问题，没有记录通报军代表的日期：重大、严重质量问题须及时通报军代表（GJB 9001C 10.2）；通报后用 csr action update NC-2026-002 --notified <日期> 记录。",
     ]);
     const out = join(tempDir(), "nc.md");
     expect((await run(dir, "NC-2026-002", "--out", out, "--today", "2026-12-04")).code).toBe(0);

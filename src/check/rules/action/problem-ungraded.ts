@@ -29,7 +29,7 @@ source: internal
 problem_grade: general
 received: 2026-11-02
 `,
-    fix: "Grade the problem as the organisation's 质量问题归零 procedure grades it: `problem_grade: major`, `serious` or `general` in the record (a new one: `csr action open … --problem-grade <grade>`).",
+    fix: "Grade the problem as the organisation's 质量问题归零 procedure grades it and record the grade: `csr action update <id> --problem-grade major|serious|general` (a new one: `csr action open … --problem-grade <grade>`).",
   },
   check(ctx) {
     if (!worksToGjb9001C(ctx.repo.config?.value)) return;

@@ -32,7 +32,7 @@ received: 2026-11-09
 notified: 2026-11-10
 owner: zhang
 `,
-    fix: "Notify the 军代表 and record the day: `notified: <date>` in the record (for a new one, `csr action open … --notified <date>`).",
+    fix: "Notify the 军代表 and record the day: `csr action update <id> --notified <date>` (for a new one, `csr action open … --notified <date>`).",
   },
   check(ctx) {
     if (!worksToGjb9001C(ctx.repo.config?.value)) return;
