@@ -500,6 +500,21 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/objective/index.js")).objectiveMeasureCommand));
       },
+      register: () => {
+        const register = program.command("register").description(t("help.register"));
+        register
+          .command("sign")
+          .description(t("help.register.sign"))
+          .argument("<register>", t("help.register.name"))
+          .option("--edition <name>", t("help.register.sign.edition"))
+          .option("--as-of <date>", t("help.register.sign.as-of"))
+          .option("--sign <line=person@date>", t("help.register.sign.sign"), collect, [])
+          .option("--date <date>", t("help.register.sign.date"))
+          .option("--amend", t("help.register.sign.amend"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/register/index.js")).registerSignCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation
@@ -911,6 +926,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--station <code>", t("help.list.station"))
           .option("--due", t("help.list.due"))
           .option("--tooling <id>", t("help.list.tooling"))
+          .option("--edition <name>", t("help.list.edition"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

@@ -13,6 +13,7 @@ export const TOP_FILES: Readonly<Record<string, FileKind>> = {
   "tooling.yaml": "tooling",
   "first-articles.yaml": "first-article",
   "objectives.yaml": "objective",
+  "register-editions.yaml": "register-edition",
 };
 
 /** Which folder holds which kind, and whether its files may be nested in sub-folders. */

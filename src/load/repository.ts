@@ -21,6 +21,7 @@ import type {
   Tooling,
   FirstArticle,
   QualityObjective,
+  RegisterEdition,
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
@@ -61,6 +62,8 @@ export interface Repository {
   firstArticles: Located<FirstArticle>[];
   /** The quality objectives of objectives.yaml (质量目标, ISO 9001 6.2, IATF 16949 6.2.2.1; model/objectives.ts). */
   objectives: Located<QualityObjective>[];
+  /** The signed editions of the registers of register-editions.yaml (登记表版次的签署记录, GJB 9001C 7.5.3; model/register-editions.ts). */
+  registerEditions: Located<RegisterEdition>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -133,6 +136,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     tooling: [],
     firstArticles: [],
     objectives: [],
+    registerEditions: [],
     catalogs: new Map(),
     catalogFiles: [],
     unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set(), objectives: new Set() },
@@ -177,6 +181,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "objective":
         (data.objectives as QualityObjective[]).forEach((value, i) => repo.objectives.push({ value, file, path: ["objectives", i] }));
+        break;
+      case "register-edition":
+        (data.editions as RegisterEdition[]).forEach((value, i) => repo.registerEditions.push({ value, file, path: ["editions", i] }));
         break;
       case "customer":
         repo.customers.push({ value: data as unknown as Customer, file, path: [] });
@@ -229,6 +236,7 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
     if (file.kind === "tooling") repo.tooling.push(...(located as Located<Tooling>[]));
     if (file.kind === "first-article") repo.firstArticles.push(...(located as Located<FirstArticle>[]));
     if (file.kind === "objective") repo.objectives.push(...(located as Located<QualityObjective>[]));
+    if (file.kind === "register-edition") repo.registerEditions.push(...(located as Located<RegisterEdition>[]));
     const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : file.kind === "objective" ? repo.unvalidated.objectives : repo.unvalidated.processes;
     for (const entry of entries.dropped) {
       const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;

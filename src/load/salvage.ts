@@ -24,6 +24,7 @@ export const LIST_FILES: Partial<Record<FileKind, { list: string; id?: string }>
   tooling: { list: "tooling", id: "id" },
   "first-article": { list: "first_articles", id: "id" },
   objective: { list: "objectives", id: "id" },
+  "register-edition": { list: "editions" },
 };
 
 /** A list file's entries that pass their schema (by index in the file), and those that do not. */

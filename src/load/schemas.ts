@@ -31,6 +31,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   tooling: "tooling.schema.json",
   "first-article": "first-articles.schema.json",
   objective: "objectives.schema.json",
+  "register-edition": "register-editions.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -1500,3 +1500,27 @@ export interface QualityObjective {
   measurements?: ObjectiveMeasurement[];
   remark?: string;
 }
+
+/** One signature of a register's edition (register-editions.yaml): its role as qms.yaml `registers.signatures` names it, who signed, the day. */
+export interface RegisterEditionSignature {
+  /** A label of `registers.signatures`, e.g. 编制. */
+  role: string;
+  /** A person of people.yaml. */
+  by: string;
+  date: string;
+}
+
+/**
+ * An entry of register-editions.yaml (登记表版次签署记录; GJB 9001C 7.5.3, IATF 16949 7.5.3.2.1): an edition of one of
+ * csr's registers (csr list <register>), the register as it stood on `as_of`, and who signed it (编制/审核/批准) and when,
+ * so that the signed register can be printed again. schemas/register-editions.schema.json.
+ */
+export interface RegisterEdition {
+  /** The register, as csr list names it (documents, procedures, suppliers …). */
+  register: string;
+  /** The edition's name, e.g. 2026-12. */
+  edition: string;
+  /** The day the register of this edition stood as (its csr list --today). */
+  as_of: string;
+  signatures: RegisterEditionSignature[];
+}

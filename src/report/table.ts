@@ -155,6 +155,12 @@ export interface Table {
    */
   asOf?: { date: string; undatedTitle: string };
   /**
+   * A signed edition of the register (register-editions.yaml, csr list <register> --edition): its name and each
+   * signature by its role of qms.yaml `registers.signatures`, with the signer's name and the day; the heading fills
+   * those signature lines (GJB 9001C 7.5.3).
+   */
+  edition?: { name: string; signatures: { role: string; name: string; date: string }[] };
+  /**
    * For a register of what happened over a span rather than as of a day (the change report): what its
    * heading says in place of the as-of date ("期间：2026-01-01 至 2026-06-30"), and the title without
    * it, since the heading says it (see withHeading in commands/shared/output.ts).
@@ -212,6 +218,8 @@ export interface RegisterHeading {
   page: string;
   /** Labels of the signature lines, e.g. ["编制", "审核", "批准"]; empty for none. */
   signatures: string[];
+  /** The signed ones of those lines by their label, from a signed edition (Table.edition): who signed and the day. */
+  signed?: Record<string, { name: string; date: string }>;
   /** The label of the date beside each signature: "日期" ("Date"). */
   date: string;
   /** The heading's punctuation in its language: " ｜ ", "：", "　" in Chinese; " | ", ": ", "   " in English. */
@@ -401,9 +409,12 @@ export function signatureLines(heading: RegisterHeading): string[] {
 /**
  * A register's signature line, the same in every form a register takes (Markdown and its template's
  * helper `signature`, HTML and PDF, the workbook's rows, csr site's printed registers): 编制：________________
- * 日期：____________, 16 underscores for a name and 12 for a date, room for both written by hand on paper.
+ * 日期：____________, 16 underscores for a name and 12 for a date, room for both written by hand on paper; a line
+ * of a signed edition (RegisterHeading.signed) filled: 编制：陈宏伟 日期：2026-12-01 (GJB 9001C 7.5.3).
  */
-export function printedSignature(label: string, heading: Pick<RegisterHeading, "colon" | "date">): string {
+export function printedSignature(label: string, heading: Pick<RegisterHeading, "colon" | "date" | "signed">): string {
+  const signed = heading.signed?.[label];
+  if (signed) return `${label}${heading.colon}${signed.name} ${heading.date}${heading.colon}${signed.date}`;
   return `${label}${heading.colon}________________ ${heading.date}${heading.colon}____________`;
 }
 
@@ -1279,7 +1290,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => new hbs.SafeString(cellMarkup(String(value ?? ""), typeof kind === "string" ? kind : undefined)));
   // A heading on at most two lines (twoLineHeading).
   hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(printedHeading(String(value ?? ""), crowded === true)));
-  hbs.registerHelper("signature", (label: unknown, heading: unknown) => printedSignature(String(label ?? ""), (heading ?? { colon: "", date: "" }) as Pick<RegisterHeading, "colon" | "date">));
+  hbs.registerHelper("signature", (label: unknown, heading: unknown) => printedSignature(String(label ?? ""), (heading ?? { colon: "", date: "" }) as Pick<RegisterHeading, "colon" | "date" | "signed">));
   const path = tableTemplatePath(table, format, options.root);
   const template = templateCompiler(hbs)(readFileSync(path, "utf8"), { noEscape: format === "md" });
   return template(tableView(table, options.lang, format === "html", options.printOnly !== true));

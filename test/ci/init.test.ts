@@ -76,7 +76,8 @@ describe("csr init", () => {
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/tooling.schema.json"]).toEqual(["tooling.yaml"]);
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/first-articles.schema.json"]).toEqual(["first-articles.yaml"]);
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/objectives.schema.json"]).toEqual(["objectives.yaml"]);
-    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(13);
+    expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/register-editions.schema.json"]).toEqual(["register-editions.yaml"]);
+    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(14);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     // Pull requests, and the default branch at every push and every working day (tester69 T1).
     expect(workflow.on).toEqual({ pull_request: null, push: null, schedule: [{ cron: "0 1 * * 1-5" }] });

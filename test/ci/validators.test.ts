@@ -29,6 +29,7 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   tooling: [{ tooling: [{ id: "FX 30", name: "", kind: "robot", status: "lost", verification: { frequency: "hourly", records: [{ date: "2026-02-30", by: "wang", result: "ok" }] }, maintenance: { interval_days: 0 } }] }],
   "first-article": [{ first_articles: [{ id: "FA-26-1", product: "", reason: "upgrade", date: "2026-02-30", members: [], result: "ok", report: "" }] }],
   objective: [{ objectives: [{ id: "OBJ-1", text: "", owner: "", unit: "PPM", direction: "<", target: "50", frequency: "weekly", from: "2026-02-30", measurements: [{ period: "2026-13", value: "x" }] }] }],
+  "register-edition": [{ editions: [{ register: "Documents", edition: "", as_of: "2026-02-30", signatures: [{ role: "编制", by: "" }] }] }],
 };
 
 describe("catalogs and calendars stored by the build", () => {

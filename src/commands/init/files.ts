@@ -22,6 +22,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   tooling: ["tooling.yaml"],
   "first-article": ["first-articles.yaml"],
   objective: ["objectives.yaml"],
+  "register-edition": ["register-editions.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

@@ -64,6 +64,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "due", flag: "--due", lists: ["tooling"] },
   // One error-proofing device's verifications.
   { key: "tooling", flag: "--tooling", lists: ["error-proofing"] },
+  // A signed edition of a register (register-editions.yaml, csr register sign; GJB 9001C 7.5.3): any register but the CSR list.
+  { key: "edition", flag: "--edition", lists: LISTS.filter((l) => l !== "csr") },
 ];
 
 /** How a list is typed: `csr list` for the CSR list, `csr list <register>` for the others. */

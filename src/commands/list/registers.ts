@@ -9,7 +9,8 @@ import type { RegisterContext } from "../../report/registers/context.js";
 import { toolingNamed, unknownTooling } from "../../model/tooling.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
-import { ACTION_SOURCES, AUDIT_KINDS } from "../../model/types.js";
+import { ACTION_SOURCES, AUDIT_KINDS, type RegisterEdition } from "../../model/types.js";
+import { editionOf } from "../../model/register-editions.js";
 import type { Period } from "../../model/review-timeliness.js";
 import { ACTION_STATUS_FILTERS, actionRegister, type ActionFilter } from "../../report/registers/actions.js";
 import { auditRegister } from "../../report/registers/audits.js";
@@ -97,6 +98,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   due?: boolean;
   /** `csr list error-proofing`: this device's verifications only (its id). */
   tooling?: string;
+  /** A signed edition of the register (register-editions.yaml): printed as of its day, its signature lines filled. */
+  edition?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -106,7 +109,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const repo = await readRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
-  const today = dateOption(flags.today, "--today");
+  const edition = flags.edition !== undefined ? signedEdition(repo, what, flags) : undefined;
+  const today = edition?.as_of ?? dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
   const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
@@ -250,6 +254,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     if (WITH_NEXT_REVIEW.includes(what)) table = withNextReview(rc, table, today);
     table = pickColumns(table, columnKeys(flags.columns, table.columns));
   }
+  if (edition) table = { ...table, edition: { name: edition.edition, signatures: edition.signatures.map((s) => ({ role: s.role, name: personName(rc, s.by), date: s.date })) } };
   // The 管理评审报告 is a Word document: the management review inputs go into it as one (tester71 Q8).
   if (flags.out !== undefined && extname(flags.out).toLowerCase() === ".docx") return writeDocx(ctx, table, flags, repo, lang, what, today);
   return emitTable(ctx, table, flags, repo, lang, today, name);
@@ -270,6 +275,24 @@ async function writeDocx(ctx: CommandContext, table: Table, flags: RegisterFlags
   await writeOutput(ctx, repo.root, flags.out!, async (path) => writeFileSync(path, buffer), flags.force);
   printHints(ctx, [...(table.hints ?? []), ...(table.listHints ?? [])]);
   return 0;
+}
+
+/**
+ * --edition of `csr list <register>`: the edition of `what` recorded in register-editions.yaml (csr register sign; GJB 9001C
+ * 7.5.3), printed as of its day. Errors (UserError, one line): --today beside it; an edition not recorded, naming those that are.
+ */
+function signedEdition(repo: Awaited<ReturnType<typeof readRepository>>, what: string, flags: RegisterFlags): RegisterEdition {
+  if (flags.today !== undefined) throw new UserError(t("list.edition-today"));
+  const found = editionOf(repo.registerEditions, what, flags.edition!);
+  if (found) return found.value;
+  const known = repo.registerEditions.filter((e) => e.value.register === what).map((e) => e.value.edition);
+  throw new UserError(t("list.edition-unknown", { what, edition: flags.edition!, known: known.length > 0 ? list(known) : t("list.edition-none") }));
+}
+
+/** A signer's name as a register prints it (people.yaml, in the register's language); the id of one not there. */
+function personName(rc: RegisterContext, id: string): string {
+  const person = rc.index.people.get(id)?.value;
+  return person ? localized(rc.lang, person.name, person.name_en) : id;
 }
 
 /** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousCalendarYear). */

@@ -182,7 +182,7 @@ export function withHeading(repo: Repository, table: Table, lang: Lang, today: s
  * What heads a printed register: the organisation, the register's own form (qms.yaml
  * `registers.forms`, by table id, with the form's revision of `today`, formRevisionOn: a register rebuilt
  * as of a past day is the record made that day, on the form of that day, auditor16 F23), the as-of
- * date and the signature lines of `registers.signatures`.
+ * date and the signature lines of `registers.signatures`, filled for a signed edition (Table.edition).
  */
 function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
   const config = repo.config?.value;
@@ -194,12 +194,13 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
     // A filtered register on its form is an extract of that record, said beside the number in every format (tester74 T11).
     form: formId ? translate(lang, table.filtered ? "output.heading.form-extract" : "output.heading.form", { form: formId + (version ? ` ${version}` : ""), ...(table.filtered ? { filter: table.filtered.filter } : {}) }) : "",
-    asOf: table.span?.label ?? translate(lang, "output.heading.as-of", { today }),
+    asOf: table.span?.label ?? (table.edition ? translate(lang, "output.heading.as-of-edition", { today, edition: table.edition.name }) : translate(lang, "output.heading.as-of", { today })),
     ...(table.classification ? { classification: translate(lang, "output.heading.classification", { classification: classificationName(lang, table.classification) }) } : {}),
     pageOf: translate(lang, "output.heading.page-x-of-y", { page: "{page}", pages: "{pages}" }),
     page: translate(lang, "output.heading.page-x", { page: "{page}" }),
     date: translate(lang, "output.heading.date"),
     signatures: (config?.registers?.signatures ?? []).map((label) => signatureLabel(lang, label)),
+    ...(table.edition ? { signed: Object.fromEntries(table.edition.signatures.map((s) => [signatureLabel(lang, s.role), { name: s.name, date: s.date }])) } : {}),
     separator: lang === "en" ? " | " : " ｜ ",
     colon: lang === "en" ? ": " : "：",
     gap: lang === "en" ? "   " : "　",

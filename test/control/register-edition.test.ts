@@ -1,0 +1,118 @@
+/**
+ * Who signed which edition of a register (register-editions.yaml, 登记表版次签署记录; GJB 9001C 7.5.3, IATF 16949
+ * 7.5.3.2.1; tester79 G7): `csr register sign` records the 编制/审核/批准 of an edition of a register with the day it
+ * stands as, refusing an unknown register, line or person, a future day, a signature before the edition's day and an
+ * edition signed again without --amend; `csr list <register> --edition` prints that edition as of its day with the
+ * signature lines filled, in every printed format. gjb-demo in a temporary git repository; the story's day is 2026-12-04.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { builtOnce, copyFixture, csr, csrInProcess, git, gitInit, tempDir, tool } from "../helpers.js";
+
+const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args, "--today", "2026-12-04"], { lang: null });
+const refused = (stderr: string) => ({ code: 2, stdout: "", stderr });
+/** csr list without --today: --edition gives the day. */
+const list = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "list", ...args], { lang: null });
+const SIGN = ["register", "sign", "documents", "--edition", "2026-12", "--as-of", "2026-12-01", "--sign", "编制=chenhw@2026-12-01", "--sign", "审核=罗欣@2026-12-02", "--sign", "批准=liuzm@2026-12-03"];
+const FILLED = "编制：陈宏伟 日期：2026-12-01　审核：罗欣 日期：2026-12-02　批准：刘志明 日期：2026-12-03";
+
+/** The 2026-12 edition of the 受控文件清单 signed and committed. */
+const signed = builtOnce(async () => {
+  const dir = gitInit(copyFixture("examples/gjb-demo"));
+  expect(csr(["-C", dir, ...SIGN, "--commit", "--today", "2026-12-04"], { lang: null })).toMatchObject({
+    code: 0,
+    stdout: expect.stringMatching(
+      /^已记录登记表 documents 的 2026-12 版（截至 2026-12-01）：编制 陈宏伟（chenhw）2026-12-01、审核 罗欣（luox）2026-12-02、批准 刘志明（liuzm）2026-12-03（register-editions\.yaml）\n已提交 [0-9a-f]{7}：登记表 documents 2026-12 版的签署\n$/,
+    ),
+    stderr: "",
+  });
+  return dir;
+});
+
+describe("csr register sign", () => {
+  it("records each signature of the edition on a line of register-editions.yaml, committed (the binary)", async () => {
+    const dir = await signed();
+    expect(readFileSync(join(dir, "register-editions.yaml"), "utf8")).toBe(
+      "editions:\n  - register: documents\n    edition: 2026-12\n    as_of: 2026-12-01\n    signatures:\n      - {role: 编制, by: chenhw, date: 2026-12-01}\n      - {role: 审核, by: luox, date: 2026-12-02}\n      - {role: 批准, by: liuzm, date: 2026-12-03}\n",
+    );
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect((await csrInProcess(["-C", dir, "check"], { lang: null })).code).toBe(0);
+  });
+
+  it("refuses an edition signed again without --amend, and --amend replaces the signatures of the lines given", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    expect((await zh(dir, ...SIGN)).code).toBe(0);
+    expect(await zh(dir, ...SIGN)).toEqual(
+      refused("csr: 登记表 documents 的 2026-12 版已记录在 register-editions.yaml 中。\n提示：要更正它，请加 --amend：csr register sign documents --edition 2026-12 --amend --sign <签字栏>=<人员>@<日期>\n"),
+    );
+    expect(await zh(dir, "register", "sign", "documents", "--edition", "2026-12", "--amend", "--sign", "审核=yangf@2026-12-04")).toEqual({
+      code: 0,
+      stdout: "已更正登记表 documents 的 2026-12 版（截至 2026-12-01）：编制 陈宏伟（chenhw）2026-12-01、审核 杨帆（yangf）2026-12-04、批准 刘志明（liuzm）2026-12-03（register-editions.yaml）\n",
+      stderr: "",
+    });
+    expect(readFileSync(join(dir, "register-editions.yaml"), "utf8")).toContain("      - {role: 审核, by: yangf, date: 2026-12-04}\n");
+    expect(await zh(dir, "register", "sign", "documents", "--edition", "2027-01", "--amend", "--sign", "审核=yangf@2026-12-04")).toEqual(
+      refused("csr: 登记表 documents 没有已记录的 2027-01 版，无从 --amend；去掉 --amend 并给出 --as-of 以记录它。\n"),
+    );
+  });
+
+  it("refuses an unknown register, line or person, a malformed --sign, a future day and a signature before the edition's day", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    const sign = (register: string, asOf: string, ...signs: string[]) => zh(dir, "register", "sign", register, "--edition", "2027-01", "--as-of", asOf, ...signs.flatMap((s) => ["--sign", s]));
+    expect((await sign("documnts", "2026-12-01", "编制=chenhw")).stderr).toMatch(/^csr: 未知的登记表 'documnts'（您是否要输入 documents？）；可选：procedures、documents、/);
+    expect(await sign("documents", "2026-12-01", "会签=chenhw@2026-12-02")).toEqual(refused("csr: 签字栏 '会签' 不在 qms.yaml 的 registers.signatures 中；可选：编制、审核、批准。\n"));
+    expect(await sign("documents", "2026-12-01", "编制=chenhw@2026-12-02", "编制=luox@2026-12-02")).toEqual(refused("csr: 签字栏 编制 给出了两次。\n"));
+    expect(await sign("documents", "2026-12-01", "编制")).toEqual(refused("csr: --sign '编制' 应写作 <签字栏>=<人员>[@<日期>]，如 编制=chenhw@2026-12-01。\n"));
+    expect(await sign("documents", "2026-12-01", "编制=nobody@2026-12-02")).toEqual(refused("csr: --sign nobody：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n"));
+    expect(await sign("documents", "2026-12-01", "编制=chenhw@2026-12-05")).toEqual(refused("csr: --sign 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n"));
+    expect(await sign("documents", "2026-12-05", "编制=chenhw@2026-12-01")).toEqual(refused("csr: --as-of 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n"));
+    expect(await sign("documents", "2026-12-02", "编制=chenhw@2026-12-01")).toEqual(refused("csr: 编制 的签署日期 2026-12-01 早于本版次的截至日 2026-12-02：登记表须先截至，后签署。\n"));
+    expect(await sign("documents", "2026-12-02")).toEqual(
+      refused("csr: 缺少 --sign。\n提示：例如：csr register sign documents --edition 2026-12 --as-of 2026-12-01 --sign 编制=<人员>@2026-12-01 --sign 审核=<人员>@2026-12-02 --sign 批准=<人员>@2026-12-03\n"),
+    );
+    expect(spawnSync("git", ["-C", dir, "status", "--porcelain"]).stdout?.toString() ?? "").not.toContain("register-editions.yaml");
+  });
+});
+
+describe("csr list <register> --edition", () => {
+  it("prints the edition as of its day with the signature lines filled (Markdown, HTML, workbook)", async () => {
+    const dir = await signed();
+    const md = await list(dir, "documents", "--edition", "2026-12", "--format", "md");
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("湖南晨晟电子技术有限公司 ｜ 2026-12 版，截至 2026-12-01\n");
+    expect(md.stdout.endsWith(`\n${FILLED}\n`)).toBe(true);
+    const html = (await list(dir, "documents", "--edition", "2026-12", "--format", "html")).stdout;
+    expect(html).toContain('<div class="signatures"><span>编制：陈宏伟 日期：2026-12-01</span><span>审核：罗欣 日期：2026-12-02</span><span>批准：刘志明 日期：2026-12-03</span></div>');
+    // Without --edition the lines stay blank, to be signed by hand.
+    expect((await list(dir, "documents", "--format", "md")).stdout).toContain("编制：________________ 日期：____________");
+    const out = join(tempDir(), "documents.xlsx");
+    expect((await list(dir, "documents", "--edition", "2026-12", "--out", out)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toEqual(expect.arrayContaining(["编制：陈宏伟 日期：2026-12-01", "审核：罗欣 日期：2026-12-02", "批准：刘志明 日期：2026-12-03"]));
+  });
+
+  it("refuses an edition not signed, --today beside it, and the CSR list", async () => {
+    const dir = await signed();
+    expect(await list(dir, "documents", "--edition", "2026-11")).toEqual(refused("csr: 登记表 documents 没有已签署的 2026-11 版；已签署：2026-12。\n"));
+    expect(await list(dir, "suppliers", "--edition", "2026-12")).toEqual(refused("csr: 登记表 suppliers 没有已签署的 2026-12 版；已签署：无。\n"));
+    expect(await list(dir, "documents", "--edition", "2026-12", "--today", "2026-12-04")).toEqual(refused("csr: --edition 按版次的截至日打印登记表，不能再给 --today。\n"));
+    expect((await list(dir, "--edition", "2026-12")).stderr).toMatch(/^csr: --edition 只用于 csr list procedures、.*，不用于 'csr list'。\n$/);
+  });
+
+  const chromium = tool("chromium");
+  const pdftotext = tool("pdftotext");
+  it.runIf(chromium && pdftotext)("prints the filled signature lines in the PDF", { timeout: 120_000 }, async () => {
+    const dir = await signed();
+    const pdf = join(tempDir(), "受控文件清单.pdf");
+    expect(await list(dir, "documents", "--edition", "2026-12", "--out", pdf)).toMatchObject({ code: 0, stderr: `已写入 ${pdf}\n` });
+    const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+    expect(text).toContain("2026-12版，截至2026-12-01");
+    expect(text).toContain("编制：陈宏伟日期：2026-12-01审核：罗欣日期：2026-12-02批准：刘志明日期：2026-12-03");
+  });
+});
