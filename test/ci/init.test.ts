@@ -415,7 +415,11 @@ describe("csr init", () => {
     const release = await csrInProcess(["-C", repo, "release", "QP-001", "--summary", "首次发布", ...signers, "--date", "2026-11-27"], { lang: null });
     expect([release.code, release.stderr]).toEqual([0, ""]);
     const list = await csrInProcess(["-C", repo, "list", "procedures", "--format", "csv", "--today", "2026-12-04"], { lang: "zh-CN" });
-    expect(list.stdout.split("\r\n").slice(0, 2)).toEqual(["\ufeff序号,文件名称,文件编号,版本/版次,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注", "1,文件控制程序,QP-001,A/0,张三,王五,李四,2026-11-27,品质部,IATF16949:7.5.3/GJB9001C:7.5.3,"]);
+    expect(list.stdout.split("\r\n").slice(0, 2)).toEqual([
+      "\ufeff序号,文件名称,文件编号,版本/版次,编制/修订,审核,会签,标准化审查,批准,军代表,发布日期,归口部门,对应条款,备注",
+      // Working to GJB 9001C, the list has every signature of the layout with its day (tester79 G10).
+      "1,文件控制程序,QP-001,A/0,张三 2026-11-27,王五 2026-11-27,赵六 2026-11-27,孙七 2026-11-27,李四 2026-11-27,周八 2026-11-27,2026-11-27,品质部,IATF16949:7.5.3/GJB9001C:7.5.3,",
+    ]);
     const wrong = await csrInProcess(["init", "wrong", "--standard", "IATF16949、GJB9002"], { cwd: dir, lang: "zh-CN" });
     expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --standard 必须是 IATF16949、GJB9001C、ISO9001 之一；实际为 'GJB9002'。是否应为 'GJB9001C'？\n"]);
     const example = await csrInProcess(["init", "ex", "--standard", "IATF16949,GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
