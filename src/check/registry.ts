@@ -155,6 +155,8 @@ import { rule as firstArticleChangeWithoutInspection } from "./rules/first-artic
 import { rule as firstArticleFailedWithoutPass } from "./rules/first-article/failed-without-pass.js";
 import { rule as firstArticleNoMilitaryRepresentative } from "./rules/first-article/no-military-representative.js";
 import { rule as objectiveUnmeasured } from "./rules/objective/unmeasured.js";
+import { rule as managementReviewNotHeld } from "./rules/management-review/not-held.js";
+import { rule as managementReviewOutputOverdue } from "./rules/management-review/output-overdue.js";
 import { rule as toolingCustomerOwnedUnmarked } from "./rules/tooling/customer-owned-unmarked.js";
 import { rule as toolingFailedWithoutReaction } from "./rules/tooling/failed-without-reaction.js";
 import { rule as toolingMaintenanceOverdue } from "./rules/tooling/maintenance-overdue.js";
@@ -297,6 +299,8 @@ export const rules: readonly Rule[] = [
   idDuplicate,
   idFileName,
   idNumberPattern,
+  managementReviewNotHeld,
+  managementReviewOutputOverdue,
   personAuditorQualificationExpiring,
   personHolderElsewhere,
   personLeftWithOpenWork,

@@ -515,6 +515,42 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/register/index.js")).registerSignCommand));
       },
+      "management-review": () => {
+        const review = program.command("management-review").description(t("help.management-review"));
+        review
+          .command("held")
+          .description(t("help.management-review.held"))
+          .option("--period <period>", t("help.management-review.period"))
+          .option("--date <date>", t("help.management-review.date"))
+          .option("--chair <person>", t("help.management-review.chair"))
+          .option("--attendees <people...>", t("help.management-review.attendees"))
+          .option("--inputs <report>", t("help.management-review.inputs"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/management-review/index.js")).managementReviewHeldCommand));
+        review
+          .command("output")
+          .description(t("help.management-review.output"))
+          .argument("<record>", t("help.management-review.output.record"))
+          .argument("[text]", t("help.management-review.output.text"))
+          .option("--kind <kind>", t("help.management-review.kind"))
+          .option("--owner <person>", t("help.management-review.owner"))
+          .option("--due <date>", t("help.management-review.due"))
+          .option("--done <date>", t("help.management-review.done"))
+          .option("--evidence <text>", t("help.management-review.evidence"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/management-review/index.js")).managementReviewOutputCommand));
+        review
+          .command("approve")
+          .description(t("help.management-review.approve"))
+          .argument("<record>", t("help.management-review.approve.record"))
+          .option("--by <person>", t("help.management-review.by"))
+          .option("--date <date>", t("help.management-review.approve.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/management-review/index.js")).managementReviewApproveCommand));
+      },
       organisation: () => {
         const organisation = program.command("organisation").description(t("help.organisation"));
         organisation

@@ -505,7 +505,7 @@ function listedAsBefore(root: string, index: Index): Discovery | undefined {
 }
 
 /** The kinds of file, the most numerous first. */
-const KINDS: FileKind[] = ["csr", "document", "customer", "people", "processes", "symbols", "standard", "qms", "action", "supplier", "tooling", "first-article", "objective", "register-edition"];
+const KINDS: FileKind[] = ["csr", "document", "customer", "people", "processes", "symbols", "standard", "qms", "action", "supplier", "tooling", "first-article", "objective", "register-edition", "management-review"];
 const COLON = 58;
 
 /** The first character of each of KINDS. */

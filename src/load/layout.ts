@@ -14,6 +14,7 @@ export const TOP_FILES: Readonly<Record<string, FileKind>> = {
   "first-articles.yaml": "first-article",
   "objectives.yaml": "objective",
   "register-editions.yaml": "register-edition",
+  "management-reviews.yaml": "management-review",
 };
 
 /** Which folder holds which kind, and whether its files may be nested in sub-folders. */

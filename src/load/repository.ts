@@ -22,6 +22,7 @@ import type {
   FirstArticle,
   QualityObjective,
   RegisterEdition,
+  ManagementReview,
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
@@ -64,6 +65,8 @@ export interface Repository {
   objectives: Located<QualityObjective>[];
   /** The signed editions of the registers of register-editions.yaml (登记表版次的签署记录, GJB 9001C 7.5.3; model/register-editions.ts). */
   registerEditions: Located<RegisterEdition>[];
+  /** The management reviews of management-reviews.yaml (管理评审记录, ISO 9001 / IATF 16949 9.3; model/management-reviews.ts). */
+  managementReviews: Located<ManagementReview>[];
   catalogs: Map<string, Catalog>;
   /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
   catalogFiles: Located<CatalogFile>[];
@@ -89,6 +92,8 @@ export interface Repository {
     firstArticles: Set<string>;
     /** The ids of the quality objectives of objectives.yaml left out for a schema error of their own. */
     objectives: Set<string>;
+    /** The ids of the records of management-reviews.yaml left out for a schema error of their own. */
+    managementReviews: Set<string>;
     /** The ids of the corrective action records (actions/) that failed validation or could not be read (by file name). */
     actions: Set<string>;
   };
@@ -137,9 +142,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     firstArticles: [],
     objectives: [],
     registerEditions: [],
+    managementReviews: [],
     catalogs: new Map(),
     catalogFiles: [],
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set(), objectives: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set(), actions: new Set(), tooling: new Set(), firstArticles: new Set(), objectives: new Set(), managementReviews: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
@@ -184,6 +190,9 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "register-edition":
         (data.editions as RegisterEdition[]).forEach((value, i) => repo.registerEditions.push({ value, file, path: ["editions", i] }));
+        break;
+      case "management-review":
+        (data.management_reviews as ManagementReview[]).forEach((value, i) => repo.managementReviews.push({ value, file, path: ["management_reviews", i] }));
         break;
       case "customer":
         repo.customers.push({ value: data as unknown as Customer, file, path: [] });
@@ -237,7 +246,8 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
     if (file.kind === "first-article") repo.firstArticles.push(...(located as Located<FirstArticle>[]));
     if (file.kind === "objective") repo.objectives.push(...(located as Located<QualityObjective>[]));
     if (file.kind === "register-edition") repo.registerEditions.push(...(located as Located<RegisterEdition>[]));
-    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : file.kind === "objective" ? repo.unvalidated.objectives : repo.unvalidated.processes;
+    if (file.kind === "management-review") repo.managementReviews.push(...(located as Located<ManagementReview>[]));
+    const ids = file.kind === "people" ? repo.unvalidated.people : file.kind === "tooling" ? repo.unvalidated.tooling : file.kind === "first-article" ? repo.unvalidated.firstArticles : file.kind === "objective" ? repo.unvalidated.objectives : file.kind === "management-review" ? repo.unvalidated.managementReviews : repo.unvalidated.processes;
     for (const entry of entries.dropped) {
       const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;
       if (typeof id === "string") ids.add(id);

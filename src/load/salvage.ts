@@ -25,6 +25,7 @@ export const LIST_FILES: Partial<Record<FileKind, { list: string; id?: string }>
   "first-article": { list: "first_articles", id: "id" },
   objective: { list: "objectives", id: "id" },
   "register-edition": { list: "editions" },
+  "management-review": { list: "management_reviews", id: "id" },
 };
 
 /** A list file's entries that pass their schema (by index in the file), and those that do not. */

@@ -32,6 +32,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   "first-article": "first-articles.schema.json",
   objective: "objectives.schema.json",
   "register-edition": "register-editions.schema.json",
+  "management-review": "management-reviews.schema.json",
 };
 
 type Validator = (data: unknown) => boolean;

@@ -16,7 +16,7 @@ import { yaml } from "./yaml.js";
 export const MAX_ALIAS_COUNT = 10_000;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-export type FileKind = "qms" | "people" | "processes" | "symbols" | "customer" | "csr" | "document" | "standard" | "action" | "supplier" | "tooling" | "first-article" | "objective" | "register-edition";
+export type FileKind = "qms" | "people" | "processes" | "symbols" | "customer" | "csr" | "document" | "standard" | "action" | "supplier" | "tooling" | "first-article" | "objective" | "register-edition" | "management-review";
 
 /** A problem found while reading a file, before any rule runs. */
 export interface LoadProblem {

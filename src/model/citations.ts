@@ -37,7 +37,9 @@ export type CitedRequirement =
   | "error-proofing"
   | "customer-tooling"
   | "first-article"
-  | "quality-objectives";
+  | "quality-objectives"
+  | "management-review"
+  | "management-review-outputs";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -119,6 +121,9 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "first-article": { IATF16949: ["8.5.1.3"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
   // Quality objectives are set and monitored (6.2, IATF 16949 6.2.2.1) and their achievement reviewed by management (9.3.2 c 2).
   "quality-objectives": { IATF16949: ["6.2.2.1", "9.3.2.1"], GJB9001C: ["6.2", "9.3.2"], ISO9001: ["6.2", "9.3.2"] },
+  // Management review at planned intervals, IATF 16949: at least annually; its outputs and their follow-up.
+  "management-review": { IATF16949: ["9.3.1"], GJB9001C: ["9.3.1"], ISO9001: ["9.3.1"] },
+  "management-review-outputs": { IATF16949: ["9.3.3", "9.3.2.1"], GJB9001C: ["9.3.3", "9.3.2"], ISO9001: ["9.3.3", "9.3.2"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

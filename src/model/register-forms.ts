@@ -44,6 +44,7 @@ export const REGISTER_COMMANDS = {
   "error-proofing": "csr list error-proofing",
   "first-articles": "csr list first-articles",
   objectives: "csr list objectives",
+  "management-review-outputs": "csr list management-review-outputs",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -1524,3 +1524,46 @@ export interface RegisterEdition {
   as_of: string;
   signatures: RegisterEditionSignature[];
 }
+
+/**
+ * management-reviews.yaml output `kind` (ISO 9001 / IATF 16949 9.3.3): an opportunity for improvement (改进机会, a), a
+ * change to the quality management system (质量管理体系变更, b), a resource need (资源需求, c), or the documented action plan
+ * for a customer performance target missed (未达顾客绩效目标的措施计划, IATF 16949 9.3.3.1).
+ */
+export const MANAGEMENT_REVIEW_OUTPUT_KINDS = ["improvement", "change", "resource", "action-plan"] as const;
+export type ManagementReviewOutputKind = (typeof MANAGEMENT_REVIEW_OUTPUT_KINDS)[number];
+
+/** A decision or action a management review gave (管理评审输出; ISO 9001 / IATF 16949 9.3.3, GJB 9001C 9.3.3). */
+export interface ManagementReviewOutput {
+  /** Its number in its review, 1, 2, …: MR-2026/1. */
+  no: number;
+  text: string;
+  kind: ManagementReviewOutputKind;
+  /** Who carries it out (a person id). */
+  owner: string;
+  /** YYYY-MM-DD. */
+  due: string;
+  /** The day it was done (YYYY-MM-DD) and what shows it. */
+  done?: string;
+  evidence?: string;
+}
+
+/**
+ * A record of management-reviews.yaml (管理评审记录; ISO 9001 / IATF 16949 9.3, GJB 9001C 9.3): the review held, of which
+ * period, chaired by whom with whom, its outputs and the 总经理's approval. schemas/management-reviews.schema.json.
+ */
+export interface ManagementReview {
+  /** MR-<year> or MR-<year>-N. */
+  id: string;
+  /** The period reviewed, both days included. */
+  period: { from: string; to: string };
+  /** The day it was held. */
+  held: string;
+  chair: string;
+  attendees: string[];
+  /** The inputs report it reviewed (a report number, or a note). */
+  inputs?: string;
+  outputs?: ManagementReviewOutput[];
+  approved_by?: string;
+  approved?: string;
+}

@@ -7,7 +7,7 @@
  * its CSRs, and those with a revision made for its complaint or notified to it, as csr changes --customer
  * lists them; tester74 T1), its rows of the symbol conversion table, its corrective actions, the internal audits
  * by process and its own manufacturing process and product audits (packAudits), the tooling it owns and ours its documents
- * name (packTooling); no other customer's CSR, source,
+ * name (packTooling); no management review record (management-reviews.yaml); no other customer's CSR, source,
  * audit or page, and no text naming another customer (other-customers.ts; tester74 T2).
  * The findings and the change report are narrowed to the same files and entities.
  */
@@ -85,6 +85,8 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
     // figure for its management review, not the customer's to read, as its notes and class of the customer are not.
     actions: repo.actions.filter((a) => a.value.customer === code).map((a) => ({ ...a, value: withoutCost(a.value) })),
     tooling,
+    // The management reviews are top management's own record, naming every customer's performance: not the SQE's.
+    managementReviews: [],
   };
   const said = (text: string | undefined) => (others.names(text) ? note : text);
   return {
@@ -127,7 +129,7 @@ export function customerScope(repo: Repository, code: string): CustomerScope {
  */
 export function packOf(repo: Repository, code: string): Repository {
   if (repo.customers.some((c) => c.value.code === code)) return customerScope(repo, code).repo;
-  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], tooling: [], processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: [] }) } })) };
+  return { ...repo, customers: [], csrs: [], documents: [], symbols: [], actions: [], tooling: [], managementReviews: [], processes: repo.processes.map((p) => ({ ...p, value: { ...packAudits(p.value, code), ...(p.value.documents && { documents: [] }) } })) };
 }
 
 /**

@@ -38,6 +38,7 @@ describe("implementation overdue", () => {
     expect(list.stdout).toContain("实施完成率 40%（2/5）；已过实施期限（完成期限与顾客要求日期中较早者）仍未实施 1 项（DYA-004）。");
 
     const review = csr(["-C", dir, "list", "management-review", "--format", "csv", "--today", TODAY], { lang: null });
-    expect(review.stdout.split("\r\n")[10]).toBe(`10,顾客特定要求,其中已过实施期限,1,DYA-004,顾客特定要求清单,2026-01-01 至 ${TODAY}`);
+    // Row 1 is the status of the previous management review's outputs (management-reviews.yaml).
+    expect(review.stdout.split("\r\n")[11]).toBe(`11,顾客特定要求,其中已过实施期限,1,DYA-004,顾客特定要求清单,2026-01-01 至 ${TODAY}`);
   });
 });

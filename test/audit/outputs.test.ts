@@ -527,12 +527,13 @@ describe("csv", () => {
     const acme = join(ROOT, "examples", "acme-auto");
     // On the Thursday before BCM-005's deadline (Friday 2026-12-04), while every review judged was on time.
     expect((await csrInProcess(["-C", acme, "list", "management-review", "--today", "2026-12-03", "--out", file], { lang: null })).code).toBe(0);
-    const line = readFileSync(file, "utf8").split("\r\n")[5];
-    expect(line).toBe("5,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 2 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 2026-12-03");
+    // Row 1 is the status of the previous management review's outputs (management-reviews.yaml).
+    const line = readFileSync(file, "utf8").split("\r\n")[6];
+    expect(line).toBe("6,顾客特定要求,评审及时率,100%,按期 5/5 轮；尚未到期 2 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 2026-12-03");
     const profile = `file://${join(dir, "profile")}`;
     const result = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, file], { encoding: "utf8", timeout: 240_000 });
     expect(result.status).toBe(0);
-    const cell = (await readWorkbook(join(dir, "management-review.xlsx"))).worksheets[0]!.getCell("D6");
+    const cell = (await readWorkbook(join(dir, "management-review.xlsx"))).worksheets[0]!.getCell("D7");
     // 100% as the number 1 in a percent format; the counts above it stay numbers.
     expect([cell.value, cell.numFmt]).toEqual([1, "0.00%"]);
     expect(cell.type).toBe(ExcelJS.ValueType.Number);

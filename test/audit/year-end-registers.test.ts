@@ -50,7 +50,7 @@ describe("csr export, the year-end registers", () => {
     expect(result.stderr).not.toContain("内审间隔");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((w) => w.name).slice(-3)).toEqual(["过程清单", "到期记录清单", "管理评审输入"]);
+    expect(workbook.worksheets.map((w) => w.name).slice(-4)).toEqual(["过程清单", "到期记录清单", "管理评审输入", "管理评审输出跟踪表"]);
 
     const processes = workbook.getWorksheet("过程清单")!;
     expect(processes.getCell("A1").value).toBe("过程清单（共 15 个过程）");
@@ -77,17 +77,19 @@ describe("csr export, the year-end registers", () => {
     expect(review.getCell("A1").value).toBe("管理评审输入（2026-01-01 至 2026-12-05）");
     expect(review.headerFooter.oddHeader).toBe("&L江苏安迈汽车零部件有限公司&C&14&B管理评审输入（2026-01-01 至 2026-12-05）&R期间：2026-01-01 至 2026-12-05");
     const reviewRows = rowsOf(review);
-    expect(reviewRows.slice(0, 6)).toEqual([
+    expect(reviewRows.slice(0, 7)).toEqual([
       ["序号", "输入项", "指标", "数值", "说明", "明细见"],
-      ["1", "顾客特定要求", "期间收到的顾客特定要求", "6", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007；顾客特定要求清单同期另列 1 项期前收到、期间重新评审的：DYA-002", "顾客特定要求清单"],
-      ["2", "顾客特定要求", "期间起算的评审（轮）", "7", "", "评审及时性"],
-      ["3", "顾客特定要求", "其中按期决定（轮）", "5", "", "评审及时性"],
+      // First the status of the previous management review's outputs (ISO 9001 9.3.2 a): MR-2026's, one of four done.
+      ["1", "以往管理评审", "以往管理评审措施的实施情况（MR-2026，2026-11-20；截至 2026-12-05）", "1/4 已完成", "已完成 1 项，未到期 3 项，逾期 0 项", "管理评审输出跟踪表"],
+      ["2", "顾客特定要求", "期间收到的顾客特定要求", "6", "BCM-004、BCM-005、DYA-004、DYA-005、DYA-006、DYA-007；顾客特定要求清单同期另列 1 项期前收到、期间重新评审的：DYA-002", "顾客特定要求清单"],
+      ["3", "顾客特定要求", "期间起算的评审（轮）", "7", "", "评审及时性"],
+      ["4", "顾客特定要求", "其中按期决定（轮）", "5", "", "评审及时性"],
       // BCM-005, due Friday 2026-12-04, is overdue from the Saturday: late in the rate as in 其中已逾期.
-      ["4", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "1", "BCM-005", "评审及时性"],
-      ["5", "顾客特定要求", "评审及时率", "83.3%", "按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入", "评审及时性"],
+      ["5", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "1", "BCM-005", "评审及时性"],
+      ["6", "顾客特定要求", "评审及时率", "83.3%", "按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入", "评审及时性"],
     ]);
     // A count is a number a spreadsheet sums, a rate text.
-    expect([review.getCell("D3").value, review.getCell("D7").value]).toEqual([6, "83.3%"]);
+    expect([review.getCell("D4").value, review.getCell("D8").value]).toEqual([6, "83.3%"]);
 
     // Every row and column as csr list gives it in a file .
     for (const [what, rows] of [["processes", processRows], ["disposals", disposalRows], ["management-review", reviewRows]] as const) {
@@ -140,9 +142,9 @@ describe("csr site, the year-end registers", () => {
     ]);
     // The site's CSV is csr list's: the rate as the percentage it is.
     // With its period, as the title of the page says it (breaker62 P10).
-    expect(read("registers/management-review.csv").split("\r\n").slice(0, 6).filter((_, i) => i === 0 || i === 5)).toEqual([
+    expect(read("registers/management-review.csv").split("\r\n").slice(0, 7).filter((_, i) => i === 0 || i === 6)).toEqual([
       "\uFEFF序号,输入项,指标,数值,说明,明细见,期间",
-      `5,顾客特定要求,评审及时率,83.3%,按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
+      `6,顾客特定要求,评审及时率,83.3%,按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入,评审及时性,2026-01-01 至 ${TODAY}`,
     ]);
   });
 });

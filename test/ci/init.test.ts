@@ -77,7 +77,8 @@ describe("csr init", () => {
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/first-articles.schema.json"]).toEqual(["first-articles.yaml"]);
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/objectives.schema.json"]).toEqual(["objectives.yaml"]);
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/register-editions.schema.json"]).toEqual(["register-editions.yaml"]);
-    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(14);
+    expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/management-reviews.schema.json"]).toEqual(["management-reviews.yaml"]);
+    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(15);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     // Pull requests, and the default branch at every push and every working day (tester69 T1).
     expect(workflow.on).toEqual({ pull_request: null, push: null, schedule: [{ cron: "0 1 * * 1-5" }] });

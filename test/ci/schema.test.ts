@@ -9,7 +9,7 @@ describe("csr schema", () => {
   it("lists the kinds when given neither a kind nor --out", () => {
     expect(csr(["schema"])).toEqual({
       code: 0,
-      stdout: "Kinds: qms, people, processes, symbols, customer, csr, document, standard, action, supplier, tooling, first-article, objective, register-edition\nPrint one with 'csr schema <kind>', or write them all with 'csr schema --out <dir>'.\n",
+      stdout: "Kinds: qms, people, processes, symbols, customer, csr, document, standard, action, supplier, tooling, first-article, objective, register-edition, management-review\nPrint one with 'csr schema <kind>', or write them all with 'csr schema --out <dir>'.\n",
       stderr: "",
     });
   });
@@ -36,16 +36,16 @@ describe("csr schema", () => {
     expect(csr(["schema", "documnet"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: Unknown kind 'documnet'. Did you mean 'document'? Kinds: qms, people, processes, symbols, customer, csr, document, standard, action, supplier, tooling, first-article, objective, register-edition.\n",
+      stderr: "csr: Unknown kind 'documnet'. Did you mean 'document'? Kinds: qms, people, processes, symbols, customer, csr, document, standard, action, supplier, tooling, first-article, objective, register-edition, management-review.\n",
     });
   });
 
   it("writes every schema with the common definitions they refer to", () => {
     const dir = tempDir();
-    expect(csr(["schema", "--out", "schemas"], { cwd: dir })).toEqual({ code: 0, stdout: `Wrote 15 schema files to ${join(dir, "schemas")}.\n`, stderr: "" });
+    expect(csr(["schema", "--out", "schemas"], { cwd: dir })).toEqual({ code: 0, stdout: `Wrote 16 schema files to ${join(dir, "schemas")}.\n`, stderr: "" });
     expect(readdirSync(join(dir, "schemas")).sort()).toEqual(readdirSync(join(ROOT, "schemas")).sort());
     expect(readFileSync(join(dir, "schemas", "common.schema.json"), "utf8")).toBe(schemaText("common.schema.json"));
-    expect(csr(["schema", "--out", "schemas"], { cwd: dir }).stdout).toBe(`Wrote 0 schema files to ${join(dir, "schemas")} (15 already up to date).\n`);
+    expect(csr(["schema", "--out", "schemas"], { cwd: dir }).stdout).toBe(`Wrote 0 schema files to ${join(dir, "schemas")} (16 already up to date).\n`);
   });
 
   it("writes one kind and refuses to replace a different file", () => {

@@ -30,6 +30,7 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   "first-article": [{ first_articles: [{ id: "FA-26-1", product: "", reason: "upgrade", date: "2026-02-30", members: [], result: "ok", report: "" }] }],
   objective: [{ objectives: [{ id: "OBJ-1", text: "", owner: "", unit: "PPM", direction: "<", target: "50", frequency: "weekly", from: "2026-02-30", measurements: [{ period: "2026-13", value: "x" }] }] }],
   "register-edition": [{ editions: [{ register: "Documents", edition: "", as_of: "2026-02-30", signatures: [{ role: "编制", by: "" }] }] }],
+  "management-review": [{ management_reviews: [{ id: "MR-26", period: { from: "2026-13-01" }, held: "2026-02-30", chair: "", attendees: [], outputs: [{ no: 0, text: "", kind: "other", owner: "li", due: "x" }] }] }],
 };
 
 describe("catalogs and calendars stored by the build", () => {

@@ -21,7 +21,7 @@ describe("README", () => {
     const top = commandsOf((await csrInProcess(["--help"])).stdout);
     expect(top).toContain("check");
     const all = [...top];
-    for (const group of ["calendar", "customer", "department", "numbering", "organisation", "person", "process", "record", "source", "standard", "supplier", "symbol", "tooling", "first-article", "objective", "register"]) {
+    for (const group of ["calendar", "customer", "department", "numbering", "organisation", "person", "process", "record", "source", "standard", "supplier", "symbol", "tooling", "first-article", "objective", "register", "management-review"]) {
       const subcommands = commandsOf((await csrInProcess([group, "--help"])).stdout);
       expect(subcommands.length, group).toBeGreaterThan(0);
       all.push(...subcommands.map((s) => `${group} ${s}`));

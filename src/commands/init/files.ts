@@ -23,6 +23,7 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   "first-article": ["first-articles.yaml"],
   objective: ["objectives.yaml"],
   "register-edition": ["register-editions.yaml"],
+  "management-review": ["management-reviews.yaml"],
 };
 
 /** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */

@@ -33,6 +33,7 @@ import { skillsMatrix } from "../../report/registers/skills.js";
 import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
 import { firstArticleRegister } from "../../report/registers/first-articles.js";
 import { objectiveRegister } from "../../report/registers/objectives.js";
+import { managementReviewOutputsRegister } from "../../report/registers/management-review-outputs.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -241,6 +242,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     name = `objectives-${year}`;
   } else if (what === "first-articles") {
     table = firstArticleRegister(rc, { today, filter: period ? { period } : {} });
+  } else if (what === "management-review-outputs") {
+    table = managementReviewOutputsRegister(rc, { today });
   } else if (what === "error-proofing") {
     table = verificationRegister(rc, { today, filter: { ...(flags.tooling !== undefined ? { tooling: toolingFilter(rc, flags.tooling) } : {}), ...(period ? { period } : {}) } });
   } else if (what === "disposals") {

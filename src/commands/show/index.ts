@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), an internal audit's by its report number (audit.ts), a tooling entry's (tooling.ts), a first article inspection's (first-article.ts), a quality objective's (objective.ts), a process's (process.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), a customer source's (source.ts), a corrective action's (action.ts), an internal audit's by its report number (audit.ts), a tooling entry's (tooling.ts), a first article inspection's (first-article.ts), a quality objective's (objective.ts), a management review's (management-review.ts), a process's (process.ts), a supplier's (supplier.ts) or a customer's (customer.ts), with what is derived from it on a given day. */
 import { suppliers } from "../../model/suppliers.js";
 import { classificationName, csrClassification } from "../../model/classification.js";
 import { visible } from "../../core/text.js";
@@ -78,6 +78,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     // A process of processes.yaml (过程, C3) by its code in any letter case: its owner, process owner and KPIs.
     const process = repo.processes.find((p) => p.value.code === id.trim()) ?? repo.processes.find((p) => p.value.code.toLowerCase() === id.trim().toLowerCase());
     if (process) return (await import("./process.js")).showProcess(ctx, repo, index, process, today, format === "json");
+    // A management review of management-reviews.yaml (管理评审记录, MR-2026) by its number in any letter case.
+    const review = toolingNamed(repo.managementReviews, id);
+    if (review) return (await import("./management-review.js")).showManagementReview(ctx, repo, index, review, today, format === "json");
     // A supplier (供方档案) by its code in any letter case, when no CSR has it.
     const supplier = suppliers(repo).find((s) => s.code.toLowerCase() === id.trim().toLowerCase());
     if (supplier) return (await import("./supplier.js")).showSupplier(ctx, repo, index, supplier, today, format === "json");
@@ -89,7 +92,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const person = knownPerson(index, id, "<id>");
     if (person) return (await import("./person.js")).showPerson(ctx, repo, index, person, today, format === "json");
   }
-  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys(), ...repo.tooling.map((e) => e.value.id), ...repo.firstArticles.map((e) => e.value.id), ...repo.objectives.map((e) => e.value.id)]);
+  const { value: csr, file } = findCsr(repo, id, [...index.documents.keys(), ...repo.customers.flatMap((c) => [c.value.code, ...(c.value.sources ?? []).map((s) => s.id)]), ...index.actions.keys(), ...repo.tooling.map((e) => e.value.id), ...repo.firstArticles.map((e) => e.value.id), ...repo.objectives.map((e) => e.value.id), ...repo.managementReviews.map((e) => e.value.id)]);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });

@@ -29,6 +29,7 @@ import { skillsMatrix } from "./skills.js";
 import { toolingRegister, verificationRegister } from "./tooling.js";
 import { firstArticleRegister } from "./first-articles.js";
 import { objectiveRegister } from "./objectives.js";
+import { managementReviewOutputsRegister } from "./management-review-outputs.js";
 import { suppliers } from "../../model/suppliers.js";
 
 /**
@@ -63,7 +64,7 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
- * year to date following (id management-review-year-to-date).
+ * year to date following (id management-review-year-to-date); last the 管理评审输出跟踪表 once management-reviews.yaml records a review.
  */
 export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean; letters?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
@@ -133,6 +134,9 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
     yield managementReviewRegister(ctx, { today, period: previousCalendarYear(today) });
     yield { ...yearToDate, id: "management-review-year-to-date" };
   } else yield yearToDate;
+  // The outputs of the management reviews and their status (管理评审输出跟踪表, ISO 9001 9.3.2 a, 9.3.3) after the inputs whose
+  // first row counts them, once management-reviews.yaml records a review, as csr list management-review-outputs gives it.
+  if (ctx.repo.managementReviews.length > 0) yield managementReviewOutputsRegister(ctx, { today });
 }
 
 /**

@@ -12,7 +12,8 @@
  * it), so that the page and the registers never disagree; one that the records cannot give is "—"
  * with the reason, not a 0 that reads "checked, none". In a GJB 9001C repository the page cites GJB 9001C 9.3.2's inputs
  * and gives the status of 质量问题归零 (problems raised in the period, 归零 on all ten criteria, closed with evidence
- * lacking, open).
+ * lacking, open). Once management-reviews.yaml records a review, the page starts with the status of the previous review's
+ * outputs (ISO 9001 9.3.2 a, GJB 9001C 9.3.2 a; previousReviewRows).
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../../load/training-records.js";
@@ -62,6 +63,7 @@ import { ratingText } from "./suppliers.js";
 import { scorecardText } from "./customers.js";
 import { objectiveStanding, targetText } from "../../model/objectives.js";
 import { objectiveText } from "./objectives.js";
+import { outputLabel, outputTally, previousReview } from "../../model/management-reviews.js";
 
 /** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
@@ -75,14 +77,15 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const { period } = options;
   const day = period.to;
   // ISO 9001 9.3.2 c 2 (the extent to which quality objectives were met) follows c 1's customer feedback, before c 4's corrective actions.
-  const rows: Row[] = [...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
+  const rows: Row[] = [...previousReviewRows(ctx, period), ...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
-  // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
+  // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7); the
+  // status of actions from previous reviews is on the page once management-reviews.yaml records a review (-mr).
   const gjb = worksToGjb9001C(ctx.repo.config?.value) ? "-gjb" : "";
   // Once objectives.yaml records objectives, the page gives their achievement and its note no longer lists it among the inputs it lacks.
   const objectives = ctx.repo.objectives.length > 0 ? "-objectives" : "";
-  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, `register.management-review.scope-note${gjb}${objectives}`), t(ctx, `register.management-review.training-note${gjb}`)];
+  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, `register.management-review.scope-note${gjb}${objectives}${ctx.repo.managementReviews.length > 0 ? "-mr" : ""}`), t(ctx, `register.management-review.training-note${gjb}`)];
   return {
     id: "management-review",
     title: t(ctx, "register.management-review.title", words),
@@ -129,6 +132,32 @@ function rowOf(ctx: RegisterContext, period: Period, area: string) {
     detail,
     source,
   });
+}
+
+/**
+ * The status of actions from previous management reviews (ISO 9001 9.3.2 a, GJB 9001C 9.3.2 a), first on the page: the
+ * outputs of the review before this one (previousReview: held by the period's last day, its reviewed period ended before
+ * it) on that day — done, open and not yet due, overdue (named, with owner and due day), as the 管理评审输出跟踪表 lists
+ * them. Once management-reviews.yaml records a review; "—" with the reason when none came before this period's.
+ */
+function previousReviewRows(ctx: RegisterContext, period: Period): Row[] {
+  if (ctx.repo.managementReviews.length === 0) return [];
+  const area = t(ctx, "register.management-review.area.previous");
+  const source = t(ctx, "register.management-review-outputs.sheet");
+  const previous = previousReview(ctx.repo.managementReviews, period.to)?.value;
+  if (!previous) return [{ area, item: t(ctx, "register.management-review.item.previous-none"), value: "—", detail: t(ctx, "register.management-review.previous-none", { to: period.to }), source }];
+  const tally = outputTally(previous, period.to);
+  const total = (previous.outputs ?? []).length;
+  const overdue = tally.overdue.map((o) => t(ctx, "register.management-review.previous-overdue", { label: outputLabel(previous, o), text: o.text, owner: personName(ctx, o.owner), due: o.due }));
+  return [
+    {
+      area,
+      item: t(ctx, "register.management-review.item.previous", { id: previous.id, held: previous.held, to: period.to }),
+      value: t(ctx, "register.management-review.previous-value", { done: tally.done, total }),
+      detail: [t(ctx, "register.management-review.previous-counts", { done: tally.done, open: tally.open, overdue: tally.overdue.length }), ...overdue].join(t(ctx, "register.management-review.previous-separator")),
+      source,
+    },
+  ];
 }
 
 /**

@@ -246,7 +246,7 @@ export function forEachDocumentReference(
 
 /**
  * Every place a file names a person, with its file and path: a department's delegate, the auditors of a
- * process's internal audits (processes.yaml `audits`) and its owner (`owner_person`), a quality objective's owner and who measured it (objectives.yaml), a 首件鉴定's team and 军代表 (first-articles.yaml), the assessor of a level at a station (people.yaml `skills`), each signature
+ * process's internal audits (processes.yaml `audits`) and its owner (`owner_person`), a quality objective's owner and who measured it (objectives.yaml), a 首件鉴定's team and 军代表 (first-articles.yaml), a management review's chair, attendees, output owners and approver (management-reviews.yaml), the assessor of a level at a station (people.yaml `skills`), each signature
  * of a document's revisions, a periodic review (who reviewed, who carries out its conclusion), a controlled copy's holder and who issued, handed back,
  * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
  * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
@@ -284,6 +284,12 @@ export function forEachPersonReference(repo: Repository, keeps: (file: SourceFil
     if (Array.isArray(value.members)) value.members.forEach((p, j) => typeof p !== "string" || known(p) || visit(file, [...path, "members", j], p));
     const military = value.military_representative;
     if (typeof military === "string" && !known(military)) visit(file, [...path, "military_representative"], military);
+  }
+  // A management review's chair, attendees, the owners of its outputs and who approved it (management-reviews.yaml).
+  for (const { value, file, path } of repo.managementReviews) {
+    for (const role of ["chair", "approved_by"] as const) if (typeof value[role] === "string" && !known(value[role])) visit(file, [...path, role], value[role]);
+    if (Array.isArray(value.attendees)) value.attendees.forEach((p, j) => typeof p !== "string" || known(p) || visit(file, [...path, "attendees", j], p));
+    value.outputs?.forEach((o, j) => typeof o.owner !== "string" || known(o.owner) || visit(file, [...path, "outputs", j, "owner"], o.owner));
   }
   const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) => {
     if (!sessions) return;
