@@ -167,3 +167,15 @@ describe("a quality problem without a grade in a GJB 9001C repository (tester81 
     expect(await findings(dir, "action/problem-ungraded")).toEqual([]);
   });
 });
+
+describe("a quality problem graded 重大 after it was closed (tester81 J1)", () => {
+  it("is said to wait for the 军代表's review", async () => {
+    const dir = await evidenced();
+    const general = await run(dir, "action", "update", "NC-2026-001", "--problem-grade", "一般");
+    expect(general.code).toBe(0);
+    expect(await setUp(dir, ...CLOSE, "--date", "2026-11-28")).toBe(0);
+    const major = await run(dir, "action", "update", "NC-2026-001", "--problem-grade", "重大", "--amend");
+    expect([major.code, major.stderr]).toEqual([0, ""]);
+    expect(major.stdout.split("\n")[2]).toBe("注意：NC-2026-001 已于 2026-11-28 关闭，而重大质量问题经军代表评审才算归零（action/zeroing-unreviewed）：评审后用 'csr action zero NC-2026-001 --reviewed-by <军代表> --reviewed <日期>' 记录。");
+  });
+});

@@ -14,6 +14,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { actionClosed } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
 import type { ProblemGrade } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
@@ -91,6 +92,10 @@ export async function actionUpdateCommand(ctx: CommandContext, given: string, fl
       // A 重大 or 严重 problem the 军代表 has not been told of, as action/problem-unnotified reports it (GJB 9001C 10.2).
       ...(worksToGjb9001C(session.repo.config?.value) && (grade === "major" || grade === "serious") && notified === undefined
         ? [t("action.update.unnotified", { id: action.id, grade: t(`action.problem-grade.${grade}`), arg: shellArgument(action.id) })]
+        : []),
+      // Graded 重大 or 严重 once closed without the 军代表's review: not 归零 until reviewed (action/zeroing-unreviewed; tester81 J1).
+      ...(worksToGjb9001C(session.repo.config?.value) && grade !== undefined && grade !== action.problem_grade && awaitsMilitaryReview({ ...action, problem_grade: grade })
+        ? [t("action.update.unreviewed", { id: action.id, grade: t(`action.problem-grade.${grade}`), date: action.steps!.D8!.done!, arg: shellArgument(action.id) })]
         : []),
     ];
     const summary = changes.map(({ field, before, after }) => `${field} ${t("action.update.change", { before, after })}`).join(t("set.commit-separator"));
