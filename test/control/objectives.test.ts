@@ -89,7 +89,8 @@ describe("csr list objectives, csr show OBJ-…, the management review", () => {
     const dir = await acme();
     const review = JSON.parse((await zh(dir, "list", "management-review", "--format", "json")).stdout) as { rows: Record<string, unknown>[] };
     const at = review.rows.findIndex((r) => r.area === "质量目标");
-    expect(review.rows[at]).toEqual({ no: 12, area: "质量目标", item: "期间质量目标的实现程度", value: "达成 4 / 未达成 1", detail: "OBJ-02 交付准时率 2026-11：97.4 %（目标 ≥ 98 %）", source: "质量目标及实现情况" });
+    // Row 1 is the previous management review's outputs (management-reviews.yaml), then the 11 rows of the customer requirements.
+    expect(review.rows[at]).toEqual({ no: 13, area: "质量目标", item: "期间质量目标的实现程度", value: "达成 4 / 未达成 1", detail: "OBJ-02 交付准时率 2026-11：97.4 %（目标 ≥ 98 %）", source: "质量目标及实现情况" });
     expect([review.rows[at - 1]!.area, review.rows[at + 1]!.area]).toEqual(["顾客特定要求", "顾客投诉和纠正措施"]);
     // A period of the year before the misses: every objective met.
     const spring = JSON.parse((await zh(dir, "list", "management-review", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "json")).stdout) as { rows: Record<string, unknown>[] };

@@ -10,21 +10,17 @@
  * left or not yet joined on the day, a 军代表 among the team or a team member as 军代表; a report number recorded already;
  * a date not a date or after today; an --amend of an unknown record or with nothing to change.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { Document, isMap, type YAMLMap } from "yaml";
+import { isMap, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { nextFirstArticleId } from "../../model/first-articles.js";
 import { isMilitaryRepresentative, militaryParties, revisionInForce } from "../../model/index.js";
-import { toolingNamed } from "../../model/tooling.js";
 import { FIRST_ARTICLE_REASONS, FIRST_ARTICLE_RESULTS, type FirstArticle } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption } from "../options.js";
-import { editFile, findDocumentById, listOption, processByCode, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
-import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { appendEntry, editFile, entryNamed, findDocumentById, listOption, processByCode, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
 import { personLabel, refuseNotMilitary, resolvePerson } from "../shared/people.js";
 
 const FILE = "first-articles.yaml";
@@ -183,24 +179,15 @@ async function amend(ctx: CommandContext, session: EditSession, product: string 
 
 /** The record of first-articles.yaml `given` names (FA-2026-001 in any letter case). Errors: UserError naming the nearest. */
 function recordNamed(session: EditSession, given: string): Located<FirstArticle> {
-  const found = toolingNamed(session.repo.firstArticles, given);
-  if (found) return found;
-  const id = given.normalize("NFKC").trim();
-  if (session.repo.unvalidated.firstArticles.has(id)) throw new UserError(t("first-article.invalid", { id }), t("edit.fix-first.hint"));
-  const ids = session.repo.firstArticles.map((r) => r.value.id);
-  throw new UserError(t("first-article.unknown", { id, known: list(ids) || t("first-article.none") }) + didYouMean(id, ids));
+  return entryNamed(session.repo.firstArticles, session.repo.unvalidated.firstArticles, given, { invalid: "first-article.invalid", unknown: "first-article.unknown", none: "first-article.none" });
 }
 
 /** The new record at the end of first-articles.yaml (the file created when absent), its team on one line. */
 function addEntry(session: EditSession, entry: FirstArticle): FileChange {
-  const put = (doc: Document) => {
+  return appendEntry(session.root, FILE, "first_articles", "first-article", (doc) => {
     const node = doc.createNode(entry) as YAMLMap;
     node.set("members", doc.createNode(entry.members, { flow: true }));
-    appendIn(doc, ["first_articles"], node);
-  };
-  if (existsSync(join(session.root, FILE))) return editFile(session.root, FILE, "first-article", put);
-  const doc = new Document({ first_articles: [] });
-  put(doc);
-  return { path: FILE, kind: "first-article", text: yamlText(doc), create: true };
+    return node;
+  });
 }
 

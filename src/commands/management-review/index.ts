@@ -10,20 +10,16 @@
  * by the day; a date not a date, after today, or before the review was held; a period not a year or FROM..TO, or starting
  * after the review; a kind not of the four; an output closed, or a record approved, already; a missing option.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { nextManagementReviewId, outputLabel } from "../../model/management-reviews.js";
-import { toolingNamed } from "../../model/tooling.js";
 import { MANAGEMENT_REVIEW_OUTPUT_KINDS, type ManagementReview, type ManagementReviewOutput } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
-import { editFile, insiderOption, listOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
-import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { appendEntry, editFile, entryNamed, insiderOption, listOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel } from "../shared/people.js";
 
 const FILE = "management-reviews.yaml";
@@ -177,12 +173,12 @@ function periodOption(given: string): { from: string; to: string } {
 
 /** The record of management-reviews.yaml `given` names (MR-2026 in any letter case). Errors: UserError naming the nearest. */
 function recordNamed(session: EditSession, given: string): Located<ManagementReview> {
-  const found = toolingNamed(session.repo.managementReviews, given);
-  if (found) return found;
-  const id = given.normalize("NFKC").trim();
-  if (session.repo.unvalidated.managementReviews.has(id)) throw new UserError(t("management-review.invalid", { id }), t("edit.fix-first.hint"));
-  const ids = session.repo.managementReviews.map((r) => r.value.id);
-  throw new UserError(t("management-review.unknown", { id, known: list(ids) || t("management-review.none") }) + didYouMean(id, ids), t("management-review.unknown.hint"));
+  return entryNamed(session.repo.managementReviews, session.repo.unvalidated.managementReviews, given, {
+    invalid: "management-review.invalid",
+    unknown: "management-review.unknown",
+    none: "management-review.none",
+    hint: "management-review.unknown.hint",
+  });
 }
 
 /** The YAML map of `located` in `doc`. Errors: UserError when the file no longer has one there. */
@@ -194,14 +190,10 @@ function recordMap(doc: Document.Parsed, located: Located<ManagementReview>): YA
 
 /** The new record at the end of management-reviews.yaml (the file created when absent), its period and attendees on one line. */
 function addRecord(session: EditSession, record: ManagementReview): FileChange {
-  const put = (doc: Document) => {
+  return appendEntry(session.root, FILE, "management_reviews", "management-review", (doc) => {
     const node = doc.createNode(record) as YAMLMap;
     node.set("period", doc.createNode(record.period, { flow: true }));
     node.set("attendees", doc.createNode(record.attendees, { flow: true }));
-    appendIn(doc, ["management_reviews"], node);
-  };
-  if (existsSync(join(session.root, FILE))) return editFile(session.root, FILE, "management-review", put);
-  const doc = new Document({ management_reviews: [] });
-  put(doc);
-  return { path: FILE, kind: "management-review", text: yamlText(doc), create: true };
+    return node;
+  });
 }

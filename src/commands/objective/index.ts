@@ -10,22 +10,18 @@
  * yet ended, outside the objective's from–to, or recorded already (without --amend); a value not a number; an unknown
  * objective.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isSeq, type YAMLMap, type YAMLSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { localToday } from "../../core/dates.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { measurementOf, meetsTarget, nextObjectiveId, periodDays, periodFrequency, periodOf, targetText } from "../../model/objectives.js";
-import { toolingNamed } from "../../model/tooling.js";
 import { OBJECTIVE_FREQUENCIES, type ObjectiveMeasurement, type QualityObjective } from "../../model/types.js";
 import { departmentLabel } from "../../model/labels.js";
 import type { Located } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
-import { departmentByCode, editFile, insiderOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { appendEntry, departmentByCode, editFile, entryNamed, insiderOption, processByCode, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
 import { personLabel } from "../shared/people.js";
 
 const FILE = "objectives.yaml";
@@ -153,19 +149,10 @@ export async function objectiveMeasureCommand(ctx: CommandContext, id: string, f
 
 /** The objective of objectives.yaml `given` names (OBJ-03 in any letter case). Errors: UserError naming the nearest. */
 function objectiveNamed(session: EditSession, given: string): Located<QualityObjective> {
-  const found = toolingNamed(session.repo.objectives, given);
-  if (found) return found;
-  const id = given.normalize("NFKC").trim();
-  if (session.repo.unvalidated.objectives.has(id)) throw new UserError(t("objective.invalid", { id }), t("edit.fix-first.hint"));
-  const ids = session.repo.objectives.map((o) => o.value.id);
-  throw new UserError(t("objective.unknown", { id, known: list(ids) || t("objective.none") }) + didYouMean(id, ids));
+  return entryNamed(session.repo.objectives, session.repo.unvalidated.objectives, given, { invalid: "objective.invalid", unknown: "objective.unknown", none: "objective.none" });
 }
 
 /** The new objective at the end of objectives.yaml (the file created when absent). */
 function addEntry(session: EditSession, entry: QualityObjective): FileChange {
-  const put = (doc: Document) => appendIn(doc, ["objectives"], doc.createNode(entry));
-  if (existsSync(join(session.root, FILE))) return editFile(session.root, FILE, "objective", put);
-  const doc = new Document({ objectives: [] });
-  put(doc);
-  return { path: FILE, kind: "objective", text: yamlText(doc), create: true };
+  return appendEntry(session.root, FILE, "objectives", "objective", (doc) => doc.createNode(entry));
 }

@@ -9,8 +9,6 @@
  * or one not at work on the day; a day not a date, after today, or a signature before the edition's day; an edition
  * recorded already without --amend, an --amend of an edition not recorded.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Document, isMap, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { closest } from "../../core/text.js";
@@ -20,8 +18,8 @@ import type { RegisterEdition, RegisterEditionSignature } from "../../model/type
 import type { CommandContext } from "../context.js";
 import { LISTS } from "../list/options.js";
 import { eventDateOption } from "../options.js";
-import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { appendEntry, editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
 const FILE = "register-editions.yaml";
@@ -103,11 +101,7 @@ function signatures(session: EditSession, given: readonly string[], date: string
 
 /** The new edition at the end of register-editions.yaml (the file created when absent), each signature on one line. */
 function addEntry(session: EditSession, entry: RegisterEdition): FileChange {
-  const put = (doc: Document) => appendIn(doc, ["editions"], editionNode(doc, entry));
-  if (existsSync(join(session.root, FILE))) return editFile(session.root, FILE, "register-edition", put);
-  const doc = new Document({ editions: [] });
-  put(doc);
-  return { path: FILE, kind: "register-edition", text: yamlText(doc), create: true };
+  return appendEntry(session.root, FILE, "editions", "register-edition", (doc) => editionNode(doc, entry));
 }
 
 /** The recorded edition at `path` of `file` replaced by `entry`. */

@@ -6,9 +6,9 @@
  * commands never edit from the same stale read.
  */
 import { noteSameNumber } from "./same-number.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
+import { Document, isMap, isScalar, parseDocument, type Node, type YAMLMap } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
@@ -18,11 +18,12 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import type { FileKind } from "../../load/source.js";
 import { buildIndex, findProcess, isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
+import { toolingNamed } from "../../model/tooling.js";
 import type { ControlledDocument, Csr, Person, Process } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { personChoiceList, refuseOutsidePerson, resolveDepartment, resolvePerson, worksOn } from "./people.js";
-import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
+import { appendIn, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange, type Persisted } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 import { dataToRepair, invalidFile, refuseInvalidCsr, refuseInvalidDocuments, refuseUnchanged, repairedLine, type Repair } from "./repair.js";
 
@@ -248,4 +249,39 @@ export function setInMapOrder(doc: Document.Parsed, map: YAMLMap<unknown, unknow
     if (before.has(String(isScalar(pair.key) ? pair.key.value : pair.key))) index = i + 1;
   });
   map.items.splice(index, 0, doc.createPair(key, node));
+}
+
+/**
+ * The change that appends the entry `node(doc)` builds to the list `key` of the record file `path` (tooling.yaml,
+ * first-articles.yaml, objectives.yaml, management-reviews.yaml, register-editions.yaml): the file edited in place,
+ * or, when the repository has none yet, created holding the list with this entry alone.
+ */
+export function appendEntry(root: string, path: string, key: string, kind: FileKind, node: (doc: Document) => unknown): FileChange {
+  const put = (doc: Document) => appendIn(doc, [key], node(doc));
+  if (existsSync(join(root, path))) return editFile(root, path, kind, put);
+  const doc = new Document({ [key]: [] });
+  put(doc);
+  return { path, kind, text: yamlText(doc), create: true };
+}
+
+/** The words of entryNamed's refusals: locale keys given {{id}}, and {{known}} for `unknown`; `hint` under `unknown`. */
+export interface EntryRefusals {
+  invalid: MessageKey;
+  unknown: MessageKey;
+  none: MessageKey;
+  hint?: MessageKey;
+}
+
+/**
+ * The entry of a record file (`entries`) that `given` names: its id, else in any letter case (FA-2026-001, obj-03).
+ * Errors: UserError, one line: `refusals.invalid` when the file has an entry of that id its schema refused
+ * (`unvalidated`; fix it first), else `refusals.unknown` naming every id (or `refusals.none`) and the nearest.
+ */
+export function entryNamed<E extends { value: { id: string } }>(entries: readonly E[], unvalidated: { has(id: string): boolean }, given: string, refusals: EntryRefusals): E {
+  const found = toolingNamed(entries, given);
+  if (found) return found;
+  const id = given.normalize("NFKC").trim();
+  if (unvalidated.has(id)) throw new UserError(t(refusals.invalid, { id }), t("edit.fix-first.hint"));
+  const ids = entries.map((e) => e.value.id);
+  throw new UserError(t(refusals.unknown, { id, known: list(ids) || t(refusals.none) }) + didYouMean(id, ids), refusals.hint ? t(refusals.hint) : undefined);
 }

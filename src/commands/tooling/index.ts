@@ -10,8 +10,6 @@
  * processes.yaml does not have; an owner neither `ours` nor a customer; a person not of people.yaml or left; a date
  * not a date or after today; a verification of tooling with no verification plan; nothing to change.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Document, isMap, isSeq, type Node, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -25,8 +23,8 @@ import { TOOLING_KINDS, TOOLING_STATUSES, VERIFICATION_FREQUENCIES, VERIFICATION
 import type { Located } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption } from "../options.js";
-import { editFile, listOption, processByCode, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
-import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+import { appendEntry, editFile, listOption, processByCode, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
+import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
 const TOOLING = "tooling.yaml";
@@ -252,18 +250,14 @@ function maintenancePlan(flags: ToolingFlags): Tooling["maintenance"] {
 
 /** The new entry at the end of tooling.yaml's list (the file created when absent), its lists and records on one line each. */
 function addEntry(session: EditSession, entry: Tooling): FileChange {
-  const put = (doc: Document) => {
+  return appendEntry(session.root, TOOLING, "tooling", "tooling", (doc) => {
     const node = doc.createNode(entry) as YAMLMap;
     for (const key of ["stations", "parts"]) {
       const seq = node.get(key, true);
       if (isSeq(seq)) seq.flow = true;
     }
-    appendIn(doc, ["tooling"], node);
-  };
-  if (existsSync(join(session.root, TOOLING))) return editFile(session.root, TOOLING, "tooling", put);
-  const doc = new Document({ tooling: [] });
-  put(doc);
-  return { path: TOOLING, kind: "tooling", text: yamlText(doc), create: true };
+    return node;
+  });
 }
 
 /** A record on one line, as the register lists its verifications and maintenance. */
