@@ -1,5 +1,5 @@
 /**
- * The signed editions of csr's registers (register-editions.yaml, 登记表版次签署记录; GJB 9001C 7.5.3, IATF 16949
+ * The signed editions of csr's registers (register-editions.yaml, 登记表各版签署记录; GJB 9001C 7.5.3, IATF 16949
  * 7.5.3.2.1): pure functions csr register sign and csr list <register> --edition read.
  */
 import type { RegisterEdition } from "./types.js";

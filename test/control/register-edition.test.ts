@@ -1,5 +1,5 @@
 /**
- * Who signed which edition of a register (register-editions.yaml, 登记表版次签署记录; GJB 9001C 7.5.3, IATF 16949
+ * Who signed which edition of a register (register-editions.yaml, 登记表各版签署记录; GJB 9001C 7.5.3, IATF 16949
  * 7.5.3.2.1; tester79 G7): `csr register sign` records the 编制/审核/批准 of an edition of a register with the day it
  * stands as, refusing an unknown register, line or person, a future day, a signature before the edition's day and an
  * edition signed again without --amend; `csr list <register> --edition` prints that edition as of its day with the
@@ -69,7 +69,7 @@ describe("csr register sign", () => {
     expect(await sign("documents", "2026-12-01", "编制=nobody@2026-12-02")).toEqual(refused("csr: --sign nobody：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n"));
     expect(await sign("documents", "2026-12-01", "编制=chenhw@2026-12-05")).toEqual(refused("csr: --sign 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n"));
     expect(await sign("documents", "2026-12-05", "编制=chenhw@2026-12-01")).toEqual(refused("csr: --as-of 2026-12-05 晚于今天（2026-12-04）：已完成事项的记录不能填写将来的日期。\n"));
-    expect(await sign("documents", "2026-12-02", "编制=chenhw@2026-12-01")).toEqual(refused("csr: 编制 的签署日期 2026-12-01 早于本版次的截至日 2026-12-02：登记表须先截至，后签署。\n"));
+    expect(await sign("documents", "2026-12-02", "编制=chenhw@2026-12-01")).toEqual(refused("csr: 编制 的签署日期 2026-12-01 早于本版的截至日 2026-12-02：登记表须先截至，后签署。\n"));
     expect(await sign("documents", "2026-12-02")).toEqual(
       refused("csr: 缺少 --sign。\n提示：例如：csr register sign documents --edition 2026-12 --as-of 2026-12-01 --sign 编制=<人员>@2026-12-01 --sign 审核=<人员>@2026-12-02 --sign 批准=<人员>@2026-12-03\n"),
     );
@@ -101,7 +101,7 @@ describe("csr list <register> --edition", () => {
     const dir = await signed();
     expect(await list(dir, "documents", "--edition", "2026-11")).toEqual(refused("csr: 登记表 documents 没有已签署的 2026-11 版；已签署：2026-12。\n"));
     expect(await list(dir, "suppliers", "--edition", "2026-12")).toEqual(refused("csr: 登记表 suppliers 没有已签署的 2026-12 版；已签署：无。\n"));
-    expect(await list(dir, "documents", "--edition", "2026-12", "--today", "2026-12-04")).toEqual(refused("csr: --edition 按版次的截至日打印登记表，不能再给 --today。\n"));
+    expect(await list(dir, "documents", "--edition", "2026-12", "--today", "2026-12-04")).toEqual(refused("csr: --edition 按该版的截至日打印登记表，不能再给 --today。\n"));
     expect((await list(dir, "--edition", "2026-12")).stderr).toMatch(/^csr: --edition 只用于 csr list procedures、.*，不用于 'csr list'。\n$/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `csr register sign`: who signed which edition of a register (register-editions.yaml, 登记表版次签署记录; GJB 9001C
+ * `csr register sign`: who signed which edition of a register (register-editions.yaml, 登记表各版签署记录; GJB 9001C
  * 7.5.3 记录, IATF 16949 7.5.3.2.1). A register csr prints (受控文件清单, 合格供方名录 …) is itself a record whose
  * 编制/审核/批准 (qms.yaml `registers.signatures`) sign an edition; recorded here, `csr list <register> --edition <name>`
  * prints that edition again, as the register stood on its day, with the signature lines filled.
