@@ -1,8 +1,21 @@
-/** Departments and processes as a reader knows them, for messages of commands and of `csr check` alike. */
+/** People, departments and processes as a reader knows them, for messages of commands and of `csr check` alike. */
 import { localized } from "../core/text.js";
 import { language, t, translate, type Lang } from "../i18n/index.js";
 import type { SpecialCharacteristics } from "./symbol-documents.js";
-import type { Department, ExternalParty, Process } from "./types.js";
+import type { Department, ExternalParty, Person, Process } from "./types.js";
+
+/**
+ * A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng), in the run's language; the name alone when it is the id;
+ * the id as written when people.yaml does not know it (ref/unresolved reports such an id). `register.people` is the
+ * repository index's people by id. Names repeat and ids do not, so a message names both (IATF 16949 7.5.3.2.1: records
+ * say who did the work).
+ */
+export function personLabel(register: { people: ReadonlyMap<string, { value: Person }> }, id: string): string {
+  const person = register.people.get(id)?.value;
+  if (!person) return id;
+  const name = localized(language(), person.name, person.name_en);
+  return name === id ? name : t("people.label", { name, id });
+}
 
 /**
  * A department or outside party for a reader: its name (品质部 / Quality Assurance, 军代表室), or

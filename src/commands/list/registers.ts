@@ -35,7 +35,7 @@ import { firstArticleRegister } from "../../report/registers/first-articles.js";
 import { objectiveRegister } from "../../report/registers/objectives.js";
 import { managementReviewOutputsRegister } from "../../report/registers/management-review-outputs.js";
 import { knownStations } from "../../model/skills.js";
-import { documentsOn, peopleOf } from "../../report/registers/context.js";
+import { documentsOn, peopleOf, personName } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
@@ -290,12 +290,6 @@ function signedEdition(repo: Awaited<ReturnType<typeof readRepository>>, what: s
   if (found) return found.value;
   const known = repo.registerEditions.filter((e) => e.value.register === what).map((e) => e.value.edition);
   throw new UserError(t("list.edition-unknown", { what, edition: flags.edition!, known: known.length > 0 ? list(known) : t("list.edition-none") }));
-}
-
-/** A signer's name as a register prints it (people.yaml, in the register's language); the id of one not there. */
-function personName(rc: RegisterContext, id: string): string {
-  const person = rc.index.people.get(id)?.value;
-  return person ? localized(rc.lang, person.name, person.name_en) : id;
 }
 
 /** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousCalendarYear). */

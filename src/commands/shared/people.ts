@@ -9,7 +9,7 @@ import { UserError } from "../../core/errors.js";
 import { closest, didYouMean, displayWidth, localized, padEnd, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { isMilitaryRepresentative, isOutsider, militaryParties, type RepoIndex } from "../../model/index.js";
-import { departmentLabel } from "../../model/labels.js";
+import { departmentLabel, personLabel } from "../../model/labels.js";
 import { recallDays } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { QmsConfig } from "../../model/types.js";
@@ -173,15 +173,8 @@ export function personChoiceList(register: Register, people: readonly Person[]):
   return people.map((p) => personChoice(register, p, width));
 }
 
-/** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
-export function personLabel(register: Register, id: string): string {
-  const person = register.people.get(id)?.value;
-  if (!person) return id;
-  const name = localized(language(), person.name, person.name_en);
-  return name === id ? name : t("people.label", { name, id });
-}
-
-export { departmentLabel };
+// A person and a unit as a reader knows them live in model/labels.ts, for csr check's rules as well (review81 8).
+export { departmentLabel, personLabel };
 
 /** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
 export function copyList(register: Pick<Register, "departments" | "parties">, copies: readonly ControlledCopy[]): string {

@@ -65,6 +65,11 @@ export function t(ctx: RegisterContext, key: MessageKey, data?: MessageData): st
   return translate(ctx.lang, key, data);
 }
 
+/**
+ * A person's name as a register prints it: people.yaml's name in the register's language (ctx.lang); the id as
+ * written for one people.yaml does not know (ref/unresolved reports it); "" for none. A register's owners and an
+ * edition's signers (审核/批准, GJB 9001C 7.5.3) alike.
+ */
 export function personName(ctx: RegisterContext, id: string | undefined): string {
   if (!id) return "";
   const person = ctx.index.people.get(id)?.value;

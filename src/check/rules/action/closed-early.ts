@@ -2,7 +2,7 @@ import { shellArgument } from "../../../core/text.js";
 import { list, t } from "../../../i18n/index.js";
 import { actionRevisions } from "../../../model/actions.js";
 import { worksToGjb9001C } from "../../../model/citations.js";
-import { personLabel } from "../../../commands/shared/people.js";
+import { personLabel } from "../../../model/labels.js";
 import { closedTooEarly, closureBoundText } from "../../../model/zeroing-review.js";
 import type { Rule } from "../../rule.js";
 
