@@ -106,8 +106,8 @@ describe("csr site: a process's audits (tester62 N4)", () => {
     const out = join(dir, "..", "site");
     const result = run(dir, "site", "--out", out, "--today", "2026-12-05");
     expect(result.code).toBe(0);
-    // The rows of the page's 内部审核记录 table (the page's findings come before it).
-    const rows = (code: string) => [...readFileSync(join(out, "processes", `${code}.html`), "utf8").split("内部审核记录（共").at(-1)!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
+    // The rows of the page's 内部审核记录 table (the page's findings come before it, the process's KPIs after it).
+    const rows = (code: string) => [...readFileSync(join(out, "processes", `${code}.html`), "utf8").split("内部审核记录（共").at(-1)!.split("</table>")[0]!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
     expect(rows("S6")).toEqual(["审核日期 审核员 审核报告 不符合项数 说明", "2026-03-02 高扬 IA-2026-00 3", "2026-10-09 高扬 IA-2026-04 2"]);
     expect(rows("C4")).toEqual(["审核日期 审核员 审核报告 不符合项数 说明", `2026-11-16 赵强 IA-2026-08 1 ${COMMENT}`]);
     expect(readFileSync(join(out, "processes", "C1.html"), "utf8")).toMatch(/内部审核记录（共 0 次）[\s\S]*尚未审核/);

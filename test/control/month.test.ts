@@ -101,7 +101,7 @@ describe("a month of document control without hand-editing YAML", () => {
       "",
       "规则说明（也可运行 'csr explain <规则>'）：",
       "  csr/training-overdue  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",
-      "✖ 2 个文件中有 0 个错误、2 个警告（共检查 68 个文件）。",
+      "✖ 2 个文件中有 0 个错误、2 个警告（共检查 70 个文件）。",
       "",
     ]);
     golden("matrix-csr.md", await run("matrix", "csr", "--format", "md", ...today));

@@ -125,8 +125,8 @@ describe("csr export: the tooling register and the error-proofing record among t
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const names = workbook.worksheets.map((w) => w.name);
-    // After the training registers (no skills matrix: acme-auto's people.yaml records no level), before the periodic reviews.
-    expect(names.slice(names.indexOf("未完成培训"), names.indexOf("未完成培训") + 4)).toEqual(["未完成培训", "工装夹具台账", "防错装置验证记录", "文件定期评审记录"]);
+    // After the training registers (no skills matrix: acme-auto's people.yaml records no level), before the quality objectives.
+    expect(names.slice(names.indexOf("未完成培训"), names.indexOf("未完成培训") + 4)).toEqual(["未完成培训", "工装夹具台账", "防错装置验证记录", "质量目标及实现情况"]);
     const listed = JSON.parse((await zh(dir, "list", "tooling", "--format", "json")).stdout);
     const tooling = workbook.getWorksheet("工装夹具台账")!;
     expect(tooling.getCell("A1").value).toBe(listed.title);
