@@ -6,7 +6,7 @@
  * signature lines filled, in every printed format. gjb-demo in a temporary git repository; the story's day is 2026-12-04.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -74,6 +74,27 @@ describe("csr register sign", () => {
       refused("csr: 缺少 --sign。\n提示：例如：csr register sign documents --edition 2026-12 --as-of 2026-12-01 --sign 编制=<人员>@2026-12-01 --sign 审核=<人员>@2026-12-02 --sign 批准=<人员>@2026-12-03\n"),
     );
     expect(spawnSync("git", ["-C", dir, "status", "--porcelain"]).stdout?.toString() ?? "").not.toContain("register-editions.yaml");
+  });
+});
+
+describe("who signed an edition is a person the repository keeps (review81 2)", () => {
+  it("csr person remove refuses a signer and names the signature; ref/unresolved reports an unknown signer at its line", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    expect((await zh(dir, "person", "add", "xiaoz", "--name", "肖正", "--department", "QA", "--from", "2026-01-01", "-y")).code).toBe(0);
+    expect((await zh(dir, "register", "sign", "documents", "--edition", "2026-12", "--as-of", "2026-12-01", "--sign", "审核=xiaoz@2026-12-02")).code).toBe(0);
+    expect(await zh(dir, "person", "remove", "xiaoz", "--yes")).toEqual(
+      refused(
+        "csr: 不能删除 肖正（xiaoz）：有 1 处记录提到此人，删除后这些记录将无法追溯到签字人：\n  register-editions.yaml:6:24 editions.0.signatures.0.by\n" +
+          "提示：删除只用于从未出现在记录中的人员（如 csr init 写入的示例人员）；此人如已不在本公司，请用 'csr person leave xiaoz --date <离职日期>' 登记离职，此人留在名单中，但不再作为新工作的人选。\n",
+      ),
+    );
+    const file = join(dir, "register-editions.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("by: xiaoz", "by: xiaozz"));
+    const checked = await zh(dir, "check", "--format", "json");
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.stdout).findings.filter((f: { file: string }) => f.file === "register-editions.yaml")).toEqual([
+      expect.objectContaining({ rule: "ref/unresolved", severity: "error", line: 6, column: 24, message: "未知的人员 'xiaozz'。是否应为 'xiaoz'？请用 'csr person add' 登记此人，或更正人员编号。" }),
+    ]);
   });
 });
 
