@@ -108,9 +108,13 @@ describe("csr action cost", () => {
     ]);
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("纠正措施 8D-2026-001：不良质量成本 返工返修 1,200.50 元、保修 8,000 元（2026-06-15）");
     const twice = await run(dir, "--today", "2026-06-15", "action", "cost", "8D-2026-001", "--warranty", "8000", "--note", "东岳保修单 W-0612");
-    expect(result(twice)).toEqual([2, "", "csr: 8D-2026-001 已记录 2026-06-15 的保修 8,000 元，说明相同：同一命令运行两次会重复计入。\n提示：如确是另一笔相同金额的费用，用 --note 写明区别（如各自的单号）。\n"]);
+    const refusal = "csr: 8D-2026-001 已记录 2026-06-15 的保修 8,000 元：同一命令运行两次会重复计入。\n提示：如确是同一天另一笔相同金额的费用，用 --note 写明其区别（如其单号）。\n";
+    expect(result(twice)).toEqual([2, "", refusal]);
+    // Without a note, an entry of the kind, amount and day recorded with one is the same entry again (review81 #5); another note is another charge.
+    expect(result(await run(dir, "--today", "2026-06-15", "action", "cost", "8D-2026-001", "--warranty", "8000"))).toEqual([2, "", refusal]);
+    expect((await run(dir, "--today", "2026-06-15", "action", "cost", "8D-2026-001", "--warranty", "8000", "--note", "东岳保修单 W-0613")).code).toBe(0);
     const other = await run(dir, "--today", "2026-06-16", "action", "cost", "8D-2026-001", "--other", "800", "--note", "加急运费");
-    expect(other.stdout.split("\n")[1]).toBe("8D-2026-001 累计不良质量成本 45,500.50 元：内部失效 16,700.50 元，外部失效 28,000 元，其他 800 元。");
+    expect(other.stdout.split("\n")[1]).toBe("8D-2026-001 累计不良质量成本 53,500.50 元：内部失效 16,700.50 元，外部失效 36,000 元，其他 800 元。");
   });
 
   it("refuses no amount, an amount that is not a sum of 元, --other without a note and a day before receipt", async () => {

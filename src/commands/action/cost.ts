@@ -54,8 +54,9 @@ export async function actionCostCommand(ctx: CommandContext, given: string, flag
     if (kinds.includes("other") && note === undefined) throw new UserError(t("action.cost.other-needs-note"));
     const date = eventDateOption(flags.date, "--date", { follows: { what: { key: "action.follows.received", data: {} }, date: action.received, of: action.id } });
     const added: ActionCost[] = kinds.map((kind) => ({ kind, amount: amountOption(String(flags[FLAGS[kind].key]), FLAGS[kind].flag), date, ...(note ? { note } : {}) }));
-    // The same command run twice would count the cost twice: an entry recorded already is refused (a second one of the same amount on the day needs its own note).
-    const twice = added.find((c) => (action.cost ?? []).some((r) => r.kind === c.kind && r.amount === c.amount && r.date === c.date && r.note === c.note));
+    // The same command run twice would count the cost twice: an entry of the kind, amount and day recorded already is refused,
+    // whatever its note, unless this one has a note of its own (a second charge of the same amount that day; review81 #5).
+    const twice = added.find((c) => (action.cost ?? []).some((r) => r.kind === c.kind && r.amount === c.amount && r.date === c.date && (c.note === undefined || r.note === c.note)));
     if (twice) throw new UserError(t("action.cost.recorded-already", { id: action.id, kind: t(`action.cost.kind.${twice.kind}`), amount: yuanText(twice.amount), date }), t("action.cost.recorded-already.hint"));
     const change = editFile(session.root, located.file.path, "action", (doc) => {
       if (!doc.has("cost")) setInOrder(doc, KEYS, "cost", doc.createNode([]));
