@@ -6,9 +6,11 @@ import type { Rule } from "../../rule.js";
 /**
  * A 技术状态更改 whose record lacks what its class asks (GJB 3206B 技术状态管理; GJB 9001C 8.3.6, 8.5.6; tester81 J3): a class
  * I or II change with no 更改单号 (`change_request`), a class I change with no customer's approval (`customer_notices`
- * `approved`: the 订购方 approves it before it is implemented) or approved only after it took effect. `csr release
- * --change-class` refuses such a revision; this finds one written by hand. An imported revision keeps its 更改单 on the
- * paper record and is not judged (model/revision.ts configurationChangeGaps).
+ * `approved`: the 订购方 approves it before it is implemented). `csr release --change-class` refuses such a revision; this
+ * finds one written by hand. An approval dated after the change took effect is refused by `csr release` but not reported
+ * here: the record then says what happened, and no edit of it would make the approval earlier (an error no true record
+ * could clear; review81 #4). An imported revision keeps its 更改单 on the paper record and is not judged
+ * (model/revision.ts configurationChangeGaps).
  */
 export const rule: Rule = {
   id: "doc/configuration-change-unapproved",

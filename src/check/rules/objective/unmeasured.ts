@@ -11,6 +11,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "objective/unmeasured",
   severity: "warning",
+  clock: true,
   scope: { files: "own" },
   summary: "A period of a quality objective ended more than 15 days ago and has no measurement.",
   docs: {
