@@ -165,16 +165,16 @@ describe("cost of poor quality and product safety in csr show, the register and 
     const dir = await acme();
     const review = JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" })).stdout) as { rows: Record<string, unknown>[] };
     expect(review.rows.filter((r) => r.area === "不良质量成本和产品安全").map(({ item, value, detail, source }) => ({ item, value, detail, source }))).toEqual([
-      { item: "期间不良质量成本（元，IATF 16949 9.3.2.1）", value: 35500, detail: "内部失效 15,500 元（报废 12,000、挑选 3,500）；外部失效 20,000 元（顾客索赔 20,000）；最大：8D-2026-001 35,500 元", source: "纠正措施台账" },
+      { item: "期间不良质量成本（元，IATF 16949 9.3.2.1）", value: "35,500", detail: "内部失效 15,500 元（报废 12,000、挑选 3,500）；外部失效 20,000 元（顾客索赔 20,000）；最大：8D-2026-001 35,500 元", source: "纠正措施台账" },
       { item: "涉及产品安全的问题（期间提出或期末未关闭）", value: 1, detail: "8D-2026-001（2026-04-20 关闭）", source: "纠正措施台账" },
     ]);
-    // A period without costs recorded in it: 0, the records having costs; before any record had a cost: "—" with the reason, not 0.
+    // A period without costs recorded in it: "0" (money as its detail writes it, review81 13), the records having costs; before any record had a cost: "—" with the reason, not 0.
     const area = async (from: string, to: string) =>
       (JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--from", from, "--to", to, "--today", "2026-12-05", "--format", "json"])).stdout) as { rows: Record<string, unknown>[] }).rows
         .filter((r) => r.area === "Cost of poor quality and product safety")
         .map((r) => [r.value, r.detail]);
     expect(await area("2026-05-01", "2026-05-31")).toEqual([
-      [0, ""],
+      ["0", ""],
       [0, ""],
     ]);
     expect(await area("2025-01-01", "2025-12-31")).toEqual([

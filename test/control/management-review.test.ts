@@ -16,7 +16,7 @@ import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, git
 const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args, "--today", "2026-12-20"], { lang: null });
 const refused = (stderr: string) => ({ code: 2, stdout: "", stderr });
 const UNCOMMITTED = "已写入 management-reviews.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n";
-const HELD = ["management-review", "held", "--period", "2026", "--date", "2026-12-18", "--chair", "王建国", "--attendees", "xuht,zhangli,huangjun"];
+const HELD = ["management-review", "held", "--period", "2026-01-01..2026-11-30", "--date", "2026-12-18", "--chair", "王建国", "--attendees", "xuht,zhangli,huangjun"];
 
 const acme = builtOnce(() => gitInit(copyFixture("examples/acme-auto")));
 
@@ -37,7 +37,7 @@ describe("csr management-review held|output|approve", () => {
     expect(run(...HELD, "--inputs", "2026 年度管理评审输入报告", "--commit")).toEqual({
       code: 0,
       stdout: expect.stringMatching(
-        /^已记录管理评审 MR-2026-2：2026-12-18，主持人 王建国（wangjg），参加 3 人，评审期间 2026-01-01 至 2026-12-31，写入 management-reviews\.yaml。\n下一步：逐项记录输出（csr management-review output MR-2026-2 <内容> --kind … --owner … --due …），再由总经理批准（csr management-review approve MR-2026-2 --by …）。\n已提交 [0-9a-f]{7}：管理评审 MR-2026-2（2026-12-18）\n$/,
+        /^已记录管理评审 MR-2026-2：2026-12-18，主持人 王建国（wangjg），参加 3 人，评审期间 2026-01-01 至 2026-11-30，写入 management-reviews\.yaml。\n下一步：逐项记录输出（csr management-review output MR-2026-2 <内容> --kind … --owner … --due …），再由总经理批准（csr management-review approve MR-2026-2 --by …）。\n已提交 [0-9a-f]{7}：管理评审 MR-2026-2（2026-12-18）\n$/,
       ),
       stderr: "",
     });
@@ -55,7 +55,7 @@ describe("csr management-review held|output|approve", () => {
     expect(file(dir)).toContain(
       [
         "  - id: MR-2026-2",
-        "    period: {from: 2026-01-01, to: 2026-12-31}",
+        "    period: {from: 2026-01-01, to: 2026-11-30}",
         "    held: 2026-12-18",
         "    chair: wangjg",
         "    attendees: [xuht, zhangli, huangjun]",
@@ -92,6 +92,9 @@ describe("csr management-review held|output|approve", () => {
     expect(await mr("output", "MR-2026-2", "x", "--kind", "resource", "--owner", "zhangli", "--due", "2026-12-01")).toEqual(refused("csr: --due 2026-12-01 早于管理评审 MR-2026-2 的评审日期 2026-12-18。\n"));
     expect(await mr("output", "MR-2026-2", "x")).toEqual(refused("csr: 缺少 --kind、--owner、--due。\n提示：例如：csr management-review output MR-2026-2 \"增加一台三坐标\" --kind resource --owner <责任人> --due <日期>\n"));
     expect(await mr("held", "--period", "2027", "--date", "2026-12-18", "--chair", "wangjg", "--attendees", "xuht")).toEqual(refused("csr: 评审期间从 2027-01-01 开始，晚于评审日期 2026-12-18：管理评审评审的是已经过去的期间。\n"));
+    // A period that runs past the review's day is not yet over (review81 9): the fix ends it with the month before.
+    expect(await mr("held", "--period", "2026", "--date", "2026-12-18", "--chair", "wangjg", "--attendees", "xuht")).toEqual(refused("csr: 评审期间到 2026-12-31 结束，晚于评审日期 2026-12-18：管理评审评审的是已经过去的期间，请写 --period 2026-01-01..2026-11-30。\n"));
+    expect(await mr("held", "--period", "2026-12-01..2026-12-19", "--date", "2026-12-18", "--chair", "wangjg", "--attendees", "xuht")).toEqual(refused("csr: 评审期间到 2026-12-19 结束，晚于评审日期 2026-12-18：管理评审评审的是已经过去的期间，请写 --period 2026-12-01..2026-12-18。\n"));
     expect(await mr("held", "--period", "2026", "--date", "2026-12-21", "--chair", "wangjg", "--attendees", "xuht")).toEqual(refused("csr: --date 2026-12-21 晚于今天（2026-12-20）：已完成事项的记录不能填写将来的日期。\n"));
     expect(await mr("held", "--period", "26", "--chair", "wangjg", "--attendees", "xuht")).toEqual(refused("csr: --period '26' 应为年份（2026）或 起..止（2025-12-01..2026-10-31）。\n"));
     expect(await mr("approve", "MR-2026-2", "--by", "wangjg", "--date", "2026-12-17")).toEqual(refused("csr: --date 2026-12-17 早于管理评审 MR-2026-2 的评审日期 2026-12-18。\n"));
@@ -159,8 +162,8 @@ describe("the record read back", () => {
   it("csr list management-review starts with the status of the previous review's outputs, naming the overdue ones", async () => {
     const dir = await recorded();
     const first = async (...args: string[]) => (JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--format", "json", ...args], { lang: "zh-CN" })).stdout) as { rows: Record<string, unknown>[] }).rows[0];
-    // The year 2026 to the story's day: MR-2026 (its period ended 2026-10-31) is the review before this one.
-    expect(await first("--today", "2026-12-20")).toEqual({ no: 1, area: "以往管理评审", item: "以往管理评审措施的实施情况（MR-2026，2026-11-20；截至 2026-12-20）", value: "1/4 已完成", detail: "已完成 1 项，未到期 3 项，逾期 0 项", source: "管理评审输出跟踪表" });
+    // The year 2026 to the day before MR-2026-2 was held: MR-2026 (its period ended 2026-10-31) is the review before this one.
+    expect(await first("--today", "2026-12-17")).toEqual({ no: 1, area: "以往管理评审", item: "以往管理评审措施的实施情况（MR-2026，2026-11-20；截至 2026-12-17）", value: "1/4 已完成", detail: "已完成 1 项，未到期 3 项，逾期 0 项", source: "管理评审输出跟踪表" });
     // The first half of 2027: MR-2026-2, the review of the year 2026, is the one before; its output is overdue on the page's last day.
     expect(await first("--from", "2027-01-01", "--to", "2027-07-01", "--today", "2027-07-01")).toMatchObject({
       item: "以往管理评审措施的实施情况（MR-2026-2，2026-12-18；截至 2027-07-01）",
@@ -198,7 +201,7 @@ describe("the record read back", () => {
     expect(late).toContain("  评审输出        MR-2026-2/1  增加一台三坐标（资源需求）  张丽  期限 2027-03-31  逾期\n");
     expect(late).toContain("  批准            尚未批准\n");
     expect(late).toContain("  检查发现        警告 management-review/not-held（第 88 行）：最近一次管理评审 MR-2026-2 于 2026-12-18 召开，此后 12 个月内（至 2027-12-18）没有记录新的管理评审（IATF 16949 9.3.1：至少每年一次）。");
-    expect(late).toContain("\n                  警告 management-review/output-overdue（第 92 行）：管理评审输出 MR-2026-2/1（增加一台三坐标，责任人 zhangli）的完成期限 2027-03-31 已过，尚未记录完成。");
+    expect(late).toContain("\n                  警告 management-review/output-overdue（第 92 行）：管理评审输出 MR-2026-2/1（增加一台三坐标，责任人 张丽（zhangli））的完成期限 2027-03-31 已过，尚未记录完成。");
   });
 });
 
@@ -208,5 +211,31 @@ describe("management-review/not-held", () => {
     const notHeld = async (today: string) => (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule === "management-review/not-held").map((f) => [f.file, f.line, f.column]);
     expect(await notHeld("2027-11-20")).toEqual([]);
     expect(await notHeld("2027-11-21")).toEqual([["management-reviews.yaml", 57, 11]]);
+  });
+});
+
+describe("a GJB 9001C repository (review81 7)", () => {
+  const gjb = builtOnce(async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const held = await csrInProcess(["-C", dir, "management-review", "held", "--period", "2026-01-01..2026-10-31", "--date", "2026-11-20", "--chair", "liuzm", "--attendees", "chenhw,luox", "--today", "2026-12-07"], { lang: null });
+    expect(held.code).toBe(0);
+    return dir;
+  });
+
+  it("refuses the output kind action-plan, IATF 16949 9.3.3.1's, and writes nothing", async () => {
+    const dir = await gjb();
+    const before = file(dir);
+    expect(await csrInProcess(["-C", dir, "management-review", "output", "MR-2026", "交付改进", "--kind", "action-plan", "--owner", "luox", "--due", "2027-03-31", "--today", "2026-12-07"], { lang: null })).toEqual(
+      refused("csr: 输出类别 action-plan（未达顾客绩效目标的措施计划）是 IATF 16949 9.3.3.1 的要求，本库不适用 IATF 16949：请用 improvement、change 或 resource。\n"),
+    );
+    expect(file(dir)).toBe(before);
+  });
+
+  it("management-review/not-held cites GJB 9001C 9.3.1 (at planned intervals), not IATF 16949's at least annually", async () => {
+    const dir = await gjb();
+    const messages = (await checkJsonInProcess(dir, "--today", "2028-01-01")).findings.filter((f) => f.rule === "management-review/not-held").map((f) => f.message);
+    expect(messages).toEqual([
+      "The last management review, MR-2026, was held on 2026-11-20, and none was recorded within twelve months of it (by 2027-11-20; GJB 9001C 9.3.1: at planned intervals). Hold the management review and record it: csr management-review held --period <year> --chair <person> --attendees <person>,<person>.",
+    ]);
   });
 });

@@ -8,10 +8,12 @@
  *
  * Errors (UserError, one line): an unknown record or output; a person not of people.yaml, of an outside party, or left
  * by the day; a date not a date, after today, or before the review was held; a period not a year or FROM..TO, or starting
- * after the review; a kind not of the four; an output closed, or a record approved, already; a missing option.
+ * or ending after the review; a kind not of the four, or action-plan outside IATF 16949; an output closed, or a record approved, already; a missing option.
  */
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
+import { addDays } from "../../core/dates.js";
+import { underStandard } from "../../model/citations.js";
 import { list, t } from "../../i18n/index.js";
 import { nextManagementReviewId, outputLabel } from "../../model/management-reviews.js";
 import { MANAGEMENT_REVIEW_OUTPUT_KINDS, type ManagementReview, type ManagementReviewOutput } from "../../model/types.js";
@@ -21,6 +23,12 @@ import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { appendEntry, editFile, entryNamed, insiderOption, listOption, saveChanges, setInMapOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
 import { personLabel } from "../shared/people.js";
+
+/** The last day a period from `from` (YYYY-MM-DD) reviewed on `held` may run to, as the fix proposes it: the end of the month before `held`, or `held` itself when that is before `from`. */
+function lastDayBefore(from: string, held: string): string {
+  const monthEnd = addDays(`${held.slice(0, 7)}-01`, -1);
+  return monthEnd >= from ? monthEnd : held;
+}
 
 const FILE = "management-reviews.yaml";
 
@@ -49,6 +57,8 @@ export async function managementReviewHeldCommand(ctx: CommandContext, flags: He
     const held = eventDateOption(flags.date, "--date");
     const period = periodOption(flags.period!);
     if (period.from > held) throw new UserError(t("management-review.period-after", { from: period.from, held }));
+    // A review looks back on a period that has passed: `--period 2026` held on 2026-12-07 would count days not yet lived (review81 9).
+    if (period.to > held) throw new UserError(t("management-review.period-ends-after", { to: period.to, held, from: period.from, last: lastDayBefore(period.from, held) }));
     const chair = insiderOption(session, flags.chair!, "--chair", held);
     const attendees = [...new Set(listOption(flags.attendees).map((a) => insiderOption(session, a, "--attendees", held).id))];
     if (attendees.length === 0) throw new UserError(t("management-review.needs", { missing: "--attendees" }), t("management-review.held.hint"));
@@ -85,6 +95,8 @@ export async function managementReviewOutputCommand(ctx: CommandContext, ref: st
     const missing = [text === undefined || !text.trim() ? "<text>" : "", flags.kind === undefined ? "--kind" : "", flags.owner === undefined ? "--owner" : "", flags.due === undefined ? "--due" : ""].filter(Boolean);
     if (missing.length > 0) throw new UserError(t("management-review.needs", { missing: list(missing) }), t("management-review.output.hint", { id: review.id }));
     const kind = choiceOption(flags.kind, "--kind", MANAGEMENT_REVIEW_OUTPUT_KINDS, "improvement");
+    // An action plan for a customer performance target missed is IATF 16949 9.3.3.1's; GJB 9001C and ISO 9001 have no such output (review81 7).
+    if (kind === "action-plan" && !underStandard(session.repo.config?.value?.standards, "IATF16949")) throw new UserError(t("management-review.action-plan-iatf"));
     const owner = insiderOption(session, flags.owner!, "--owner", review.held);
     const due = dateOption(flags.due, "--due");
     if (due < review.held) throw new UserError(t("management-review.before-held", { flag: "--due", date: due, id: review.id, held: review.held }));

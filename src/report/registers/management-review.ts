@@ -65,7 +65,7 @@ import { objectiveStanding, targetText } from "../../model/objectives.js";
 import { objectiveText } from "./objectives.js";
 import { outputLabel, outputTally, previousReview } from "../../model/management-reviews.js";
 
-/** `value`: a count as a number (a spreadsheet sums it), a rate or "—" as text. */
+/** `value`: a count as a number (a spreadsheet sums it), a rate, a sum of money ("35,500", as its detail writes it; the item names the unit) or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
 
 /**
@@ -324,7 +324,8 @@ function qualityCostRows(ctx: RegisterContext, period: Period): Row[] {
     ? row(`cost${gjb}`, "—", t(ctx, `register.management-review.cost-none${gjb}`), register)
     : row(
         `cost${gjb}`,
-        total,
+        // The sum as its detail writes money ("35,500"; the item says 元), not a bare 35500 beside "15,500 元" (review81 13).
+        yuanText(total),
         (total === 0 ? [] : [
           ...side("internal", COST_SIDES.internal),
           ...side("external", COST_SIDES.external),

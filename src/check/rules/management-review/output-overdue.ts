@@ -1,4 +1,5 @@
 import { sentences, t } from "../../../i18n/index.js";
+import { personLabel } from "../../../model/labels.js";
 import { outputLabel, outputStatus } from "../../../model/management-reviews.js";
 import type { Rule } from "../../rule.js";
 
@@ -41,7 +42,7 @@ export const rule: Rule = {
         if (review.held > ctx.options.today || outputStatus(output, ctx.options.today) !== "overdue") return;
         ctx.report(
           { file: located.file, path: [...located.path, "outputs", i] },
-          sentences(t("rule.management-review/output-overdue", { label: outputLabel(review, output), text: output.text, due: output.due, owner: output.owner }), t("rule.management-review/output-overdue.fix", { label: outputLabel(review, output) })),
+          sentences(t("rule.management-review/output-overdue", { label: outputLabel(review, output), text: output.text, due: output.due, owner: personLabel(ctx.index, output.owner) }), t("rule.management-review/output-overdue.fix", { label: outputLabel(review, output) })),
         );
       });
     }
