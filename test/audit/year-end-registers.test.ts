@@ -38,7 +38,9 @@ const csvRows = (csv: string) =>
     .replace(/^\uFEFF/, "")
     .split("\r\n")
     .filter((line) => line !== "")
-    .map((line) => [...`${line},`.matchAll(/("(?:[^"]|"")*"|[^,]*),/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!)));
+    .map((line) => [...`${line},`.matchAll(/("(?:[^"]|"")*"|[^,]*),/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!)))
+    // Text that reads as a number is written ="35,500" so that a spreadsheet keeps it as text (toCsv): the text a spreadsheet shows.
+    .map((row) => row.map((cell) => cell.replace(/^="(.*)"$/, "$1")));
 
 describe("csr export, the year-end registers", () => {
   it("has 过程清单, 到期记录清单 and 管理评审输入 last, with the cells csr list gives them", async () => {
