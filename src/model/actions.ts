@@ -289,17 +289,18 @@ export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["
 }
 
 /**
- * The next free number after `prefix` (e.g. `NC-2026-`, `FA-2026-`): one more than the highest number written after it
- * among `taken` (the prefix in any letter case), three digits at least: NC-2026-010. For the records csr numbers by year.
+ * The next free number after `prefix` (e.g. `NC-2026-`, `FA-2026-`, `OBJ-`): one more than the highest number written
+ * after it among `taken` (the prefix in any letter case), `digits` digits at least (three: NC-2026-010). For the records
+ * csr numbers in one sequence, by year or not.
  */
-export function nextNumbered(taken: Iterable<string>, prefix: string): string {
+export function nextNumbered(taken: Iterable<string>, prefix: string, digits = 3): string {
   let highest = 0;
   for (const id of taken) {
     if (!id.toUpperCase().startsWith(prefix)) continue;
     const n = Number(id.slice(prefix.length));
     if (Number.isInteger(n) && n > highest) highest = n;
   }
-  return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+  return `${prefix}${String(highest + 1).padStart(digits, "0")}`;
 }
 
 /**

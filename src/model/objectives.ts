@@ -6,6 +6,7 @@
  * csr check's objective/unmeasured read them.
  */
 import { addDays } from "../core/dates.js";
+import { nextNumbered } from "./actions.js";
 import type { ObjectiveFrequency, ObjectiveMeasurement, QualityObjective } from "./types.js";
 
 /** The letters of an objective's number: OBJ-03. */
@@ -137,13 +138,7 @@ export function objectiveStanding(objective: QualityObjective, from: string, to:
  * least.
  */
 export function nextObjectiveId(taken: Iterable<string>): string {
-  const prefix = `${OBJECTIVE_PREFIX}-`;
-  let highest = 0;
-  for (const id of taken) {
-    const n = id.toUpperCase().startsWith(prefix) ? Number(id.slice(prefix.length)) : NaN;
-    if (Number.isInteger(n) && n > highest) highest = n;
-  }
-  return `${prefix}${String(highest + 1).padStart(2, "0")}`;
+  return nextNumbered(taken, `${OBJECTIVE_PREFIX}-`, 2);
 }
 
 /** The target as written: "≤ 50 PPM", "≥ 98 %". */
