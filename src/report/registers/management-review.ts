@@ -80,12 +80,9 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const rows: Row[] = [...previousReviewRows(ctx, period), ...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   const words = periodWords(ctx, period);
-  // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7); the
-  // status of actions from previous reviews is on the page once management-reviews.yaml records a review (-mr).
+  // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
   const gjb = worksToGjb9001C(ctx.repo.config?.value) ? "-gjb" : "";
-  // Once objectives.yaml records objectives, the page gives their achievement and its note no longer lists it among the inputs it lacks.
-  const objectives = ctx.repo.objectives.length > 0 ? "-objectives" : "";
-  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), t(ctx, `register.management-review.scope-note${gjb}${objectives}${ctx.repo.managementReviews.length > 0 ? "-mr" : ""}`), t(ctx, `register.management-review.training-note${gjb}`)];
+  const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), scopeNote(ctx, gjb), t(ctx, `register.management-review.training-note${gjb}`)];
   return {
     id: "management-review",
     title: t(ctx, "register.management-review.title", words),
@@ -111,6 +108,21 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
     // How to list the rows behind each figure: for the one who runs the command, not on the page for management.
     listHints: [t(ctx, "register.management-review.hint", { ...period })],
   };
+}
+
+/**
+ * The note saying which inputs of management review the page gives and which come from other records (ISO 9001 9.3.2,
+ * IATF 16949 9.3.2.1; GJB 9001C 9.3.2 in a GJB repository, `gjb` "-gjb"): the status of actions from previous reviews is
+ * on the page once management-reviews.yaml records a review, the achievement of quality objectives once objectives.yaml
+ * records one (the rows previousReviewRows and objectiveRows give then); every other input is always on it or never.
+ */
+function scopeNote(ctx: RegisterContext, gjb: "" | "-gjb"): string {
+  const key = "register.management-review.scope-note";
+  const previous = ctx.repo.managementReviews.length > 0;
+  const objectives = ctx.repo.objectives.length > 0;
+  const on = [...(previous ? [t(ctx, `${key}.previous-on`)] : []), t(ctx, `${key}.requirements`), ...(objectives ? [t(ctx, `${key}.objectives-on`)] : []), t(ctx, `${key}.rest-on${gjb}`)];
+  const off = [...(previous ? [] : [t(ctx, `${key}.previous-off`)]), t(ctx, `${key}.changes-off${gjb}`), ...(objectives ? [] : [t(ctx, `${key}.objectives-off${gjb}`)]), t(ctx, `${key}.rest-off${gjb}`)];
+  return t(ctx, key, { on: on.join(t(ctx, "common.list-separator")), standard: t(ctx, `${key}.standard${gjb}`), off: off.join(t(ctx, `${key}.off-separator`)) });
 }
 
 const ids = (ctx: RegisterContext, list: readonly string[]) => list.join(t(ctx, "register.list-separator"));
