@@ -132,11 +132,12 @@ export const DISPOSITION_WORDS: Readonly<Record<Disposition, readonly string[]>>
   optional: ["可选", "可选择", "选择性", "optional"],
   "not-applicable": ["不适用", "N/A", "NA", "not applicable", "not-applicable"],
   // The CSR list's words for one rejected as written with an alternative agreed with the customer: the alternative is read from 处置理由.
-  rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)", "不合理（按商定替代方案满足）", "rejected (agreed alternative met)"],
+  // "rejected (agreed alternative met)" is how English lists printed it before tester82 A15 (read as the CSR refused).
+  rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)", "不合理（按商定替代方案满足）", "rejected (agreed alternative met)", "not feasible — met by customer-agreed alternative"],
 };
 
 /** The disposition words of a CSR list saying a rejection has an alternative agreed with the customer (register.disposition.rejected-alternative). */
-const ALTERNATIVE_WORDS = ["不合理（按商定替代方案满足）", "rejected (agreed alternative met)"];
+const ALTERNATIVE_WORDS = ["不合理（按商定替代方案满足）", "rejected (agreed alternative met)", "not feasible — met by customer-agreed alternative"];
 
 /** Whether a 处置 cell says the requirement is rejected as written and met by an alternative agreed with the customer. */
 export function saysAgreedAlternative(text: string): boolean {

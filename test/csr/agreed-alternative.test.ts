@@ -133,6 +133,24 @@ describe("an alternative agreed with the customer for a rejected requirement", (
     }
   });
 
+  it("in English it reads as met by the customer-agreed alternative, never as refused, and an English list is read back so (tester82 A15)", async () => {
+    const dir = committedFixture("examples/acme-auto");
+    const words = "not feasible — met by customer-agreed alternative";
+    for (const args of [["matrix", "csr", "--customer", "DYA"], ["list", "--customer", "DYA"]]) {
+      const run = await csrInProcess(["-C", dir, ...args, "--format", "json", "--today", DAY], { lang: "en" });
+      const row = (JSON.parse(run.stdout) as { rows: Record<string, unknown>[] }).rows.find((r) => r.id === "DYA-005")!;
+      expect(row.disposition).toBe(words);
+    }
+    const show = await csrInProcess(["-C", dir, "show", "DYA-005", "--today", DAY], { lang: "en" });
+    expect(show.stdout.split("\n").filter((l) => l.startsWith("  Decision "))).toEqual([expect.stringContaining(words)]);
+    const out = tempDir();
+    const render = await csrInProcess(["-C", dir, "render", "DYA-005", "--format", "md", "--out", join(out, "DYA-005.md"), "--today", DAY], { lang: "en" });
+    expect(render.code).toBe(0);
+    const report = readFileSync(join(out, "DYA-005.md"), "utf8");
+    expect(report).toContain(words);
+    expect(report).not.toMatch(/rejected|unreasonable/);
+  });
+
   it("csr address of a CSR rejected without an alternative warns that it is not to be met and how to record one; of one with an alternative, it does not", async () => {
     const plain = await rejectedOutright();
     const run = await csrInProcess(["-C", plain, "address", "DYA-005", "QP-012", "--section", "5.4", "--date", "2026-03-27"], { lang: "zh-CN" });
