@@ -151,6 +151,28 @@ export function voidedReview(action: CorrectiveAction): VoidedZeroingReview | un
   return zeroingReviewed(action) ? undefined : action.zeroing?.voided_reviews?.at(-1);
 }
 
+/** One 军代表 review of a 归零: who (a person id) and the day it was held. */
+export interface HeldZeroingReview {
+  reviewed_by?: string;
+  reviewed: string;
+}
+
+/**
+ * The 军代表's reviews of `zeroing` as they stood at the end of `day` (YYYY-MM-DD; csr render --as-of): `voided`, those
+ * held and made void by a correction of the evidence by that day, oldest first (zeroing.voided_reviews); `inForce`, the
+ * review then valid — the one recorded (zeroing.reviewed_by, reviewed), or, before it was held, a review voided only
+ * after `day` — undefined when none was. A review held after `day` is in neither. GJB 9001C-2017 10.2, 7.5.3: the 归零
+ * record shows every review, the voided ones too.
+ */
+export function zeroingReviewsOn(zeroing: CorrectiveAction["zeroing"], day: string): { inForce?: HeldZeroingReview; voided: VoidedZeroingReview[] } {
+  const held = (zeroing?.voided_reviews ?? []).filter((v) => v.reviewed !== undefined && v.reviewed <= day);
+  const voided = held.filter((v) => v.voided <= day);
+  const current = zeroing?.reviewed !== undefined && zeroing.reviewed <= day ? { ...(zeroing.reviewed_by !== undefined ? { reviewed_by: zeroing.reviewed_by } : {}), reviewed: zeroing.reviewed } : undefined;
+  const later = held.filter((v) => v.voided > day).at(-1);
+  const inForce = current ?? (later ? { ...(later.reviewed_by !== undefined ? { reviewed_by: later.reviewed_by } : {}), reviewed: later.reviewed! } : undefined);
+  return { ...(inForce ? { inForce } : {}), voided };
+}
+
 /** A day a record's closure (D8) may not precede (closedTooEarly): the 军代表's review, or the release of a revision made for it. */
 export type ClosureBound = { kind: "review"; date: string; by?: string } | { kind: "release"; date: string; document: string; version: string };
 

@@ -61,7 +61,7 @@ zeroing:
 `;
 
 /** examples/gjb-demo with NC-2026-001 recorded and CS/WI-005 A/0 naming it (as csr release --action records it), committed. */
-const gjb = builtOnce(() => {
+function gjbRepository(): string {
   const dir = committedFixture("examples/gjb-demo");
   mkdirSync(join(dir, "actions"));
   writeFileSync(join(dir, "actions", "NC-2026-001.yaml"), NC);
@@ -70,7 +70,8 @@ const gjb = builtOnce(() => {
   git(dir, ["add", "-A"]);
   git(dir, ["commit", "-q", "-m", "NC-2026-001"]);
   return dir;
-});
+}
+const gjb = builtOnce(gjbRepository);
 
 /** examples/acme-auto with an internal audit of C3 (IA-2026-09, one minor nonconformity) and its record NC-2026-009, D3 and D4 done; the finding's text is hostile. */
 const HOSTILE = '首件记录未记模具编号 <script>alert(1)</script> | **x**';
@@ -293,5 +294,93 @@ describe("a quality problem's grade, batches, serial numbers and the day the 军
     const grade = await open("--problem-grade", "critical");
     expect(grade.code).toBe(2);
     expect(grade.stderr).toMatch(/^csr: .*--problem-grade.*critical/);
+  });
+});
+
+describe("csr render <action id>: a 军代表 review voided by a correction of the evidence it reviewed (GJB 9001C 10.2, 7.5.3; QJ 3183)", () => {
+  /** gjb-demo's NC-2026-001 (reviewed by 王建东 on 2026-12-04) with its 措施有效 corrected on 2026-12-07, which voids that review. */
+  const voided = builtOnce(async () => {
+    const dir = gjbRepository();
+    const zero = await csrInProcess(["-C", dir, "action", "zero", "NC-2026-001", "--effective", "连续3批验证合格", "--amend", "--today", "2026-12-07", "--commit"], { lang: "zh-CN" });
+    expect([zero.code, zero.stderr]).toEqual([0, ""]);
+    return dir;
+  });
+  const part = (md: string) => md.slice(md.indexOf("## 9 "));
+
+  it("lists the voided review (when, by whom, which corrected evidence voided it) and a row for the new review, the 军代表's signature blank, in Chinese and English", async () => {
+    const dir = await voided();
+    const zh = join(tempDir(), "nc.md");
+    const result = bin(dir, "NC-2026-001", "--out", zh, "--today", "2026-12-07");
+    expect([result.code, result.stderr]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\n"]);
+    expect(part(readFileSync(zh, "utf8")).split("\n")).toEqual([
+      "## 9 军代表评审记录",
+      "",
+      "| 评审日期 | 军代表 | 状态 | 失效日期 | 失效原因 |",
+      "| --- | --- | --- | --- | --- |",
+      "| 2026-12-04 | 王建东 | 已失效 | 2026-12-07 | 更正了已评审的证据：措施有效 |",
+      "|  |  | 待重新评审 |  |  |",
+      "",
+      "| 编制 | ________ | 审核 | ________ | 批准 | ________ | 军代表 | ________ |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 日期 | ________ | 日期 | ________ | 日期 | ________ | 日期 | ________ |",
+      "",
+    ]);
+    // The corrected evidence, judged met as the record's closure (D8) verified it.
+    expect(readFileSync(zh, "utf8")).toContain("| 措施有效 | 连续3批验证合格 | 已满足 |\n");
+    const en = join(tempDir(), "nc.md");
+    expect(bin(dir, "NC-2026-001", "--out", en, "--today", "2026-12-07", "--lang", "en").code).toBe(0);
+    expect(part(readFileSync(en, "utf8")).split("\n").slice(0, 6)).toEqual([
+      "## 9 Military representative's reviews",
+      "",
+      "| Review date | Military representative | State | Voided on | Why voided |",
+      "| --- | --- | --- | --- | --- |",
+      "| 2026-12-04 | Wang Jiandong | Voided | 2026-12-07 | Reviewed evidence corrected: actions effective (措施有效) |",
+      "|  |  | To be reviewed again |  |  |",
+    ]);
+  });
+
+  it("lists the voided review before the valid one once the 军代表 reviews again; --as-of a day before the correction prints the review then in force, and no list", async () => {
+    const dir = gjbRepository();
+    const zero = async (...args: string[]) => {
+      const r = await csrInProcess(["-C", dir, "action", "zero", "NC-2026-001", ...args, "--commit"], { lang: "zh-CN" });
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+    };
+    await zero("--effective", "连续3批验证合格", "--amend", "--today", "2026-12-07");
+    // The 军代表 reviews a finished 归零 only: its tenth criterion first.
+    await zero("--rules-improved", "CS/QP-019 B/2", "--today", "2026-12-08");
+    await zero("--reviewed-by", "wangjd", "--reviewed", "2026-12-08", "--today", "2026-12-08");
+    const out = join(tempDir(), "nc.md");
+    expect((await run(dir, "NC-2026-001", "--out", out, "--today", "2026-12-08")).code).toBe(0);
+    expect(part(readFileSync(out, "utf8")).split("\n")).toEqual([
+      "## 9 军代表评审记录",
+      "",
+      "| 评审日期 | 军代表 | 状态 | 失效日期 | 失效原因 |",
+      "| --- | --- | --- | --- | --- |",
+      "| 2026-12-04 | 王建东 | 已失效 | 2026-12-07 | 更正了已评审的证据：措施有效 |",
+      "| 2026-12-08 | 王建东 | 有效 |  |  |",
+      "",
+      "| 编制 | ________ | 审核 | ________ | 批准 | ________ | 军代表 | 王建东 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 日期 | ________ | 日期 | ________ | 日期 | ________ | 日期 | 2026-12-08 |",
+      "",
+    ]);
+    const before = join(tempDir(), "nc.md");
+    expect((await run(dir, "NC-2026-001", "--out", before, "--as-of", "2026-12-05")).code).toBe(0);
+    const md = readFileSync(before, "utf8");
+    expect(md).not.toContain("军代表评审记录");
+    expect(md).toContain("| 日期 | ________ | 日期 | ________ | 日期 | ________ | 日期 | 2026-12-04 |\n");
+    const html = join(tempDir(), "nc.html");
+    expect((await run(dir, "NC-2026-001", "--out", html, "--today", "2026-12-08")).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toContain('<tr><td class="nowrap">2026-12-04</td><td class="nowrap">王建东</td><td class="nowrap">已失效</td><td class="nowrap">2026-12-07</td><td>更正了已评审的证据：措施有效</td></tr>');
+  });
+
+  it.runIf(tool("chromium") && tool("pdftotext"))("prints the list in the PDF with the signatures on its page, never the signatures alone on a last page", { timeout: 60_000 }, async () => {
+    const dir = await voided();
+    const out = join(tempDir(), "nc.pdf");
+    const result = bin(dir, "NC-2026-001", "--out", out, "--today", "2026-12-07");
+    expect([result.code, result.stderr]).toEqual([0, "已输出 1 个文件（pdf，zh-CN）。\n"]);
+    const pages = (await import("node:child_process")).execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim() !== "");
+    const last = pages.at(-1)!.replace(/\s+/g, " ");
+    expect(last).toMatch(/9 军代表评审记录 评审日期 军代表 状态 失效日期 失效原因 2026-12-04 王建东 已失效 2026-12-07 更正了已评审的证据：措施有效 待重新评审 编制 日期： 审核 日期： 批准 日期： 军代表 日期：/);
   });
 });

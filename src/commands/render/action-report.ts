@@ -16,6 +16,7 @@ import { formRevisionOn, type RepoIndex } from "../../model/index.js";
 import type { AuditFinding, ControlledDocument, CorrectiveAction, ProcessAudit } from "../../model/types.js";
 import type { Labels } from "../../render/environment.js";
 import type { Lang } from "../../render/view.js";
+import { zeroingReviewsOn } from "../../model/zeroing-review.js";
 import { documentTitle, personName, type RegisterContext } from "../../report/registers/context.js";
 import { sourceText } from "../show/action.js";
 import { processCodeLabel } from "../../model/labels.js";
@@ -166,9 +167,12 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
   if (kind === "zeroing") {
     const evidence = zeroingEvidence(action, (count) => l("action_report_read_across_count").replace("{count}", String(count)), (reason) => tr("show.action.zeroing.no-read-across", { reason }));
     const zeroing = action.zeroing ?? {};
-    // The evidence is judged met when the 归零 is verified (D8) or reviewed by that day; printed for an earlier day (--as-of)
-    // it is what was recorded, not yet verified — the record keeps no date of each piece of evidence (review80 #3).
-    const judged = d8?.done !== undefined || (zeroing.reviewed !== undefined && zeroing.reviewed <= day);
+    // The 军代表's reviews on that day: the one in force, and those a correction of the evidence voided before it.
+    const reviews = zeroingReviewsOn(zeroing, day);
+    // The evidence is judged met when the 归零 is verified (D8) or reviewed by that day (a review voided by then reviewed other
+    // evidence); printed for an earlier day (--as-of) it is what was recorded, not yet verified — the record keeps no date of
+    // each piece of evidence (review80 #3).
+    const judged = d8?.done !== undefined || reviews.inForce !== undefined;
     const state = (text: string | undefined) => l(text === undefined ? "action_report_state_missing" : judged ? "action_report_state_met" : "action_report_state_recorded");
     const criteria = ZEROING_PARTS.map(({ part, criteria: of }) => ({
       title: l(`action_report_zeroing_${part}`),
@@ -196,15 +200,14 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
         { title: l("action_report_read_across"), table: readAcross },
         { title: l("action_report_revisions"), table: revisionsTable },
         verification,
+        ...reviewsSection(reviews, l, tr, name),
       ],
       signatures: [
         { label: l("prepared"), name: "", date: "" },
         { label: l("reviewed"), name: "", date: "" },
         { label: l("approved"), name: "", date: "" },
-        // A review dated after the day printed was not yet made then (--as-of): a blank to sign, as one not recorded.
-        zeroing.reviewed !== undefined && zeroing.reviewed > day
-          ? { label: l("action_report_sign_military_representative"), name: "", date: "" }
-          : { label: l("action_report_sign_military_representative"), name: name(zeroing.reviewed_by), date: zeroing.reviewed ?? "" },
+        // The review in force that day; none (not yet held, or voided by a correction): a blank to sign, as one not recorded.
+        { label: l("action_report_sign_military_representative"), name: name(reviews.inForce?.reviewed_by), date: reviews.inForce?.reviewed ?? "" },
       ],
     };
   }
@@ -234,6 +237,31 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       { label: l("approved"), name: "", date: "" },
     ],
   };
+}
+
+/**
+ * The part of a 归零报告 that lists the 军代表's reviews when a correction of the evidence voided one (zeroing.voided_reviews,
+ * csr action zero --amend): each voided review — its day, the 军代表, the day it was voided and the evidence whose correction
+ * voided it — then the review in force, or a row to fill in by hand while the new review is still to be held. None without a
+ * voided review: the 军代表's signature cell is the whole record then. GJB 9001C-2017 10.2, 7.5.3 (nothing the 军代表
+ * signed is dropped from the record); QJ 3183.
+ */
+function reviewsSection(reviews: ReturnType<typeof zeroingReviewsOn>, l: (key: string) => string, tr: (key: string) => string, name: (id: string | undefined) => string): ReportSection[] {
+  if (reviews.voided.length === 0) return [];
+  const why = (amended: readonly string[]) => l("action_report_review_voided_because").replace("{criteria}", amended.map((k) => tr(`action.zero.criterion.${k}`)).join(tr("common.list-separator")));
+  return [
+    {
+      title: l("action_report_reviews"),
+      table: {
+        head: [l("action_report_review_date"), l("action_report_sign_military_representative"), l("action_report_state"), l("action_report_voided_on"), l("action_report_voided_because")],
+        rows: [
+          ...reviews.voided.map((v) => [v.reviewed ?? "", name(v.reviewed_by), l("action_report_review_voided"), v.voided, why(v.amended)]),
+          reviews.inForce ? [reviews.inForce.reviewed, name(reviews.inForce.reviewed_by), l("action_report_review_valid"), "", ""] : ["", "", l("action_report_review_pending"), "", ""],
+        ],
+        nowrap: [true, true, true, true, false],
+      },
+    },
+  ];
 }
 
 /**
