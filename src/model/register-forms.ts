@@ -45,6 +45,7 @@ export const REGISTER_COMMANDS = {
   "first-articles": "csr list first-articles",
   objectives: "csr list objectives",
   "management-review-outputs": "csr list management-review-outputs",
+  supervision: "csr list supervision",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -161,6 +161,11 @@ export interface Table {
    */
   edition?: { name: string; signatures: { role: string; name: string; date: string }[] };
   /**
+   * Signature lines of this register after qms.yaml's `registers.signatures` (those it already has are not repeated): the
+   * 军代表's line under the quality supervision report he is given (csr list supervision; GJB 9001C 4.4).
+   */
+  signatures?: string[];
+  /**
    * For a register of what happened over a span rather than as of a day (the change report): what its
    * heading says in place of the as-of date ("期间：2026-01-01 至 2026-06-30"), and the title without
    * it, since the heading says it (see withHeading in commands/shared/output.ts).

@@ -208,6 +208,8 @@ describe("the symbol conversion table", () => {
       "过程清单",
       "到期记录清单",
       "管理评审输入",
+      // The previous month's report to the 军代表 (质量监督月报, GJB 9001C 4.4; tester81 J7).
+      "质量监督月报",
     ]);
   });
 

@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "objectives", "management-review-outputs"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "objectives", "management-review-outputs", "supervision"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -28,8 +28,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   // CSRs reviewed late; copies still out past their 应回收日期.
   { key: "overdue", flag: "--overdue", lists: ["csr", "distribution"] },
   // By the day a review round started, a copy was issued or came back, a training was held, a document was periodically reviewed, a process was audited, a corrective action was received.
-  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing", "first-articles"] },
-  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing", "first-articles"] },
+  { key: "from", flag: "--from", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing", "first-articles", "supervision"] },
+  { key: "to", flag: "--to", lists: ["csr", "reviews", "distribution", "training", "periodic-reviews", "management-review", "audits", "actions", "error-proofing", "first-articles", "supervision"] },
   { key: "clause", flag: "--clause", lists: ["csr"] },
   { key: "owner", flag: "--owner", lists: ["csr"] },
   // The CSRs an internal auditor samples in a process: those its documents address (IATF 16949 9.2.2.1, 9.2.2.3).

@@ -34,6 +34,8 @@ import { toolingRegister, verificationRegister } from "../../report/registers/to
 import { firstArticleRegister } from "../../report/registers/first-articles.js";
 import { objectiveRegister } from "../../report/registers/objectives.js";
 import { managementReviewOutputsRegister } from "../../report/registers/management-review-outputs.js";
+import { supervisionReport } from "../../report/registers/supervision.js";
+import { worksToGjb9001C } from "../../model/citations.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf, personName } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -53,7 +55,7 @@ import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, printHints, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 import { readRepository } from "../shared/read.js";
 import { periodOption, type PeriodFlags } from "../shared/period.js";
-import { inFirstQuarter, previousCalendarYear } from "../../report/registers/period.js";
+import { inFirstQuarter, previousCalendarYear, previousMonth } from "../../report/registers/period.js";
 import { customerGiven } from "../../model/customers.js";
 
 export interface RegisterFlags extends OutputFlags, PeriodFlags {
@@ -115,7 +117,10 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
   const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
-  const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousCalendarYear(today) : yearTo(dateOption(flags.to, "--to", today))) : flags, today);
+  // The 军代表's supervision report is a GJB 9001C supplier's: refused elsewhere before anything is built (tester81 J7).
+  if (what === "supervision" && !worksToGjb9001C(repo.config?.value)) throw new UserError(t("list.supervision-gjb-only"));
+  // Without --from and --to, the supervision report is the last whole calendar month's, the month it reports on.
+  const period = periodOption(what === "management-review" && flags.from === undefined ? (lastYear ? previousCalendarYear(today) : yearTo(dateOption(flags.to, "--to", today))) : what === "supervision" && flags.from === undefined && flags.to === undefined ? previousMonth(today) : flags, today);
   const filter = what === "training" ? undefined : copyFilter(rc, flags, what === "distribution" ? { period, state: copyStateFilter(flags) } : {});
   let table: Table;
   let name: string | undefined;
@@ -242,6 +247,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     name = `objectives-${year}`;
   } else if (what === "first-articles") {
     table = firstArticleRegister(rc, { today, filter: period ? { period } : {} });
+  } else if (what === "supervision") {
+    table = supervisionReport(rc, { period: period! });
+    name = `supervision-${period!.from}-${period!.to}`;
   } else if (what === "management-review-outputs") {
     table = managementReviewOutputsRegister(rc, { today });
   } else if (what === "error-proofing") {

@@ -199,7 +199,7 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
     pageOf: translate(lang, "output.heading.page-x-of-y", { page: "{page}", pages: "{pages}" }),
     page: translate(lang, "output.heading.page-x", { page: "{page}" }),
     date: translate(lang, "output.heading.date"),
-    signatures: (config?.registers?.signatures ?? []).map((label) => signatureLabel(lang, label)),
+    signatures: [...new Set([...(config?.registers?.signatures ?? []), ...(table.signatures ?? [])])].map((label) => signatureLabel(lang, label)),
     ...(table.edition ? { signed: Object.fromEntries(table.edition.signatures.map((s) => [signatureLabel(lang, s.role), { name: s.name, date: s.date }])) } : {}),
     separator: lang === "en" ? " | " : " ｜ ",
     colon: lang === "en" ? ": " : "：",

@@ -31,6 +31,9 @@ import { firstArticleRegister } from "./first-articles.js";
 import { objectiveRegister } from "./objectives.js";
 import { managementReviewOutputsRegister } from "./management-review-outputs.js";
 import { suppliers } from "../../model/suppliers.js";
+import { worksToGjb9001C } from "../../model/citations.js";
+import { previousMonth } from "./period.js";
+import { supervisionReport } from "./supervision.js";
 
 /**
  * Every register csr builds, whether or not the repository's standards ask for it: what `csr
@@ -64,7 +67,8 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
- * year to date following (id management-review-year-to-date); last the 管理评审输出跟踪表 once management-reviews.yaml records a review.
+ * year to date following (id management-review-year-to-date); then the 管理评审输出跟踪表 once management-reviews.yaml records a review;
+ * last, in a GJB 9001C repository, the previous calendar month's 质量监督月报 (csr list supervision).
  */
 export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean; letters?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
@@ -137,6 +141,9 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   // The outputs of the management reviews and their status (管理评审输出跟踪表, ISO 9001 9.3.2 a, 9.3.3) after the inputs whose
   // first row counts them, once management-reviews.yaml records a review, as csr list management-review-outputs gives it.
   if (ctx.repo.managementReviews.length > 0) yield managementReviewOutputsRegister(ctx, { today });
+  // In a GJB 9001C repository, last month's quality supervision report to the 军代表 (质量监督月报, GJB 9001C 4.4), as csr list
+  // supervision gives it without options.
+  if (worksToGjb9001C(ctx.repo.config?.value)) yield supervisionReport(ctx, { period: previousMonth(today) });
 }
 
 /**

@@ -38,3 +38,12 @@ export function previousCalendarYear(today: string): { from: string; to: string 
   const year = Number(today.slice(0, 4)) - 1;
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
+
+/** The calendar month before `today`'s, its first to its last day: the month a 质量监督月报 made early in the next reports on (csr list supervision). */
+export function previousMonth(today: string): { from: string; to: string } {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, "0");
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, "0")}` };
+}
