@@ -148,6 +148,7 @@ import { rule as supplierAuditDue } from "./rules/supplier/audit-due.js";
 import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unqualified.js";
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
+import { rule as supplierNoQmsCertificate } from "./rules/supplier/no-qms-certificate.js";
 import { rule as supplierRatingWithoutAction } from "./rules/supplier/rating-without-action.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
@@ -324,6 +325,7 @@ export const rules: readonly Rule[] = [
   supplierAuditorUnqualified,
   supplierCertificateExpired,
   supplierCertificateExpiring,
+  supplierNoQmsCertificate,
   supplierRatingWithoutAction,
   supplierUnknown,
   supplierWithdrawnHoldsCopies,

@@ -339,6 +339,11 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--supplies <items...>", t("help.supplier.supplies"))
           .option("--special-characteristics", t("help.supplier.special-characteristics"))
           .option("--no-special-characteristics", t("help.supplier.no-special-characteristics"))
+          .option("--development <standard>", t("help.supplier.update.development"))
+          .option("--development-due <date>", t("help.supplier.update.development-due"))
+          .option("--development-note <text>", t("help.supplier.update.development-note"))
+          .option("--customer-authorised <customer>", t("help.supplier.update.customer-authorised"))
+          .option("--authorisation-record <record>", t("help.supplier.update.authorisation-record"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await load()).supplierUpdateCommand));

@@ -225,6 +225,10 @@ export interface SupplierRecord {
   supplies?: string[];
   special_characteristics?: boolean;
   approvals?: SupplierApproval[];
+  /** Its quality management system development (IATF 16949 8.4.2.3): the standard it is to be certified to, by when (YYYY-MM-DD), how. */
+  development?: { target: string; due?: string; note?: string };
+  /** The customer's authorisation to buy from it without an ISO 9001 certificate (IATF 16949 8.4.2.3): a customer code, the record. */
+  customer_authorisation?: { customer: string; record?: string };
   certificates?: SupplierCertificate[];
   audits?: SupplierAudit[];
   /** Its performance ratings (csr supplier rate), in the order recorded. */

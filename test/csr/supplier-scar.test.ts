@@ -82,7 +82,11 @@ describe("supplier corrective action requests (SCAR)", () => {
     // Before the SCAR was raised: none.
     expect((await run(dir, "show", "CZXS", "--today", "2026-11-01")).stdout).toContain("\n  未关闭 SCAR     无\n");
     const check = JSON.parse((await run(dir, "check", "--format", "json", ...TODAY)).stdout) as { findings: { rule: string; file: string; line: number }[] };
-    expect(check.findings.filter((f) => f.rule !== "coverage/clause-uncovered").map((f) => [f.rule, f.file, f.line])).toEqual([["action/step-overdue", "actions/SCAR-2026-001.yaml", 10]]);
+    expect(check.findings.filter((f) => f.rule !== "coverage/clause-uncovered").map((f) => [f.rule, f.file, f.line])).toEqual([
+      ["action/step-overdue", "actions/SCAR-2026-001.yaml", 10],
+      // CZXS is approved with no certificate, audit or customer authorisation recorded (IATF 16949 8.4.2.3; tester82 A9).
+      ["supplier/no-qms-certificate", "suppliers/CZXS.yaml", 4],
+    ]);
     // The reply is the supplier's: it is chased for it, the customer is not told (as for a complaint's 8D).
     const overdue = async (lang: string) =>
       (JSON.parse((await run(dir, "--lang", lang, "check", "--format", "json", ...TODAY)).stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "action/step-overdue").map((f) => f.message);

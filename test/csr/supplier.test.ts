@@ -121,9 +121,29 @@ describe("csr supplier", () => {
     expect(await run(dir, "supplier", "update", "CZXS")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有要修改的内容：请给出 --status（及 --date、--by）、--supplies 或 --special-characteristics。\n提示：例如：csr supplier update CZXS --status approved --date 2026-12-01 --by <人员>\n",
+      stderr: "csr: 没有要修改的内容：请给出 --status（及 --date、--by）、--supplies、--special-characteristics、--development 或 --customer-authorised。\n提示：例如：csr supplier update CZXS --status approved --date 2026-12-01 --by <人员>\n",
     });
     expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("warns of an approved supplier with no ISO 9001 certificate, no passed audit and no customer authorisation, and records its development plan and the customer's authorisation (IATF 16949 8.4.2.3; tester82 A9)", async () => {
+    const dir = withOtherParty();
+    await run(dir, "supplier", "add", "CZXS", "--supplies", "O型圈");
+    await run(dir, "supplier", "update", "CZXS", "--status", "approved", "--date", "2026-02-01", "--by", "zhang");
+    const warnings = async () => (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "supplier/no-qms-certificate").map((f) => `${f.file}:${f.line}:${f.column}`);
+    expect(await warnings()).toEqual(["suppliers/CZXS.yaml:5:14"]);
+    // A plan towards certification is recorded and listed, but is no certificate yet: the warning stays.
+    expect((await run(dir, "supplier", "update", "CZXS", "--development", "ISO 9001", "--development-due", "2027-06-30")).stdout.split("\n")[0]).toBe("已更新供方 CZXS（常州橡塑材料有限公司）：计划于 2027-06-30 前通过 ISO 9001 认证。");
+    expect(await warnings()).toEqual(["suppliers/CZXS.yaml:5:14"]);
+    expect(await run(dir, "supplier", "update", "CZXS", "--authorisation-record", "DYA-QA-2026-018")).toEqual({ code: 2, stdout: "", stderr: "csr: --authorisation-record 需要作出授权的顾客：请给出 --customer-authorised <顾客>。\n" });
+    expect((await run(dir, "supplier", "update", "CZXS", "--customer-authorised", "dya", "--authorisation-record", "DYA-QA-2026-018")).stdout.split("\n")[0]).toBe("已更新供方 CZXS（常州橡塑材料有限公司）：经顾客 DYA 授权，无需 ISO 9001 证书（DYA-QA-2026-018）。");
+    expect(read(dir, "suppliers/CZXS.yaml")).toBe(
+      ["code: CZXS", "supplies:", "  - O型圈", "approvals:", "  - {status: approved, date: 2026-02-01, by: zhang}", "development: {target: ISO 9001, due: 2027-06-30}", "customer_authorisation: {customer: DYA, record: DYA-QA-2026-018}", ""].join("\n"),
+    );
+    expect(await warnings()).toEqual([]);
+    const list = await run(dir, "list", "suppliers", "--format", "csv", "--today", "2026-12-04");
+    expect(list.stdout.split("\n")[0]).toContain(",体系发展,");
+    expect(list.stdout).toContain("计划于 2027-06-30 前通过 ISO 9001 认证、经顾客 DYA 授权，无需 ISO 9001 证书（DYA-QA-2026-018）");
   });
 
   it("records a second-party audit by an auditor without a second-party qualification, with the note csr check gives (supplier/auditor-unqualified)", async () => {

@@ -41,6 +41,7 @@ import { personLabel, refuseMilitaryWork, refuseOutsidePerson, resolvePerson } f
 import { appendExternalParty } from "../shared/external-parties.js";
 import { supplierLabel, supplierOption } from "../shared/suppliers.js";
 import { appendFlowEntry, flowMap, ratingMeasure, ratingPeriod, refuseUnbegunPeriod } from "../shared/ratings.js";
+import { customerGiven } from "../../model/customers.js";
 
 export interface SupplierFlags {
   name?: string;
@@ -49,6 +50,16 @@ export interface SupplierFlags {
   supplies?: string[];
   /** true: it supplies parts with special characteristics; false: it no longer does. */
   specialCharacteristics?: boolean;
+  /** csr supplier update: the standard its QMS development plan aims at (IATF 16949 8.4.2.3), e.g. "IATF 16949". */
+  development?: string;
+  /** The day the plan has it certified by (YYYY-MM-DD). */
+  developmentDue?: string;
+  /** How: the plan's steps or its record. */
+  developmentNote?: string;
+  /** The customer (code or name) who authorised buying from it without an ISO 9001 certificate (IATF 16949 8.4.2.3). */
+  customerAuthorised?: string;
+  /** The customer's letter or record of that authorisation. */
+  authorisationRecord?: string;
   status?: string;
   date?: string;
   by?: string;
@@ -75,7 +86,7 @@ export interface SupplierFlags {
 }
 
 /** The order csr writes a supplier record's keys in (schemas/supplier.schema.json). */
-const ORDER = ["code", "supplies", "special_characteristics", "approvals", "certificates", "audits", "ratings"] as const;
+const ORDER = ["code", "supplies", "special_characteristics", "approvals", "development", "customer_authorisation", "certificates", "audits", "ratings"] as const;
 const AUDIT_RESULTS = ["passed", "conditional", "failed"] as const;
 
 export async function supplierAddCommand(ctx: CommandContext, code: string, flags: SupplierFlags): Promise<number> {
@@ -132,6 +143,22 @@ export async function supplierUpdateCommand(ctx: CommandContext, given: string, 
       edits.push((doc) => (flags.specialCharacteristics ? setKey(doc, "special_characteristics", doc.createNode(true)) : doc.delete("special_characteristics")));
       details.push(t(flags.specialCharacteristics ? "supplier.update.special-on" : "supplier.update.special-off"));
     }
+    if (flags.development !== undefined || flags.developmentDue !== undefined || flags.developmentNote !== undefined) {
+      const before = supplier.record?.value.development;
+      const target = flags.development?.trim() || before?.target;
+      if (!target) throw new UserError(t("supplier.development.needs-target"));
+      const due = flags.developmentDue !== undefined ? dateOption(flags.developmentDue, "--development-due") : before?.due;
+      const note = flags.developmentNote !== undefined ? flags.developmentNote.trim() || undefined : before?.note;
+      const development = { target, ...(due ? { due } : {}), ...(note ? { note } : {}) };
+      edits.push((doc) => setKey(doc, "development", flowMap(doc, development)));
+      details.push(t(due ? "supplier.update.development-due" : "supplier.update.development", { target, due: due ?? "" }));
+    }
+    if (flags.customerAuthorised !== undefined) {
+      const customer = customerGiven(session.repo.customers.map((c) => c.value), flags.customerAuthorised, "--customer-authorised").code;
+      const record = flags.authorisationRecord?.trim();
+      edits.push((doc) => setKey(doc, "customer_authorisation", flowMap(doc, { customer, ...(record ? { record } : {}) })));
+      details.push(t(record ? "supplier.update.authorised-record" : "supplier.update.authorised", { customer, record: record ?? "" }));
+    } else if (flags.authorisationRecord !== undefined) throw new UserError(t("supplier.authorisation.needs-customer"));
     if (edits.length === 0) throw new UserError(t("supplier.update.nothing"), t("supplier.update.hint", { code: supplier.code }));
     await saveChanges(ctx, session, [recordChange(session, supplier, edits)], [t("supplier.updated", { supplier: supplierLabel(supplier), details: details.join(t("department.update.separator")) })], {
       commit: flags.commit,

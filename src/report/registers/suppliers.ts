@@ -3,7 +3,8 @@
  * where the list is required): a row per supplier (model/suppliers.ts), in qms.yaml's order — code,
  * name, what it supplies, its status on `today` and the day it was decided, its certificates (standard,
  * number, valid until), whether it supplies parts with special characteristics, its contact people
- * and its last second-party audit. A certificate lapsed on `today` is marked 已过期, one lapsing within
+ * and its last second-party audit; 体系发展 its QMS development plan and any customer's authorisation to buy from
+ * it uncertified (IATF 16949 8.4.2.3), a column only when some supplier has either. A certificate lapsed on `today` is marked 已过期, one lapsing within
  * qms.yaml `suppliers.certificate_warn_days` (default 60) 即将到期, as csr check's supplier/certificate-expired
  * and certificate-expiring judge them; a supplier conditionally approved, suspended or disqualified shows
  * its approval's remark (the condition, or why) under 备注; 未关闭SCAR lists the corrective actions asked of the supplier
@@ -15,7 +16,7 @@ import { localized } from "../../core/text.js";
 import { actionStatus, openSupplierActions } from "../../model/actions.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { approvalOn, latestRating, certificateWarnDays, daysLeft, statusOn, supplierAuditOverdue, supplierAuditPlan, supplierContacts, supplierRiskText, suppliers } from "../../model/suppliers.js";
-import type { SupplierRating } from "../../model/types.js";
+import type { SupplierRating, SupplierRecord } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
 
@@ -46,6 +47,7 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       approved: approvalOn(s, today)?.date ?? null,
       certificates: (record?.certificates ?? []).map((c) => t(ctx, "register.suppliers.certificate", { standard: c.standard, number: c.number, until: c.valid_until, state: lapse(c.valid_until) })).join(separator),
       special: record?.special_characteristics ? t(ctx, "register.suppliers.special") : "",
+      development: developmentText(ctx, record),
       contacts: supplierContacts(people, s)
         .map((p) => localized(ctx.lang, p.name, p.name_en))
         .join(separator),
@@ -72,6 +74,8 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
       { key: "approved", header: t(ctx, "register.suppliers.column.approved"), date: true },
       { key: "certificates", header: t(ctx, "register.suppliers.column.certificates"), kind: "list" },
       { key: "special", header: t(ctx, "register.suppliers.column.special"), kind: "code" },
+      // Only when some supplier has a plan or an authorisation: most lists have neither, and keep their columns as they were.
+      ...(rows.some((r) => r.development !== "") ? [{ key: "development", header: t(ctx, "register.suppliers.column.development") }] : []),
       { key: "contacts", header: t(ctx, "register.suppliers.column.contacts"), kind: "list" },
       { key: "audit", header: t(ctx, "register.suppliers.column.audit"), printedIfAny: true },
       { key: "next", header: t(ctx, "register.suppliers.column.next-audit"), printedIfAny: true },
@@ -82,6 +86,19 @@ export function supplierRegister(ctx: RegisterContext, options: { today: string 
     rows,
     notes: list.length === 0 ? [t(ctx, "register.suppliers.none")] : [t(ctx, "register.suppliers.counts", { approved: count("approved"), conditional: count("conditional"), suspended: count("suspended"), disqualified: count("disqualified"), pending: count("pending") })],
   };
+}
+
+/**
+ * What the supplier's record says of its QMS beyond its certificates (IATF 16949 8.4.2.3): its development plan
+ * ("计划于 2027-06-30 前通过 ISO 9001 认证") and the customer's authorisation to buy from it uncertified; "" for neither.
+ */
+export function developmentText(ctx: RegisterContext, record: SupplierRecord | undefined): string {
+  const plan = record?.development;
+  const authorisation = record?.customer_authorisation;
+  return [
+    ...(plan ? [t(ctx, plan.due ? "supplier.update.development-due" : "supplier.update.development", { target: plan.target, due: plan.due ?? "" })] : []),
+    ...(authorisation ? [t(ctx, authorisation.record ? "supplier.update.authorised-record" : "supplier.update.authorised", { customer: authorisation.customer, record: authorisation.record ?? "" })] : []),
+  ].join(t(ctx, "register.list-separator"));
 }
 
 /** A performance rating as the list gives it: "B（2026-Q4：PPM 120，准时率 96.5%，顾客干扰 0）", what it recorded of the three; "" without one. */
