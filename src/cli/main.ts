@@ -7,10 +7,10 @@
  * file with V8's code cache of it, for a command line that names one (scripts/build.js bundleMain).
  */
 import { t } from "../i18n/index.js";
-import { citations, clauseReferenceExample, forStandards, helpExamples, wordingOf } from "../model/citations.js";
+import { citations, clauseReferenceExample, forStandards, helpExamples, underStandard, wordingOf } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import type { CommandContext } from "../commands/context.js";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { PersonFlags } from "../commands/person/index.js";
 import { wireCheck } from "./check.js";
 import { wireSite } from "./site.js";
@@ -704,7 +704,10 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--source <source>", t("help.action.source"))
           .option("--customer <code>", t("help.action.customer"))
           .option("--supplier <code>", t("help.action.supplier"))
-          .option("--complaint <number>", t("help.action.complaint"))
+          .option("--complaint <number>", t(underStandard(standards, "GJB9001C") ? "help.action.complaint-gjb" : "help.action.complaint"))
+          // The user's own failure report number of a field failure (故障报告单编号, GJB 841 FRACAS): a GJB 9001C repository's
+          // name for it; an IATF 16949 one keeps --complaint's wording, and is not shown this option.
+          .addOption(new Option("--failure-report <number>", t("help.action.failure-report")).hideHelp(!underStandard(standards, "GJB9001C")))
           .option("--product <text>", t("help.action.product"))
           .option("--product-en <text>", t("help.action.product-en"))
           .option("--problem-grade <grade>", t("help.action.problem-grade"))

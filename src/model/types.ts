@@ -1263,7 +1263,13 @@ export interface CorrectiveAction {
   customer?: string;
   /** The supplier asked for the corrective action (a SCAR): an outside party of kind supplier of qms.yaml, by code. */
   supplier?: string;
+  /** The customer's own number of the complaint (顾客投诉编号; csr action open --complaint). */
   complaint?: string;
+  /**
+   * A field failure's number on the user's (部队, 订购方) own failure report (故障报告单编号; FRACAS, GJB 841), in a GJB 9001C
+   * repository (csr action open --failure-report); an IATF 16949 one records the customer's number as `complaint`.
+   */
+  failure_report?: string;
   product?: string;
   /** The part or product in English (csr action open --product-en). */
   product_en?: string;

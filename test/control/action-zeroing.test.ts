@@ -228,7 +228,7 @@ describe("a quality problem in a GJB 9001C repository", () => {
     expect((await run(dir, "action", "step", "NC-2026-001", "D5", "--date", "2026-11-09", "--note", "更换电容供方并增加复验", "--commit")).code).toBe(0);
     const table = JSON.parse(bin(dir, "list", "actions", "--today", "2026-11-10", "--format", "json").stdout) as { columns: { key: string; header: string }[]; rows: Record<string, unknown>[] };
     const headers = table.columns.map((c) => c.header);
-    expect(headers.slice(4, 13)).toEqual(["顾客反馈/审核报告编号", "问题描述", "产品", "接收/提出日期", "责任人", "原因", "纠正措施", "纠正（隔离）要求日期", "纠正（隔离）完成日期"]);
+    expect(headers.slice(4, 13)).toEqual(["顾客反馈/故障报告单/审核报告编号", "问题描述", "产品", "接收/提出日期", "责任人", "原因", "纠正措施", "纠正（隔离）要求日期", "纠正（隔离）完成日期"]);
     expect(headers.slice(-8)).toEqual(["状态", "相关文件修订", "横向展开", "技术归零", "管理归零", "归零报告", "关闭日期", "效果验证"]);
     expect(headers.filter((h) => /D\d/.test(h))).toEqual([]);
     expect(table.rows[0]).toMatchObject({ cause: "滤波电容批次ESR偏高", action: "更换电容供方并增加复验", progress: "待 D3 采取纠正（隔离）措施（未定期限）" });

@@ -67,6 +67,23 @@ export function numbersOption(given: readonly string[] | undefined): string[] {
   return [...new Set((given ?? []).map((v) => v.trim()).filter(Boolean))];
 }
 
+/**
+ * Refuses a field failure's number under the wrong name (J14): in a GJB 9001C repository a field failure carries the user's
+ * (部队/订购方) own failure report number, 故障报告单编号 (FRACAS, GJB 841), written by --failure-report, not --complaint (顾客投诉编号);
+ * --failure-report is for a field failure only, and only there — an IATF 16949 repository records the customer's number of a
+ * field failure as of a complaint (--complaint). Errors: UserError, one line with the option to use.
+ */
+function failureReportOption(config: { standards?: readonly string[] } | undefined, source: ActionSource | undefined, flags: ActionOpenFlags): void {
+  const report = flags.failureReport?.trim();
+  if (report === undefined) {
+    if (source === "field-failure" && flags.complaint?.trim() && worksToGjb9001C(config)) throw new UserError(t("action.complaint-field-failure", { number: flags.complaint.trim() }), t("action.complaint-field-failure.hint", { number: shellArgument(flags.complaint.trim()) }));
+    return;
+  }
+  if (!worksToGjb9001C(config)) throw new UserError(t("action.failure-report-not-gjb"), t("action.failure-report-not-gjb.hint", { number: shellArgument(report) }));
+  if (source !== "field-failure") throw new UserError(t("action.failure-report-not-field-failure", { source: t(`action.source.${source!}`) }));
+  if (flags.complaint?.trim()) throw new UserError(t("action.failure-report-and-complaint"));
+}
+
 export interface ActionOpenFlags {
   title?: string;
   /** The problem in English (title_en). */
@@ -76,6 +93,8 @@ export interface ActionOpenFlags {
   /** The supplier asked for the corrective action (SCAR): its code or name. */
   supplier?: string;
   complaint?: string;
+  /** A field failure's number on the user's own failure report (failure_report, 故障报告单编号): GJB 9001C repositories only. */
+  failureReport?: string;
   product?: string;
   /** The part or product in English (product_en). */
   productEn?: string;
@@ -102,7 +121,9 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
   return withEditSession(ctx, true, undefined, async (session) => {
     const { repo, index } = session;
     const missing: string[] = (["--title", "--received", "--owner"] as const).filter((flag) => !{ "--title": flags.title, "--received": flags.received, "--owner": flags.owner }[flag]?.trim());
-    const source: ActionSource | undefined = flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.customer ? "complaint" : flags.supplier ? "supplier" : flags.auditReport ? "audit" : undefined;
+    const source: ActionSource | undefined =
+      flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.failureReport ? "field-failure" : flags.customer ? "complaint" : flags.supplier ? "supplier" : flags.auditReport ? "audit" : undefined;
+    failureReportOption(repo.config?.value, source, flags);
     if (source === undefined) missing.unshift("--source");
     if (source === "complaint" && !flags.customer) missing.push("--customer");
     if (source === "supplier" && !flags.supplier) missing.push("--supplier");
@@ -162,6 +183,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(customer ? { customer: customer.code } : {}),
       ...(supplier ? { supplier: supplier.code } : {}),
       ...(flags.complaint?.trim() ? { complaint: flags.complaint.trim() } : {}),
+      ...(flags.failureReport?.trim() ? { failure_report: flags.failureReport.trim() } : {}),
       ...(flags.product?.trim() ? { product: flags.product.trim() } : {}),
       ...(flags.productEn?.trim() ? { product_en: flags.productEn.trim() } : {}),
       ...(grade ? { problem_grade: grade } : {}),

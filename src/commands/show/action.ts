@@ -103,12 +103,13 @@ function documentOf(rc: RegisterContext, id: string): string {
   return doc ? documentTitle(rc, doc) : "";
 }
 
-/** 顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 DYA-C-2026-031; 内审不符合项：C3 生产过程控制，审核报告 IA-2026-01. */
+/** 顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 DYA-C-2026-031; 市场失效：…，故障报告单编号 GZ-2026-007; 内审不符合项：C3 生产过程控制，审核报告 IA-2026-01. */
 export function sourceText(rc: RegisterContext, action: CorrectiveAction): string {
   const parts = [
     ...(action.customer ? [t("show.action.customer", { name: customerName(rc, action.customer), code: action.customer })] : []),
     ...(action.supplier ? [t("show.action.customer", { name: supplierName(rc, action.supplier), code: action.supplier })] : []),
     ...(action.complaint ? [t("show.action.complaint", { number: action.complaint })] : []),
+    ...(action.failure_report ? [t("show.action.failure-report", { number: action.failure_report })] : []),
     ...(action.process ? [processCodeLabel(rc.index.processes, action.process, rc.lang)] : []),
     ...(action.audit_report ? [t("show.action.audit-report", { report: action.audit_report })] : []),
   ];

@@ -174,7 +174,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         id: a.id,
         source: t(ctx, `action.source.${a.source}`),
         customer: party(ctx, a),
-        reference: a.complaint ?? a.audit_report ?? "",
+        reference: a.complaint ?? a.failure_report ?? a.audit_report ?? "",
         title: localized(ctx.lang, a.title, a.title_en),
         product: a.product === undefined ? "" : localized(ctx.lang, a.product, a.product_en),
         ...present({ grade: a.problem_grade ? t(ctx, `register.actions.grade.${a.problem_grade}`) : "", lots: lotsText(ctx, a), safety: a.safety ? t(ctx, "register.actions.safety-mark") : "", notified: a.notified ?? null }),
