@@ -2,6 +2,7 @@
 import type { Rule } from "./rule.js";
 import { rule as actionClosedEarly } from "./rules/action/closed-early.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
+import { rule as actionDocumentNotRevised } from "./rules/action/document-not-revised.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
 import { rule as actionProblemUngraded } from "./rules/action/problem-ungraded.js";
 import { rule as actionProblemUnnotified } from "./rules/action/problem-unnotified.js";
@@ -178,6 +179,7 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   actionClosedEarly,
   actionDeadlineOrder,
+  actionDocumentNotRevised,
   actionDueRewritten,
   actionProblemUngraded,
   actionProblemUnnotified,

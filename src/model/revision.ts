@@ -6,6 +6,15 @@ import { translate, type Lang } from "../i18n/index.js";
 import { localized } from "../core/text.js";
 import { SIGNATURE_ROLES, type AddressedIn, type ChangeClass, type ControlledDocument, type CustomerNotice, type Revision, type Signature, type SignatureRole } from "./types.js";
 
+/**
+ * Whether `doc` has a revision dated on or after `since` (YYYY-MM-DD): a change, a corrective action, carried into it
+ * since that day (doc/affected-document-not-revised, action/document-not-revised; IATF 16949 7.5.3.2, 10.2.3). A
+ * revision without a date (a paper record being completed) is not counted.
+ */
+export function revisedSince(doc: Pick<ControlledDocument, "revisions">, since: string): boolean {
+  return (doc.revisions ?? []).some((r) => r.date !== undefined && r.date >= since);
+}
+
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
 

@@ -5,7 +5,7 @@
  * (IATF 16949 9.2.2, 10.2); a complaint as its 8D report on QR-013-01 (IATF 16949 10.2.3, 10.2.6). The built binary for
  * each kind, on copies of the examples in real git repositories; variations in the test's process.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtOnce, committedFixture, csr, csrInProcess, git, tempDir, tool } from "../helpers.js";
@@ -265,6 +265,63 @@ describe("csr render <action id>: an internal audit's nonconformity and a compla
     expect(md).toContain("Leader: Zhang Li");
     expect(md).toContain("## D8 closure (effectiveness verified)");
     expect(md.at(-4)).toBe("| Prepared | ________ | Reviewed | ________ | Approved | ________ |");
+  });
+});
+
+describe("the 8D report shows what csr show has: product safety, the governing CSR and its deadlines, the cost of poor quality, the documents revised (tester82 A14)", () => {
+  it("prints them in the header and a part of their own before D8, in Chinese and in English", async () => {
+    const dir = await acme();
+    const out = tempDir();
+    for (const lang of ["zh-CN", "en"]) expect((await csrInProcess(["-C", dir, "render", "8D-2026-001", "--out", join(out, `8d.${lang}.md`), "--today", "2026-12-08"], { lang })).code).toBe(0);
+    const zh = readFileSync(join(out, "8d.zh-CN.md"), "utf8").split("\n");
+    expect(zh.slice(8, 14)).toEqual([
+      "| 8D 编号 | 8D-2026-001 | 接收日期 | 2026-04-01 |",
+      "| 来源 | 顾客投诉：东岳汽车股份有限公司（DYA），投诉编号 2026-05，C3 生产过程控制 |  |  |",
+      "| 产品 | D1平台前制动软管总成 |  |  |",
+      "| 产品安全 | 涉及 | 不良质量成本 | 合计 35,500 元（内部 15,500 元，外部 20,000 元） |",
+      "| 顾客特定要求 | DYA-002 顾客投诉的围堵和8D报告时限（接收后 D3 1 天、D4 5 个工作日、D8 15 个工作日） |  |  |",
+      "",
+    ]);
+    const revised = zh.indexOf("## 相关文件更改");
+    expect(zh.slice(revised, revised + 7)).toEqual(["## 相关文件更改", "", "| 文件编号 | 文件名称 | 版本/版次 | 日期 |", "| --- | --- | --- | --- |", "| HH-F-052 | 首件检验记录 | A/2 | 2026-04-16 |", "", "## D8 关闭（效果验证）"]);
+    const en = readFileSync(join(out, "8d.en.md"), "utf8").split("\n");
+    expect(en.slice(11, 13)).toEqual([
+      "| Product safety | safety-related | Cost of poor quality | total CNY 35,500 (internal CNY 15,500, external CNY 20,000) |",
+      "| CSRs | DYA-002 Containment and 8D report deadlines for customer complaints (from receipt: D3 1 day, D4 5 working days, D8 15 working days) |  |  |",
+    ]);
+    expect(en).toContain("| HH-F-052 | First-Piece Inspection Record | A/2 | 2026-04-16 |");
+  });
+
+  it("a record that names no CSR, concerns no safety and has no cost prints them as blanks to fill in, and an empty row of documents", async () => {
+    const dir = await acme();
+    const out = join(tempDir(), "nc.md");
+    writeFileSync(join(dir, "actions", "8D-2026-002.yaml"), "id: 8D-2026-002\ntitle: 软管外观划伤\nsource: internal\nreceived: 2026-11-02\nowner: zhangli\n");
+    const rendered = await run(dir, "8D-2026-002", "--out", out, "--today", "2026-12-08");
+    rmSync(join(dir, "actions", "8D-2026-002.yaml"));
+    expect(rendered.code).toBe(0);
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("| 产品安全 | 不涉及 | 不良质量成本 |  |\n| 顾客特定要求 |  |  |  |\n");
+    expect(md).toContain("## 相关文件更改\n\n| 文件编号 | 文件名称 | 版本/版次 | 日期 |\n| --- | --- | --- | --- |\n|  |  |  |  |\n");
+  });
+
+  it("csr check warns of a document a done step D5–D7 names that was not revised since the record was received, at the number in the note; the example's names only HH-F-052 A/2", async () => {
+    const dir = await acme();
+    const file = join(dir, "actions", "8D-2026-001.yaml");
+    const findings = async () => {
+      const check = await csrInProcess(["-C", dir, "check", "--today", "2026-12-08", "--format", "json"], { lang: "zh-CN" });
+      return (JSON.parse(check.stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] }).findings.filter((f) => f.rule === "action/document-not-revised").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+    };
+    expect(await findings()).toEqual([]);
+    const example = readFileSync(file, "utf8");
+    // D7 as the auditor found it: the daily equipment check sheet, still A/1 of 2024-03-01.
+    writeFileSync(file, example.replace(/ {4}note: 扣压模具累计冲次逐班记入.*\n/, "    note: 扣压模具累计冲次纳入设备日常点检（HH-F-045）；横向检查其他两种扣压模具\n"));
+    try {
+      expect(await findings()).toEqual([
+        "actions/8D-2026-001.yaml:37:28 8D-2026-001 的 D7 写明了 HH-F-045，但该文件自本记录接收（2026-04-01）以来没有换版（现行版本 A/1，2024-03-01）：措施没有落实到文件中。请修订 HH-F-045 并按本记录发布（'csr release HH-F-045 --action 8D-2026-001 --summary <修订内容>'）；该步骤并未更改文件的，改正该步骤的记录。",
+      ]);
+    } finally {
+      writeFileSync(file, example);
+    }
   });
 });
 

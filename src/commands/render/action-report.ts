@@ -3,17 +3,19 @@
  * signature: in a GJB 9001C repository the 质量问题归零报告 (GJB 9001C-2017 10.2; the 双五条 of 质量问题归零: 技术归零
  * 定位准确、机理清楚、问题复现、措施有效、举一反三, 管理归零 过程清楚、责任明确、措施落实、严肃处理、完善规章), for an
  * internal audit's nonconformity the 内部审核不符合项报告 (IATF 16949 9.2.2.1, 10.2; ISO 19011 6.4.8), for any other
- * record the 8D report, D1–D8 as recorded (IATF 16949 10.2.3, 10.2.6). Each is printed on the organisation's own form
+ * record the 8D report, D1–D8 as recorded with whether it concerns product safety, the CSRs that govern it and their
+ * deadlines, its cost of poor quality and the documents revised for it (IATF 16949 10.2.3, 10.2.6, 4.4.1.2, 9.3.2.1). Each is printed on the organisation's own form
  * when one released form is titled as that report (its number and the version in force on the day), else under a
  * plain title. What no record holds (the signatures of 编制/审核/批准, the auditee's acknowledgement, a 军代表 review
  * not yet recorded) is printed as an empty cell to fill in by hand, never guessed.
  */
 import { localized } from "../../core/text.js";
 import { conjunction, translate } from "../../i18n/index.js";
-import { actionRevisions, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
+import { actionRevisions, complaintDeadlines, costTotal, COST_SIDES, stepNameKey, ZEROING_PARTS, zeroingEvidence } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { formRevisionOn, type RepoIndex } from "../../model/index.js";
-import type { AuditFinding, ControlledDocument, CorrectiveAction, ProcessAudit } from "../../model/types.js";
+import { ACTION_STEPS, type AuditFinding, type ControlledDocument, type CorrectiveAction, type ProcessAudit } from "../../model/types.js";
+import { otherPart, yuanText } from "../../report/registers/actions.js";
 import type { Labels } from "../../render/environment.js";
 import type { Lang } from "../../render/view.js";
 import { zeroingReviewsOn } from "../../model/zeroing-review.js";
@@ -211,7 +213,9 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       ],
     };
   }
-  // The 8D report: D1 the team as the record names it (the owner, and who did each step), D2 the problem, D3–D8 as recorded.
+  // The 8D report: D1 the team as the record names it (the owner, and who did each step), D2 the problem, D3–D8 as recorded;
+  // whether it concerns product safety, the CSRs that govern it with their deadlines, its cost of poor quality and the documents
+  // revised to carry it out, as csr show gives them (IATF 16949 4.4.1.2, 10.2.3, 9.3.2.1; tester82 A14).
   const team = [...new Set([...(["D3", "D4", "D5", "D6", "D7"] as const).flatMap((id) => step(id)?.by ?? []), ...(d8?.verified_by ? [d8.verified_by] : [])])].filter((p) => p !== action.owner);
   return {
     ...base,
@@ -220,6 +224,11 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       [{ label: l("action_report_source"), value: sourceText(rc, action), wide: true }],
       [{ label: l("action_report_product"), value: product, wide: true }],
       ...problemRows(action, l, tr),
+      [
+        { label: l("action_report_safety"), value: l(action.safety === true ? "action_report_safety_yes" : "action_report_safety_no") },
+        { label: l("action_report_cost"), value: (action.cost ?? []).length === 0 ? "" : tr("show.action.cost.total", { total: yuanText(costTotal(action)), internal: yuanText(costTotal(action, COST_SIDES.internal)), external: yuanText(costTotal(action, COST_SIDES.external)), other: otherPart(lang, action) }) },
+      ],
+      [{ label: l("action_report_csrs"), value: governingCsrs(rc, action, l), wide: true }],
     ],
     sections: [
       { title: l("action_report_d1"), text: `${l("action_report_leader")}${l("colon")}${name(action.owner)}`, ...(team.length > 0 ? { meta: `${l("action_report_members")}${l("colon")}${conjunction(team.map(name))}` } : {}) },
@@ -229,6 +238,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       stepSection(stepName("D5"), "D5"),
       stepSection(stepName("D6"), "D6"),
       { ...stepSection(stepName("D7"), "D7"), ...(readAcross.rows.length > 0 ? { table: readAcross } : {}) },
+      { title: l("action_report_revisions"), table: revisionsTable },
       { ...verification, title: stepName("D8") },
     ],
     signatures: [
@@ -262,6 +272,30 @@ function reviewsSection(reviews: ReturnType<typeof zeroingReviewsOn>, l: (key: s
       },
     },
   ];
+}
+
+/**
+ * The CSRs that govern `action` (csr action open --csr), each "DYA-002 顾客投诉的围堵和8D报告时限", with the complaint
+ * deadlines it sets when it is the one the customer's `complaint_deadlines.csr` names ("（接收后 D3 1 天、D4 5 个工作日）":
+ * the steps the customer sets, complaintDeadlines' `own`), joined by the list separator; "" when it names none (a blank to fill).
+ */
+function governingCsrs(rc: RegisterContext, action: CorrectiveAction, l: (key: string) => string): string {
+  const { index, lang } = rc;
+  const customer = action.customer === undefined ? undefined : index.customers.get(action.customer)?.value;
+  const governing = customer ? complaintDeadlines(customer.complaint_deadlines, rc.repo.config?.value.complaint_deadlines) : undefined;
+  const sep = translate(lang, "common.list-separator");
+  return (action.csr ?? [])
+    .map((id) => {
+      const csr = index.csrs.get(id)?.value;
+      const named = csr ? `${id} ${localized(lang, csr.title, csr.title_en)}` : id;
+      if (governing === undefined || governing.deadlines.csr !== id) return named;
+      const steps = ACTION_STEPS.filter((step) => governing.own.has(step)).map((step) => {
+        const deadline = governing.deadlines[step]!;
+        return `${step} ${"days" in deadline ? translate(lang, "customer.deadline.days", { count: deadline.days }) : translate(lang, "customer.deadline.working-days", { count: deadline.working_days })}`;
+      });
+      return steps.length === 0 ? named : l("action_report_csr_deadlines").replace("{csr}", named).replace("{deadlines}", steps.join(sep));
+    })
+    .join(sep);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { shellArgument } from "../../../core/text.js";
 import { currentRevision } from "../../../model/index.js";
+import { revisedSince } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -45,7 +46,7 @@ export const rule: Rule = {
         revision.affected_documents?.forEach((id, j) => {
           const affected = ctx.index.documents.get(id)?.value;
           if (affected === undefined || affected.status === "obsolete") return;
-          if ((affected.revisions ?? []).some((r) => r.date !== undefined && r.date >= since)) return;
+          if (revisedSince(affected, since)) return;
           const current = currentRevision(affected)?.version;
           const data = { id: doc.id, version: revision.version, affected: affected.id, arg: shellArgument(affected.id), date: since, current: current ?? "" };
           const message = t(current === undefined ? "rule.doc/affected-document-not-revised.unreleased" : "rule.doc/affected-document-not-revised", data);
