@@ -58,10 +58,10 @@ describe("csr site: the customer complaints panel", () => {
 
 describe("csr site: the quality objectives panel", () => {
   it("counts the objectives whose last period was measured and missed its target, listing the period, value and target", () => {
-    // acme-auto's OBJ-02 (交付准时率 ≥ 98 %) was 97.4 % in November 2026; on 2026-12-07 November is its last period.
-    const read = site(copyFixture("examples/acme-auto"), "2026-12-07");
+    // acme-auto's OBJ-02 (交付准时率 ≥ 98 %) was 97.4 % in October 2026; on 2026-11-07 October is its last period.
+    const read = site(copyFixture("examples/acme-auto"), "2026-11-07");
     expect(panelNumbers(read("index.html"), "objectives")).toEqual(["1 上一期未达成的质量目标 -> lists/objectives-missed.html", "5 质量目标 -> registers/objectives.html"]);
-    expect(read("lists/objectives-missed.html").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).toContain("1 OBJ-02 交付准时率 吴艳 ≥ 98 % 2026-11 97.4 %");
+    expect(read("lists/objectives-missed.html").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).toContain("1 OBJ-02 交付准时率 吴艳 ≥ 98 % 2026-10 97.4 %");
   }, 120_000);
 });
 
