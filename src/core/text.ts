@@ -355,3 +355,8 @@ export function shellArgument(value: string): string {
   if (!/[\s'"`$\\!&|;<>()*?[\]{}#~]/.test(value)) return value;
   return /["`$\\!]/.test(value) ? `'${value.replace(/'/g, `'\\''`)}'` : `"${value}"`;
 }
+
+/** A number as a reader of Chinese or English business records writes it: 35,500; 3,500.50 (two decimals when it has a fraction, as fen). */
+export function groupedNumber(value: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 });
+}

@@ -21,6 +21,7 @@
 import { join } from "node:path";
 import type { Paragraph, Table } from "docx";
 import { UserError } from "../core/errors.js";
+import { groupedNumber } from "../core/text.js";
 import { readZip } from "../load/zip.js";
 import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, LANDSCAPE_TEXT_WIDTH, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
@@ -391,7 +392,7 @@ export async function registerToDocx(register: RegisterDocx, options: DocxOption
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: heading?.organisation ?? "", bold: true, size: 30 })] }),
     new Paragraph({ heading: docx.HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(register.title)] }),
     ...(subtitle.length > 0 ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [plain(docx, subtitle.join(heading!.separator))] })] : []),
-    table(docx, [{ header: true, cells: register.columns.map((c) => [label(docx, c.header)]) }, ...register.rows.map((row) => ({ header: false, cells: register.columns.map((c) => lines(row[c.key] === null || row[c.key] === undefined ? "" : String(row[c.key]))) }))], widths),
+    table(docx, [{ header: true, cells: register.columns.map((c) => [label(docx, c.header)]) }, ...register.rows.map((row) => ({ header: false, cells: register.columns.map((c) => lines(docxCell(c, row[c.key]))) }))], widths),
     ...(register.notes ?? []).map((note) => new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: note, size: 18 })] })),
   ];
   const signatures = heading?.signatures ?? [];
@@ -405,11 +406,16 @@ export async function registerToDocx(register: RegisterDocx, options: DocxOption
   return wordFile(docx, options, { title: register.title, organisation: heading?.organisation ?? "", lang: register.lang, header: [heading?.organisation ?? "", register.title, heading?.form || heading?.asOf || ""] }, children, t);
 }
 
+/** A register's cell as the Word file prints it: a number of a grouped column (Column.grouped) as 35,500. */
+function docxCell(column: RegisterDocx["columns"][number], value: RegisterDocx["rows"][number][string]): string {
+  return value === null || value === undefined ? "" : column.grouped && typeof value === "number" ? groupedNumber(value) : String(value);
+}
+
 /** What registerToDocx prints of a register: report/table.ts's Table, its heading made (withHeading). */
 export interface RegisterDocx {
   title: string;
   lang: Lang;
-  columns: readonly { key: string; header: string; kind?: string; date?: boolean }[];
+  columns: readonly { key: string; header: string; kind?: string; date?: boolean; grouped?: boolean }[];
   rows: readonly Record<string, string | number | boolean | null | undefined>[];
   notes?: readonly string[];
   heading?: { organisation: string; form: string; asOf: string; classification?: string; signatures: string[]; date: string; separator: string };

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { Font, PageSetup, PaperSize, Style, Worksheet } from "exceljs";
-import { displayWidth, escapeHtml, isolateBidi, isWide, padEnd, visible, widestLine } from "../core/text.js";
+import { displayWidth, escapeHtml, groupedNumber, isolateBidi, isWide, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { isLang, translate, type Lang } from "../i18n/index.js";
@@ -65,6 +65,18 @@ export interface Column {
    * columns dated pushed the 受控文件清单 of a GJB layout off its A4 landscape page (tester79 G10).
    */
   signers?: boolean;
+  /**
+   * Its numbers are sums of money (元) or counts, read with their thousands grouped: a print, a terminal, Markdown and a Word
+   * file show 35,500 (3,500.50 with fen, groupedNumber), a CSV writes 35500, which a spreadsheet sums, and a workbook a
+   * number formatted #,##0 (#,##0.00 with fen). A text in it (the management review's "—", a rate "85.7%") is written as it
+   * is. The cost of poor quality was written as the text "35,500", which a spreadsheet does not add up (rec82).
+   */
+  grouped?: boolean;
+}
+
+/** A cell of `column` as a reader sees it (a terminal, Markdown, HTML, PDF, Word): a number of a `grouped` column grouped, "" for none. */
+export function displayedCell(column: Pick<Column, "grouped">, cell: Cell | undefined): string {
+  return column.grouped && typeof cell === "number" ? groupedNumber(cell) : text(cell);
 }
 
 /** A signer's date in a Column.signers cell, which a print leaves out. */
@@ -236,7 +248,9 @@ export interface RegisterHeading {
 export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json", "pdf"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));
+function text(cell: Cell | undefined): string {
+  return cell === null || cell === undefined ? "" : String(cell);
+}
 
 /**
  * A terminal table whose columns line up with Chinese text (wide characters count double). Given the
@@ -251,7 +265,7 @@ export function toTerminal(table: Table, width?: number): string {
   let fitted = width === undefined ? undefined : fitColumns(columns, headers, values, width);
   // Still too wide (English statuses and names): names and codes wrap too, between their words.
   if (width !== undefined && fitted && fitted.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) > width) {
-    const words = columns.map((c, i) => (c.kind === "name" || c.kind === "code" ? Math.max(0, ...table.rows.flatMap((r) => terminalCell(r[c.key]).match(BREAKS) ?? []).map(displayWidth)) : values[i]!));
+    const words = columns.map((c, i) => (c.kind === "name" || c.kind === "code" ? Math.max(0, ...table.rows.flatMap((r) => terminalCell(c, r[c.key]).match(BREAKS) ?? []).map(displayWidth)) : values[i]!));
     fitted = fitColumns(columns, headers, values, width, words);
   }
   const out = [table.title, ""];
@@ -265,7 +279,7 @@ export function toTerminal(table: Table, width?: number): string {
   if (fitted) fitted.forEach((w, i) => (widths[i] = w));
 
   out.push(...lines(headers), line(widths.map((w) => "-".repeat(w))));
-  for (const row of table.rows) out.push(...lines(columns.map((c) => terminalCell(row[c.key]))));
+  for (const row of table.rows) out.push(...lines(columns.map((c) => terminalCell(c, row[c.key]))));
   // A long note (the clauses no procedure addresses) wraps at the terminal's edge too, rather than being cut there (tester60 J10).
   const notes = [...(table.notes ?? []), ...(narrowed ? [table.narrow!.note] : [])];
   if (notes.length) out.push("", ...notes.flatMap((n) => (width !== undefined && displayWidth(n) > width ? wrapLine(n, width) : [n])));
@@ -273,7 +287,7 @@ export function toTerminal(table: Table, width?: number): string {
 }
 
 /** A value as a terminal shows it: on one line, its control characters escaped (a table never steers the terminal). */
-const terminalCell = (value: Cell | undefined): string => visible(oneLine(text(value)));
+const terminalCell = (column: Column, value: Cell | undefined): string => visible(oneLine(displayedCell(column, value)));
 
 /**
  * The columns toTerminal prints, with their headers and natural widths: the `terminal` ones (every column
@@ -283,7 +297,7 @@ export function terminalLayout(table: Table, width?: number): { columns: Column[
   const keys = table.terminal ? new Set(table.terminal) : undefined;
   const measure = (columns: Column[]) => {
     const headers = columns.map((c) => c.short ?? c.header);
-    const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(terminalCell(r[c.key])))));
+    const values = columns.map((c) => Math.max(0, ...table.rows.map((r) => displayWidth(terminalCell(c, r[c.key])))));
     return { columns, headers, values, widths: columns.map((_, i) => Math.max(displayWidth(headers[i]!), values[i]!)) };
   };
   const measured = measure(keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns);
@@ -387,7 +401,7 @@ export function toMarkdown(table: Table): string {
   const escape = markdownCell;
   const marking = table.heading?.classification ? [`**${markdownCell(table.heading.classification)}**`, ""] : [];
   const out = [...marking, `## ${table.title}`, "", ...headingLines(table.heading), `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
-  for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(text(row[c.key]))).join(" | ")} |`);
+  for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(displayedCell(c, row[c.key]))).join(" | ")} |`);
   if (table.notes?.length) out.push("", ...table.notes.map((n) => `${n}  `));
   if (table.heading?.signatures.length) out.push("", signatureLine(table.heading));
   return out.join("\n") + "\n";
@@ -626,7 +640,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   const runs = merge ? runsOf(table.rows, merge.key) : undefined;
   const gathered = merge?.gather ? gatheredCells(table.rows, runs!, merge.gather.columns) : undefined;
   const printed = gathered ? [...columns, { key: GATHERED, header: merge!.gather!.header, kind: "list" as const }] : columns;
-  const cell = (c: Column, value: Cell | undefined) => (print && c.signers ? text(value).replace(SIGNED_ON, "") : text(value));
+  const cell = (c: Column, value: Cell | undefined) => (print && c.signers ? text(value).replace(SIGNED_ON, "") : displayedCell(c, value));
   const cells = table.rows.map((r, k) => [...columns.map((c) => cell(c, r[c.key])), ...(gathered ? [gathered[k]!] : [])]);
   const wide = a4 || printedWide(table);
   const sample = print ? new Sample(printed, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
@@ -1450,7 +1464,7 @@ function columnWidths(table: Table): number[] {
     for (const row of table.rows) {
       const value = row[c.key];
       if (value === null || value === undefined || value === "") continue;
-      const line = typeof value === "string" ? value : text(value);
+      const line = typeof value === "string" ? value : displayedCell(c, value);
       // No character is wider than two columns: a value of at most half the widest so far is not measured.
       if (line.length * 2 <= widest) continue;
       const width = widestLine(line);
@@ -1562,7 +1576,7 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
         } else {
           cell.value = typeof value === "string" ? cellText(value) : (value ?? null);
         }
-        cell.style = styles.of(typeof value === "number", wrap);
+        cell.style = typeof value === "number" && c.grouped ? styles.grouped(value, wrap) : styles.of(typeof value === "number", wrap);
       }
     });
     if (lines > 1) line.height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
@@ -1693,6 +1707,15 @@ class CellStyles {
     const key = `${number}:${wrap}`;
     let style = this.others.get(key);
     if (!style) this.others.set(key, (style = { alignment: { vertical: "top", wrapText: wrap }, border: THIN_BORDER }));
+    return style;
+  }
+
+  /** A number of a Column.grouped column: #,##0, or #,##0.00 with a fraction (as groupedNumber shows it). */
+  grouped(value: number, wrap: boolean): Partial<Style> {
+    const numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.00";
+    const key = `${numFmt}:${wrap}`;
+    let style = this.others.get(key);
+    if (!style) this.others.set(key, (style = { numFmt, alignment: { vertical: "top", wrapText: wrap }, border: THIN_BORDER }));
     return style;
   }
 }

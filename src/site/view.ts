@@ -2,6 +2,7 @@
  * What the site's templates see. Values are plain text (Handlebars escapes them) with links
  * already made relative to the page; templates only lay them out.
  */
+import { groupedNumber } from "../core/text.js";
 import type { Lang } from "../render/view.js";
 import { columnClass, type Cell as TableCell, type ColumnKind, type RegisterHeading, type Table, type TableView } from "../report/table.js";
 import type { EntityKind, SitePages } from "./pages.js";
@@ -168,7 +169,7 @@ export function siteTable(table: Table, link: Linker): SiteTable {
 
 /** The same table, a row's cells made when the row is asked for. */
 export function siteRows(table: Table, link: Linker): SiteRows {
-  const columns = table.columns.map((c) => ({ key: c.key, className: SITE_CELL_CLASS[columnClass(c)] }));
+  const columns = table.columns.map((c) => ({ key: c.key, className: SITE_CELL_CLASS[columnClass(c)], grouped: c.grouped === true }));
   const rows = table.rows;
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
@@ -178,9 +179,9 @@ export function siteRows(table: Table, link: Linker): SiteRows {
       const row = rows[index]!;
       const cells = new Array<Cell>(columns.length);
       for (let c = 0; c < cells.length; c++) {
-        const { key, className } = columns[c]!;
+        const { key, className, grouped } = columns[c]!;
         const value = row[key];
-        const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
+        const cell: Cell = { text: value === null || value === undefined ? "" : grouped && typeof value === "number" ? groupedNumber(value) : String(value) };
         const target = link(row, key, cell.text);
         if (target) cell.href = target;
         if (className) cell.className = className;

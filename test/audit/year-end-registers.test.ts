@@ -38,9 +38,7 @@ const csvRows = (csv: string) =>
     .replace(/^\uFEFF/, "")
     .split("\r\n")
     .filter((line) => line !== "")
-    .map((line) => [...`${line},`.matchAll(/("(?:[^"]|"")*"|[^,]*),/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!)))
-    // Text that reads as a number is written ="35,500" so that a spreadsheet keeps it as text (toCsv): the text a spreadsheet shows.
-    .map((row) => row.map((cell) => cell.replace(/^="(.*)"$/, "$1")));
+    .map((line) => [...`${line},`.matchAll(/("(?:[^"]|"")*"|[^,]*),/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!)));
 
 describe("csr export, the year-end registers", () => {
   it("has 过程清单, 到期记录清单 and 管理评审输入 last, with the cells csr list gives them", async () => {
@@ -90,8 +88,10 @@ describe("csr export, the year-end registers", () => {
       ["5", "顾客特定要求", "其中逾期（轮，含逾期未决定）", "1", "BCM-005", "评审及时性"],
       ["6", "顾客特定要求", "评审及时率", "83.3%", "按期 5/6 轮；尚未到期 1 轮、未作结论即结束 0 轮不计入", "评审及时性"],
     ]);
-    // A count is a number a spreadsheet sums, a rate text.
+    // A count is a number a spreadsheet sums, a rate text; so is the cost of poor quality, shown 35,500 (#,##0) as its detail writes money (rec82).
     expect([review.getCell("D4").value, review.getCell("D8").value]).toEqual([6, "83.3%"]);
+    const cost = reviewRows.findIndex((row) => row[2]!.startsWith("期间不良质量成本"));
+    expect([reviewRows[cost]![3], review.getCell(cost + 2, 4).value, review.getCell(cost + 2, 4).numFmt]).toEqual(["35500", 35500, "#,##0"]);
 
     // Every row and column as csr list gives it in a file .
     for (const [what, rows] of [["processes", processRows], ["disposals", disposalRows], ["management-review", reviewRows]] as const) {

@@ -9,7 +9,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, committedFixture, csr, csrInProcess, git } from "../helpers.js";
+import ExcelJS from "exceljs";
+import { builtOnce, committedFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 const result = (r: { code: number; stdout: string; stderr: string }) => [r.code, r.stdout, r.stderr];
@@ -161,20 +162,40 @@ describe("cost of poor quality and product safety in csr show, the register and 
     expect([head.indexOf("产品安全"), head.indexOf("不良质量成本(元)")].map((i) => row[i])).toEqual(["是", "35500"]);
   });
 
+  it("prints a sum of 元 35,500 on a terminal, in Markdown and HTML, writes it 35500 in CSV and a number formatted #,##0 in a workbook (rec82)", async () => {
+    const dir = await acme();
+    const list = (what: string, ...args: string[]) => run(dir, "list", what, "--today", "2026-12-05", ...args);
+    expect((await list("actions", "--format", "md")).stdout).toMatch(/\| HH-F-052 A\/2 \| 1 \| 35,500 \| 2026-04-20 \|/);
+    expect((await list("actions", "--format", "html")).stdout).toContain(">35,500<");
+    expect((await list("management-review")).stdout).toMatch(/期间不良质量成本（元，IATF 16949 9\.3\.2\.1） +35,500 +内部失效 15,500 元/);
+    expect((await list("management-review", "--format", "md")).stdout).toContain("| 期间不良质量成本（元，IATF 16949 9.3.2.1） | 35,500 | 内部失效 15,500 元");
+    // A spreadsheet opening the CSV sums the cell: a number, not the text ="35,500".
+    expect((await list("management-review", "--format", "csv")).stdout).toContain(",期间不良质量成本（元，IATF 16949 9.3.2.1）,35500,");
+    const out = join(tempDir(), "registers.xlsx");
+    expect((await list("management-review", "--format", "xlsx", "--out", out)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    const cost = sheet.getColumn(4).values.findIndex((v) => v === 35500);
+    expect([sheet.getCell(cost, 3).value, sheet.getCell(cost, 4).value, sheet.getCell(cost, 4).numFmt]).toEqual(["期间不良质量成本（元，IATF 16949 9.3.2.1）", 35500, "#,##0"]);
+    // A count in the same column stays a number without a format of its own.
+    expect([sheet.getCell(cost + 1, 4).value, sheet.getCell(cost + 1, 4).numFmt]).toEqual([1, "#,##0"]);
+  });
+
   it("the management review gives the period's cost by internal and external failure, the largest, and the safety problems", async () => {
     const dir = await acme();
     const review = JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--today", "2026-12-05", "--format", "json"], { lang: "zh-CN" })).stdout) as { rows: Record<string, unknown>[] };
     expect(review.rows.filter((r) => r.area === "不良质量成本和产品安全").map(({ item, value, detail, source }) => ({ item, value, detail, source }))).toEqual([
-      { item: "期间不良质量成本（元，IATF 16949 9.3.2.1）", value: "35,500", detail: "内部失效 15,500 元（报废 12,000、挑选 3,500）；外部失效 20,000 元（顾客索赔 20,000）；最大：8D-2026-001 35,500 元", source: "纠正措施台账" },
+      { item: "期间不良质量成本（元，IATF 16949 9.3.2.1）", value: 35500, detail: "内部失效 15,500 元（报废 12,000、挑选 3,500）；外部失效 20,000 元（顾客索赔 20,000）；最大：8D-2026-001 35,500 元", source: "纠正措施台账" },
       { item: "涉及产品安全的问题（期间提出或期末未关闭）", value: 1, detail: "8D-2026-001（2026-04-20 关闭）", source: "纠正措施台账" },
     ]);
-    // A period without costs recorded in it: "0" (money as its detail writes it, review81 13), the records having costs; before any record had a cost: "—" with the reason, not 0.
+    // A period without costs recorded in it: 0, the records having costs; before any record had a cost: "—" with the reason, not 0.
     const area = async (from: string, to: string) =>
       (JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--from", from, "--to", to, "--today", "2026-12-05", "--format", "json"])).stdout) as { rows: Record<string, unknown>[] }).rows
         .filter((r) => r.area === "Cost of poor quality and product safety")
         .map((r) => [r.value, r.detail]);
     expect(await area("2026-05-01", "2026-05-31")).toEqual([
-      ["0", ""],
+      [0, ""],
       [0, ""],
     ]);
     expect(await area("2025-01-01", "2025-12-31")).toEqual([

@@ -12,7 +12,7 @@
  * learned); GJB 9001C 10.2. The SQE's complaint log and the management review's corrective action
  * status (9.3.2.1) are read from it.
  */
-import { localized } from "../../core/text.js";
+import { groupedNumber, localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, costTotal, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
@@ -90,7 +90,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     lots: { key: "lots", header: t(ctx, "register.actions.column.lots"), kind: "list", printedIfAny: true },
     safety: { key: "safety", header: t(ctx, "register.actions.column.safety"), kind: "code", printedIfAny: true },
     notified: { key: "notified", header: t(ctx, "register.actions.column.notified"), date: true, printedIfAny: true },
-    cost: { key: "cost", header: t(ctx, `register.actions.column.cost${gjb}`), kind: "number", printedIfAny: true },
+    cost: { key: "cost", header: t(ctx, `register.actions.column.cost${gjb}`), kind: "number", grouped: true, printedIfAny: true },
   };
   const detailColumns = (keys: DetailKey[]) => keys.filter((k) => (zeroing || !GJB_DETAILS.includes(k)) && all.some((a) => detailOf(a, k))).map((k) => details[k]);
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
@@ -233,7 +233,7 @@ function lotsText(ctx: RegisterContext, a: CorrectiveAction): string {
 
 /** An amount of 元 as a sentence prints it: 35,500, 3,500.50 (two decimals when it has fen). */
 export function yuanText(amount: number): string {
-  return amount.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 });
+  return groupedNumber(amount);
 }
 
 /** The part of a record's costs of poor quality that is neither internal nor external (其他), said after the two: "，其他 800 元"; "" without. */

@@ -65,7 +65,7 @@ import { objectiveStanding, targetText } from "../../model/objectives.js";
 import { objectiveText } from "./objectives.js";
 import { outputLabel, outputTally, previousReview } from "../../model/management-reviews.js";
 
-/** `value`: a count as a number (a spreadsheet sums it), a rate, a sum of money ("35,500", as its detail writes it; the item names the unit) or "—" as text. */
+/** `value`: a count or a sum of money as a number (a spreadsheet sums it; printed 35,500 as the detail writes money, the item naming the unit), a rate or "—" as text. */
 type Row = { area: string; item: string; value: string | number; detail: string; source: string };
 
 /**
@@ -99,7 +99,8 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
       { key: "no", header: t(ctx, "register.management-review.column.no"), kind: "number" },
       { key: "area", header: t(ctx, "register.management-review.column.area"), kind: "code" },
       { key: "item", header: t(ctx, "register.management-review.column.item") },
-      { key: "value", header: t(ctx, "register.management-review.column.value"), kind: "code" },
+      // A sum of money is a number a spreadsheet adds up, shown 35,500 as its detail writes it (Column.grouped; rec82).
+      { key: "value", header: t(ctx, "register.management-review.column.value"), kind: "code", grouped: true },
       { key: "detail", header: t(ctx, "register.management-review.column.detail"), kind: "list" },
       { key: "source", header: t(ctx, "register.management-review.column.source") },
     ],
@@ -336,8 +337,8 @@ function qualityCostRows(ctx: RegisterContext, period: Period): Row[] {
     ? row(`cost${gjb}`, "—", t(ctx, `register.management-review.cost-none${gjb}`), register)
     : row(
         `cost${gjb}`,
-        // The sum as its detail writes money ("35,500"; the item says 元), not a bare 35500 beside "15,500 元" (review81 13).
-        yuanText(total),
+        // A number, printed as its detail writes money (35,500; the item says 元), written to CSV and a workbook as one (rec82).
+        total,
         (total === 0 ? [] : [
           ...side("internal", COST_SIDES.internal),
           ...side("external", COST_SIDES.external),
