@@ -2,37 +2,41 @@
  * The year's internal audits as the audit team leader hands them on (tester62 N1, N4, N5): the internal
  * audit record (csr list audits, IATF 16949 9.2.2.1 / ISO 9001 9.2.2 f)), the auditor's comment in the
  * registers, and the management review's audit rows (ISO / GJB 9001 9.3.2 c) 4)–5)), each figure checked
- * against the register it names. From the built binary on a copy of examples/acme-auto in a real git
- * repository, with a 12-month interval (6 for M1) and four audits recorded by csr process audited, each by an auditor from
+ * against the register it names. On a copy of examples/acme-auto in a real git repository (the first run of
+ * each command and format through the built binary, the others in this process: csrInProcess), with a 12-month interval (6 for M1) and four audits recorded by csr process audited, each by an auditor from
  * outside the audited process's department (an audit led from it would not count: tester78 A8).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, copyFixture, csr, git, gitInit, withoutAudits } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, withoutAudits } from "../helpers.js";
 
 const COMMENT = "NC-08-1：成品库温湿度记录缺失，整改期限2026-12-15";
 
-const acme = builtOnce(() => {
+const acme = builtOnce(async () => {
   const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
   const read = (file: string) => readFileSync(join(dir, file), "utf8");
   writeFileSync(join(dir, "qms.yaml"), `${read("qms.yaml")}internal_audit:\n  interval_months: 12\n`);
   writeFileSync(join(dir, "processes.yaml"), read("processes.yaml").replace("    owner: GMO\n", "    owner: GMO\n    audit_months: 6\n"));
   git(dir, ["commit", "-qam", "interval"]);
-  for (const args of [
+  for (const [i, args] of [
     ["S6", "--date", "2026-03-02", "--by", "gaoyang", "--report", "IA-2026-00", "--nonconformities", "3"],
     ["C3", "--date", "2026-06-08", "--by", "zhaoqiang,陈静", "--report", "IA-2026-01", "--nonconformities", "1"],
     ["S6", "--date", "2026-10-09", "--by", "gaoyang", "--report", "IA-2026-04", "--nonconformities", "2"],
     ["C4", "--date", "2026-11-16", "--by", "zhaoqiang", "--report", "IA-2026-08", "--nonconformities", "1", "--comment", COMMENT],
-  ]) {
-    const result = csr(["-C", dir, "process", "audited", ...args, "--commit"], { lang: "zh-CN" });
+  ].entries()) {
+    // The first through the built binary, the others in this process.
+    const argv = ["-C", dir, "process", "audited", ...args, "--commit"];
+    const result = i === 0 ? csr(argv, { lang: "zh-CN" }) : await csrInProcess(argv, { lang: "zh-CN" });
     if (result.code !== 0) throw new Error(result.stderr);
   }
   return dir;
 });
 
-/** In the repository's language (zh-CN), as its users run csr. */
+/** In the repository's language (zh-CN), as its users run csr: through the built binary (the first list of each format, the refusal of csr process audited). */
 const run = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: null });
+/** `run` in this process (csrInProcess). */
+const runHere = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
 
 interface Json {
   title: string;
@@ -40,9 +44,9 @@ interface Json {
   notes?: string[];
 }
 
-/** `csr list <args> --format json`, in English, which must succeed. */
-function json(dir: string, ...args: string[]): Json {
-  const result = csr(["-C", dir, "list", ...args, "--format", "json"]);
+/** `csr list <args> --format json`, in English, which must succeed: in this process (csrInProcess). */
+async function json(dir: string, ...args: string[]): Promise<Json> {
+  const result = await csrInProcess(["-C", dir, "list", ...args, "--format", "json"]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Json;
 }
@@ -67,7 +71,7 @@ describe("csr list audits", () => {
       "",
     ]);
     // A past day: the audits held by then, and a note that later ones are left out.
-    const before = json(dir, "audits", "--today", "2026-06-30");
+    const before = await json(dir, "audits", "--today", "2026-06-30");
     expect(before.rows.map((r) => r.report)).toEqual(["IA-2026-00", "IA-2026-01"]);
   });
 
@@ -82,19 +86,19 @@ describe("csr list audits", () => {
       "2,2026-10-09,S6,检验与不合格品控制,品质部,高扬,IA-2026-04,2,",
       "",
     ]);
-    const period = json(dir, "audits", "--from", "2026-06-01", "--to", "2026-10-31", "--today", "2026-12-05");
+    const period = await json(dir, "audits", "--from", "2026-06-01", "--to", "2026-10-31", "--today", "2026-12-05");
     expect(period.title).toBe("Internal audit record (2026-06-01 to 2026-10-31; 2 audits)");
     expect(period.notes).toEqual(["This register is filtered (audited 2026-06-01 to 2026-10-31) and is not the whole internal audit record.", "2 audits of 2 of 15 processes, 3 nonconformities raised."]);
     // The refusal of an option it does not take names it among the lists of a period.
-    const refused = run(dir, "list", "audits", "--due-by", "2026-12-31");
+    const refused = await runHere(dir, "list", "audits", "--due-by", "2026-12-31");
     expect(refused.code).toBe(2);
   });
 
   it("lists the last audit in the process list's files; its comment is the audits register's (tester62 N5)", async () => {
     const dir = await acme();
-    const processes = json(dir, "processes", "--today", "2026-12-05").rows;
+    const processes = (await json(dir, "processes", "--today", "2026-12-05")).rows;
     expect(processes.find((r) => r.code === "C4")).toMatchObject({ audited: "2026-11-16", report: "IA-2026-08" });
-    const csv = run(dir, "list", "processes", "--today", "2026-12-05", "--format", "csv").stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
+    const csv = (await runHere(dir, "list", "processes", "--today", "2026-12-05", "--format", "csv")).stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(csv[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
     expect(csv[4]).toMatch(new RegExp(`^4,C4,仓储、包装与交付,.*,2026-11-16,不符合 1 项,赵强,IA-2026-08,12,2027-11-16,还有 346 天$`));
   });
@@ -104,7 +108,7 @@ describe("csr site: a process's audits (tester62 N4)", () => {
   it("lists every audit of the process on its page, the March one too, and 尚未审核 for a process never audited", async () => {
     const dir = await acme();
     const out = join(dir, "..", "site");
-    const result = run(dir, "site", "--out", out, "--today", "2026-12-05");
+    const result = await runHere(dir, "site", "--out", out, "--today", "2026-12-05");
     expect(result.code).toBe(0);
     // The rows of the page's 内部审核记录 table (the page's findings come before it, the process's KPIs after it).
     const rows = (code: string) => [...readFileSync(join(out, "processes", `${code}.html`), "utf8").split("内部审核记录（共").at(-1)!.split("</table>")[0]!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
@@ -117,7 +121,7 @@ describe("csr site: a process's audits (tester62 N4)", () => {
 describe("csr list management-review: internal audits (tester62 N1)", () => {
   it("gives the audits and nonconformities of the period and the processes never audited or due, each equal to its register", async () => {
     const dir = await acme();
-    const review = json(dir, "management-review", "--today", "2026-12-05");
+    const review = await json(dir, "management-review", "--today", "2026-12-05");
     // The audit rows up to the processes due (the programme's performance after them is test/audit/management-review-programme.test.ts's).
     const rows = review.rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(rows.map((r) => [r.item, r.value, r.detail, r.source])).toEqual([
@@ -128,33 +132,33 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     ]);
 
     // The internal audit record of the same period: its rows and the sum of its nonconformities.
-    const audits = json(dir, "audits", "--from", "2026-01-01", "--to", "2026-12-05", "--today", "2026-12-05").rows;
+    const audits = (await json(dir, "audits", "--from", "2026-01-01", "--to", "2026-12-05", "--today", "2026-12-05")).rows;
     expect(rows[0]!.value).toBe(audits.length);
     expect(rows[1]!.value).toBe(audits.reduce((n, r) => n + Number(r.nonconformities), 0));
     // The process list on the period's last day: its 尚未审核 rows.
-    const processes = json(dir, "processes", "--today", "2026-12-05").rows;
+    const processes = (await json(dir, "processes", "--today", "2026-12-05")).rows;
     expect(rows[2]!.value).toBe(processes.filter((r) => r.status === "not yet audited").length);
     // What process/audit-due reports that day.
-    const due = checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/audit-due");
+    const due = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/audit-due");
     expect(rows[3]!.value).toBe(due.length);
 
     // The next year: C3, audited on 2026-06-08, falls due on 2027-06-08; the others audited in 2026 later.
-    const later = json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-03-31", "--today", "2027-04-01").rows.filter((r) => r.area === "Internal audit").slice(0, 4);
+    const later = (await json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-03-31", "--today", "2027-04-01")).rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(later.map((r) => [r.value, r.detail])).toEqual([
       [0, ""],
       [0, ""],
       [12, "C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4"],
       [12, "never audited: C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4"],
     ]);
-    expect(checkJson(dir, "--today", "2027-03-31").findings.filter((f) => f.rule === "process/audit-due")).toHaveLength(12);
-    const overdue = json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-06-30", "--today", "2027-07-01").rows.filter((r) => r.area === "Internal audit");
+    expect((await checkJsonInProcess(dir, "--today", "2027-03-31")).findings.filter((f) => f.rule === "process/audit-due")).toHaveLength(12);
+    const overdue = (await json(dir, "management-review", "--from", "2027-01-01", "--to", "2027-06-30", "--today", "2027-07-01")).rows.filter((r) => r.area === "Internal audit");
     expect(overdue[3]).toMatchObject({ value: 13, detail: "overdue: C3; never audited: C1, C2, C5, S1, S2, S3, S4, S5, M1, M2, M3, M4" });
-    expect(checkJson(dir, "--today", "2027-06-30").findings.filter((f) => f.rule === "process/audit-due")).toHaveLength(13);
+    expect((await checkJsonInProcess(dir, "--today", "2027-06-30")).findings.filter((f) => f.rule === "process/audit-due")).toHaveLength(13);
   });
 
   it("counts, without an audit interval, the processes due by IATF 16949 9.2.2.1's three-year cycle, the ones csr check reports, and says so (tester67a A11)", async () => {
     const dir = gitInit(withoutAudits(copyFixture("examples/acme-auto")));
-    const rows = json(dir, "management-review", "--today", "2026-12-05").rows.filter((r) => r.area === "Internal audit").slice(0, 4);
+    const rows = (await json(dir, "management-review", "--today", "2026-12-05")).rows.filter((r) => r.area === "Internal audit").slice(0, 4);
     expect(rows.map((r) => [r.value, r.detail])).toEqual([
       [0, ""],
       [0, ""],
@@ -162,7 +166,7 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
       [2, "never audited: C3, M1; no audit interval is set: counted by the three-year audit cycle of IATF 16949 9.2.2.1"],
     ]);
     // The same two csr check reports: never audited 36 months after QM-001's first release (or C3's own documents').
-    expect(checkJson(dir, "--today", "2026-12-05").findings.filter((f) => f.rule === "process/audit-due").map((f) => `${f.line} ${f.message.split(":")[0]}`)).toEqual([
+    expect((await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/audit-due").map((f) => `${f.line} ${f.message.split(":")[0]}`)).toEqual([
       "56 Process C3 Production has no internal audit recorded",
       "199 Process M1 Business planning and QMS management has no internal audit recorded",
     ]);
