@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { csr, gitInit, minimalRepo } from "../helpers.js";
+import { builtOnce, csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
 
 const TODAY = "2026-12-06";
 
@@ -41,16 +41,17 @@ async function workbook(path: string, titles: string[], header: string[], rows: 
 const imported = (id: string, title: string) =>
   [`id: ${id}`, `title: ${title}`, "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - version: A/0", "    date: 2024-03-01", "    imported: true", "    prepared: {by: zhang}", "    approved: {by: li}", ""].join("\n");
 
-function repository(): string {
+/** The repository every test starts from, made once per file (builtOnce) by csr in this process (csrInProcess) and copied for each test. */
+const repository = builtOnce(async (): Promise<string> => {
   const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": imported("QP-001", "文件控制程序"), "documents/QP-004.yaml": imported("QP-004", "顾客特定要求管理程序") }));
   // qms.yaml as csr init leaves it: the example company's name.
   const qms = join(dir, "qms.yaml");
   writeFileSync(qms, readFileSync(qms, "utf8").replace("测试汽车零部件有限公司", "某某汽车零部件有限公司"));
-  const run = (args: string[]) => expect(csr(["-C", dir, ...args]).code, args.join(" ")).toBe(0);
-  run(["customer", "add", "GWM", "--name", "长城汽车股份有限公司", "--class", "A", "-y"]);
-  run(["source", "add", "GWM", "--id", "GWM-SQM", "--title", "长城汽车供应商质量手册", "--revision", "2024版", "--issued", "2026-11-20", "--received", "2026-12-04", "--department", "QA", "-y"]);
+  const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args])).code, args.join(" ")).toBe(0);
+  await run(["customer", "add", "GWM", "--name", "长城汽车股份有限公司", "--class", "A", "-y"]);
+  await run(["source", "add", "GWM", "--id", "GWM-SQM", "--title", "长城汽车供应商质量手册", "--revision", "2024版", "--issued", "2026-11-20", "--received", "2026-12-04", "--department", "QA", "-y"]);
   return dir;
-}
+});
 
 const MATRIX_HEADER = ["序号", "条款", "要求", "对应文件", "责任部门"];
 const MATRIX_ROWS = [
@@ -62,7 +63,7 @@ const yamlOf = (dir: string, path: string) => parse(readFileSync(join(dir, path)
 
 describe("csr import --as csr of a Chinese CSR matrix (tester67b B1, B6, B9, B10)", () => {
   it("reads 对应文件 as where each requirement is addressed, says why 责任部门 is not kept, and takes the date received from the title rows", async () => {
-    const dir = repository();
+    const dir = await repository();
     await workbook(join(dir, "矩阵.xlsx"), ["长城汽车 顾客特定要求矩阵", "顾客：长城汽车股份有限公司    CSR版本：GWM-SQM 2024版    接收日期：2026.12.3"], MATRIX_HEADER, MATRIX_ROWS, ["注：本矩阵随长城CSR换版时更新。"]);
     const result = csr(["-C", dir, "import", "矩阵.xlsx", "--as", "csr", "--customer", "GWM", "--source", "GWM-SQM", "--today", TODAY, "--lang", "zh-CN"]);
     const lines = result.stdout.split("\n");
@@ -80,9 +81,9 @@ describe("csr import --as csr of a Chinese CSR matrix (tester67b B1, B6, B9, B10
   });
 
   it("reads 对应程序 so too, and names a revision label ending in 版 once (without a date in the title)", async () => {
-    const dir = repository();
+    const dir = await repository();
     await workbook(join(dir, "矩阵.xlsx"), ["长城汽车 顾客特定要求矩阵"], ["序号", "条款", "要求", "对应程序", "责任部门"], MATRIX_ROWS, []);
-    const result = csr(["-C", dir, "import", "矩阵.xlsx", "--as", "csr", "--customer", "GWM", "--source", "GWM-SQM", "--today", TODAY, "--lang", "zh-CN"]);
+    const result = await csrInProcess(["-C", dir, "import", "矩阵.xlsx", "--as", "csr", "--customer", "GWM", "--source", "GWM-SQM", "--today", TODAY, "--lang", "zh-CN"]);
     expect(result.stdout.split("\n")).toContain(
       "清单没有接收日期：GWM-001、GWM-002 的接收日期取来源文件 GWM-SQM 2024版的接收日期 2026-12-04（与 csr add 相同），评审期限从这天起算；实际接收日期不同时用 --received <日期> 重新导入。",
     );
@@ -90,9 +91,9 @@ describe("csr import --as csr of a Chinese CSR matrix (tester67b B1, B6, B9, B10
   });
 
   it("says in English why 责任部门 is not kept", async () => {
-    const dir = repository();
+    const dir = await repository();
     await workbook(join(dir, "矩阵.xlsx"), ["长城汽车 顾客特定要求矩阵"], MATRIX_HEADER, MATRIX_ROWS, []);
-    const result = csr(["-C", dir, "import", "矩阵.xlsx", "--as", "csr", "--customer", "GWM", "--source", "GWM-SQM", "--today", TODAY, "--dry-run", "--lang", "en"]);
+    const result = await csrInProcess(["-C", dir, "import", "矩阵.xlsx", "--as", "csr", "--customer", "GWM", "--source", "GWM-SQM", "--today", TODAY, "--dry-run", "--lang", "en"]);
     expect(result.stdout).toContain("'责任部门' not imported: a customer-specific requirement has no field for a department.");
   });
 });
@@ -114,7 +115,7 @@ async function recordList(dir: string): Promise<void> {
 
 describe("csr import --as forms of a 记录清单 without versions (tester67b B2, B5, B7, B8, B9, B11)", () => {
   it("counts each 保存期限 it can read, keeps the text, and says each it cannot count", async () => {
-    const dir = repository();
+    const dir = await repository();
     await recordList(dir);
     const result = csr(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--link-forms", "--version-in-use", "A/0", "--today", TODAY, "--lang", "zh-CN"]);
     const lines = result.stdout.split("\n");
@@ -148,9 +149,9 @@ describe("csr import --as forms of a 记录清单 without versions (tester67b B2
   });
 
   it("says the counted and uncounted retention periods in English", async () => {
-    const dir = repository();
+    const dir = await repository();
     await recordList(dir);
-    const result = csr(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--version-in-use", "A/0", "--today", TODAY, "--dry-run", "--lang", "en"]);
+    const result = await csrInProcess(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--version-in-use", "A/0", "--today", TODAY, "--dry-run", "--lang", "en"]);
     const lines = result.stdout.split("\n");
     expect(lines).toContain("row 7: '产品停产后+1年' in '保存期限' is counted as 1 year after 产品停产 for the end of retention (written to record.retention_term; the text kept as written)");
     expect(lines).toContain("row 8: '2年半' in '保存期限' is counted as 2 years 6 months for the end of retention (written to record.retention_term; the text kept as written)");
@@ -158,9 +159,9 @@ describe("csr import --as forms of a 记录清单 without versions (tester67b B2
   });
 
   it("without --version-in-use: import and csr check give the same advice for the drafts, not csr release", async () => {
-    const dir = repository();
+    const dir = await repository();
     await recordList(dir);
-    const result = csr(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--link-forms", "--today", TODAY, "--lang", "zh-CN"]);
+    const result = await csrInProcess(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--link-forms", "--today", TODAY, "--lang", "zh-CN"]);
     expect(result.stdout).toContain("或用 --version-in-use <版本> 给出清单未写版本的各行的现行版本");
     const check = csr(["-C", dir, "check", "--today", TODAY, "--lang", "zh-CN"]);
     const finding = check.stdout.split("\n").find((l) => l.startsWith("documents/QP-001.yaml:") && l.includes("doc/unreleased-referenced"));
@@ -169,9 +170,9 @@ describe("csr import --as forms of a 记录清单 without versions (tester67b B2
     );
   });
 
-  it("refuses a --version-in-use it cannot read, and with --as csr", () => {
-    const dir = repository();
+  it("refuses a --version-in-use it cannot read, and with --as csr", async () => {
+    const dir = await repository();
     expect(csr(["-C", dir, "import", "记录清单.xlsx", "--as", "forms", "--version-in-use", "第二版", "--lang", "zh-CN"])).toMatchObject({ code: 2, stderr: "csr: --version-in-use '第二版' 不是 csr 能读的版本（如 A/0、A0、B/1）。\n" });
-    expect(csr(["-C", dir, "import", "记录清单.xlsx", "--as", "csr", "--version-in-use", "A/0", "--lang", "zh-CN"])).toMatchObject({ code: 2, stderr: "csr: --version-in-use 只用于文件清单（--as procedures、instructions、forms、documents、external），不用于 --as csr。\n" });
+    expect(await csrInProcess(["-C", dir, "import", "记录清单.xlsx", "--as", "csr", "--version-in-use", "A/0", "--lang", "zh-CN"])).toMatchObject({ code: 2, stderr: "csr: --version-in-use 只用于文件清单（--as procedures、instructions、forms、documents、external），不用于 --as csr。\n" });
   });
 });
