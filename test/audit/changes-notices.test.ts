@@ -10,19 +10,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, copyFixture, csr, git, tempDir } from "../helpers.js";
+import { builtOnce, copyFixture, csr, csrInProcess, git, tempDir } from "../helpers.js";
 import { releasedForAction } from "../released-for-action.js";
 
-/** In the language given (Chinese unless said); exit 0 required. */
-function run(dir: string, args: string[], lang: "zh-CN" | "en" = "zh-CN"): string {
-  const result = csr(["-C", dir, ...args], { lang });
+/** In the language given (Chinese unless said), in this process (csrInProcess); exit 0 required. The built binary runs the first report, the one without a from date and the refusal. */
+async function run(dir: string, args: string[], lang: "zh-CN" | "en" = "zh-CN"): Promise<string> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang });
   if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
   return result.stdout;
 }
 
-const released = builtOnce(() => {
-  const dir = releasedForAction();
-  run(dir, ["sign", "WI-010-02", "--customer-notified", "DYA=2026-11-20", "--commit"]);
+const released = builtOnce(async () => {
+  const dir = await releasedForAction();
+  await run(dir, ["sign", "WI-010-02", "--customer-notified", "DYA=2026-11-20", "--commit"]);
   return dir;
 });
 
@@ -42,7 +42,7 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     expect(lines[5]).toBe("");
     expect(lines[6]).toBe("文件：换版 1");
 
-    const csv = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"]).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const csv = (await run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"])).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(csv).toEqual([HEADER.join(","), ROW.join(",")]);
 
     // No from date: the period starts on the day the record was received (the earliest of it and the revisions naming it), and ends today.
@@ -60,20 +60,20 @@ describe("csr changes --action and --customer carry the revision's corrective ac
     // The next revision begun in the working copy, not released: A/2's row still says what A/2 changed.
     const path = join(dir, "documents/instructions/WI-010-02.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("不得擅自更改；", "不得擅自更改，变更须经工艺员确认；"));
-    const lines = run(dir, ["changes", "--action", "8D-2026-002"]).split("\n");
+    const lines = (await run(dir, ["changes", "--action", "8D-2026-002"])).split("\n");
     expect(lines[4]!.split(/ {2,}/)).toEqual(ROW.map((cell) => (cell === ROW[6] ? `${cell}；章节：修改 1 适用范围` : cell)));
-    const json = JSON.parse(run(dir, ["changes", "--action", "8D-2026-002", "--format", "json"])) as { changes: { kind: string; id: string; sections?: unknown[] }[] };
+    const json = JSON.parse(await run(dir, ["changes", "--action", "8D-2026-002", "--format", "json"])) as { changes: { kind: string; id: string; sections?: unknown[] }[] };
     expect(json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released")?.sections).toEqual([{ change: "changed", number: "1", title: "适用范围" }]);
   });
 
   it("gives them as data in json, and in English", async () => {
     const dir = await released();
-    const json = JSON.parse(run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"])) as { changes: { kind: string; id: string; actions?: string[]; customer_notices?: unknown[] }[] };
+    const json = JSON.parse(await run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"])) as { changes: { kind: string; id: string; actions?: string[]; customer_notices?: unknown[] }[] };
     const revision = json.changes.find((c) => c.id === "WI-010-02" && c.kind === "released");
     expect(revision?.actions).toEqual(["8D-2026-002"]);
     expect(revision?.customer_notices).toEqual([{ customer: "DYA", due: "2026-11-17", notified: "2026-11-20" }]);
 
-    const en = run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"], "en").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const en = (await run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--format", "csv"], "en")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(en[0]).toBe("Area,Change,ID,Title,Before,After,Detail,Customer notified/approved,Prepared/reviewed/approved,Date");
     expect(en[1]).toBe(
       `Documents,revised,WI-010-02,Rubber Moulding (Vulcanisation) Work Instruction,A/1,A/2,增加O形圈; corrective action 8D-2026-002,"notified to customer DYA on 2026-11-20 (3 working days late, due 2026-11-17)",prepared: Gao Yang 2026-11-10; reviewed: Huang Jun 2026-11-10; approved: Zhang Li 2026-11-10,2026-11-10`,
@@ -83,11 +83,11 @@ describe("csr changes --action and --customer carry the revision's corrective ac
   it("writes them to md and xlsx", async () => {
     const dir = await released();
     const out = tempDir();
-    run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--out", join(out, "dya.md")]);
+    await run(dir, ["changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--out", join(out, "dya.md")]);
     const md = readFileSync(join(out, "dya.md"), "utf8");
     expect(md).toContain("| 说明 | 顾客通知/批准 | 编制/审核/批准 | 日期 |");
     expect(md).toContain("| A/1 | A/2 | 增加O形圈；纠正措施：8D-2026-002 | 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） | 编制：高扬 2026-11-10；");
-    run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--out", join(out, "8d.xlsx")]);
+    await run(dir, ["changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-002", "--out", join(out, "8d.xlsx")]);
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, "8d.xlsx"));
@@ -121,16 +121,16 @@ describe("csr site: revisions' corrective actions and notices, and references as
   it("lists the action ids and notices of a document's revisions, and leaves out a reference only a draft revision makes", async () => {
     const dir = await released();
     // QP-011 being revised: its draft names a new work instruction, which its released A/1 does not.
-    run(dir, ["new", "instruction", "--title", "长城汽车包装标签作业指导书", "--department", "PRD", "--used-by", "QP-011", "-y"]);
+    await run(dir, ["new", "instruction", "--title", "长城汽车包装标签作业指导书", "--department", "PRD", "--used-by", "QP-011", "-y"]);
     const path = join(dir, "documents/instructions/WI-011-02.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace(/^ {4}title_en: .*$/gm, "$&\n    text: 无。"));
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "WI-011-02 and QP-011's draft"]);
-    run(dir, ["release", "WI-011-02", "--summary", "新增", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"]);
-    expect(run(dir, ["show", "WI-011-02", "--today", "2026-12-05"])).not.toContain("引用本文件");
+    await run(dir, ["release", "WI-011-02", "--summary", "新增", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"]);
+    expect(await run(dir, ["show", "WI-011-02", "--today", "2026-12-05"])).not.toContain("引用本文件");
 
     const out = join(tempDir(), "site");
-    run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
+    await run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
     const page = readFileSync(join(out, "documents/WI-010-02.html"), "utf8");
     const followUp = "换版的纠正措施和顾客通知 版本 日期 纠正措施 顾客通知/批准 A/2 2026-11-10 8D-2026-002 2026-11-20 通知顾客 DYA（逾期 3 个工作日，要求 2026-11-17 前） 条款";
     expect(sectionText(page, "换版的纠正措施和顾客通知", followUp.length)).toBe(followUp);

@@ -19,8 +19,8 @@ function run(dir: string, args: string[]): string {
   return result.stdout;
 }
 
-const site = builtOnce(() => {
-  const dir = releasedForAction();
+const site = builtOnce(async () => {
+  const dir = await releasedForAction();
   const out = tempDir();
   run(dir, ["site", "--out", out, "--today", "2026-12-05"]);
   return out;
