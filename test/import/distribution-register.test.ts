@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { commitAt, csr, git, gitInitEmpty, minimalRepo, RELEASED_A0_LINES, tempDir } from "../helpers.js";
+import { commitAt, csr, csrInProcess, git, gitInitEmpty, minimalRepo, RELEASED_A0_LINES, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-04";
 
@@ -110,7 +110,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
     // Recognised without --as, it is not written: the plan is shown as --dry-run shows it, and --as distribution asked for (exit 2).
-    const unnamed = csr(["-C", dir, "import", file, "--today", TODAY], { lang: "zh-CN" });
+    const unnamed = await csrInProcess(["-C", dir, "import", file, "--today", TODAY], { lang: "zh-CN" });
     expect(unnamed).toEqual({ code: 2, stdout: dry.stdout, stderr: `csr: ${file} 按其列识别为受控文件发放回收登记表：以上是导入将登记的受控副本，未写入；核对无误后用 csr import ${file} --as distribution 导入。\n` });
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
 
@@ -152,14 +152,14 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(first.stdout).toContain("已导入 2 行中的 2 行。");
     expect(git(dir, ["log", "-1", "--format=%s", "--name-only"])).toBe("导入发放回收登记表 受控文件发放回收登记表.xlsx：2 份受控副本\n\ndocuments/QP-001.yaml\n");
     const written = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
-    const again = csr(["-C", dir, "import", file, "--as", "发放回收", "--today", TODAY], { lang: "zh-CN" });
+    const again = await csrInProcess(["-C", dir, "import", file, "--as", "发放回收", "--today", TODAY], { lang: "zh-CN" });
     expect([again.code, again.stderr]).toEqual([0, ""]);
     expect(again.stdout.split("\n").slice(-2)).toEqual(["已导入 2 行中的 0 行；2 行与仓库中的文件相同，未重复导入。", ""]);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(written);
     // csr's own register reads back: its computed columns said, each row counted.
     const listed = join(tempDir(), "发放回收记录.csv");
-    writeFileSync(listed, csr(["-C", dir, "list", "distribution", "--format", "csv", "--today", TODAY], { lang: "zh-CN" }).stdout);
-    const back = csr(["-C", dir, "import", listed, "--today", TODAY], { lang: "zh-CN" });
+    writeFileSync(listed, (await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv", "--today", TODAY], { lang: "zh-CN" })).stdout);
+    const back = await csrInProcess(["-C", dir, "import", listed, "--today", TODAY], { lang: "zh-CN" });
     expect([back.code, back.stderr]).toEqual([0, ""]);
     expect(back.stdout).toContain("csr 生成清单时计算的列，不导入（导入后由 csr 按记录重新计算）：应回收日期、状态。");
     expect(back.stdout).toContain("已导入 2 行中的 0 行；2 行与仓库中的文件相同，未重复导入。");
@@ -174,9 +174,9 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     const dir = gitInitEmpty(repository());
     commitAt(dir, "2026-11-30", "QP-001 A/1");
     const row = (remark: string | null) => [1, "QP-001", "文件控制程序", "A/1", "002", "市场部", "李娜", "2026.6.2", null, null, remark];
-    expect(csr(["-C", dir, "import", await register([row(null)]), "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "import", await register([row(null)]), "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" })).code).toBe(0);
     const posted = await register([row("现场张贴")]);
-    const added = csr(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" });
+    const added = await csrInProcess(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY, "--commit"], { lang: "zh-CN" });
     expect([added.code, added.stderr]).toEqual([0, ""]);
     expect(added.stdout.split("\n").slice(3, 9)).toEqual([
       "",
@@ -190,8 +190,8 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toContain("  - {copy: 2, version: A/1, to: MKT, holder: li, date: 2026-06-02, remark: 现场张贴}\n");
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("导入发放回收登记表 受控文件发放回收登记表.xlsx：0 份受控副本，1 份补记备注\n");
     const written = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
-    expect(csr(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY], { lang: "zh-CN" }).stdout).toContain("已导入 1 行中的 0 行；1 行与仓库中的文件相同，未重复导入。");
-    const other = csr(["-C", dir, "import", await register([row("破损换发")]), "--as", "distribution", "--today", TODAY], { lang: "zh-CN" });
+    expect((await csrInProcess(["-C", dir, "import", posted, "--as", "distribution", "--today", TODAY], { lang: "zh-CN" })).stdout).toContain("已导入 1 行中的 0 行；1 行与仓库中的文件相同，未重复导入。");
+    const other = await csrInProcess(["-C", dir, "import", await register([row("破损换发")]), "--as", "distribution", "--today", TODAY], { lang: "zh-CN" });
     expect(other.code).toBe(1);
     expect(other.stdout).toContain("第 4 行：QP-001 的受控号 2（A/1 版，2026-06-02 发给 市场部）在仓库中的备注为“现场张贴”，本行写“破损换发”：只有备注不同，未覆盖；以纸质记录为准时，在 documents/QP-001.yaml 中改写该副本的 remark 后再导入。");
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(written);
@@ -206,7 +206,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
       [1, "QP-001", "文件控制程序", "A/1", "001", "军代表室", null, "2026.6.2", null, null, null],
       [2, "QP-001", "文件控制程序", "A/0", "002", "品质部", "张伟", "2026.3.5", "2026.6.3", "孙敏", null],
     ]);
-    const result = csr(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("第 4 行：QP-001 受控号 1（A/1，军代表室）、2026-06-02 发放");
     expect(result.stdout).toContain("第 5 行：回收人 孙敏（sunmin）在 2026-06-03 不在本单位（入职 2026-09-01，离职 —）：核对纸质记录中的日期和人员，或在 people.yaml 中更正其入职日期。");
@@ -221,7 +221,7 @@ describe("csr import of a distribution and recall register (tester76 M1)", () =>
       [2, "QP-001", "文件控制程序", "A/1", "002", "品质部", "1023", "2026.6.2", null, null, null],
       [3, "QP-001", "文件控制程序", "A/1", "003", "品质部", "zhang", "2026.6.2", null, null, null],
     ]);
-    const result = csr(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "distribution", "--dry-run", "--today", TODAY], { lang: "zh-CN" });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("第 4 行：领用人 '张伟'：people.yaml 中不止一人叫这个名字：zhang（品质部）、zhangwei2（品质部，工号 1023）；csr 不替你选，请改用其中一人的 id 或工号（如 zhang）。\n");
     expect(result.stdout).toContain("第 5 行：QP-001 受控号 2（A/1，品质部）、领用人 张伟、2026-06-02 发放\n");
