@@ -9,12 +9,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, csr, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, csr, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
 
 const TODAY = "2026-12-05";
 
 /** QP-030 A/0 in force and A/1 released on 2026-12-04 to take effect on 2026-12-14; QP-031 first issued on 2026-12-04, in force from 2026-12-14. */
-const source = builtOnce((): string => {
+const source = builtOnce(async (): Promise<string> => {
   const dir = gitInit(
     minimalRepo({
       "documents/QP-030.yaml": releasedProcedure("QP-030", "扣压工艺控制程序", { title: "目的", text: "规定扣压工艺的控制。" }),
@@ -23,9 +23,9 @@ const source = builtOnce((): string => {
   );
   const path = join(dir, "documents/QP-030.yaml");
   writeFileSync(path, readFileSync(path, "utf8").replace("规定扣压工艺的控制。", "规定扣压工艺和外径的控制。"));
-  const release = (id: string, summary: string) => csr(["-C", dir, "release", id, "--summary", summary, "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-04", "--effective", "2026-12-14", "-y"]);
-  expect(release("QP-030", "增加外径控制").code).toBe(0);
-  expect(release("QP-031", "首次发布").code).toBe(0);
+  const release = (id: string, summary: string) => csrInProcess(["-C", dir, "release", id, "--summary", summary, "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-04", "--effective", "2026-12-14", "-y"]);
+  expect((await release("QP-030", "增加外径控制")).code).toBe(0);
+  expect((await release("QP-031", "首次发布")).code).toBe(0);
   return dir;
 });
 
@@ -35,10 +35,12 @@ describe("a register listing a version released to take effect later, imported (
   it("keeps the row's version in force with its dates and signatures and the pending one after it, in either language and from csv or xlsx; the list reads the same", async () => {
     const from = await source();
     for (const [lang, format] of [["zh-CN", "csv"], ["en", "xlsx"]] as const) {
+      // The Chinese list and its import through the built binary, the English in this process (csrInProcess).
+      const run = (args: string[]) => (lang === "zh-CN" ? Promise.resolve(csr(args)) : csrInProcess(args));
       const out = join(tempDir(), `documents.${format}`);
-      expect(csr(["-C", from, "list", "documents", "--today", TODAY, "--format", format, "--out", out, "--lang", lang]).code).toBe(0);
+      expect((await run(["-C", from, "list", "documents", "--today", TODAY, "--format", format, "--out", out, "--lang", lang])).code).toBe(0);
       const target = gitInit(minimalRepo());
-      const imported = csr(["-C", target, "import", out, "--as", "documents", "--today", TODAY, "--lang", lang]);
+      const imported = await run(["-C", target, "import", out, "--as", "documents", "--today", TODAY, "--lang", lang]);
       const said = {
         "zh-CN": [
           "第 2 行：QP-030 的“状态”为 '已发布（A/0 现行；A/1 待实施，2026-12-14 实施）'：本行的版本、日期和签字是现行版本 A/0 的，按此写入；A/1 已发布、2026-12-14 起实施，写作其后的当前版本，清单没有它的发布日期和签字，未写入：查到后用 'csr set QP-030 --issued <日期>' 和 'csr sign QP-030 --prepared <人员> --reviewed <人员> --approved <人员>' 补记，这不需要发布新版本",
@@ -69,20 +71,20 @@ describe("a register listing a version released to take effect later, imported (
       });
       expect(file(target, "documents/QP-030.yaml").revisions[1]).toEqual({ version: "A/1", imported: true });
       expect(file(target, "documents/QP-031.yaml")).toMatchObject({ status: "released", effective: "2026-12-14", revisions: [{ version: "A/0", date: "2026-12-04", imported: true }] });
-      const list = (dir: string) => csr(["-C", dir, "list", "documents", "--today", TODAY, "--format", "md", "--lang", lang]).stdout;
-      expect(list(target)).toBe(list(from));
+      const list = async (dir: string) => (await csrInProcess(["-C", dir, "list", "documents", "--today", TODAY, "--format", "md", "--lang", lang])).stdout;
+      expect(await list(target)).toBe(await list(from));
       // Once its date and signatures are recorded from the paper original, A/1 is whole.
-      expect(csr(["-C", target, "set", "QP-030", "--issued", "2026-12-04"]).code).toBe(0);
-      expect(csr(["-C", target, "sign", "QP-030", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-04"]).code).toBe(0);
+      expect((await csrInProcess(["-C", target, "set", "QP-030", "--issued", "2026-12-04"])).code).toBe(0);
+      expect((await csrInProcess(["-C", target, "sign", "QP-030", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-04"])).code).toBe(0);
       // Only what a register never holds is left: the body, on paper.
-      expect(checkJson(target, "--today", TODAY).findings.map((f) => `${f.file} ${f.rule}`)).toEqual(["documents/QP-030.yaml doc/body-on-paper"]);
+      expect((await checkJsonInProcess(target, "--today", TODAY)).findings.map((f) => `${f.file} ${f.rule}`)).toEqual(["documents/QP-030.yaml doc/body-on-paper"]);
     }
   });
 
   it("reads the procedure list's 备注 A/1 待实施（… 实施） as the same, and keeps the rest of 备注", async () => {
     const from = await source();
     const out = join(tempDir(), "procedures.csv");
-    expect(csr(["-C", from, "list", "procedures", "--today", TODAY, "--format", "csv", "--out", out, "--lang", "zh-CN"]).code).toBe(0);
+    expect((await csrInProcess(["-C", from, "list", "procedures", "--today", TODAY, "--format", "csv", "--out", out, "--lang", "zh-CN"])).code).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text).toContain("\r\n1,扣压工艺控制程序,QP-030,A/0,张伟,李娜,王强,2026-03-02,A/1 待实施（2026-12-14 实施）\r\n2,外径检验程序,QP-031,A/0,张伟,李娜,王强,2026-12-04,待实施（2026-12-14 实施）\r\n");
     writeFileSync(out, text.replace(",A/1 待实施（2026-12-14 实施）\r\n", ",外径按图纸；A/1 待实施（2026-12-14 实施）\r\n"));
@@ -129,7 +131,7 @@ describe("a register listing a version released to take effect later, imported (
     expect(imported.code).toBe(1);
   });
 
-  it("reads the status written with the pending version's own brackets, and refuses a row whose version or 生效日期 the status contradicts", () => {
+  it("reads the status written with the pending version's own brackets, and refuses a row whose version or 生效日期 the status contradicts", async () => {
     const dir = gitInit(minimalRepo());
     writeFileSync(
       join(dir, "l.csv"),
@@ -141,7 +143,7 @@ describe("a register listing a version released to take effect later, imported (
         "",
       ].join("\n"),
     );
-    const imported = csr(["-C", dir, "import", "l.csv", "--as", "documents", "--today", TODAY, "--lang", "zh-CN"]);
+    const imported = await csrInProcess(["-C", dir, "import", "l.csv", "--as", "documents", "--today", TODAY, "--lang", "zh-CN"]);
     expect(imported.stdout).toContain(
       "\n第 3 行：QP-031 的“状态”为 '已发布（A/1 现行；A/2 待实施，2026-12-14 实施）'，现行版本是 A/1，而“版本”为 A/0：清单的版本栏列的是现行版本，请更正其中一格后重新导入（该行未导入）\n" +
         "第 4 行：QP-032 的“状态”为 '待实施（2026-12-14 实施）'（2026-12-14 起实施），而“生效日期”为 2026-12-15：哪天实施，请更正其中一格后重新导入（该行未导入）\n",
