@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { builtOnce, csr, gitInit, minimalRepo } from "../helpers.js";
+import { builtOnce, csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
 
 const TODAY = "2026-12-05";
 
@@ -22,13 +22,14 @@ const TABLE = [
 ].join("\n");
 
 /** A repository with customers GWM and DYA, GWM's source GWM-CSR A/0 received 2026-09-24, and GWM-001 (3.2) registered by hand. */
-const repository = builtOnce((): string => {
+const repository = builtOnce(async (): Promise<string> => {
   const dir = gitInit(minimalRepo());
-  const run = (args: string[]) => expect(csr(["-C", dir, ...args]).code, args.join(" ")).toBe(0);
-  run(["customer", "add", "GWM", "--name", "长城汽车股份有限公司", "--class", "A", "-y", "--commit"]);
-  run(["customer", "add", "DYA", "--name", "东岳汽车股份有限公司", "--class", "A", "-y", "--commit"]);
-  run(["source", "add", "GWM", "--id", "GWM-CSR", "--title", "长城汽车顾客特定要求", "--revision", "A/0", "--issued", "2026-09-18", "--received", "2026-09-24", "--department", "QA", "-y", "--commit"]);
-  run(["add", "--customer", "GWM", "--source", "GWM-CSR", "--section", "3.2", "--clause", "IATF16949:8.3.4.4", "--title", "PPAP提交等级", "--text", "所有新零件按PPAP第3级提交。", "-y", "--commit"]);
+  // In this process (csrInProcess): the commands' binary runs have tests of their own.
+  const run = async (args: string[]) => expect((await csrInProcess(["-C", dir, ...args])).code, args.join(" ")).toBe(0);
+  await run(["customer", "add", "GWM", "--name", "长城汽车股份有限公司", "--class", "A", "-y", "--commit"]);
+  await run(["customer", "add", "DYA", "--name", "东岳汽车股份有限公司", "--class", "A", "-y", "--commit"]);
+  await run(["source", "add", "GWM", "--id", "GWM-CSR", "--title", "长城汽车顾客特定要求", "--revision", "A/0", "--issued", "2026-09-18", "--received", "2026-09-24", "--department", "QA", "-y", "--commit"]);
+  await run(["add", "--customer", "GWM", "--source", "GWM-CSR", "--section", "3.2", "--clause", "IATF16949:8.3.4.4", "--title", "PPAP提交等级", "--text", "所有新零件按PPAP第3级提交。", "-y", "--commit"]);
   writeFileSync(join(dir, "gwm.csv"), TABLE);
   return dir;
 });
@@ -60,21 +61,28 @@ describe("csr import --as csr of a customer's own table (tester64 N8, N15)", () 
 
   it("takes --received for every row; refuses a row naming another customer than --customer, and the options with another register or an unknown source", async () => {
     const dir = await repository();
-    const dry = (...args: string[]) => csr(["-C", dir, "import", ...args, "--dry-run", "--today", TODAY, "--lang", "zh-CN"]);
-    expect(dry("gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-25").stdout.split("\n")).toContain(
+    // The first through the built binary, the others in this process (csrInProcess).
+    let first = true;
+    const dry = async (...args: string[]) => {
+      const argv = ["-C", dir, "import", ...args, "--dry-run", "--today", TODAY, "--lang", "zh-CN"];
+      const result = first ? csr(argv) : await csrInProcess(argv);
+      first = false;
+      return result;
+    };
+    expect((await dry("gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-25")).stdout.split("\n")).toContain(
       "GWM-002、GWM-003 的接收日期取 --received 2026-09-25（来源文件 GWM-CSR A/0 版），评审期限从这天起算。",
     );
     // A table of an older revision csr does not have, received (--received) before the current one's: refused as csr refuses it with a 接收日期 column (R2 #6).
     writeFileSync(join(dir, "old.csv"), "来源版本,章节,要求名称,要求内容,对应条款\n0/9,1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2\n");
-    expect(dry("old.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-01").stdout.split("\n")).toContain(
+    expect((await dry("old.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--received", "2026-09-01")).stdout.split("\n")).toContain(
       "第 2 行：来源文件 GWM-CSR 没有 '0/9' 版，而该行的接收日期 2026-09-01 早于现行版 A/0 的接收日期 2026-09-24：这是较早的版本，该行未写入（写入会留下 csr check 错误）。请先把它登记为较早的版本：csr source update GWM-CSR --revision 0/9 --received 2026-09-01 --earlier，再重新导入（该行未导入）",
     );
     writeFileSync(join(dir, "other.csv"), "顾客,来源文件,章节,要求名称,要求内容,对应条款\nGWM,GWM-CSR,1.1,质量体系认证,供应商须持有有效的IATF 16949认证证书。,IATF 16949 4.3.2\n");
-    expect(dry("other.csv", "--as", "csr", "--customer", "DYA").stdout.split("\n")).toContain("第 2 行：“顾客”为 'GWM'，而 --customer 为 DYA：不知哪个对，请更正该单元格或 --customer 后重新导入（该行未导入）");
-    expect(dry("other.csv", "--as", "csr", "--customer", "XYZ")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'XYZ'；顾客有：DYA 东岳汽车股份有限公司、GWM 长城汽车股份有限公司。\n" });
-    expect(dry("other.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-X")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^csr: 顾客 GWM 没有来源文件 'GWM-X'。\n/) });
-    expect(dry("gwm.csv", "--as", "csr", "--source", "GWM-CSR")).toEqual({ code: 2, stdout: "", stderr: "csr: --source 须与 --customer 一起给出：来源文件是某个顾客的。\n" });
-    expect(dry("gwm.csv", "--as", "documents", "--customer", "GWM")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer 只用于 CSR 清单（--as csr），不用于 --as documents。\n" });
+    expect((await dry("other.csv", "--as", "csr", "--customer", "DYA")).stdout.split("\n")).toContain("第 2 行：“顾客”为 'GWM'，而 --customer 为 DYA：不知哪个对，请更正该单元格或 --customer 后重新导入（该行未导入）");
+    expect(await dry("other.csv", "--as", "csr", "--customer", "XYZ")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer：未知顾客 'XYZ'；顾客有：DYA 东岳汽车股份有限公司、GWM 长城汽车股份有限公司。\n" });
+    expect(await dry("other.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-X")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^csr: 顾客 GWM 没有来源文件 'GWM-X'。\n/) });
+    expect(await dry("gwm.csv", "--as", "csr", "--source", "GWM-CSR")).toEqual({ code: 2, stdout: "", stderr: "csr: --source 须与 --customer 一起给出：来源文件是某个顾客的。\n" });
+    expect(await dry("gwm.csv", "--as", "documents", "--customer", "GWM")).toEqual({ code: 2, stdout: "", stderr: "csr: --customer 只用于 CSR 清单（--as csr），不用于 --as documents。\n" });
     expect(existsSync(join(dir, "csr/GWM/GWM-002.yaml"))).toBe(false);
   });
 });
@@ -82,7 +90,7 @@ describe("csr import --as csr of a customer's own table (tester64 N8, N15)", () 
 describe("csr source update of a new edition sent as a table (tester64 N9)", () => {
   it("compares the two tables row by row as two documents' sections: unchanged, changed with its diff, moved, removed, new", async () => {
     const dir = await repository();
-    expect(csr(["-C", dir, "import", "gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--today", TODAY, "--commit"]).code).toBe(1);
+    expect((await csrInProcess(["-C", dir, "import", "gwm.csv", "--as", "csr", "--customer", "GWM", "--source", "GWM-CSR", "--today", TODAY, "--commit"])).code).toBe(1);
     writeFileSync(join(dir, "A.csv"), TABLE);
     writeFileSync(
       join(dir, "B.csv"),
@@ -116,7 +124,7 @@ describe("csr source update of a new edition sent as a table (tester64 N9)", () 
     const dir = await repository();
     writeFileSync(join(dir, "A.csv"), "要求名称,要求内容\n质量体系认证,供应商须持有有效的IATF 16949认证证书。\n");
     writeFileSync(join(dir, "B.csv"), "要求名称,要求内容\n质量体系认证,供应商须持有有效的IATF 16949认证证书。\n");
-    const update = csr(["-C", dir, "source", "update", "GWM-CSR", "--revision", "B/0", "--issued", "2026-11-18", "--received", "2026-11-23", "--file", "B.csv", "--previous-file", "A.csv", "--accept", "--by", "zhang", "--date", "2026-11-24", "-y", "--lang", "zh-CN"]);
+    const update = await csrInProcess(["-C", dir, "source", "update", "GWM-CSR", "--revision", "B/0", "--issued", "2026-11-18", "--received", "2026-11-23", "--file", "B.csv", "--previous-file", "A.csv", "--accept", "--by", "zhang", "--date", "2026-11-24", "-y", "--lang", "zh-CN"]);
     expect(update).toEqual({
       code: 2,
       stdout: "",
