@@ -46,6 +46,7 @@ export const REGISTER_COMMANDS = {
   objectives: "csr list objectives",
   "management-review-outputs": "csr list management-review-outputs",
   supervision: "csr list supervision",
+  "management-review-report": "csr render <MR id>",
 } as const;
 
 /** A register id of `registers.forms`. */

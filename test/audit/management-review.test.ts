@@ -53,7 +53,7 @@ function row(table: Json, item: string): Record<string, string | number | null> 
 describe("csr list management-review", () => {
   it("prints the calendar year to --today on one page, in Chinese", async () => {
     const dir = await acme();
-    const result = csr(["-C", dir, "list", "management-review", "--today", "2026-12-05"], { lang: "zh-CN" });
+    const result = csr(["-C", dir, "list", "management-review", "--from", "2026-01-01", "--today", "2026-12-05"], { lang: "zh-CN" });
     // How to list the rows behind the figures is for the one who runs the command: on stderr, not on the page.
     expect(result.stderr).toBe("明细：csr list reviews、csr list periodic-reviews、csr list distribution、csr list audits 加 --from 2026-01-01 --to 2026-12-05；csr list periodic-reviews --due-by 2026-12-05；csr list processes --today 2026-12-05；csr list audit-programme --today 2026-12-05；csr list training；csr list actions；csr changes 2026-01-01 2026-12-05。\n");
     expect(result.code).toBe(0);
@@ -123,7 +123,7 @@ describe("csr list management-review", () => {
       expect(result.stderr).not.toMatch(/^csr:/);
       expect(result.code).toBe(0);
     }
-    const released = async (today: string) => row(await jsonIn(dir, "management-review", "--today", today), "Document versions released in the period");
+    const released = async (today: string) => row(await jsonIn(dir, "management-review", "--from", "2026-01-01", "--today", today), "Document versions released in the period");
     expect(await released("2026-12-05")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2 (in force from 2026-12-21), QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
     // From its 实施日期 it is practice in force, listed as any other.
     expect(await released("2026-12-21")).toMatchObject({ value: 10, detail: "HH-F-052 A/2, QM-001 B/1, QP-010 A/1, QP-010 A/2, QP-012 A/2, QP-013 A/2, QP-015 A/2, QR-012-02 A/1, QR-013-01 A/1, QR-015-02 A/1" });
@@ -204,7 +204,7 @@ describe("csr list management-review: complaints and corrective actions (breaker
 
   it("gives the complaints received, the actions closed, open and overdue and the customer notices overdue, with ids, and counts an unqualified audit's nonconformity as its audit", async () => {
     const dir = await withActions();
-    const result = csr(["-C", dir, "list", "management-review", "--format", "csv", "--today", "2026-12-05"], { lang: "zh-CN" });
+    const result = csr(["-C", dir, "list", "management-review", "--format", "csv", "--from", "2026-01-01", "--today", "2026-12-05"], { lang: "zh-CN" });
     expect(result.code).toBe(0);
     const rows = result.stdout.replace(/^\uFEFF/, "").split(/\r?\n/).map((line) => line.split(",").slice(1, 6).join(","));
     expect(rows.filter((line) => line.startsWith("顾客投诉和纠正措施,"))).toEqual([

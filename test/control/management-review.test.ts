@@ -163,7 +163,7 @@ describe("the record read back", () => {
     const dir = await recorded();
     const first = async (...args: string[]) => (JSON.parse((await csrInProcess(["-C", dir, "list", "management-review", "--format", "json", ...args], { lang: "zh-CN" })).stdout) as { rows: Record<string, unknown>[] }).rows[0];
     // The year 2026 to the day before MR-2026-2 was held: MR-2026 (its period ended 2026-10-31) is the review before this one.
-    expect(await first("--today", "2026-12-17")).toEqual({ no: 1, area: "以往管理评审", item: "以往管理评审措施的实施情况（MR-2026，2026-11-20；截至 2026-12-17）", value: "1/4 已完成", detail: "已完成 1 项，未到期 3 项，逾期 0 项", source: "管理评审输出跟踪表" });
+    expect(await first("--from", "2026-01-01", "--today", "2026-12-17")).toEqual({ no: 1, area: "以往管理评审", item: "以往管理评审措施的实施情况（MR-2026，2026-11-20；截至 2026-12-17）", value: "1/4 已完成", detail: "已完成 1 项，未到期 3 项，逾期 0 项", source: "管理评审输出跟踪表" });
     // The first half of 2027: MR-2026-2, the review of the year 2026, is the one before; its output is overdue on the page's last day.
     expect(await first("--from", "2027-01-01", "--to", "2027-07-01", "--today", "2027-07-01")).toMatchObject({
       item: "以往管理评审措施的实施情况（MR-2026-2，2026-12-18；截至 2027-07-01）",

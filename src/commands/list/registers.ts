@@ -7,6 +7,10 @@ import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { toolingNamed, unknownTooling } from "../../model/tooling.js";
+import { latestHeld } from "../../model/management-reviews.js";
+import { addDays } from "../../core/dates.js";
+import type { Repository } from "../../load/repository.js";
+import type { ManagementReview } from "../../model/types.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
 import { codeOfLabel } from "../../i18n/values.js";
 import { ACTION_SOURCES, AUDIT_KINDS, type RegisterEdition } from "../../model/types.js";
@@ -103,6 +107,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   tooling?: string;
   /** A signed edition of the register (register-editions.yaml): printed as of its day, its signature lines filled. */
   edition?: string;
+  /** `csr list management-review <MR id>`: the inputs of the period that management review reviewed. */
+  review?: string;
 }
 
 /** The registers of documents in force that --columns may give a 下次定期评审 column (next_review, tester54a A9). */
@@ -116,6 +122,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const today = edition?.as_of ?? dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
+  // The management review inputs of the review named, or by default of the last one held: the page that meeting reviewed (tester82 A3).
+  const review = what === "management-review" ? reviewOfInputs(repo, flags, today) : undefined;
+  if (review) flags = { ...flags, from: review.period.from, to: review.period.to };
   const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
   // The 军代表's supervision report is a GJB 9001C supplier's: refused elsewhere before anything is built (tester81 J7).
   if (what === "supervision" && !worksToGjb9001C(repo.config?.value)) throw new UserError(t("list.supervision-gjb-only"));
@@ -186,7 +195,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "people") {
     table = peopleRegister(rc);
   } else if (what === "management-review") {
-    table = managementReviewRegister(rc, { today, period: period! });
+    table = managementReviewRegister(rc, { today, period: period!, ...(review ? { review } : {}) });
+    // Said when csr chose the period: which review's it is, and how to list the inputs gathered since for the next one.
+    if (review && flags.review === undefined) table = { ...table, listHints: [t("list.management-review.last-review", { id: review.id, held: review.held, from: addDays(review.period.to, 1) }), ...(table.listHints ?? [])] };
     // The runner learns why the page is last year's and how to have the year to date (tester71 Q2).
     if (lastYear) table = { ...table, listHints: [t("list.management-review.previous-year", { year: period!.from.slice(0, 4), from: `${today.slice(0, 4)}-01-01` }), ...(table.listHints ?? [])] };
     // The page with the registers its 明细见 names, of its period, in one workbook (tester71 Q8).
@@ -301,6 +312,21 @@ function signedEdition(repo: Awaited<ReturnType<typeof readRepository>>, what: s
 }
 
 /** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousCalendarYear). */
+/**
+ * The management review whose period `csr list management-review` lists: the one `flags.review` names (any letter case), or,
+ * when neither it nor --from/--to is given, the last one held by `today` (latestHeld); undefined when --from/--to give the
+ * period or no review is held yet. Errors (UserError): a number management-reviews.yaml does not have (naming those it has
+ * and the nearest); a number given with --from or --to.
+ */
+function reviewOfInputs(repo: Repository, flags: RegisterFlags, today: string): ManagementReview | undefined {
+  if (flags.review === undefined) return flags.from === undefined && flags.to === undefined ? latestHeld(repo.managementReviews, today)?.value : undefined;
+  if (flags.from !== undefined || flags.to !== undefined) throw new UserError(t("list.management-review.review-and-period", { id: flags.review }));
+  const found = toolingNamed(repo.managementReviews, flags.review);
+  if (found) return found.value;
+  const known = repo.managementReviews.map((r) => r.value.id);
+  throw new UserError(t("list.management-review.unknown-review", { id: flags.review, known: list(known) || t("list.management-review.no-reviews") }) + didYouMean(flags.review, known), t("list.management-review.unknown-review.hint"));
+}
+
 function yearTo(to: string): PeriodFlags {
   return { from: `${to.slice(0, 4)}-01-01`, to };
 }

@@ -40,6 +40,8 @@ export interface ReportSection {
   meta?: string;
   /** `nowrap[i]`: column i (a date, a version) is never broken over lines. */
   table?: { head: string[]; rows: string[][]; nowrap?: boolean[] };
+  /** A part longer than a page (a management review's inputs): it starts where the last one ended and runs over, not kept to one page. */
+  runsOver?: boolean;
 }
 
 /** A signature cell: its label, the name recorded ("" to sign by hand) and the day ("" likewise). */

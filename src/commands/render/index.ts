@@ -18,7 +18,7 @@ import { asCompleted, asRevision, bodyOnPaper, changedContentFields, releasedPen
 import { releasedRevisions, releasesChanged } from "../../load/base.js";
 import { workTreePrefix } from "../../load/git.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { createRenderer, loadLabels } from "../../render/environment.js";
+import { createRenderer, loadLabels, type Labels } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { printedDocument, printPdf, type PrintedDocument, type Printing } from "../../render/printed.js";
@@ -34,6 +34,8 @@ import { noteSameNumber } from "../shared/same-number.js";
 import { actionOn } from "../../model/actions.js";
 import { registerContext } from "../../report/registers/context.js";
 import { actionReportView } from "./action-report.js";
+import { managementReviewReportView } from "./management-review-report.js";
+import { toolingNamed } from "../../model/tooling.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -81,6 +83,12 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (actions.length > 0) {
     if (actions.length !== ids.length) throw new UserError(t("render.action.mixed", { ids: list(actions) }));
     return renderActionReports(ctx, root, repo, index, actions, flags, asOf ?? now);
+  }
+  // A management review's record (管理评审报告) likewise: MR-2026, in any letter case, when no document or CSR has the number.
+  const reviews = flags.all ? [] : ids.filter((id) => toolingNamed(repo.managementReviews, id) !== undefined && !index.documents.has(id) && !index.csrs.has(id));
+  if (reviews.length > 0) {
+    if (reviews.length !== ids.length) throw new UserError(t("render.management-review.mixed", { ids: list(reviews) }));
+    return renderManagementReviewReports(ctx, root, repo, index, reviews, flags, asOf ?? now);
   }
   // A number two files carry (id/duplicate) would print both to one file name, the second over the first: with --all neither is printed, and both files are named.
   const sameNumber = flags.all ? filesBySharedNumber(repo) : new Map<string, string[]>();
@@ -546,7 +554,7 @@ function findTarget(repo: Repository, index: RepoIndex, id: string, stderr: (tex
   if (repo.unvalidated.documents.has(id) || repo.unvalidated.csrs.has(id)) {
     throw new UserError(t("render.invalid", { id }), t("edit.fix-first.hint"));
   }
-  throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys(), ...index.actions.keys()]));
+  throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys(), ...index.actions.keys(), ...repo.managementReviews.map((r) => r.value.id)]));
 }
 
 /**
@@ -600,23 +608,49 @@ function copyHolderText(index: RepoIndex, lang: Lang, copy: { to: string; holder
  * revisions); --format docx; a record received after `day`; and those of outputTarget. Returns 0.
  */
 async function renderActionReports(ctx: CommandContext, root: string, repo: Repository, index: RepoIndex, ids: string[], flags: RenderFlags, day: string): Promise<number> {
+  return renderRecordReports(ctx, root, repo, index, ids, flags, "action", (rc, labels, id) => {
+    const record = index.actions.get(id)!.value;
+    const action = actionOn(record, day);
+    if (action === undefined) throw new UserError(t("render.action.not-yet", { id, received: record.received, day }));
+    return actionReportView(rc, labels, action, day);
+  });
+}
+
+/**
+ * `csr render <MR id>…`: the record of each management review of management-reviews.yaml (管理评审报告) as it stood on `day`
+ * (commands/render/management-review-report.ts: period, day, chair, attendees, the inputs of its period, the outputs with their
+ * status on `day`, the approval), laid out as the action reports are, named <id>.report.<lang>.<format>. Errors (UserError,
+ * one line): --copy, --draft or --revision; --format docx; a review held after `day`; and those of outputTarget. Returns 0.
+ */
+async function renderManagementReviewReports(ctx: CommandContext, root: string, repo: Repository, index: RepoIndex, ids: string[], flags: RenderFlags, day: string): Promise<number> {
+  return renderRecordReports(ctx, root, repo, index, ids, flags, "management-review", (rc, labels, id) => {
+    const review = toolingNamed(repo.managementReviews, id)!.value;
+    if (review.held > day) throw new UserError(t("render.management-review.not-yet", { id: review.id, held: review.held, day }));
+    return managementReviewReportView(rc, labels, review, day);
+  });
+}
+
+/**
+ * The reports of records (corrective actions, management reviews) named by `ids`, each the view `viewOf` gives laid out by
+ * templates/{html,md}/action-report.hbs, as HTML, Markdown or PDF, named <id>.report.<lang>.<format> in the folder --out
+ * names (out/ by default) or the one file --out names. `record` picks the refusals' wording (render.<record>.option,
+ * render.<record>.docx): a record has no copies, drafts or revisions, and is not laid out in Word.
+ */
+async function renderRecordReports(ctx: CommandContext, root: string, repo: Repository, index: RepoIndex, ids: string[], flags: RenderFlags, record: "action" | "management-review", viewOf: (rc: RegisterContext, labels: Labels, id: string) => object): Promise<number> {
   const lang: Lang = language();
   for (const [flag, given] of [["--copy", flags.copy], ["--draft", flags.draft], ["--revision", flags.revision]] as const) {
-    if (given !== undefined && given !== false) throw new UserError(t("render.action.option", { flag, id: ids[0]! }));
+    if (given !== undefined && given !== false) throw new UserError(t(`render.${record}.option`, { flag, id: ids[0]! }));
   }
   const target = outputTarget(root, ctx.dir, flags, ids.length);
   const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
-  if (format === "docx") throw new UserError(t("render.action.docx", { id: ids[0]! }), t("render.action.docx.hint", { arg: shellArgument(ids[0]!) }));
+  if (format === "docx") throw new UserError(t(`render.${record}.docx`, { id: ids[0]! }), t("render.action.docx.hint", { arg: shellArgument(ids[0]!) }));
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "pdf") requireCjkFont();
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   const labels = loadLabels(root, lang);
   const rc = registerContext(repo, lang, undefined, undefined, index);
   const pages = ids.map((id) => {
-    const record = index.actions.get(id)!.value;
-    const action = actionOn(record, day);
-    if (action === undefined) throw new UserError(t("render.action.not-yet", { id, received: record.received, day }));
-    const view = actionReportView(rc, labels, action, day);
+    const view = viewOf(rc, labels, id);
     return { name: `${documentFileName(id)}.report`, text: withLineEnd(renderer.render("action-report", format === "md" ? escapeView(view, escapeMarkdown) : view)) };
   });
   const writes: FileWrite[] = [];

@@ -45,7 +45,7 @@ import {
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
-import { AUDIT_KINDS, COST_KINDS, type CostKind, type ControlledDocument, type CorrectiveAction, type Csr, type Process } from "../../model/types.js";
+import { AUDIT_KINDS, COST_KINDS, type CostKind, type ControlledDocument, type CorrectiveAction, type Csr, type ManagementReview, type Process } from "../../model/types.js";
 import { actionClosed, actionOn, costTotal, COST_SIDES, dueChangesText, sumYuan, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
@@ -70,28 +70,31 @@ type Row = { area: string; item: string; value: string | number; detail: string;
 
 /**
  * The management review inputs of `period` (both days included, its last not after `today`: one asked
- * to run past it, Period.askedTo, is counted up to it and says so), the open items as they stand on its last day. Rows: 输入项, 指标, 数值, 说明 (the CSRs, documents or
+ * to run past it, Period.askedTo, is counted up to it and says so), the open items as they stand on its last day; `review`, the
+ * management review whose period it is, is named in the title. Rows: 输入项, 指标, 数值, 说明 (the CSRs, documents or
  * people behind the figure), 明细 (the register that lists them, with its command in the README).
  */
-export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period }): Table {
-  const { period } = options;
+export function managementReviewRegister(ctx: RegisterContext, options: { today: string; period: Period; review?: Pick<ManagementReview, "id" | "held"> }): Table {
+  const { period, review } = options;
   const day = period.to;
   // ISO 9001 9.3.2 c 2 (the extent to which quality objectives were met) follows c 1's customer feedback, before c 4's corrective actions.
   const rows: Row[] = [...previousReviewRows(ctx, period), ...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
-  const words = periodWords(ctx, period);
+  // The inputs of a review's own period name the review in the title (csr list management-review MR-2026, tester82 A3).
+  const words = { ...periodWords(ctx, period), ...(review ? { id: review.id, held: review.held } : {}) };
+  const title = t(ctx, review ? "register.management-review.title-review" : "register.management-review.title", words);
   // A GJB 9001C repository is reviewed against GJB 9001C 9.3.2's inputs, not IATF 16949 9.3.2.1's (tester68 G7).
   const gjb = worksToGjb9001C(ctx.repo.config?.value) ? "-gjb" : "";
   const notes = [...periodAskedNotes(ctx, period), t(ctx, "register.management-review.note", { ...period }), scopeNote(ctx, gjb), t(ctx, `register.management-review.training-note${gjb}`)];
   return {
     id: "management-review",
-    title: t(ctx, "register.management-review.title", words),
+    title,
     // The title keeps its period under a heading too: the workbook's sheet and the site page show the
     // title, not the print header, and 期间 figures without their period mean nothing (breaker62 P10).
     // Its CSV, which has neither, carries the period as a last column (breaker62 P10).
     span: {
       label: t(ctx, "register.management-review.span", words),
-      untitledTitle: t(ctx, "register.management-review.title", words),
+      untitledTitle: title,
       column: { header: t(ctx, "register.management-review.column.period"), value: t(ctx, "register.management-review.period", words) },
     },
     sheet: t(ctx, "register.management-review.sheet"),
