@@ -4,6 +4,7 @@ import { rule as actionClosedEarly } from "./rules/action/closed-early.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
 import { rule as actionDocumentNotRevised } from "./rules/action/document-not-revised.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
+import { rule as actionExternalAuditOverdue } from "./rules/action/external-audit-overdue.js";
 import { rule as actionProblemUngraded } from "./rules/action/problem-ungraded.js";
 import { rule as actionProblemUnnotified } from "./rules/action/problem-unnotified.js";
 import { rule as actionSelfVerified } from "./rules/action/self-verified.js";
@@ -181,6 +182,7 @@ export const rules: readonly Rule[] = [
   actionDeadlineOrder,
   actionDocumentNotRevised,
   actionDueRewritten,
+  actionExternalAuditOverdue,
   actionProblemUngraded,
   actionProblemUnnotified,
   actionSelfVerified,

@@ -721,6 +721,16 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--owner <person>", t("help.action.owner"))
           .option("--csr <ids...>", t("help.action.csr"))
           .option("--due <step=date...>", t("help.action.due"))
+          .option("--auditor <name>", t("help.action.auditor"))
+          .option("--audit-type <type>", t("help.action.audit-type"))
+          .option("--closing-meeting <date>", t("help.action.closing-meeting"))
+          .option("--nc <number>", t("help.action.nc"))
+          .option("--grade <grade>", t("help.action.grade"))
+          .option("--clause <clause>", t("help.action.clause"))
+          .option("--requirement <text>", t("help.action.requirement"))
+          .option("--statement <text>", t("help.action.statement"))
+          .option("--evidence <text>", t("help.action.evidence"))
+          .option("--response-due <date>", t("help.action.response-due"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit-new"))
           .action(action(async () => (await import("../commands/action/index.js")).actionOpenCommand));
@@ -813,6 +823,42 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/action/index.js")).actionZeroCommand));
+        record
+          .command("respond")
+          .description(t("help.action.respond"))
+          .argument("<id>", t("help.action.id"))
+          .option("--date <date>", t("help.action.respond.date"))
+          .option("--note <text>", t("help.action.respond.note"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/external.js")).actionRespondCommand));
+        for (const decision of ["accepted", "rejected"] as const) {
+          record
+            .command(decision === "accepted" ? "accept" : "reject")
+            .description(t(`help.action.${decision}`))
+            .argument("<id>", t("help.action.id"))
+            .option("--by <name>", t("help.action.review.by"))
+            .option("--date <date>", t("help.action.review.date"))
+            .option("--note <text>", t(`help.action.${decision}.note`))
+            .option("-y, --yes", t("help.common.yes"))
+            .option("--commit", t("help.common.commit"))
+            .action(action(async () => {
+              const { actionReviewCommand } = await import("../commands/action/external.js");
+              return (ctx: Parameters<typeof actionReviewCommand>[0], id: string, flags: Parameters<typeof actionReviewCommand>[3]) => actionReviewCommand(ctx, id, decision, flags);
+            }));
+        }
+        record
+          .command("verify")
+          .description(t("help.action.verify"))
+          .argument("<id>", t("help.action.id"))
+          .option("--at <where>", t("help.action.verify.at"))
+          .option("--by <name>", t("help.action.verify.by"))
+          .option("--date <date>", t("help.action.verify.date"))
+          .option("--report <number>", t("help.action.verify.report"))
+          .option("--note <text>", t("help.action.verify.note"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/action/external.js")).actionVerifyCommand));
       },
       symbol: () => {
         // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).

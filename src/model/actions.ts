@@ -7,6 +7,7 @@
  */
 import { t, translate, type Lang } from "../i18n/index.js";
 import { stepDeadlineDue, type WorkCalendar } from "./calendar.js";
+import { externalAuditLate, externalAuditOn, externalRecordedAfter } from "./external-audits.js";
 import { ACTION_STEPS, COST_KINDS, type ActionCost, type ActionStep, type ActionStepId, type ComplaintDeadlines, type ControlledDocument, type CorrectiveAction, type DueChange, type StepDeadline, type Zeroing } from "./types.js";
 
 /** A step of a record as read: its id (D3 … D8), due and done dates (YYYY-MM-DD), who did or verified it (D8's verifier as `by`, its evidence as `note`). */
@@ -280,9 +281,8 @@ export function estimatedDueYears(deadline: StepDeadline | undefined, received: 
 
 /**
  * The next free number of a new record received in `year`: `8D-<year>-NNN` for a complaint or a field
- * failure, `SCAR-<year>-NNN` for a supplier's (供方纠正措施要求), `NC-<year>-NNN` (不符合) for an audit's or an internal
- * nonconformity, one more than the
- * highest of that prefix and year among `taken`.
+ * failure, `SCAR-<year>-NNN` for a supplier's (供方纠正措施要求), `NC-<year>-NNN` (不符合) for an internal or an external
+ * audit's or an internal nonconformity, one more than the highest of that prefix and year among `taken`.
  */
 export function nextActionId(taken: Iterable<string>, source: CorrectiveAction["source"], year: string): string {
   return nextNumbered(taken, `${source === "complaint" || source === "field-failure" ? "8D" : source === "supplier" ? "SCAR" : "NC"}-${year}-`);
@@ -334,8 +334,15 @@ export function actionOn(action: CorrectiveAction, day: string): CorrectiveActio
   ) as CorrectiveAction["steps"];
   const readAcross = (action.read_across ?? []).filter((r) => r.date <= day);
   const cost = (action.cost ?? []).filter((c) => c.date <= day);
-  const { read_across: _ra, cost: _cost, ...rest } = action;
-  return { ...rest, ...(steps ? { steps } : {}), ...(readAcross.length > 0 ? { read_across: readAcross } : {}), ...(cost.length > 0 ? { cost } : {}) };
+  const { read_across: _ra, cost: _cost, external_audit: external, ...rest } = action;
+  return {
+    ...rest,
+    ...(steps ? { steps } : {}),
+    ...(readAcross.length > 0 ? { read_across: readAcross } : {}),
+    ...(cost.length > 0 ? { cost } : {}),
+    // An external auditor's review or verification dated later was not yet made (model/external-audits.ts).
+    ...(external ? { external_audit: externalAuditOn(external, day) } : {}),
+  };
 }
 
 /** A step as it stood at the end of `day`: its due date changes recorded after it taken away, its due date the one then in force. */
@@ -347,12 +354,13 @@ function dueOn<S extends { due?: string; due_changes?: DueChange[] }>(entry: S, 
   return { ...rest, due: changes[later]!.from, ...(later > 0 ? { due_changes: changes.slice(0, later) } : {}) } as S;
 }
 
-/** Whether something of the record is dated after `day`: a step done, a due date changed, the closure, a read-across, a cost. */
+/** Whether something of the record is dated after `day`: a step done, a due date changed, the closure, a read-across, a cost, an external auditor's entry. */
 export function actionRecordedAfter(action: CorrectiveAction, day: string): boolean {
   return (
     actionSteps(action).some((s) => (s.done !== undefined && s.done > day) || (s.due_changes ?? []).some((c) => c.date > day)) ||
     (action.read_across ?? []).some((r) => r.date > day) ||
-    (action.cost ?? []).some((c) => c.date > day)
+    (action.cost ?? []).some((c) => c.date > day) ||
+    externalRecordedAfter(action.external_audit, day)
   );
 }
 
@@ -392,11 +400,14 @@ export function currentStep(action: CorrectiveAction, today: string): { step: Ac
   return { step, dueStep, due, overdue: due < today };
 }
 
-/** The state of a record on `today` as the register and the card give it: closed (D8 done), overdue (a step past due, overdueSteps), else open. */
+/**
+ * The state of a record on `today` as the register and the card give it: closed (D8 done), overdue (a step past due,
+ * overdueSteps, or an external auditor's deadline missed, externalAuditLate), else open.
+ */
 export type ActionStatus = "open" | "overdue" | "closed";
 export function actionStatus(action: CorrectiveAction, today: string): ActionStatus {
   if (actionClosed(action)) return "closed";
-  return overdueSteps(action, today).length > 0 ? "overdue" : "open";
+  return overdueSteps(action, today).length > 0 || externalAuditLate(action, today).length > 0 ? "overdue" : "open";
 }
 
 /** A revision released to carry out a corrective action record (Revision actions): the document, its version and the day it was released. */

@@ -94,6 +94,11 @@ export interface QmsConfig {
   skills?: { min_qualified?: number };
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */
   complaint_deadlines?: Partial<Record<ActionStepId, StepDeadline>>;
+  /**
+   * The deadlines of an external audit's nonconformity in calendar days from the closing meeting (model/external-audits.ts):
+   * the response submitted (default 60) and the nonconformity management complete (default 90), IATF Rules 5th ed. 5.11.
+   */
+  external_audit?: { response_days?: number; closure_days?: number };
   /** The control of suppliers: days before a certificate expires from which csr check warns (supplier/certificate-expiring; model/suppliers.ts). */
   suppliers?: { certificate_warn_days?: number; action_grade?: SupplierGrade; audit_months?: Partial<Record<SupplierRisk, number>> };
 }
@@ -1128,11 +1133,12 @@ export interface AuditFinding {
 }
 
 /**
- * Where a nonconformity came from: a customer complaint, an internal audit, found in house, a failure in the field, or a
+ * Where a nonconformity came from: a customer complaint, an internal audit, found in house, a failure in the field, a
  * supplier's nonconforming product, whose corrective action the supplier is asked for (SCAR, 供方纠正措施要求; IATF 16949
- * 8.4.2.4, 10.2.3).
+ * 8.4.2.4, 10.2.3), or an external audit — a certification body's (third party) or a customer's (second party), with the
+ * auditor's deadlines (IATF Rules 5th ed. 5.11; ISO 9001 9.3.2 c) 6)).
  */
-export const ACTION_SOURCES = ["complaint", "audit", "internal", "field-failure", "supplier"] as const;
+export const ACTION_SOURCES = ["complaint", "audit", "internal", "field-failure", "supplier", "external-audit"] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 /**
@@ -1215,6 +1221,73 @@ export interface VoidedZeroingReview {
   amended: string[];
 }
 
+/**
+ * The kinds of an external audit: a certification body's initial (初次认证), surveillance (监督), recertification (再认证) or
+ * special audit (特殊审核), under the IATF Rules (5th ed. 5.1, 5.11), or a customer's second-party audit (顾客审核).
+ */
+export const EXTERNAL_AUDIT_TYPES = ["initial", "surveillance", "recertification", "special", "customer"] as const;
+export type ExternalAuditType = (typeof EXTERNAL_AUDIT_TYPES)[number];
+
+/** The grades an external auditor gives a nonconformity: major (严重不符合项) or minor (一般不符合项). IATF Rules 5th ed. 5.11, Annex 4. */
+export const EXTERNAL_NC_GRADES = ["major", "minor"] as const;
+export type ExternalNcGrade = (typeof EXTERNAL_NC_GRADES)[number];
+
+/** Where an external auditor verified the corrective action: at the next regular audit, or at a special audit (a major's). */
+export const EXTERNAL_VERIFICATION_AT = ["next-audit", "special-audit"] as const;
+export type ExternalVerificationAt = (typeof EXTERNAL_VERIFICATION_AT)[number];
+
+/**
+ * A nonconformity raised by an external audit (a record of source external-audit; csr action open --source external-audit):
+ * who audited (`auditor`: the certification body's name, or for a customer audit the customer's, whose code is the record's
+ * `customer`), the kind of audit, the auditor's report number, the day of the closing meeting (末次会议), the nonconformity's
+ * number as the auditor numbers it, its grade, the clause (`IATF16949:8.5.1.1`), the requirement, the statement of
+ * nonconformity and the objective evidence; the deadlines the auditor holds the organisation to (`response_due`: the
+ * correction, root cause, systemic corrective action and verification of effectiveness submitted, 60 calendar days after
+ * the closing meeting; `closure_due`: the nonconformity management complete, 90 — IATF Rules 5th ed. 5.11.1–5.11.3, the
+ * same in the 6th), the responses submitted (csr action respond), the auditor's review of each (csr action accept|reject)
+ * and the verification at a later audit (csr action verify).
+ */
+export interface ExternalAudit {
+  auditor: string;
+  type: ExternalAuditType;
+  report: string;
+  closing_meeting: string;
+  nc: string;
+  grade: ExternalNcGrade;
+  clause?: string;
+  requirement?: string;
+  statement: string;
+  evidence?: string;
+  response_due?: string;
+  closure_due?: string;
+  responses?: ExternalResponse[];
+  reviews?: ExternalReview[];
+  verification?: ExternalVerification;
+}
+
+/** A response submitted to the external auditor (csr action respond): the day and what it contained. */
+export interface ExternalResponse {
+  date: string;
+  note?: string;
+}
+
+/** The external auditor's review of a response (csr action accept|reject): the day, the auditor by name, the decision and why. */
+export interface ExternalReview {
+  date: string;
+  by: string;
+  decision: "accepted" | "rejected";
+  note?: string;
+}
+
+/** The external auditor's verification of the corrective action at a later audit (csr action verify). */
+export interface ExternalVerification {
+  date: string;
+  by: string;
+  at: ExternalVerificationAt;
+  report?: string;
+  note?: string;
+}
+
 /** A lessons-learned check of a similar document, process or product (横向展开, IATF 16949 10.3.1). */
 export interface ReadAcross {
   document?: string;
@@ -1293,6 +1366,8 @@ export interface CorrectiveAction {
   safety?: boolean;
   /** The costs of poor quality it caused (不良质量成本, csr action cost), oldest first. IATF 16949 9.3.2.1. */
   cost?: ActionCost[];
+  /** The external audit's nonconformity (source external-audit): auditor, report, grade, deadlines, responses, reviews. */
+  external_audit?: ExternalAudit;
 }
 
 export interface SymbolConversion {

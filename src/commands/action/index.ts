@@ -50,9 +50,10 @@ import { personLabel, resolvePerson } from "../shared/people.js";
 import { supplierOption } from "../shared/suppliers.js";
 import { appendIn, mapNode, yamlText } from "../shared/persist.js";
 import { unknownCustomer } from "../../model/customers.js";
+import { externalAuditOption, externalDueLines, externalMissing } from "./external.js";
 
 /** The order of a record's keys as `csr action open` writes them. */
-export const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "problem_grade", "safety", "batches", "serials", "process", "audit_report", "received", "notified", "owner", "csr", "steps", "read_across", "zeroing", "cost"] as const;
+export const KEYS = ["id", "title", "title_en", "source", "customer", "supplier", "complaint", "product", "product_en", "problem_grade", "safety", "batches", "serials", "process", "audit_report", "external_audit", "received", "notified", "owner", "csr", "steps", "read_across", "zeroing", "cost"] as const;
 
 /** The Chinese names of the grades --problem-grade also takes: 重大, 严重, 一般 (质量问题). */
 const GRADE_WORDS: Record<string, ProblemGrade> = { 重大: "major", 重大质量问题: "major", 严重: "serious", 严重质量问题: "serious", 一般: "general", 一般质量问题: "general" };
@@ -114,22 +115,55 @@ export interface ActionOpenFlags {
   owner?: string;
   csr?: string[];
   due?: string[];
+  /** An external audit's nonconformity (--source external-audit): who audited (a certification body's name or qms.yaml party code). */
+  auditor?: string;
+  /** initial, surveillance, recertification, special, customer (or their labels). */
+  auditType?: string;
+  /** The day of the audit's closing meeting; the auditor's deadlines count from it in calendar days. */
+  closingMeeting?: string;
+  /** The nonconformity's number as the auditor numbers it. */
+  nc?: string;
+  /** major or minor (严重, 一般). */
+  grade?: string;
+  clause?: string;
+  requirement?: string;
+  statement?: string;
+  evidence?: string;
+  /** The response's due date set by hand (a customer's audit; a certification body's agreed extension). */
+  responseDue?: string;
   commit?: boolean;
 }
 
 export async function actionOpenCommand(ctx: CommandContext, given: string | undefined, flags: ActionOpenFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
     const { repo, index } = session;
-    const missing: string[] = (["--title", "--received", "--owner"] as const).filter((flag) => !{ "--title": flags.title, "--received": flags.received, "--owner": flags.owner }[flag]?.trim());
     const source: ActionSource | undefined =
-      flags.source !== undefined ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") : flags.failureReport ? "field-failure" : flags.customer ? "complaint" : flags.supplier ? "supplier" : flags.auditReport ? "audit" : undefined;
+      flags.source !== undefined
+        ? choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint")
+        : flags.closingMeeting
+          ? "external-audit"
+          : flags.failureReport
+            ? "field-failure"
+            : flags.customer
+              ? "complaint"
+              : flags.supplier
+                ? "supplier"
+                : flags.auditReport
+                  ? "audit"
+                  : undefined;
     failureReportOption(repo.config?.value, source, flags);
+    // An external audit's nonconformity is titled by its statement and raised at the closing meeting unless told otherwise.
+    const external = source === "external-audit";
+    const missing: string[] = (["--title", "--received", "--owner"] as const).filter((flag) => !(external && flag !== "--owner") && !{ "--title": flags.title, "--received": flags.received, "--owner": flags.owner }[flag]?.trim());
     if (source === undefined) missing.unshift("--source");
+    if (external) missing.push(...externalMissing(flags));
     if (source === "complaint" && !flags.customer) missing.push("--customer");
     if (source === "supplier" && !flags.supplier) missing.push("--supplier");
     if (source === "audit") for (const flag of ["--process", "--audit-report"] as const) if (!(flag === "--process" ? flags.process : flags.auditReport)) missing.push(flag);
-    if (missing.length > 0) throw new UserError(t("action.open.missing", { flags: list(missing) }), t("action.open.hint"));
-    const received = eventDateOption(flags.received, "--received");
+    if (missing.length > 0) throw new UserError(t(external ? "action.external.missing" : "action.open.missing", { flags: list(missing) }), t(external ? "action.open.hint-external" : "action.open.hint"));
+    const externalAudit = external ? externalAuditOption(session, flags) : undefined;
+    const received = flags.received === undefined && externalAudit ? externalAudit.closing_meeting : eventDateOption(flags.received, "--received");
+    if (externalAudit && received < externalAudit.closing_meeting) throw new UserError(t("action.external.received-before-closing", { received, closing: externalAudit.closing_meeting }));
     const grade = flags.problemGrade === undefined ? undefined : gradeOption(flags.problemGrade);
     const notified = flags.notified === undefined ? undefined : eventDateOption(flags.notified, "--notified");
     if (notified !== undefined && notified < received) throw new UserError(t("action.notified-before-received", { notified, received }));
@@ -142,7 +176,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const supplier = flags.supplier === undefined ? undefined : supplierOption(repo, flags.supplier);
     const process = flags.process === undefined ? undefined : processByCode(repo, flags.process).value;
     let report: string | undefined;
-    if (flags.auditReport !== undefined) {
+    if (flags.auditReport !== undefined && !external) {
       const wanted = flags.auditReport.trim();
       if (!process) throw new UserError(t("action.audit-needs-process", { report: wanted }));
       const audits = process.audits ?? [];
@@ -177,7 +211,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
     const steps = Object.fromEntries(ACTION_STEPS.filter((s) => due[s] !== undefined).map((s) => [s, { due: due[s] }]));
     const record: CorrectiveAction = {
       id,
-      title: flags.title!.trim(),
+      title: flags.title?.trim() || externalAudit!.statement,
       ...(flags.titleEn?.trim() ? { title_en: flags.titleEn.trim() } : {}),
       source: source!,
       ...(customer ? { customer: customer.code } : {}),
@@ -192,6 +226,7 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       ...(serials.length > 0 ? { serials } : {}),
       ...(process ? { process: process.code } : {}),
       ...(report ? { audit_report: report } : {}),
+      ...(externalAudit ? { external_audit: externalAudit } : {}),
       received,
       ...(notified ? { notified } : {}),
       owner,
@@ -229,14 +264,16 @@ export async function actionOpenCommand(ctx: CommandContext, given: string | und
       lines.splice(1, 0, t("action.opened-supplier", { supplier: t("people.department-choice", { code: supplier.code, name: localized(language(), supplier.name, supplier.name_en) }), status: t(`supplier.status.${status}`), code: supplier.code }));
       if (Object.keys(steps).length === 0) lines.push(t("action.supplier-no-due", { id: shellArgument(id) }));
     }
+    // The auditor's deadlines, in calendar days from the closing meeting (IATF Rules 5.11; tester82 A1, A11).
+    if (externalAudit) lines.splice(1, 0, ...externalDueLines(id, externalAudit, flags.responseDue !== undefined));
     // An audit's nonconformity without a due date is never overdue (IATF 16949 10.2.3, 9.2.2; tester78 A4).
     if (source === "audit" && Object.keys(steps).length === 0) lines.push(t("action.audit-no-due", { id: shellArgument(id) }));
     // Without a grade csr cannot tell whether the 军代表 is to be notified and is to review the 归零 (action/problem-ungraded; tester81 J11).
-    if (gjb && grade === undefined && source !== "audit") lines.push(t("action.open.ungraded", { id: shellArgument(id) }));
+    if (gjb && grade === undefined && source !== "audit" && !external) lines.push(t("action.open.ungraded", { id: shellArgument(id) }));
     // Product safety (IATF 16949 4.4.1.2, 10.2.4): the register marks it and the management review lists it.
     if (record.safety) lines.push(t("action.opened-safety"));
     // In a GJB 9001C repository the record is a 质量问题: its first step said as 归零 says it (tester68 G8).
-    lines.push(t(gjb ? "action.open.next-gjb" : "action.open.next", { id: shellArgument(id) }));
+    lines.push(t(gjb ? "action.open.next-gjb" : external ? "action.open.next-external" : "action.open.next", { id: shellArgument(id) }));
     await saveChanges(ctx, session, [{ path, kind: "action", text: yamlText(new Document(record)), create: true }], lines, {
       commit: flags.commit,
       message: t("action.commit.opened", { id, title: record.title }),

@@ -2,7 +2,10 @@
  * The printed report of one corrective action record (actions/<id>.yaml), as `csr render <action id>` prints it for
  * signature: in a GJB 9001C repository the 质量问题归零报告 (GJB 9001C-2017 10.2; the 双五条 of 质量问题归零: 技术归零
  * 定位准确、机理清楚、问题复现、措施有效、举一反三, 管理归零 过程清楚、责任明确、措施落实、严肃处理、完善规章), for an
- * internal audit's nonconformity the 内部审核不符合项报告 (IATF 16949 9.2.2.1, 10.2; ISO 19011 6.4.8), for any other
+ * internal audit's nonconformity the 内部审核不符合项报告 (IATF 16949 9.2.2.1, 10.2; ISO 19011 6.4.8), for an external
+ * audit's the 外部审核不符合项报告及纠正措施回复 (the auditor's requirement, statement, evidence, clause and grade, the
+ * organisation's correction, root cause, systemic corrective action and verification, the auditor's deadlines and its
+ * acceptance; IATF Rules 5th ed. 5.11, IATF 16949 10.2.3), for any other
  * record the 8D report, D1–D8 as recorded with whether it concerns product safety, the CSRs that govern it and their
  * deadlines, its cost of poor quality and the documents revised for it (IATF 16949 10.2.3, 10.2.6, 4.4.1.2, 9.3.2.1). Each is printed on the organisation's own form
  * when one released form is titled as that report (its number and the version in force on the day), else under a
@@ -22,9 +25,12 @@ import { zeroingReviewsOn } from "../../model/zeroing-review.js";
 import { documentTitle, personName, type RegisterContext } from "../../report/registers/context.js";
 import { sourceText } from "../show/action.js";
 import { processCodeLabel } from "../../model/labels.js";
+import { certificationAudit } from "../../model/external-audits.js";
+import { daysBetween } from "../../core/dates.js";
+import { externalAuditorName } from "../../report/registers/actions.js";
 
-/** The three reports: 质量问题归零报告, 内部审核不符合项报告, 8D 报告. */
-export type ActionReportKind = "zeroing" | "audit" | "8d";
+/** The four reports: 质量问题归零报告, 内部审核不符合项报告, 外部审核不符合项报告, 8D 报告. */
+export type ActionReportKind = "zeroing" | "audit" | "external" | "8d";
 
 /** A cell of the report's header table: a label and its value; `wide` spans the row. */
 export interface ReportCell {
@@ -72,6 +78,7 @@ export interface ActionReportView {
 /** The report a record is printed as: an internal audit's nonconformity report, a 质量问题归零报告 in a GJB 9001C repository, else an 8D report. */
 export function actionReportKind(action: CorrectiveAction, gjb: boolean): ActionReportKind {
   if (action.source === "audit") return "audit";
+  if (action.source === "external-audit" && action.external_audit) return "external";
   return gjb ? "zeroing" : "8d";
 }
 
@@ -79,6 +86,7 @@ export function actionReportKind(action: CorrectiveAction, gjb: boolean): Action
 const FORM_TITLES: Record<ActionReportKind, RegExp> = {
   zeroing: /归零报告|zeroing report/i,
   audit: /不符合(项)?报告|audit nonconformity report|nonconformity report/i,
+  external: /外部审核|第三方审核|认证机构审核|external audit|third[- ]party audit/i,
   "8d": /8D/i,
 };
 
@@ -88,7 +96,10 @@ const FORM_TITLES: Record<ActionReportKind, RegExp> = {
  * None, or several so titled, gives undefined: the report is printed under its plain title rather than a guess.
  */
 export function actionReportForm(index: RepoIndex, kind: ActionReportKind, lang: Lang, day: string): { number: string; title: string; version: string } | undefined {
-  const forms = [...index.documents.values()].map((d) => d.value).filter((d) => d.kind === "form" && d.status === "released" && FORM_TITLES[kind].test(`${d.title} ${d.title_en ?? ""}`));
+  // An internal audit's form is not an external audit's (外部审核不符合项报告 also reads as a 不符合项报告).
+  const forms = [...index.documents.values()]
+    .map((d) => d.value)
+    .filter((d) => d.kind === "form" && d.status === "released" && FORM_TITLES[kind].test(`${d.title} ${d.title_en ?? ""}`) && (kind !== "audit" || !FORM_TITLES.external.test(`${d.title} ${d.title_en ?? ""}`)));
   if (forms.length !== 1) return undefined;
   const form: ControlledDocument = forms[0]!;
   return { number: form.id, title: localized(lang, form.title, form.title_en), version: formRevisionOn(form, day)?.version ?? "" };
@@ -149,6 +160,7 @@ export function actionReportView(rc: RegisterContext, labels: Labels, action: Co
       ],
     };
   }
+  if (kind === "external") return externalReport(rc, action, { base, l, tr, name, stepSection, actionsTable, verification });
   const revisions = actionRevisions(repo.documents.map((d) => d.value), day).get(action.id) ?? [];
   const revisionsTable = {
     head: [l("action_report_document"), l("action_report_document_title"), l("action_report_version"), l("action_report_date")],
@@ -334,4 +346,69 @@ function auditOf(rc: RegisterContext, action: CorrectiveAction): ProcessAudit | 
 function findingOf(audit: ProcessAudit, action: CorrectiveAction): AuditFinding | undefined {
   const nonconformities = (audit.findings ?? []).filter((f) => f.grade !== "observation");
   return nonconformities.find((f) => f.text.trim() === action.title.trim()) ?? (nonconformities.length === 1 ? nonconformities[0] : undefined);
+}
+
+/** What actionReportView has made for any report, which an external audit's report uses too. */
+interface ReportParts {
+  base: Omit<ActionReportView, "header" | "sections" | "signatures">;
+  l: (key: string) => string;
+  tr: (key: string, data?: Record<string, unknown>) => string;
+  name: (id: string | undefined) => string;
+  stepSection: (title: string, id: "D3" | "D4" | "D5" | "D6" | "D7") => ReportSection;
+  actionsTable: (ids: readonly ("D5" | "D6" | "D7")[]) => ReportSection["table"];
+  verification: ReportSection;
+}
+
+/**
+ * The 外部审核不符合项报告及纠正措施回复 of `action` (source external-audit): the auditor's nonconformity as written (who
+ * audited, the audit, report, closing meeting, NC number, grade, clause; the requirement, statement and objective evidence),
+ * the organisation's correction (D3), root cause (D4), systemic corrective action (D5–D7) and verification (D8), and the
+ * auditor's side — the deadlines in calendar days from the closing meeting, each response submitted, each review and the
+ * verification at a later audit (IATF Rules 5th ed. 5.11; IATF 16949 10.2.3). The auditor's acceptance is signed by the
+ * auditor who recorded it, else left blank.
+ */
+function externalReport(rc: RegisterContext, action: CorrectiveAction, parts: ReportParts): ActionReportView {
+  const { base, l, tr, name, stepSection, actionsTable, verification } = parts;
+  const e = action.external_audit!;
+  const party = tr(certificationAudit(e.type) ? "register.actions.external.party-cb" : "register.actions.external.party-customer");
+  const days = (due: string) => tr("action_report.external.days", { count: daysBetween(e.closing_meeting, due) });
+  const rows: string[][] = [
+    ...(e.response_due ? [[l("action_report_external_response_due"), e.response_due, "", days(e.response_due)]] : []),
+    ...(e.closure_due ? [[l("action_report_external_closure_due"), e.closure_due, "", days(e.closure_due)]] : []),
+    // Then what happened, by day: each response, the auditor's decision on it, the verification (a response before its review).
+    ...[
+      ...(e.responses ?? []).map((r) => [l("action_report_external_response"), r.date, name(action.owner), r.note ?? ""]),
+      ...(e.reviews ?? []).map((r) => [tr(`value.external-review.${r.decision}`), r.date, r.by, r.note ?? ""]),
+      ...(e.verification ? [[tr("show.action.external.verification-at", { at: tr(`value.external-verification-at.${e.verification.at}`) }), e.verification.date, e.verification.by, [e.verification.report ?? "", e.verification.note ?? ""].filter(Boolean).join(tr("register.remarks-separator"))]] : []),
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+  ];
+  const accepted = (e.reviews ?? []).filter((r) => r.decision === "accepted").at(-1);
+  return {
+    ...base,
+    header: [
+      [{ label: l("action_report_external_auditor"), value: externalAuditorName(rc, action) }, { label: l("action_report_external_type"), value: tr(`value.external-audit-type.${e.type}`) }],
+      [{ label: l("action_report_audit_report"), value: e.report }, { label: l("action_report_external_closing"), value: e.closing_meeting }],
+      [{ label: l("action_report_nc_number"), value: e.nc }, { label: l("action_report_grade"), value: l(`action_report_grade_${e.grade}`) }],
+      [{ label: l("action_report_external_clause"), value: e.clause ?? "" }, { label: l("action_report_external_record"), value: action.id }],
+      [{ label: l("action_report_owner"), value: name(action.owner) }, { label: l("action_report_external_closed"), value: action.steps?.D8?.done ?? "" }],
+    ],
+    sections: [
+      { title: l("action_report_external_requirement"), text: e.requirement ?? "" },
+      { title: l("action_report_external_statement"), text: e.statement },
+      { title: l("action_report_evidence"), text: e.evidence ?? "" },
+      stepSection(l("action_report_correction"), "D3"),
+      stepSection(l("action_report_external_root_cause"), "D4"),
+      { title: l("action_report_external_systemic"), table: actionsTable(["D5", "D6", "D7"]) },
+      { ...verification, title: l("action_report_external_effectiveness") },
+      {
+        title: l("action_report_external_auditor_side").replace("{party}", party),
+        table: { head: [l("action_report_external_item"), l("action_report_date"), l("action_report_external_who"), l("action_report_external_note")], rows, nowrap: [true, true, true, false] },
+      },
+    ],
+    signatures: [
+      { label: l("prepared"), name: "", date: "" },
+      { label: l("approved"), name: "", date: "" },
+      { label: l("action_report_external_sign_accepted").replace("{party}", party), name: accepted?.by ?? "", date: accepted?.date ?? "" },
+    ],
+  };
 }

@@ -17,7 +17,9 @@ import { worksToGjb9001C } from "../../model/citations.js";
 import { lawHolidaysCounted, workdaysLate, type WorkCalendar } from "../../model/calendar.js";
 import type { RepoIndex } from "../../model/index.js";
 import { ACTION_STEPS, type ActionStepId, type ComplaintDeadlines, type CorrectiveAction } from "../../model/types.js";
-import { otherPart, supplierName, yuanText, zeroingReportText } from "../../report/registers/actions.js";
+import { externalAuditorName, externalProgress, otherPart, supplierName, yuanText, zeroingReportText } from "../../report/registers/actions.js";
+import { certificationAudit, externalAuditLate } from "../../model/external-audits.js";
+import { daysBetween } from "../../core/dates.js";
 import { customerName, documentTitle, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
 import { processCodeLabel } from "../../model/labels.js";
@@ -40,6 +42,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
       status: actionStatus(action, today),
       currentStep: currentStep(action, today) ?? null,
       overdueSteps: overdueSteps(action, today).map((s) => s.step),
+      ...(action.external_audit ? { externalDeadlinesMissed: externalAuditLate(action, today) } : {}),
     };
     ctx.stdout(JSON.stringify({ file: located.file.path, asOf: today, action: action ?? null, ...(derived ?? { notYet: { received: located.value.received } }), revisions: revisions.map(({ title: _, ...r }) => r) }, null, 2) + "\n");
     return 0;
@@ -56,6 +59,27 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   if (record.safety) field(t("show.action.safety"), t("action.update.safety-yes"));
   if (record.batches?.length) field(t("show.action.batches"), record.batches.join(sep));
   if (record.serials?.length) field(t("show.action.serials"), record.serials.join(sep));
+  // An external audit's nonconformity as the auditor wrote it, and the auditor's deadlines in calendar days (IATF Rules 5.11).
+  const e = (action ?? record).external_audit;
+  if (e) {
+    field(t("show.action.external.audit"), t("show.action.external.audit-line", { auditor: externalAuditorName(rc, record), type: t(`value.external-audit-type.${e.type}`), report: e.report, closing: e.closing_meeting }));
+    field(t("show.action.external.nc"), t("show.action.external.nc-line", { nc: e.nc, grade: t(`value.external-nc-grade.${e.grade}`) }) + (e.clause ? t("show.comma") + e.clause : ""));
+    if (e.requirement) field(t("show.action.external.requirement"), e.requirement);
+    field(t("show.action.external.statement"), e.statement);
+    if (e.evidence) field(t("show.action.external.evidence"), e.evidence);
+    const party = t(certificationAudit(e.type) ? "register.actions.external.party-cb" : "register.actions.external.party-customer");
+    const deadlines = [
+      ...(e.response_due ? [t("show.action.external.response-due", { due: e.response_due, days: daysBetween(e.closing_meeting, e.response_due), party })] : []),
+      ...(e.closure_due ? [t("show.action.external.closure-due", { due: e.closure_due, days: daysBetween(e.closing_meeting, e.closure_due), party })] : []),
+    ];
+    field(t("show.action.external.deadlines"), ...(deadlines.length > 0 ? deadlines : [t("show.action.external.no-deadline", { id: record.id })]));
+    field(t("show.action.external.responses"), ...((e.responses ?? []).length > 0 ? e.responses!.map((r) => t(r.note ? "show.action.external.response-note" : "show.action.external.response", { date: r.date, note: r.note ?? "" })) : [t("show.action.external.no-response", { id: record.id })]));
+    if ((e.reviews ?? []).length > 0) field(t("show.action.external.reviews"), ...e.reviews!.map((r) => t(r.note ? "show.action.external.review-note" : "show.action.external.review", { date: r.date, by: r.by, decision: t(`value.external-review.${r.decision}`), note: r.note ?? "" })));
+    if (e.verification) {
+      const v = e.verification;
+      field(t("show.action.external.verification"), t("show.action.external.verification-line", { date: v.date, by: v.by, at: t(`value.external-verification-at.${v.at}`), report: v.report ? t("show.action.external.verification-report", { report: v.report }) : "", note: v.note ? t("show.action.step.note", { note: v.note }) : "" }));
+    }
+  }
   field(t("show.action.received"), record.received);
   if (record.notified) field(t("show.action.notified"), record.notified);
   field(t("show.action.owner"), personName(rc, record.owner));
@@ -63,7 +87,7 @@ export function showAction(ctx: CommandContext, repo: Repository, index: RepoInd
   if (action === undefined) {
     field(t("show.action.status"), t("show.action.not-yet", { id: record.id, received: record.received, date: today }));
   } else {
-    field(t("show.action.status"), statusText(action, today, calendar, worksToGjb9001C(repo.config?.value)));
+    field(t("show.action.status"), statusText(action, today, calendar, worksToGjb9001C(repo.config?.value)), ...(action.external_audit ? [externalProgress(rc, action, today)] : []));
     // The customer's deadlines as they stand: which due dates were counted in working days, and through which years (breaker64 P6).
     const customer = action.source === "complaint" && action.customer !== undefined ? index.customers.get(action.customer)?.value : undefined;
     const deadlines = customer ? complaintDeadlines(customer.complaint_deadlines, repo.config?.value.complaint_deadlines)?.deadlines : undefined;
@@ -112,6 +136,8 @@ export function sourceText(rc: RegisterContext, action: CorrectiveAction): strin
     ...(action.failure_report ? [t("show.action.failure-report", { number: action.failure_report })] : []),
     ...(action.process ? [processCodeLabel(rc.index.processes, action.process, rc.lang)] : []),
     ...(action.audit_report ? [t("show.action.audit-report", { report: action.audit_report })] : []),
+    ...(action.external_audit && action.external_audit.type !== "customer" ? [externalAuditorName(rc, action)] : []),
+    ...(action.external_audit ? [t("show.action.audit-report", { report: action.external_audit.report }), t("show.action.external.nc-number", { nc: action.external_audit.nc })] : []),
   ];
   return t(`action.source.${action.source}`) + (parts.length > 0 ? t("show.colon", { text: parts.join(t("show.comma")) }) : "");
 }

@@ -27,6 +27,7 @@ import { shortList, translate, type Lang } from "../../i18n/index.js";
 import { filterNotesOf } from "./filter.js";
 import { periodAskedNotes, periodWords } from "./period.js";
 import { processCodeLabel } from "../../model/labels.js";
+import { certificationAudit, externalStanding } from "../../model/external-audits.js";
 
 /** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period. */
 export interface ActionFilter {
@@ -91,6 +92,8 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     safety: { key: "safety", header: t(ctx, "register.actions.column.safety"), kind: "code", printedIfAny: true },
     notified: { key: "notified", header: t(ctx, "register.actions.column.notified"), date: true, printedIfAny: true },
     cost: { key: "cost", header: t(ctx, `register.actions.column.cost${gjb}`), kind: "number", grouped: true, printedIfAny: true },
+    external: { key: "external", header: t(ctx, "register.actions.column.external"), printedIfAny: true },
+    externalDue: { key: "externalDue", header: t(ctx, "register.actions.column.external-due"), date: true, printedIfAny: true },
   };
   const detailColumns = (keys: DetailKey[]) => keys.filter((k) => (zeroing || !GJB_DETAILS.includes(k)) && all.some((a) => detailOf(a, k))).map((k) => details[k]);
   const stepColumns: Column[] = ACTION_STEPS.flatMap((step) => [
@@ -121,6 +124,8 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ...detailColumns(["grade", "lots"]),
     // Product safety (IATF 16949 4.4.1.2, 10.2.4).
     ...detailColumns(["safety"]),
+    // An external audit's nonconformity: the auditor, the audit, its number, grade and clause, and the response due to the auditor.
+    ...detailColumns(["external", "externalDue"]),
     { key: "received", header: t(ctx, "register.actions.column.received"), date: true },
     ...detailColumns(["notified"]),
     { key: "owner", header: t(ctx, "register.actions.column.owner"), kind: "name" },
@@ -174,16 +179,20 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
         id: a.id,
         source: t(ctx, `action.source.${a.source}`),
         customer: party(ctx, a),
-        reference: a.complaint ?? a.failure_report ?? a.audit_report ?? "",
+        reference: a.external_audit ? `${a.external_audit.report} ${a.external_audit.nc}` : (a.complaint ?? a.failure_report ?? a.audit_report ?? ""),
         title: localized(ctx.lang, a.title, a.title_en),
         product: a.product === undefined ? "" : localized(ctx.lang, a.product, a.product_en),
-        ...present({ grade: a.problem_grade ? t(ctx, `register.actions.grade.${a.problem_grade}`) : "", lots: lotsText(ctx, a), safety: a.safety ? t(ctx, "register.actions.safety-mark") : "", notified: a.notified ?? null }),
+        ...present({ grade: a.problem_grade ? t(ctx, `register.actions.grade.${a.problem_grade}`) : "", lots: lotsText(ctx, a), safety: a.safety ? t(ctx, "register.actions.safety-mark") : "", notified: a.notified ?? null, external: externalText(ctx, a), externalDue: a.external_audit?.response_due ?? null }),
         received: a.received,
         owner: personName(ctx, a.owner),
         ...(zeroing ? { cause: a.steps?.D4?.note ?? "", action: a.steps?.D5?.note ?? "" } : {}),
         ...steps,
         ...(columns.some((c) => c.key === "dueChanges") ? { dueChanges: dueChanges(ctx, a) } : {}),
-        progress: step === undefined ? t(ctx, zeroing && awaitsMilitaryReview(a) ? "register.actions.progress.closed-unreviewed" : "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
+        progress: [
+          step === undefined ? t(ctx, zeroing && awaitsMilitaryReview(a) ? "register.actions.progress.closed-unreviewed" : "register.actions.progress.closed") : progressText(ctx, step, step.due !== undefined && step.overdue ? Math.max(workdaysLate(calendar, step.due, today), 1) : 0, zeroing),
+          // The external auditor's deadline, in calendar days, beside the steps' (IATF Rules 5.11; tester82 A11).
+          ...(a.external_audit ? [externalProgress(ctx, a, today)] : []),
+        ].join(t(ctx, "register.remarks-separator")),
         status: t(ctx, `register.actions.status.${status}`),
         revisions: (revisions.get(a.id) ?? []).map((r) => `${r.document} ${r.version}`).join(separator),
         readAcross: (a.read_across ?? []).length,
@@ -210,7 +219,7 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
 }
 
 /** The details of a record that have a column of their own when a record has them; those of GJB_DETAILS in a GJB 9001C repository only. */
-type DetailKey = "grade" | "lots" | "safety" | "notified" | "cost";
+type DetailKey = "grade" | "lots" | "safety" | "notified" | "cost" | "external" | "externalDue";
 const GJB_DETAILS: readonly DetailKey[] = ["grade", "lots", "notified"];
 
 /** Whether a record has the detail of a detail column. */
@@ -219,7 +228,46 @@ function detailOf(a: CorrectiveAction, key: DetailKey): boolean {
   if (key === "lots") return (a.batches ?? []).length + (a.serials ?? []).length > 0;
   if (key === "notified") return a.notified !== undefined;
   if (key === "safety") return a.safety === true;
+  if (key === "external") return a.external_audit !== undefined;
+  if (key === "externalDue") return a.external_audit?.response_due !== undefined;
   return (a.cost ?? []).length > 0;
+}
+
+/**
+ * An external audit's nonconformity in a cell: the auditor, the audit, its report and number, grade and clause
+ * ("华信认证 监督审核 HX-2026-118 NC-01，一般，IATF16949:8.5.1.1"); "" for any other record.
+ */
+export function externalText(ctx: RegisterContext, a: CorrectiveAction): string {
+  const e = a.external_audit;
+  if (e === undefined) return "";
+  const audit = t(ctx, "register.actions.external", { auditor: externalAuditorName(ctx, a), type: t(ctx, `value.external-audit-type.${e.type}`), report: e.report, nc: e.nc });
+  return [audit, t(ctx, `value.external-nc-grade.${e.grade}`), ...(e.clause ? [e.clause] : [])].join(t(ctx, "register.actions.external-separator"));
+}
+
+/**
+ * Who audited, by name: for a customer's audit the customer (its code in `auditor`), for a certification body an outside
+ * party of qms.yaml when `auditor` is its code, else the name as written.
+ */
+export function externalAuditorName(ctx: RegisterContext, a: CorrectiveAction): string {
+  const auditor = a.external_audit?.auditor ?? "";
+  if (a.external_audit?.type === "customer") return customerName(ctx, a.customer ?? auditor);
+  const party = (ctx.repo.config?.value.external_parties ?? []).find((p) => p.code === auditor);
+  return party ? localized(ctx.lang, party.name, party.name_en) : auditor;
+}
+
+/**
+ * Where an external audit's nonconformity stands with the auditor on `today` (externalStanding), in calendar days
+ * (日历日) against the auditor's deadline: "待向认证机构提交回复，要求 2027-02-06 前，已逾期 4 个日历日"; after a
+ * response, the auditor's decision or the 90-day deadline of its acceptance; "" for any other record.
+ */
+export function externalProgress(ctx: RegisterContext, a: CorrectiveAction, today: string): string {
+  const e = a.external_audit;
+  if (e === undefined) return "";
+  const party = t(ctx, certificationAudit(e.type) ? "register.actions.external.party-cb" : "register.actions.external.party-customer");
+  const s = externalStanding(e, today);
+  if ("date" in s) return t(ctx, `register.actions.external.${s.state}`, { party, date: s.date });
+  const key = s.due === undefined ? "undated" : s.late > 0 ? "late" : "due";
+  return t(ctx, `register.actions.external.${s.state}-${key}`, { party, due: s.due ?? "", count: s.late, responded: e.responses?.at(-1)?.date ?? "", rejected: e.reviews?.at(-1)?.date ?? "" });
 }
 
 /** The batches and serial numbers of a record, in a cell: "批次 2026-11-B07、2026-11-B08；编号 0031~0040"; "" when none is recorded. */
@@ -285,8 +333,9 @@ function dueChanges(ctx: RegisterContext, a: CorrectiveAction): string {
   }).join(t(ctx, "register.actions.due-changes-separator"));
 }
 
-/** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's). */
+/** Whose nonconformity it is: the customer who complained, else the process it was found in (an audit's, an internal one's), else for an external audit's the auditor. */
 function party(ctx: RegisterContext, a: CorrectiveAction): string {
+  if (a.external_audit && !a.process) return externalAuditorName(ctx, a);
   // An audit's or an in-house nonconformity is the process's, even when it concerns a customer's requirement (tester78 A13).
   if (a.customer && (a.source === "complaint" || a.source === "field-failure" || !a.process)) return customerName(ctx, a.customer);
   if (a.supplier) return supplierName(ctx, a.supplier);

@@ -42,6 +42,7 @@ import {
   type AuditStanding,
   type PlanInPeriod,
 } from "../../model/process-audits.js";
+import { externalAccepted, externalAuditLate, latestReview } from "../../model/external-audits.js";
 import { overdueInPeriodFromBefore, overdueUndecided, pastDeadline, reviewRounds, startedIn, tallyRounds, type Period } from "../../model/review-timeliness.js";
 import { trainingCompletion, type TrainingCompletion } from "../../model/training-completion.js";
 import { awaitsMilitaryReview } from "../../model/zeroing-review.js";
@@ -49,7 +50,7 @@ import { AUDIT_KINDS, COST_KINDS, type CostKind, type ControlledDocument, type C
 import { actionClosed, actionOn, costTotal, COST_SIDES, dueChangesText, sumYuan, openSupplierActions, overdueSteps, ZEROING_PARTS, zeroingComplete, zeroingMissing } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { externalCheckOverdue, heldExternalEdition, heldSourceEdition, nextCheckDue, type HeldEdition } from "../../model/external-check.js";
-import { actionRegisterSheet, yuanText } from "./actions.js";
+import { actionRegisterSheet, externalAuditorName, yuanText } from "./actions.js";
 import { noticeTiming, overdueNotices } from "../../model/customer-notices.js";
 import type { Table } from "../table.js";
 import { compareIds, csrsOn, documentsOn, personName, t, type RegisterContext } from "./context.js";
@@ -78,7 +79,7 @@ export function managementReviewRegister(ctx: RegisterContext, options: { today:
   const { period, review } = options;
   const day = period.to;
   // ISO 9001 9.3.2 c 2 (the extent to which quality objectives were met) follows c 1's customer feedback, before c 4's corrective actions.
-  const rows: Row[] = [...previousReviewRows(ctx, period), ...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
+  const rows: Row[] = [...previousReviewRows(ctx, period), ...csrRows(ctx, period), ...objectiveRows(ctx, period), ...actionRows(ctx, period), ...qualityCostRows(ctx, period), ...documentRows(ctx, period), ...auditRows(ctx, period), ...externalAuditRows(ctx, period), ...trainingRows(ctx, day), ...customerRows(ctx, period), ...supplierRows(ctx, period)];
   // A period asked to run past today is counted up to today and says so (tester60 J7: the year's figures asked in December).
   // The inputs of a review's own period name the review in the title (csr list management-review MR-2026, tester82 A3).
   const words = { ...periodWords(ctx, period), ...(review ? { id: review.id, held: review.held } : {}) };
@@ -583,6 +584,49 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
     timed.length === 0 && cycled.length === 0 ? row("audit-due", "—", t(ctx, "register.management-review.audit-no-interval"), processList) : row("audit-due", due.length, dueDetail, processList),
     ...(threeYearCycle(config) ? [manufacturingRow(ctx, processes, documents, day, roster, row)] : []),
     ...programmeRows(ctx, period, held, actions, roster, row),
+  ];
+}
+
+/**
+ * External audit results (ISO 9001 / GJB 9001C 9.3.2 c) 6), IATF 16949 9.3.2.1), beside the internal audit's rows and never
+ * counted among them: from the nonconformities of external audits (records of source external-audit, as they stood on the
+ * period's last day) — the audits whose closing meeting fell in the period, each by auditor, kind and report with its
+ * nonconformities by grade (an audit that raised none has no record: the item says so); the nonconformities raised in
+ * the period, by grade; on the last day those the auditor has not accepted (from any period), and of them those past the
+ * auditor's deadline in calendar days (externalAuditLate, as action/external-audit-overdue reports them); those the auditor
+ * accepted in the period. IATF Rules 5th ed. 5.11. No rows in a repository that records no external audit's nonconformity.
+ */
+function externalAuditRows(ctx: RegisterContext, period: Period): Row[] {
+  const day = period.to;
+  const all = ctx.repo.actions.flatMap(({ value }) => (value.source === "external-audit" && value.external_audit ? (actionOn(value, day) ?? []) : [])).sort((a, b) => compareIds(a.id, b.id));
+  if (!ctx.repo.actions.some(({ value }) => value.source === "external-audit")) return [];
+  const row = rowOf(ctx, period, t(ctx, "register.management-review.area.external-audits"));
+  const register = actionRegisterSheet(ctx);
+  const raised = all.filter((a) => a.external_audit!.closing_meeting >= period.from && a.external_audit!.closing_meeting <= day);
+  const grades = (list: readonly CorrectiveAction[]) =>
+    t(ctx, "register.management-review.external-grades", { major: list.filter((a) => a.external_audit!.grade === "major").length, minor: list.filter((a) => a.external_audit!.grade === "minor").length });
+  // One audit is one report of one auditor, however many nonconformities it raised.
+  const audits = [...new Map(raised.map((a) => [`${a.external_audit!.auditor}\u0000${a.external_audit!.report}`, a])).values()].map((first) => {
+    const e = first.external_audit!;
+    const of = raised.filter((a) => a.external_audit!.auditor === e.auditor && a.external_audit!.report === e.report);
+    return t(ctx, "register.management-review.external-audit", { auditor: externalAuditorName(ctx, first), type: t(ctx, `value.external-audit-type.${e.type}`), report: e.report, closing: e.closing_meeting, count: of.length, grades: grades(of) });
+  });
+  const label = (a: CorrectiveAction) => t(ctx, "register.management-review.external-nc", { id: a.id, report: a.external_audit!.report, nc: a.external_audit!.nc, grade: t(ctx, `value.external-nc-grade.${a.external_audit!.grade}`) });
+  const open = all.filter((a) => !externalAccepted(a.external_audit!) && a.external_audit!.verification === undefined);
+  const late = open.flatMap((a) => {
+    const missed = externalAuditLate(a, day);
+    return missed.length > 0 ? [t(ctx, "register.management-review.external-late", { nc: label(a), due: missed.at(-1)!.due, count: missed.at(-1)!.days })] : [];
+  });
+  const accepted = all.filter((a) => {
+    const review = latestReview(a.external_audit!);
+    return review?.decision === "accepted" && review.date >= period.from && review.date <= day;
+  });
+  return [
+    row("external-audits", audits.length, [...audits, t(ctx, "register.management-review.external-audits-note")].join(t(ctx, "register.management-review.detail-separator")), register),
+    row("external-raised", raised.length, raised.length > 0 ? `${grades(raised)}${t(ctx, "register.management-review.detail-separator")}${ids(ctx, raised.map(label))}` : "", register),
+    row("external-open", open.length, ids(ctx, open.map(label)), register),
+    row("external-late", late.length, ids(ctx, late), register),
+    row("external-accepted", accepted.length, ids(ctx, accepted.map(label)), register),
   ];
 }
 
