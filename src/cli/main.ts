@@ -1285,6 +1285,21 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));
       },
+      "hand-over": () => {
+        program
+          .command("hand-over")
+          .description(t("help.hand-over"))
+          .option("--from <person>", t("help.hand-over.from"))
+          .option("--to <person>", t("help.hand-over.to"))
+          .option("--document <id...>", t("help.hand-over.document"))
+          .option("--copy <n...>", t("help.hand-over.copy"))
+          .option("--by <person>", t("help.hand-over.by"))
+          .option("--record <number>", t("help.hand-over.record"))
+          .option("--date <date>", t("help.hand-over.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/hand-over/index.js")).handOverCommand));
+      },
       train: () => {
         program
           .command("train")

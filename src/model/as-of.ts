@@ -32,7 +32,10 @@ export function releaseRecordedAfter(doc: ControlledDocument, day: string): bool
 
 /** Whether a copy of the document was handed out, taken back, lost or destroyed after `day`. */
 export function copyRecordedAfter(doc: ControlledDocument, day: string): boolean {
-  return (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day || (c.retained?.date ?? "") > day) || (doc.electronic_issue ?? []).some((e) => e.date > day);
+  return (
+    (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day || (c.retained?.date ?? "") > day || (c.handovers ?? []).some((h) => h.date > day)) ||
+    (doc.electronic_issue ?? []).some((e) => e.date > day)
+  );
 }
 
 /** Whether a periodic review (`reviews`, csr periodic-review) of the document is dated after `day`. */
@@ -200,11 +203,18 @@ function editionOn(doc: ControlledDocument, day: string): ControlledDocument["ex
   return undefined;
 }
 
-/** A copy on `day`: still out unless it was taken back, lost, destroyed or stamped 作废 and kept by then (stillControlled reads it). */
+/**
+ * A copy on `day`: still out unless it was taken back, lost, destroyed or stamped 作废 and kept by then (stillControlled reads it),
+ * held by whoever held it then (a hand-over after `day` not yet made: its `from`).
+ */
 export function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
-  const { recalled, returned_by, received_by, lost, destroyed, retained, ...rest } = copy;
+  const { recalled, returned_by, received_by, lost, destroyed, retained, handovers, ...rest } = copy;
+  const made = (handovers ?? []).filter((h) => h.date <= day);
+  const later = (handovers ?? []).find((h) => h.date > day);
   return {
     ...rest,
+    ...(later ? { holder: later.from } : {}),
+    ...(made.length > 0 ? { handovers: made } : {}),
     ...(recalled !== undefined && recalled <= day ? { recalled, ...(returned_by !== undefined ? { returned_by } : {}), ...(received_by !== undefined ? { received_by } : {}) } : {}),
     ...(lost !== undefined && lost.date <= day ? { lost } : {}),
     ...(destroyed !== undefined && destroyed.date <= day ? { destroyed } : {}),

@@ -80,7 +80,15 @@ export function documentWork(doc: ControlledDocument): PersonWork[] {
   });
   (doc.reviews ?? []).forEach((r, i) => add(["reviews", i, "by"], r.by, r.date, eventLabel("rule.date/event.doc-periodic-review")));
   (doc.distribution ?? []).forEach((c, i) => {
-    add(["distribution", i, "holder"], c.holder, c.date, eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), "holder");
+    // A copy handed over (csr hand-over) is signed for by its holder on the day of the last hand-over; each earlier receiver and
+    // whoever handled a hand-over worked on its day.
+    const handovers = c.handovers ?? [];
+    const last = handovers.at(-1);
+    add(["distribution", i, "holder"], c.holder, last?.date ?? c.date, last ? eventLabel("rule.date/event.doc-copy-handover", { copy: c.copy }) : eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), "holder");
+    handovers.forEach((h, j) => {
+      if (j < handovers.length - 1) add(["distribution", i, "handovers", j, "to"], h.to, h.date, eventLabel("rule.date/event.doc-copy-handover", { copy: c.copy }), "holder");
+      add(["distribution", i, "handovers", j, "by"], h.by, h.date, eventLabel("rule.date/event.doc-copy-handover", { copy: c.copy }));
+    });
     add(["distribution", i, "issued_by"], c.issued_by, c.date, eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }));
     add(["distribution", i, "received_by"], c.received_by, c.recalled, eventLabel("rule.date/event.doc-copy-recalled", { copy: c.copy }));
     add(["distribution", i, "lost", "by"], c.lost?.by, c.lost?.date, eventLabel("rule.date/event.doc-copy-lost", { copy: c.copy }));

@@ -635,6 +635,23 @@ export interface ControlledCopy {
   destroyed?: CopyLoss;
   /** Stamped 作废 and left with its holder for reference (作废留用) instead of coming back. */
   retained?: CopyLoss;
+  /**
+   * The copy passed from one holder to the next, keeping its 受控号 (csr hand-over: a 军代表 rotated, a holder replaced),
+   * oldest first; `holder` is the last one's `to`. IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3 (control of distribution).
+   */
+  handovers?: CopyHandover[];
+}
+
+/**
+ * A controlled copy handed from its holder to another (交接): on `date`, from `from` to `to` (people.yaml ids; `to` signed for it
+ * on receipt, 签收), with who handled it (`by`, 经办人, usually the document controller) and the paper record (`record`, 交接单号).
+ */
+export interface CopyHandover {
+  date: string;
+  from: string;
+  to: string;
+  by?: string;
+  record?: string;
 }
 
 /**

@@ -105,6 +105,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
         "  - QP-005 A/1 受控副本 4（品质部）的领用人：用 'csr recall QP-005 --copy 4 --by chen' 回收，该处仍需要时用 'csr distribute QP-005 --to QA:<人员>' 发放给接替的人\n" +
         "  - 生产部 的代理人：用 'csr department update PRD --remove-delegate chen' 去掉，需要时用 --add-delegate 指定接替的人\n" +
         "  - 电子版发放的发放人（qms.yaml 中的 document_control.electronic_issue.issued_by）：没有改它的命令，请在 qms.yaml 中改为接任的文控人员，或删去此项（删去后由发布当天唯一在职的文控人员发放）\n" +
+        "  持有的受控副本也可一次交接给接替的人，受控号不变：'csr hand-over --from chen --to <人员> --date <日期>'。\n" +
         "此人送审、尚未发布的文件 1 份，交给接手的人：\n" +
         "  - QP-006（审批中，2026-11-20 送审）：离职前发布，或由接手的人继续，发布时签编制（'csr release QP-006 --prepared <人员>'）\n" +
         "自 2027-01-01 起没有在职的文控人员：用 'csr person add <id> --roles document-controller --from <到岗日期>' 加入接任者，或用 'csr person update <id> --roles …,document-controller' 指定。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
@@ -114,7 +115,7 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     const found = (await checkJsonInProcess(dir, "--today", "2027-01-04")).findings.filter((f) => f.rule === "person/left-with-open-work");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       "csr/DYA/DYA-001.yaml:12:25 warning The owner of the implementation of DYA-001, 陈静 (chen), left on 2026-12-31 and the implementation is not done: reassign it with 'csr implement DYA-001 --owner <person>'.",
-      "documents/QP-005.yaml:28:45 warning Controlled copy 4 of QP-005 A/1 is held by 陈静 (chen), who left on 2026-12-31, and is still out: take it back with 'csr recall QP-005 --copy 4 --by <person>' and, if it is still needed there, hand it out to whoever took over with 'csr distribute QP-005 --to QA:<person>'.",
+      "documents/QP-005.yaml:28:45 warning Controlled copy 4 of QP-005 A/1 is held by 陈静 (chen), who left on 2026-12-31, and is still out: take it back with 'csr recall QP-005 --copy 4 --by <person>' and, if it is still needed there, hand it out to whoever took over with 'csr distribute QP-005 --to QA:<person>'; or hand it straight over to whoever took over, its copy number kept, with 'csr hand-over --from chen --to <person> --document QP-005 --copy 4'.",
       "qms.yaml:7:40 warning 陈静 (chen), who left on 2026-12-31, is still a delegate of 生产部 (PRD) (qms.yaml delegates): take them off with 'csr department update PRD --remove-delegate chen' and, if needed, name whoever took over (--add-delegate).",
       "qms.yaml:16:45 warning 陈静 (chen), who left on 2026-12-31, is still the one qms.yaml names to make the electronic issues (document_control.electronic_issue.issued_by), so csr release refuses to release: name the document controller who took over, or remove the field (then the one document controller at work on the day of the release issues).",
     ]);

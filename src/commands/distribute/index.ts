@@ -576,8 +576,8 @@ function copyOut(document: ControlledDocument, n: string, hint?: string): Contro
   return copy;
 }
 
-/** The keys of a copy's entry in the order csr distribute and csr recall write them. */
-const COPY_KEYS = ["copy", "version", "to", "holder", "location", "customer_consent", "issued_by", "date", "remark", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
+/** The keys of a copy's entry in the order csr distribute, csr recall and csr hand-over write them. */
+export const COPY_KEYS = ["copy", "version", "to", "holder", "location", "customer_consent", "issued_by", "date", "remark", "handovers", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
 
 /**
  * The holders (领用人) of the copies of a document classified as a state secret (秘密, 机密, 绝密) when

@@ -378,20 +378,21 @@ function personReferences(session: EditSession): Map<string, string[]> {
  */
 function handOver(session: EditSession, person: Person, date: string): string[] {
   const id = shellArgument(person.id);
-  const work = openWork(session.index, session.repo.config)
-    .filter((w) => w.person === person.id)
-    .map((w) => {
-      if (w.kind === "owner") return t("person.left.work.owner", { csr: w.csr, arg: shellArgument(w.csr) });
-      if (w.kind === "holder") return t("person.left.work.holder", { document: w.document, version: w.version, copy: w.copy, department: departmentLabel(session.index, w.to), arg: shellArgument(w.document), to: w.to, id });
-      if (w.kind === "delegate") return t("person.left.work.delegate", { department: departmentLabel(session.index, w.department), code: shellArgument(w.department), id });
-      return t("person.left.work.electronic-issuer", { path: w.file.path });
-    });
+  const open = openWork(session.index, session.repo.config).filter((w) => w.person === person.id);
+  const work = open.map((w) => {
+    if (w.kind === "owner") return t("person.left.work.owner", { csr: w.csr, arg: shellArgument(w.csr) });
+    if (w.kind === "holder") return t("person.left.work.holder", { document: w.document, version: w.version, copy: w.copy, department: departmentLabel(session.index, w.to), arg: shellArgument(w.document), to: w.to, id });
+    if (w.kind === "delegate") return t("person.left.work.delegate", { department: departmentLabel(session.index, w.department), code: shellArgument(w.department), id });
+    return t("person.left.work.electronic-issuer", { path: w.file.path });
+  });
   const drafts = session.repo.documents
     .map(({ value: doc }) => (doc.revising?.by === person.id ? { doc, since: doc.revising.since, kind: "revising" as const } : doc.status === "in-review" && doc.submitted?.by === person.id ? { doc, since: doc.submitted.since, kind: "submitted" as const } : undefined))
     .filter((d) => d !== undefined)
     .map(({ doc, since, kind }) => t(`person.left.work.${kind}`, { document: doc.id, since, arg: shellArgument(doc.id) }));
   const lines: string[] = [];
   if (work.length > 0) lines.push(t("person.left.open-work", { date, count: work.length }), ...work.map((w) => `  - ${w}`));
+  // The copies held pass at once to whoever takes over, their numbers kept (csr hand-over), rather than each recalled and issued again.
+  if (open.some((w) => w.kind === "holder")) lines.push(t("person.left.hand-over", { id }));
   if (drafts.length > 0) lines.push(t("person.left.drafts", { count: drafts.length }), ...drafts.map((d) => `  - ${d}`));
   return lines;
 }

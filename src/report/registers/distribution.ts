@@ -15,7 +15,7 @@ import { classificationName, documentClassification } from "../../model/classifi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { workdaysLate } from "../../model/calendar.js";
 import { copiesDue, copyEdition, copyRecallDue, pendingTransition, recallDays, recalledLate, temporaryExpired } from "../../model/distribution.js";
-import type { ControlledCopy, ElectronicIssue } from "../../model/types.js";
+import type { ControlledCopy, CopyHandover, ElectronicIssue } from "../../model/types.js";
 import { electronicLabel } from "../../model/labels.js";
 import { sourceAsDocument, sourceCopyDocumentsOn } from "../../model/source-copies.js";
 import type { Period } from "../../model/review-timeliness.js";
@@ -311,13 +311,20 @@ function heldCopy(ctx: RegisterContext, id: string, copy: ControlledCopy, late: 
 }
 
 /**
- * A copy's 备注 in the register: its own remark (ControlledCopy.remark), then how a copy that did not come
+ * A copy's 备注 in the register: its own remark (ControlledCopy.remark), each hand-over from one holder to the next
+ * with its number kept (csr hand-over: when, from whom to whom, the 交接单 and who handled it), then how a copy that did not come
  * back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用): when, by whom, what happened; of
  * one taken back after its 应回收日期, how late (`late`, recalledLate).
  */
 function copyRemark(ctx: RegisterContext, copy: ControlledCopy, late: { days: number } | undefined): string {
   // The copy's own 备注 (破损换发, 遗失补发, 现场张贴: csr distribute --remark, an imported register's) comes first, as written.
-  return [copy.remark ?? "", endRemark(ctx, copy, late)].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+  return [copy.remark ?? "", ...(copy.handovers ?? []).map((h) => handoverText(ctx, h)), endRemark(ctx, copy, late)].filter(Boolean).join(t(ctx, "register.remarks-separator"));
+}
+
+/** A hand-over as the register's 备注 says it: "2026-12-10 王建东交接给李明（交接单 JJ-2026-01，经办 马晓岚）". */
+export function handoverText(ctx: RegisterContext, handover: CopyHandover): string {
+  const details = [...(handover.record ? [t(ctx, "register.distribution.handover-record", { record: handover.record })] : []), ...(handover.by ? [t(ctx, "register.distribution.handover-by", { by: personName(ctx, handover.by) })] : [])];
+  return t(ctx, "register.distribution.handover", { date: handover.date, from: personName(ctx, handover.from), to: personName(ctx, handover.to), details: details.length > 0 ? t(ctx, "register.distribution.handover-details", { details: details.join(t(ctx, "register.distribution.handover-separator")) }) : "" });
 }
 
 function endRemark(ctx: RegisterContext, copy: ControlledCopy, late: { days: number } | undefined): string {

@@ -28,7 +28,7 @@ export const rule: Rule = {
     good: `
   - {copy: 2, version: A/0, to: MKT, holder: li, issued_by: wang, date: 2024-01-12, recalled: 2026-11-20, returned_by: li, received_by: wang}
 `,
-    fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed; take a delegate off with `csr department update <code> --remove-delegate <person>`; name the document controller who took over as `document_control.electronic_issue.issued_by` in `qms.yaml`, or remove the field.",
+    fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed, or hand it straight over to whoever took over, its number kept, with `csr hand-over --from <person> --to <person>`; take a delegate off with `csr department update <code> --remove-delegate <person>`; name the document controller who took over as `document_control.electronic_issue.issued_by` in `qms.yaml`, or remove the field.",
   },
   check(ctx) {
     // Most repositories have nobody who left: then there is no work to list.
@@ -39,7 +39,7 @@ export const rule: Rule = {
       const gone = { who: personWithId(person), left: person.left };
       const at = { file: work.file, path: work.path };
       if (work.kind === "owner") ctx.report(at, t("rule.person/left-with-open-work.owner", { ...gone, id: work.csr, arg: shellArgument(work.csr) }));
-      else if (work.kind === "holder") ctx.report(at, t("rule.person/left-with-open-work.holder", { ...gone, copy: work.copy, document: work.document, version: work.version, arg: shellArgument(work.document), to: work.to }));
+      else if (work.kind === "holder") ctx.report(at, t("rule.person/left-with-open-work.holder", { ...gone, copy: work.copy, document: work.document, version: work.version, arg: shellArgument(work.document), to: work.to, id: shellArgument(person.id) }));
       else if (work.kind === "delegate") {
         const d = ctx.index.departments.get(work.department);
         ctx.report(at, t("rule.person/left-with-open-work.delegate", { ...gone, department: codeWithLabel(d?.name ?? work.department, work.department), code: shellArgument(work.department), id: shellArgument(person.id) }));
