@@ -78,6 +78,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
   { title: "Internal audit", prefixes: ["process"], intro: "The internal audit programme over the processes of `processes.yaml`: each audited within its interval." },
   { title: "Corrective action", prefixes: ["action"], intro: "Nonconformities and corrective actions (`actions/`, 8D): each step done by its due date." },
   { title: "Suppliers", prefixes: ["supplier"], intro: "The approved supplier list (`suppliers/`): the certificates of the suppliers purchasing buys from are valid." },
+  { title: "Customer performance", prefixes: ["customer"], intro: "The customers' scorecards and special status (`customers/`): a period below the customer's targets has an action plan, a special status is reported to the certification body." },
   { title: "First article inspection", prefixes: ["first-article"], intro: "The record of first article inspections (`first-articles.yaml`, 首件鉴定, GJB 908A): a failed first article inspected again, a changed process specification or drawing followed by a new inspection." },
   { title: "Quality objectives", prefixes: ["objective"], intro: "The quality objectives (`objectives.yaml`, 质量目标): each period measured, so that management review sees how far they were met." },
   { title: "Management review", prefixes: ["management-review"], intro: "The record of management reviews (`management-reviews.yaml`, 管理评审记录): a review held at least every twelve months, its outputs carried out by their due day." },

@@ -151,6 +151,8 @@ import { rule as supplierAuditorUnqualified } from "./rules/supplier/auditor-unq
 import { rule as supplierCertificateExpired } from "./rules/supplier/certificate-expired.js";
 import { rule as supplierCertificateExpiring } from "./rules/supplier/certificate-expiring.js";
 import { rule as supplierNoQmsCertificate } from "./rules/supplier/no-qms-certificate.js";
+import { rule as customerTargetMissed } from "./rules/customer/target-missed.js";
+import { rule as customerSpecialStatusUnreported } from "./rules/customer/special-status-unreported.js";
 import { rule as supplierRatingWithoutAction } from "./rules/supplier/rating-without-action.js";
 import { rule as supplierUnknown } from "./rules/supplier/unknown.js";
 import { rule as supplierWithdrawnHoldsCopies } from "./rules/supplier/withdrawn-holds-copies.js";
@@ -330,6 +332,8 @@ export const rules: readonly Rule[] = [
   supplierCertificateExpired,
   supplierCertificateExpiring,
   supplierNoQmsCertificate,
+  customerTargetMissed,
+  customerSpecialStatusUnreported,
   supplierRatingWithoutAction,
   supplierUnknown,
   supplierWithdrawnHoldsCopies,

@@ -193,6 +193,8 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--deadlines-csr <id>", t("help.customer.update.deadlines-csr"))
           .option("--change-notification <time>", t("help.customer.update.change-notification"))
           .option("--change-notification-csr <id>", t("help.customer.update.change-notification-csr"))
+          .option("--target-ppm <number>", t("help.customer.update.target-ppm"))
+          .option("--target-delivery <percent>", t("help.customer.update.target-delivery"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/customer/update.js")).customerUpdateCommand));
@@ -209,9 +211,23 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--by <person>", t("help.customer.score.by"))
           .option("--date <date>", t("help.customer.score.date"))
           .option("--record <number>", t("help.customer.score.record"))
+          .option("--action-plan <id>", t("help.customer.score.action-plan"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/customer/score.js")).customerScoreCommand));
+        customer
+          .command("special-status")
+          .description(t("help.customer.special-status"))
+          .argument("<code>", t("help.customer.update.code"))
+          .option("--status <status>", t("help.customer.special-status.status"))
+          .option("--from <date>", t("help.customer.special-status.from"))
+          .option("--until <date>", t("help.customer.special-status.until"))
+          .option("--note <text>", t("help.customer.special-status.note"))
+          .option("--record <number>", t("help.customer.special-status.record"))
+          .option("--cb-notified <date>", t("help.customer.special-status.cb-notified"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/customer/score.js")).customerSpecialStatusCommand));
       },
       person: () => {
         const person = program.command("person").description(t("help.person"));

@@ -7,7 +7,7 @@
 import { UserError } from "../core/errors.js";
 import { didYouMean, localized } from "../core/text.js";
 import { language, list, t, type Lang } from "../i18n/index.js";
-import type { Customer } from "./types.js";
+import type { Customer, CustomerScorecard, CustomerSpecialStatus, CustomerTargets } from "./types.js";
 
 /**
  * The customer of `customers` that `given` names: its code (exactly, then in any letter case), its full name or English
@@ -44,4 +44,28 @@ export function customerGiven<C extends Pick<Customer, "code" | "name" | "name_e
 export function unknownCustomer(customers: readonly Pick<Customer, "code" | "name" | "name_en">[], given: string, flag = "--customer", lang: Lang = language()): UserError {
   const known = customers.map((c) => `${c.code} ${localized(lang, c.name, c.name_en)}`);
   return new UserError(t("list.unknown-customer", { flag, code: given, known: list(known) || t("add.none") }) + didYouMean(given.trim(), customers.flatMap((c) => [c.code, c.name, ...(c.name_en ? [c.name_en] : [])])));
+}
+
+/** A measure of a scorecard worse than the customer's target for it: PPM above `targets.ppm`, delivery below `targets.delivery`. */
+export interface TargetMiss {
+  measure: "ppm" | "delivery";
+  value: number;
+  target: number;
+}
+
+/**
+ * The measures of `scorecard` worse than the customer's `targets` (IATF 16949 9.3.3.1: when customer performance targets are
+ * not met, an action plan): PPM above the target, delivery performance (percent) below it; [] when none, or no targets.
+ */
+export function targetMisses(scorecard: Pick<CustomerScorecard, "ppm" | "delivery">, targets: CustomerTargets | undefined): TargetMiss[] {
+  if (!targets) return [];
+  return [
+    ...(scorecard.ppm !== undefined && targets.ppm !== undefined && scorecard.ppm > targets.ppm ? [{ measure: "ppm" as const, value: scorecard.ppm, target: targets.ppm }] : []),
+    ...(scorecard.delivery !== undefined && targets.delivery !== undefined && scorecard.delivery < targets.delivery ? [{ measure: "delivery" as const, value: scorecard.delivery, target: targets.delivery }] : []),
+  ];
+}
+
+/** The special statuses of `customer` in force on `day` (YYYY-MM-DD): from on or before it, not lifted (`until`) by then. */
+export function specialStatusesOn(customer: Pick<Customer, "special_status">, day: string): CustomerSpecialStatus[] {
+  return (customer.special_status ?? []).filter((s) => s.from <= day && (s.until === undefined || s.until > day));
 }

@@ -358,8 +358,35 @@ export interface Customer {
   complaint_deadlines?: ComplaintDeadlines;
   /** The time within which a product or process change is notified to the customer (DYA-004: 5 working days), from the day it takes effect; `csr` names the CSR that requires it. */
   change_notification?: { csr?: string } & StepDeadline;
+  /** The customer's performance targets for the organisation (IATF 16949 9.1.2.1, 9.3.3.1): PPM at most, delivery in percent at least (csr customer update --target-ppm, --target-delivery). */
+  targets?: CustomerTargets;
   /** The customer's scorecards (顾客计分卡, IATF 16949 9.1.2.1), one per period, in the order recorded (csr customer score). */
   scorecards?: CustomerScorecard[];
+  /** Special statuses the customer placed the organisation in (controlled shipping, new business hold; IATF 16949 9.1.2.1), oldest first (csr customer special-status). */
+  special_status?: CustomerSpecialStatus[];
+}
+
+/** A customer's targets: delivered quality in PPM at most, delivery performance in percent at least. */
+export interface CustomerTargets {
+  ppm?: number;
+  delivery?: number;
+}
+
+/** The kinds of customer special status (IATF 16949 9.1.2.1 "customer notifications ... including special status"). */
+export const SPECIAL_STATUSES = ["controlled-shipping-1", "controlled-shipping-2", "new-business-hold", "other"] as const;
+export type SpecialStatusKind = (typeof SPECIAL_STATUSES)[number];
+
+/**
+ * A special status the customer placed the organisation in: which, from and until when (YYYY-MM-DD; no `until`: in force),
+ * what the customer wrote (note) and its reference (record), and the day the certification body was told (cb_notified).
+ */
+export interface CustomerSpecialStatus {
+  status: SpecialStatusKind;
+  from: string;
+  until?: string;
+  note?: string;
+  record?: string;
+  cb_notified?: string;
 }
 
 /**
@@ -377,6 +404,8 @@ export interface CustomerScorecard {
   date: string;
   by: string;
   record?: string;
+  /** The action plan for a period below the customer's targets (IATF 16949 9.3.3.1): an action's id (8D-2026-004) or a management review output's (MR-2026-2/1). */
+  action_plan?: string;
 }
 
 /**

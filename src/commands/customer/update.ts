@@ -10,13 +10,16 @@
 import { isMap, isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import type { Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { editFile, saveChanges, setInMapOrder, setInOrder, withEditSession, type EditSession } from "../shared/edit.js";
 import { CUSTOMER_CLASSES, type CustomerAddFlags } from "./add.js";
-import { ACTION_STEPS, type ActionStepId, type StepDeadline } from "../../model/types.js";
+import { ACTION_STEPS, type ActionStepId, type CustomerTargets, type StepDeadline } from "../../model/types.js";
+import { registerContext } from "../../report/registers/context.js";
+import { targetsText } from "../../report/registers/customers.js";
+import { flowMap, ratingMeasure } from "../shared/ratings.js";
 
 /** What csr customer add records, each to change (`--notes ""` removes them), and a contact to remove. */
 export interface CustomerUpdateFlags extends CustomerAddFlags {
@@ -29,10 +32,14 @@ export interface CustomerUpdateFlags extends CustomerAddFlags {
   changeNotification?: string;
   /** The CSR that requires the change notification (`change_notification.csr`); "" removes it. */
   changeNotificationCsr?: string;
+  /** The customer's PPM target (at most); "" removes it. */
+  targetPpm?: string;
+  /** The customer's delivery target in percent (at least); "" removes it. */
+  targetDelivery?: string;
 }
 
 /** The order of a customer file's keys, as csr customer add writes them, then the deadlines its CSRs set. */
-export const CUSTOMER_KEY_ORDER = ["code", "name", "name_en", "class", "contacts", "notes", "sources", "complaint_deadlines", "change_notification", "scorecards"];
+export const CUSTOMER_KEY_ORDER = ["code", "name", "name_en", "class", "contacts", "notes", "sources", "complaint_deadlines", "change_notification", "targets", "scorecards", "special_status"];
 const KEY_ORDER = CUSTOMER_KEY_ORDER;
 /** The order of the keys of complaint_deadlines (the CSR, then the 8D steps) and of change_notification. */
 const DEADLINE_ORDER = ["csr", ...ACTION_STEPS, "days", "working_days"];
@@ -84,8 +91,19 @@ export async function customerUpdateCommand(ctx: CommandContext, code: string, f
     contactChanges(customer, flags, record, edits);
     plain("notes", t("customer.field.notes"), flags.notes);
     deadlineChanges(customer, flags, (id) => session.index.csrs.get(id)?.value.customer, record, edits);
+    if (flags.targetPpm !== undefined || flags.targetDelivery !== undefined) {
+      // The customer's targets (IATF 16949 9.1.2.1, 9.3.3.1): a figure, or "" to take it off.
+      const measure = (given: string | undefined, key: "ppm" | "delivery", flag: string, max: number) => (given === undefined ? customer.targets?.[key] : given.trim() === "" ? undefined : ratingMeasure(given, flag, max));
+      const targets = { ppm: measure(flags.targetPpm, "ppm", "--target-ppm", Infinity), delivery: measure(flags.targetDelivery, "delivery", "--target-delivery", 100) };
+      const kept = Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== undefined)) as CustomerTargets;
+      const text = (given: CustomerTargets | undefined) => (given && Object.keys(given).length > 0 ? targetsText(registerContext(session.repo, language(), undefined, undefined, session.index), given) : t("customer.update.none"));
+      if (kept.ppm !== customer.targets?.ppm || kept.delivery !== customer.targets?.delivery) {
+        record(t("customer.field.targets"), t("customer.update.was", { value: text(kept), before: text(customer.targets) }));
+        edits.push((doc) => (Object.keys(kept).length === 0 ? doc.delete("targets") : setInOrder(doc, KEY_ORDER, "targets", flowMap(doc, kept))));
+      }
+    }
 
-    const givenAny = [flags.name, flags.nameEn, flags.class, flags.contact, flags.contactRole, flags.contactEmail, flags.contactPhone, flags.removeContact, flags.notes, flags.complaintDeadline, flags.deadlinesCsr, flags.changeNotification, flags.changeNotificationCsr].some((v) => v !== undefined);
+    const givenAny = [flags.name, flags.nameEn, flags.class, flags.contact, flags.contactRole, flags.contactEmail, flags.contactPhone, flags.removeContact, flags.notes, flags.complaintDeadline, flags.deadlinesCsr, flags.changeNotification, flags.changeNotificationCsr, flags.targetPpm, flags.targetDelivery].some((v) => v !== undefined);
     if (!givenAny) throw new UserError(t("customer.update.nothing", { code: customer.code }), t("customer.update.hint"));
     if (edits.length === 0) {
       ctx.stdout(t("customer.update.same", { code: customer.code }) + "\n");

@@ -18,7 +18,7 @@ import type { Customer } from "../../model/types.js";
 import { conversionText } from "../../model/symbols.js";
 import { revisionName } from "../../i18n/values.js";
 import { personName, registerContext } from "../../report/registers/context.js";
-import { customerStanding, scorecardText } from "../../report/registers/customers.js";
+import { customerStanding, scorecardText, specialStatusText, targetsText } from "../../report/registers/customers.js";
 import type { CommandContext } from "../context.js";
 import { statusText } from "./action.js";
 
@@ -99,7 +99,11 @@ export function showCustomer(ctx: CommandContext, repo: Repository, index: RepoI
   );
   // Its scorecards as the customer published them, the latest first (IATF 16949 9.1.2.1; tester80 M4).
   const scorecards = (customer.scorecards ?? []).filter((s) => s.date <= today).sort((a, b) => b.period.localeCompare(a.period));
-  if (scorecards.length > 0) field("show.customer.scorecards", ...scorecards.map((s) => scorecardText(rc, s)));
+  if (customer.targets) field("show.customer.targets", targetsText(rc, customer.targets));
+  if (scorecards.length > 0) field("show.customer.scorecards", ...scorecards.map((s) => scorecardText(rc, s, customer.targets)));
+  // Special statuses, those in force and those lifted, the latest first (IATF 16949 9.1.2.1).
+  const statuses = (customer.special_status ?? []).filter((x) => x.from <= today).reverse();
+  if (statuses.length > 0) field("show.customer.special-status", ...statuses.map((x) => (x.until && x.until <= today ? t("show.customer.special-status-lifted", { status: specialStatusText(rc, x), until: x.until }) : specialStatusText(rc, x))));
   field("show.customer.symbols", ...symbols.map((x) => conversionText({ ...x, class: localized(lang, x.class, x.class_en) })));
   const calendar = repositoryCalendar(repo.config?.value);
   const gjb = worksToGjb9001C(repo.config?.value);

@@ -9,7 +9,8 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionStatus, type ActionStatus } from "../../model/actions.js";
 import { csrFacts, reviewOpen, CSR_STATUSES, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
 import { heldSourceEdition, type HeldEdition } from "../../model/external-check.js";
-import type { CorrectiveAction, Csr, Customer, CustomerScorecard, SourceDocument } from "../../model/types.js";
+import { specialStatusesOn, targetMisses } from "../../model/customers.js";
+import type { CorrectiveAction, Csr, Customer, CustomerScorecard, CustomerSpecialStatus, CustomerTargets, SourceDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, t, type RegisterContext } from "./context.js";
 
@@ -66,7 +67,8 @@ export function customerStanding(ctx: RegisterContext, customer: Customer, today
 /**
  * 顾客清单: a row per customer of customers/ in code order — code, name, class, its source documents with the revision held
  * on `today`, its CSRs, those whose review is open, those past their review deadline, the implementations open, the
- * complaints and 8D records open. `csr list customers`; `csr show <code>` gives one customer's card.
+ * complaints and 8D records open, its latest scorecard against its targets, and any special status in force (a column only
+ * when some customer has one). `csr list customers`; `csr show <code>` gives one customer's card.
  */
 export function customerRegister(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -85,7 +87,10 @@ export function customerRegister(ctx: RegisterContext, options: { today: string 
       overdue: s.overdue.map((c) => c.csr.id).join(separator),
       openImplementations: s.openImplementations.length,
       openActions: s.openActions.map(({ action, status }) => (status === "overdue" ? t(ctx, "register.suppliers.scar-overdue", { id: action.id }) : action.id)).join(separator),
-      scorecard: scorecardText(ctx, latestScorecard(customer, today)),
+      scorecard: scorecardText(ctx, latestScorecard(customer, today), customer.targets),
+      special: specialStatusesOn(customer, today)
+        .map((status) => specialStatusText(ctx, status))
+        .join(separator),
     };
   });
   return {
@@ -104,6 +109,8 @@ export function customerRegister(ctx: RegisterContext, options: { today: string 
       { key: "openImplementations", header: t(ctx, "register.customers.column.openImplementations"), kind: "number" },
       { key: "openActions", header: t(ctx, "register.customers.column.openActions"), kind: "list" },
       { key: "scorecard", header: t(ctx, "register.customers.column.scorecard"), printedIfAny: true },
+      // Only when some customer has the organisation in a special status on `today` (IATF 16949 9.1.2.1): most lists keep their columns.
+      ...(rows.some((r) => r.special !== "") ? [{ key: "special", header: t(ctx, "register.customers.column.special"), kind: "list" as const }] : []),
     ],
     rows,
     notes: customers.length === 0 ? [t(ctx, "register.customers.none")] : [t(ctx, "register.customers.see")],
@@ -117,10 +124,13 @@ export function latestScorecard(customer: Pick<Customer, "scorecards">, day: str
 
 /**
  * A customer's scorecard as the registers, csr show and the management review give it: "2026-11：PPM 12，交付准时率 98.5%，等级 A，
- * 排名 3/45，抱怨 0 次", what it recorded of them; "" without one (IATF 16949 9.1.2.1).
+ * 排名 3/45，抱怨 0 次", what it recorded of them; with the customer's `targets`, the measures worse than them
+ * ("；未达目标：PPM 41 > 30") and the action plan ("，措施计划 8D-2026-004") or its lack ("，无措施计划"; IATF 16949 9.3.3.1); ""
+ * without one (IATF 16949 9.1.2.1).
  */
-export function scorecardText(ctx: RegisterContext, scorecard: CustomerScorecard | undefined): string {
+export function scorecardText(ctx: RegisterContext, scorecard: CustomerScorecard | undefined, targets?: CustomerTargets): string {
   if (!scorecard) return "";
+  const misses = targetMisses(scorecard, targets);
   const parts = [
     ...(scorecard.ppm !== undefined ? [t(ctx, "register.suppliers.rating.ppm", { ppm: scorecard.ppm })] : []),
     ...(scorecard.delivery !== undefined ? [t(ctx, "register.customers.scorecard.delivery", { percent: scorecard.delivery })] : []),
@@ -128,5 +138,26 @@ export function scorecardText(ctx: RegisterContext, scorecard: CustomerScorecard
     ...(scorecard.rank !== undefined ? [t(ctx, "register.customers.scorecard.rank", { rank: scorecard.rank })] : []),
     ...(scorecard.complaints !== undefined ? [t(ctx, "register.customers.scorecard.complaints", { times: scorecard.complaints })] : []),
   ];
-  return t(ctx, "register.customers.scorecard", { period: scorecard.period, measures: parts.join(t(ctx, "register.suppliers.rating.separator")) });
+  const text = t(ctx, "register.customers.scorecard", { period: scorecard.period, measures: parts.join(t(ctx, "register.suppliers.rating.separator")) });
+  if (misses.length === 0) return scorecard.action_plan ? text + t(ctx, "register.customers.scorecard.plan", { plan: scorecard.action_plan }) : text;
+  const missed = misses.map((m) => t(ctx, `register.customers.scorecard.miss.${m.measure}`, { value: m.value, target: m.target })).join(t(ctx, "register.suppliers.rating.separator"));
+  return text + t(ctx, "register.customers.scorecard.missed", { missed }) + (scorecard.action_plan ? t(ctx, "register.customers.scorecard.plan", { plan: scorecard.action_plan }) : t(ctx, "register.customers.scorecard.no-plan"));
+}
+
+/** "PPM ≤ 30，交付准时率 ≥ 98%": a customer's targets as csr show gives them. */
+export function targetsText(ctx: RegisterContext, targets: CustomerTargets): string {
+  return [
+    ...(targets.ppm !== undefined ? [t(ctx, "register.customers.target.ppm", { ppm: targets.ppm })] : []),
+    ...(targets.delivery !== undefined ? [t(ctx, "register.customers.target.delivery", { percent: targets.delivery })] : []),
+  ].join(t(ctx, "register.suppliers.rating.separator"));
+}
+
+/** "CS1 受控发运一级（自 2026-12-01；已通知认证机构 2026-12-04）": a special status as csr show and the customer list give it. */
+export function specialStatusText(ctx: RegisterContext, status: CustomerSpecialStatus): string {
+  return t(ctx, status.cb_notified ? "register.customers.special-status.notified" : "register.customers.special-status", {
+    status: t(ctx, `customer.special-status.${status.status}`),
+    note: status.note ? t(ctx, "register.customers.special-status.note", { note: status.note }) : "",
+    from: status.from,
+    notified: status.cb_notified ?? "",
+  });
 }

@@ -791,7 +791,8 @@ function supplierRows(ctx: RegisterContext, period: Period): Row[] {
 /**
  * Customer performance (IATF 16949 9.1.2.1 customer scorecards and portals, 9.3.2.1; tester80 M4), from the scorecards csr
  * customer score records in customers/<CODE>.yaml: those recorded in the period (their `date` in it), by customer in code order
- * and period, each "DYA 2026-11：PPM 12，交付准时率 98.5%，等级 A"; "—" with the reason while no customer has any.
+ * and period, each "DYA 2026-11：PPM 12，交付准时率 98.5%，等级 A" (with a measure below the customer's targets and its action plan,
+ * IATF 16949 9.3.3.1); "—" with the reason while no customer has any.
  */
 function customerRows(ctx: RegisterContext, period: Period): Row[] {
   const row = rowOf(ctx, period, t(ctx, "register.management-review.area.customers"));
@@ -801,7 +802,7 @@ function customerRows(ctx: RegisterContext, period: Period): Row[] {
     (c.scorecards ?? [])
       .filter((s) => s.date >= period.from && s.date <= period.to)
       .sort((a, b) => a.period.localeCompare(b.period))
-      .map((s) => `${c.code} ${scorecardText(ctx, s)}`),
+      .map((s) => `${c.code} ${scorecardText(ctx, s, c.targets)}`),
   );
   return [row("customer-scorecards", recorded.length, ids(ctx, recorded), t(ctx, "register.customers.sheet"))];
 }
