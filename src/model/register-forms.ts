@@ -47,6 +47,7 @@ export const REGISTER_COMMANDS = {
   "management-review-outputs": "csr list management-review-outputs",
   supervision: "csr list supervision",
   "management-review-report": "csr render <MR id>",
+  "register-editions": "csr list register-editions",
 } as const;
 
 /** A register id of `registers.forms`. */

@@ -7,6 +7,7 @@
  */
 import { dispositionKey } from "../model/decision.js";
 import { objectiveRegister } from "../report/registers/objectives.js";
+import { lastSignedEdition, listName, signedEditionLine } from "../report/registers/register-editions.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
@@ -1078,7 +1079,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   };
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
-    const notes = noting(table.notes);
+    // The edition of the register signed last (register-editions.yaml, csr register sign; GJB 9001C 7.5.3): the page is the
+    // register as it stands today, and says which edition of it was signed on paper, by whom and when.
+    const signed = table.id !== undefined ? lastSignedEdition(rc, listName(table.id), today) : undefined;
+    const notes = noting(signed ? [signedEditionLine(rc, signed), ...(table.notes ?? [])] : table.notes);
     const headed = { ...(options.heading?.(table) ?? table), ...(notes ? { notes } : {}) };
     const rows = tableOf(table, registerLinker(page, table));
     // The action register's rows are where a revision's 纠正措施 links to (actionLink).

@@ -137,3 +137,70 @@ describe("csr list <register> --edition", () => {
     expect(text).toContain("编制：陈宏伟日期：2026-12-01审核：罗欣日期：2026-12-02批准：刘志明日期：2026-12-03");
   });
 });
+
+describe("csr list register-editions, and the site's register pages (rec82 3)", () => {
+  /** gjb-demo with two signed editions of the 受控文件清单 and one of the 程序文件一览表, committed. */
+  const editions = builtOnce(async () => {
+    const dir = gitInit(copyFixture("examples/gjb-demo"));
+    const sign = (...args: string[]) => expect(csr(["-C", dir, "register", "sign", ...args, "--commit", "--today", "2026-12-04"], { lang: null }).code).toBe(0);
+    sign("documents", "--edition", "2026-11", "--as-of", "2026-11-02", "--sign", "编制=maxl@2026-11-02", "--sign", "审核=chenhw@2026-11-03", "--sign", "批准=liuzm@2026-11-05");
+    sign("procedures", "--edition", "2026-01", "--as-of", "2026-01-05", "--sign", "编制=maxl@2026-01-05", "--sign", "批准=liuzm@2026-01-08");
+    sign(...SIGN.slice(2));
+    return dir;
+  });
+
+  it("lists every signed edition with who signed each line and the day, in every format, as the record stood on --today", async () => {
+    const dir = await editions();
+    expect((await zh(dir, "list", "register-editions")).stdout).toBe(
+      [
+        "登记表签署记录（共 3 版）",
+        "",
+        "序号  登记表                        版本     截至日期    编制    编制日期    审核    审核日期    批准    批准日期",
+        "----  ----------------------------  -------  ----------  ------  ----------  ------  ----------  ------  ----------",
+        "1     受控文件清单（documents）     2026-11  2026-11-02  马晓岚  2026-11-02  陈宏伟  2026-11-03  刘志明  2026-11-05",
+        "2     程序文件一览表（procedures）  2026-01  2026-01-05  马晓岚  2026-01-05                      刘志明  2026-01-08",
+        "3     受控文件清单（documents）     2026-12  2026-12-01  陈宏伟  2026-12-01  罗欣    2026-12-02  刘志明  2026-12-03",
+        "",
+      ].join("\n"),
+    );
+    // An edition standing as a later day is not yet on the record of an earlier one.
+    expect((await list(dir, "register-editions", "--today", "2026-11-30", "--format", "json")).stdout).toContain('"title": "登记表签署记录（共 2 版）"');
+    expect((await zh(dir, "list", "register-editions", "--format", "md")).stdout).toContain("| 2 | 程序文件一览表（procedures） | 2026-01 | 2026-01-05 | 马晓岚 | 2026-01-05 |  |  | 刘志明 | 2026-01-08 |");
+    expect((await zh(dir, "list", "register-editions", "--format", "html")).stdout).toContain("受控文件清单（documents）");
+    const csv = (await zh(dir, "list", "register-editions", "--format", "csv")).stdout.split("\r\n");
+    expect(csv.slice(0, 2)).toEqual(["\ufeff序号,登记表,版本,截至日期,编制,编制日期,审核,审核日期,批准,批准日期", '1,受控文件清单（documents）,"=""2026-11""",2026-11-02,马晓岚,2026-11-02,陈宏伟,2026-11-03,刘志明,2026-11-05']);
+    const json = JSON.parse((await zh(dir, "list", "register-editions", "--format", "json")).stdout) as { rows: Record<string, unknown>[] };
+    expect(json.rows[2]).toEqual({ no: 3, register: "受控文件清单（documents）", edition: "2026-12", asOf: "2026-12-01", by0: "陈宏伟", on0: "2026-12-01", by1: "罗欣", on1: "2026-12-02", by2: "刘志明", on2: "2026-12-03" });
+    const out = join(tempDir(), "editions.xlsx");
+    expect((await zh(dir, "list", "register-editions", "--out", out)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    expect([sheet.name, sheet.getCell("B3").value, sheet.getCell("D3").value]).toEqual(["登记表签署记录", "受控文件清单（documents）", new Date("2026-11-02T00:00:00Z")]);
+    expect((await csrInProcess(["-C", dir, "list", "register-editions", "--today", "2026-12-04"], { lang: "en" })).stdout.split("\n").slice(0, 5)).toEqual([
+      "Signed register editions (3 editions)",
+      "",
+      "No.  Register                              Edition  As of       编制          编制 date   审核          审核 date   批准         批准 date",
+      "---  ------------------------------------  -------  ----------  ------------  ----------  ------------  ----------  -----------  ----------",
+      "1    Controlled document list (documents)  2026-11  2026-11-02  Ma Xiaolan    2026-11-02  Chen Hongwei  2026-11-03  Liu Zhiming  2026-11-05",
+    ]);
+    // None recorded: the register says so, and how to record one.
+    const none = await zh(copyFixture("examples/gjb-demo"), "list", "register-editions");
+    expect(none.stdout).toContain("register-editions.yaml 中还没有已签署的登记表版本：用 csr register sign 记录。");
+    expect(none.stderr).toBe("重新打印某一版（按其截至日，签字栏已填）：csr list <登记表> --edition <版本>。\n");
+  });
+
+  it("puts the edition of a register signed last by the site's day on its page, with who signed and when", async () => {
+    const dir = await editions();
+    const text = (day: string, page: string) => {
+      const out = join(tempDir(), "site");
+      expect(csr(["-C", dir, "site", "--out", out, "--today", day], { lang: null }).code).toBe(0);
+      return readFileSync(join(out, "registers", page), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    };
+    expect(text("2026-12-04", "documents.html")).toContain("已签署的最近一版：2026-12（截至 2026-12-01）：编制 陈宏伟 2026-12-01、审核 罗欣 2026-12-02、批准 刘志明 2026-12-03。");
+    // On 2026-12-02 the 2026-12 edition is not signed through: the page names the 2026-11 one.
+    const before = text("2026-12-02", "documents.html");
+    expect(before).toContain("已签署的最近一版：2026-11（截至 2026-11-02）：编制 马晓岚 2026-11-02、审核 陈宏伟 2026-11-03、批准 刘志明 2026-11-05。");
+    expect(before).not.toContain("2026-12（截至");
+  }, 120_000);
+});

@@ -40,6 +40,7 @@ import { objectiveRegister } from "../../report/registers/objectives.js";
 import { managementReviewOutputsRegister } from "../../report/registers/management-review-outputs.js";
 import { supervisionReport } from "../../report/registers/supervision.js";
 import { worksToGjb9001C } from "../../model/citations.js";
+import { registerEditionsRegister } from "../../report/registers/register-editions.js";
 import { knownStations } from "../../model/skills.js";
 import { documentsOn, peopleOf, personName } from "../../report/registers/context.js";
 import { supplierParty } from "../../model/flow-down.js";
@@ -263,6 +264,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     name = `supervision-${period!.from}-${period!.to}`;
   } else if (what === "management-review-outputs") {
     table = managementReviewOutputsRegister(rc, { today });
+  } else if (what === "register-editions") {
+    table = registerEditionsRegister(rc, { today });
   } else if (what === "error-proofing") {
     table = verificationRegister(rc, { today, filter: { ...(flags.tooling !== undefined ? { tooling: toolingFilter(rc, flags.tooling) } : {}), ...(period ? { period } : {}) } });
   } else if (what === "disposals") {

@@ -64,8 +64,8 @@ export async function registerSignCommand(ctx: CommandContext, register: string,
   });
 }
 
-/** The registers whose editions are signed: those of csr list but the CSR list itself. */
-export const SIGNABLE_REGISTERS: readonly string[] = LISTS.filter((l) => l !== "csr");
+/** The registers whose editions are signed: those of csr list but the CSR list itself and the record of signed editions, which they fill. */
+export const SIGNABLE_REGISTERS: readonly string[] = LISTS.filter((l) => l !== "csr" && l !== "register-editions");
 
 /** The register `given` names: one of SIGNABLE_REGISTERS, in any letter case. Errors: UserError with the nearest. */
 function registerName(given: string): string {
