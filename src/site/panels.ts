@@ -35,6 +35,8 @@ import { addDays } from "../core/dates.js";
 import { auditPlanRegister } from "../report/registers/audit-plan.js";
 import { auditKind, planOn, planStanding } from "../model/process-audits.js";
 import { toolingRegister } from "../report/registers/tooling.js";
+import { managementReviewOutputsRegister } from "../report/registers/management-review-outputs.js";
+import type { OutputStatus } from "../model/management-reviews.js";
 import { maintenanceDue, verificationDue } from "../model/tooling.js";
 import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
@@ -1086,6 +1088,32 @@ const objectivesPanel: PanelDefinition = (input) => {
 };
 
 /**
+ * Management review outputs (管理评审输出, ISO 9001 / IATF 16949 9.3.3, GJB 9001C 9.3.3), once management-reviews.yaml records a
+ * review held by `today`: its outputs overdue (those management-review/output-overdue reports), open and done, each listed with
+ * the rows of the 管理评审输出跟踪表, and all of them, linking to its page. Their status is the first input of the next review
+ * (9.3.2 a).
+ */
+const managementReviewOutputsPanel: PanelDefinition = (input) => {
+  const { rc, today } = input;
+  if (!rc.repo.managementReviews.some((r) => r.value.held <= today)) return undefined;
+  const number = (status: OutputStatus, tone: PanelNumber["tone"]): PanelNumber => {
+    const { rows, ...register } = managementReviewOutputsRegister(rc, { today, status });
+    const label = t(rc, `site.panel.management-review-outputs.${status}`);
+    const note = t(rc, "site.list.note.management-review-outputs", { status: t(rc, `register.management-review-outputs.status.${status}`), today });
+    // An output not done has no done day or evidence: its list leaves those columns out.
+    const columns = status === "done" ? register.columns : register.columns.filter((c) => c.key !== "done" && c.key !== "evidence");
+    const table: Table = { ...register, id: `management-review-outputs-${status}`, title: label, columns, rows, notes: [note] };
+    return { label, count: rows.length, ...(rows.length > 0 && tone ? { tone } : {}), list: { name: `management-review-outputs-${status}`, title: label, table } };
+  };
+  const all = rc.repo.managementReviews.filter((r) => r.value.held <= today).reduce((n, r) => n + (r.value.outputs ?? []).length, 0);
+  return {
+    id: "management-review-outputs",
+    title: t(rc, "site.panel.management-review-outputs.title"),
+    numbers: [number("overdue", "alert"), number("open", undefined), number("done", undefined), { label: t(rc, "site.panel.management-review-outputs.all"), count: all, register: "management-review-outputs" }],
+  };
+};
+
+/**
  * The tooling register (工装夹具台账, IATF 16949 8.5.1.5, 8.5.1.6, 10.2.4), once tooling.yaml has an entry: the error-proofing
  * verifications and planned maintenance due on `today` or overdue (as csr list tooling --due lists them and
  * tooling/verification-overdue, tooling/maintenance-overdue report them), and all the tooling, each linking to its rows.
@@ -1167,6 +1195,7 @@ export const PANELS: readonly PanelDefinition[] = [
   supplierPanel,
   firstArticles,
   objectivesPanel,
+  managementReviewOutputsPanel,
   toolingPanel,
   auditProgrammePanel,
   yearEnd,

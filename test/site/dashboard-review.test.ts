@@ -1,7 +1,7 @@
 /**
  * The dashboard's panels for what a 总经理's review looks at (tester80 M11; ISO 9001 9.3.2, GJB 9001C 9.3): customer
  * complaints (acme-auto with two complaints open on 2026-12-07 besides its closed 8D-2026-001), the quality objectives missed
- * last period (acme-auto's OBJ-02 in November 2026), and in gjb-demo the 首件鉴定
+ * last period (acme-auto's OBJ-02 in October 2026), the management review outputs overdue, open and done (rec82 4), and in gjb-demo the 首件鉴定
  * (FA-2026-002 failed on 2026-11-20, passed again by FA-2026-003 on 2026-11-27), each number linking to the rows behind it;
  * a page per 首件鉴定 record, linked from the register's page (fai80). A panel appears only where its data is. Built by the binary.
  */
@@ -63,6 +63,28 @@ describe("csr site: the quality objectives panel", () => {
     expect(panelNumbers(read("index.html"), "objectives")).toEqual(["1 上一期未达成的质量目标 -> lists/objectives-missed.html", "5 质量目标 -> registers/objectives.html"]);
     expect(read("lists/objectives-missed.html").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).toContain("1 OBJ-02 交付准时率 吴艳 ≥ 98 % 2026-10 97.4 %");
   }, 120_000);
+});
+
+describe("csr site: the management review outputs panel", () => {
+  it("counts the outputs overdue, open and done, each listing their rows of the 管理评审输出跟踪表, and all of them linking to its page", () => {
+    const repo = copyFixture("examples/acme-auto");
+    // MR-2026 (held 2026-11-20): its first output done on 2026-11-26, the other three due 2027-06-30; MR-2025's six done.
+    expect(panelNumbers(site(repo, "2026-11-27")("index.html"), "management-review-outputs")).toEqual([
+      "0 逾期未完成的输出 -> lists/management-review-outputs-overdue.html",
+      "3 未到期的输出 -> lists/management-review-outputs-open.html",
+      "7 已完成的输出 -> lists/management-review-outputs-done.html",
+      "10 管理评审输出跟踪表 -> registers/management-review-outputs.html",
+    ]);
+    // The day after the three were due, none of them done: overdue, and urgent.
+    const read = site(repo, "2027-07-01");
+    expect(panelNumbers(read("index.html"), "management-review-outputs").slice(0, 2)).toEqual(["3 逾期未完成的输出 -> lists/management-review-outputs-overdue.html", "0 未到期的输出 -> lists/management-review-outputs-open.html"]);
+    expect(read("index.html")).toContain('<a class="site-number alert" href="lists/management-review-outputs-overdue.html">');
+    const overdue = read("lists/management-review-outputs-overdue.html").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(overdue).toContain("1 MR-2026 MR-2026/2 BCM 计分卡交付绩效未达目标，制定交付改进措施计划并按月跟踪 顾客绩效措施计划 吴艳 2027-06-30 逾期");
+    expect(overdue).toContain("截至 2027-07-01 状态为“逾期”的管理评审输出");
+    // A repository without management-reviews.yaml has no such panel.
+    expect(site(copyFixture("examples/gjb-demo"), "2026-12-07")("index.html")).not.toContain('id="panel-management-review-outputs"');
+  }, 180_000);
 });
 
 describe("csr site: 首件鉴定 on the dashboard and a page per record", () => {

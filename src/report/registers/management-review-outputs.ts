@@ -4,16 +4,19 @@
  * and the output's number, the decision or action, its kind, owner and due day, its status on `today` (已完成, 未到期,
  * 逾期 as management-review/output-overdue reports it), the day it was done and its evidence.
  */
-import { outputLabel, outputStatus } from "../../model/management-reviews.js";
+import { outputLabel, outputStatus, type OutputStatus } from "../../model/management-reviews.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
 
-/** 管理评审输出跟踪表 on `today` (YYYY-MM-DD): reviews held after it are left out, as the register stood that day. */
-export function managementReviewOutputsRegister(ctx: RegisterContext, options: { today: string }): Table {
+/**
+ * 管理评审输出跟踪表 on `today` (YYYY-MM-DD): reviews held after it are left out, as the register stood that day. `status`:
+ * the rows of the outputs of that status only, numbered from 1 (the dashboard's lists); the note counts them all.
+ */
+export function managementReviewOutputsRegister(ctx: RegisterContext, options: { today: string; status?: OutputStatus }): Table {
   const { today } = options;
   const reviews = ctx.repo.managementReviews.filter((r) => r.value.held <= today).map((r) => r.value);
   const outputs = reviews.flatMap((review) => (review.outputs ?? []).map((output) => ({ review, output, status: outputStatus(output, today) })));
-  const rows = outputs.map(({ review, output, status }, i) => ({
+  const rows = outputs.filter((o) => options.status === undefined || o.status === options.status).map(({ review, output, status }, i) => ({
     no: i + 1,
     review: review.id,
     output: outputLabel(review, output),

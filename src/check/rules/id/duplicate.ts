@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "Two entities of the same kind share an id.",
   docs: {
     description:
-      "Two documents, customers, people, processes, corrective action records, departments (or outside parties, which share their codes), source documents of one customer or 首件鉴定 records (first-articles.yaml) share an id, or two 首件鉴定 records one report number (in any letter case), so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+      "Two documents, customers, people, processes, corrective action records, departments (or outside parties, which share their codes), source documents of one customer, 首件鉴定 records (first-articles.yaml), management reviews (management-reviews.yaml: MR-2026) or quality objectives (objectives.yaml: OBJ-01) share an id, or two 首件鉴定 records one report number (in any letter case), so references to that id become ambiguous. Of two files with one document number, the one with the longer revision record is taken for the document (then the file named by the number, then the first by path): a released form is not displaced by a new draft that took its number, and the finding stands on the draft, the file a pull request added. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
     bad: `
   - code: C1
     name: 市场开发过程
@@ -42,6 +42,10 @@ export const rule: Rule = {
     // A 首件鉴定's number and its report's number (csr first-article add refuses a report recorded already).
     duplicates(ctx, "first-article", repo.firstArticles, (r) => r.id, ["id"]);
     duplicates(ctx, "first-article-report", repo.firstArticles, (r) => (typeof r.report === "string" ? r.report.normalize("NFKC").toLowerCase() : ""), ["report"], undefined, (r) => r.report);
+    // A management review's number (MR-2026) and a quality objective's (OBJ-01): an output MR-2026/1, csr show MR-2026 or a
+    // measurement of OBJ-01 would belong to either record.
+    duplicates(ctx, "management-review", repo.managementReviews, (r) => stringId(r.id), ["id"]);
+    duplicates(ctx, "objective", repo.objectives, (o) => stringId(o.id), ["id"]);
     for (const customer of repo.customers) {
       const sources = (customer.value.sources ?? []).map((value, i) => ({ value, file: customer.file, path: ["sources", i] }));
       duplicates(ctx, "source-document", sources, (s) => s.id, ["id"]);
@@ -49,13 +53,18 @@ export const rule: Rule = {
   },
 };
 
+/** An id, "" (not compared) when it is not a string: the schema reports that. */
+function stringId(id: unknown): string {
+  return typeof id === "string" ? id : "";
+}
+
 /**
  * `indexed`: the first item of each key, as the check's index holds it (model/index.ts byKey, the
  * same key), so that the tens of thousands of documents are not keyed a second time.
  */
 function duplicates<T>(
   ctx: RuleContext,
-  what: "document" | "customer" | "person" | "process" | "department" | "source-document" | "action" | "first-article" | "first-article-report",
+  what: "document" | "customer" | "person" | "process" | "department" | "source-document" | "action" | "first-article" | "first-article-report" | "management-review" | "objective",
   items: Located<T>[],
   key: (v: T) => string,
   field: string[],
