@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtOnce, checkJson, committedFixture, copyFixture, csr, gitInit } from "../helpers.js";
+import { builtOnce, checkJsonInProcess, committedFixture, copyFixture, csr, csrInProcess, gitInit } from "../helpers.js";
 import { daysAfter, today } from "../today.js";
 
 const example = builtOnce(() => {
@@ -22,7 +22,8 @@ const example = builtOnce(() => {
 /** The example as shipped, for the source updates of BCM-PKG (A received 2026-10-12; BCM-004 taken from it). */
 const unchanged = builtOnce(() => committedFixture("examples/acme-auto"));
 
-const overdue = (dir: string) => checkJson(dir).findings.filter((f) => f.rule === "csr/implementation-overdue" && f.file === "csr/DYA/DYA-004.yaml").map((f) => f.message);
+/** The check in the test's process (csrInProcess); the binary's check has tests of its own. */
+const overdue = async (dir: string) => (await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "csr/implementation-overdue" && f.file === "csr/DYA/DYA-004.yaml").map((f) => f.message);
 
 describe("a customer's date already passed", () => {
   it("csr source add and csr add say that a 实施日期 before the date received makes every CSR from it overdue once decided", async () => {
@@ -55,11 +56,12 @@ describe("a customer's date already passed", () => {
     expect(updated.stdout).toContain("BCM-PKG revision B recorded (received 2026-11-02); revision A is superseded.\n");
     expect(updated.stderr).toBe(note("2026-10-20", "B", "2026-11-02"));
     // A correction that leaves it before, or puts it there by a later date received, says so again; one that puts it after does not.
-    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-10-25"])).toMatchObject({ code: 0, stderr: note("2026-10-25", "B", "2026-11-02") });
-    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-11-09"])).toMatchObject({ code: 0, stderr: "" });
-    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--received", "2026-11-10"])).toMatchObject({ code: 0, stderr: note("2026-11-09", "B", "2026-11-10") });
+    // The corrections and the earlier revision in the test's process (csrInProcess), the first update through the built binary.
+    expect(await csrInProcess(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-10-25"])).toMatchObject({ code: 0, stderr: note("2026-10-25", "B", "2026-11-02") });
+    expect(await csrInProcess(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--effective", "2026-11-09"])).toMatchObject({ code: 0, stderr: "" });
+    expect(await csrInProcess(["-C", dir, "source", "update", "BCM-PKG", "--revision", "B", "--amend", "--received", "2026-11-10"])).toMatchObject({ code: 0, stderr: note("2026-11-09", "B", "2026-11-10") });
     // An earlier revision, in Chinese.
-    expect(csr(["-C", dir, "source", "update", "BCM-PKG", "--revision", "0", "--received", "2026-09-01", "--effective", "2026-08-01", "--earlier"], { lang: "zh-CN" })).toMatchObject({
+    expect(await csrInProcess(["-C", dir, "source", "update", "BCM-PKG", "--revision", "0", "--received", "2026-09-01", "--effective", "2026-08-01", "--earlier"], { lang: "zh-CN" })).toMatchObject({
       code: 0,
       stderr: "注意：BCM-PKG 0 版的顾客实施日期 2026-08-01 早于接收日期 2026-09-01：依据它的 CSR 一经决定落实即已逾期（csr/implementation-overdue），记录实施计划也不能消除。日期录错的，用 'csr source update BCM-PKG --revision 0 --amend --effective <日期>' 更正；顾客同意某条 CSR 更晚实施的，用 'csr implement <CSR> --required-by <日期>' 记录。\n",
     });
@@ -68,7 +70,7 @@ describe("a customer's date already passed", () => {
   it("names --required-by, not --due, where the customer's date decides, in csr check and in csr implement", async () => {
     const dir = await example();
     const advice = "Once implemented, record it with 'csr implement DYA-004 --implemented <date> --evidence <evidence>'; if the customer agreed a later date in writing, record that date with 'csr implement DYA-004 --required-by <date>' (a new due date with --due does not move the customer's).";
-    expect(overdue(dir)).toEqual([
+    expect(await overdue(dir)).toEqual([
       `DYA-004 was to be implemented by 2026-04-01, the effective date of the customer's DYA-SQM revision D, ahead of the internal due date 2026-12-31 (owner: 周鹏 (zhoupeng)) but its implementation status is 'in-progress'. ${advice}`,
     ]);
     // A new due date, as the message used to advise: the error stays, and csr implement says so and what clears it.
@@ -78,13 +80,13 @@ describe("a customer's date already passed", () => {
     expect(moved.stdout.split("\n")[1]).toBe(
       "DYA-004 is past the effective date 2026-04-01 of the customer's DYA-SQM revision D and not implemented: csr check still reports csr/implementation-overdue (an error), which a new due date does not clear. Once in production, record it with 'csr implement DYA-004 --implemented <date> --evidence <evidence>'; if the customer agreed a later date in writing, record that date with 'csr implement DYA-004 --required-by <date>'.",
     );
-    expect(overdue(dir)).toHaveLength(1);
+    expect(await overdue(dir)).toHaveLength(1);
     // The customer's later date, as the message now advises: cleared.
-    expect(csr(["-C", dir, "implement", "DYA-004", "--required-by", later]).code).toBe(0);
-    expect(overdue(dir)).toEqual([]);
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--required-by", later])).code).toBe(0);
+    expect(await overdue(dir)).toEqual([]);
     // A customer's date still ahead: a due date after it is what to move (csr/late-for-customer), as before.
     const after = daysAfter(later, 1);
-    const line = csr(["-C", dir, "implement", "DYA-004", "--due", after]).stdout.split("\n")[1];
+    const line = (await csrInProcess(["-C", dir, "implement", "DYA-004", "--due", after])).stdout.split("\n")[1];
     expect(line).toContain(`DYA-004 is due ${after}, after the customer's date for it, ${later} (`);
     expect(line).toContain("Bring the due date forward with 'csr implement DYA-004 --due <date>'");
   });
