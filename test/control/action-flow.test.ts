@@ -17,9 +17,9 @@ import { builtOnce, committedFixture, csr, csrInProcess, git } from "../helpers.
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 
-/** In Chinese, the repository's language; exit 0 required. */
-function run(dir: string, ...args: string[]): string {
-  const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+/** In Chinese, the repository's language, in the test's process (csrInProcess); exit 0 required. */
+async function run(dir: string, ...args: string[]): Promise<string> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
   if (result.code !== 0) throw new Error(`csr ${args.join(" ")}: ${result.stderr}`);
   return result.stdout;
 }
@@ -191,7 +191,7 @@ describe("csr changes --action", () => {
     expect(lines[12]).toBe("文件：新增 2，换版 1，发放 2，回收 1，作废 1");
     // A terminal's reader has the scope on stderr; a printed report, read by someone who did not run it, says it under the table first (look65 #3).
     expect(result.stdout).not.toContain("只列出");
-    const md = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "md"], { lang: "zh-CN" });
+    const md = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "md"], { lang: "zh-CN" });
     expect(md.stderr).toBe(result.stderr);
     const notes = md.stdout.slice(md.stdout.lastIndexOf("|\n") + 2).trim().split("\n").filter((line) => line.trim() !== "");
     expect(notes.slice(0, 2)).toEqual(["只列出落实纠正措施 8D-2026-012（D1制动软管扣压外径超差）的变更：记在该措施下的换版，及其发放、回收、培训和作废。  ", "文件：新增 2，换版 1，发放 2，回收 1，作废 1  "]);
@@ -199,7 +199,7 @@ describe("csr changes --action", () => {
 
   it("gives the same rows as JSON and CSV", async () => {
     const dir = await carried();
-    const json = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "json")) as { changes: { kind: string; id: string; from: string; to: string }[] };
+    const json = JSON.parse(await run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "json")) as { changes: { kind: string; id: string; from: string; to: string }[] };
     expect(json.changes.map((c) => [c.kind, c.id, c.from, c.to])).toEqual([
       ["added", "WI-010-03", "", "A/0"],
       ["issued", "WI-010-03", "", "A/0"],
@@ -209,7 +209,7 @@ describe("csr changes --action", () => {
       ["recalled", "WI-010-03", "A/0", ""],
       ["withdrawn", "WI-010-03", "A/0", "obsolete"],
     ]);
-    const rows = run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "csv").trim().split("\n");
+    const rows = (await run(dir, "changes", "2026-11-01", "2026-11-30", "--action", "8D-2026-012", "--format", "csv")).trim().split("\n");
     expect(rows.slice(1).map((row) => row.split(",")[2])).toEqual(["WI-010-03", "WI-010-03", "QP-010", "QR-014-03", "QP-010", "WI-010-03", "WI-010-03"]);
   });
 
@@ -225,11 +225,11 @@ describe("csr changes --action", () => {
 describe("csr changes --customer takes in a complaint's changes (tester63 N13)", () => {
   it("lists the deviation and the PFMEA recorded against DYA's complaint, which address no DYA CSR, and not under BCM", async () => {
     const dir = await carried();
-    const dya = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"], { lang: "zh-CN" });
+    const dya = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--customer", "DYA", "--format", "json"], { lang: "zh-CN" });
     expect(dya.stderr).toBe("只列出顾客 DYA（东岳汽车股份有限公司）的变更：其 CSR、来源文件、特性符号，落实其 CSR 或引用其通知的文件，以及记在其投诉纠正措施下或已通知该顾客的换版。\n");
     const ids = (JSON.parse(dya.stdout) as { changes: { area: string; kind: string; id: string }[] }).changes.filter((c) => c.area === "document").map((c) => `${c.kind} ${c.id}`);
     expect(ids).toEqual(["added WI-010-03", "issued WI-010-03", "released QP-010", "added QR-014-03", "issued QP-010", "recalled WI-010-03", "withdrawn WI-010-03"]);
-    const bcm = JSON.parse(run(dir, "changes", "2026-11-01", "2026-11-30", "--customer", "BCM", "--format", "json")) as { changes: { area: string; id: string }[] };
+    const bcm = JSON.parse(await run(dir, "changes", "2026-11-01", "2026-11-30", "--customer", "BCM", "--format", "json")) as { changes: { area: string; id: string }[] };
     expect(bcm.changes.filter((c) => c.area === "document").map((c) => c.id)).toEqual([]);
   });
 });
@@ -240,14 +240,14 @@ describe("a revision's corrective actions in its revision record (tester65 N4)",
     const history = csr(["-C", dir, "history", "QR-014-03"], { lang: "zh-CN" });
     expect(history.code).toBe(0);
     expect(history.stdout.split("\n").find((line) => line.startsWith("A/0"))!.split(/ {2,}/).slice(0, 4)).toEqual(["A/0", "2026-11-13", "首次发布", "纠正措施：8D-2026-012"]);
-    const english = csr(["-C", dir, "history", "QP-010"], { lang: "en" });
+    const english = await csrInProcess(["-C", dir, "history", "QP-010"], { lang: "en" });
     expect(english.code).toBe(0);
     expect(english.stdout.split("\n").find((line) => line.startsWith("A/2"))!.split(/ {2,}/).slice(0, 4)).toEqual(["A/2", "2026-11-12", "首件确认", "reason: 8D-2026-012 D7; corrective action 8D-2026-012"]);
     const show = csr(["-C", dir, "show", "QR-014-03", "--today", "2026-11-30"], { lang: "zh-CN" });
     expect(show.stdout).toContain("修订记录        A/0  2026-11-13  首次发布  纠正措施：8D-2026-012  须于 2026-11-20 前通知顾客 DYA\n");
-    const changes = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03", "--format", "json"], { lang: "zh-CN" });
+    const changes = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03", "--format", "json"], { lang: "zh-CN" });
     expect((JSON.parse(changes.stdout) as { changes: { kind: string; actions?: string[] }[] }).changes.filter((c) => c.kind === "added").map((c) => c.actions)).toEqual([["8D-2026-012"]]);
-    const text = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03"], { lang: "en" });
+    const text = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--document", "QR-014-03"], { lang: "en" });
     expect(text.stdout).toContain("; corrective action 8D-2026-012");
   });
 });
