@@ -65,8 +65,8 @@ describe("the document controller's hand-over (tester60 J4)", () => {
         "提示：到岗日期是第一个工作日：如此人自 2026-10-21 或更早已在岗，运行 'csr person update liu --from 2026-10-21'（或更早的日期）；否则先把这些记录改由当天在职的人员完成。\n",
     });
     // --from with --no-from are opposite instructions (breaker61 M11).
-    expect(csr(["-C", dir, "person", "update", "liu", "--no-from", "--from", "2026-10-01"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --from 与 --no-from 是相反的指示：请只给出其一。\n" });
-    expect(csr(["-C", dir, "person", "update", "liu", "--left", "2026-12-01", "--no-left"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --left 与 --no-left 是相反的指示：请只给出其一。\n" });
+    expect(await csrInProcess(["-C", dir, "person", "update", "liu", "--no-from", "--from", "2026-10-01"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --from 与 --no-from 是相反的指示：请只给出其一。\n" });
+    expect(await csrInProcess(["-C", dir, "person", "update", "liu", "--left", "2026-12-01", "--no-left"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --left 与 --no-left 是相反的指示：请只给出其一。\n" });
     // Edited by hand all the same: that work is reported, with the command to correct the date.
     writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("joined: 2026-10-20", "joined: 2026-10-22"));
     const found = (await checkJsonInProcess(dir, "--today", "2026-10-23")).findings.filter((f) => f.rule === "person/work-before-joining");
@@ -121,13 +121,13 @@ describe("the document controller's hand-over (tester60 J4)", () => {
     ]);
     // Handed over, nothing is left to list for someone leaving, nor to report.
     expect(csr(["-C", dir, "recall", "QP-005", "--copy", "4", "--by", "chen", "--received-by", "wang", "--date", "2026-11-30", "-y"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
-    expect(csr(["-C", dir, "implement", "DYA-001", "--owner", "zhang", "-y"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
-    expect(csr(["-C", dir, "department", "update", "PRD", "--remove-delegate", "chen"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
+    expect(await csrInProcess(["-C", dir, "implement", "DYA-001", "--owner", "zhang", "-y"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
+    expect(await csrInProcess(["-C", dir, "department", "update", "PRD", "--remove-delegate", "chen"], { lang: null })).toMatchObject({ code: 0, stderr: "" });
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("  electronic_issue: {system: OA, issued_by: chen}\n", "  electronic_issue: {system: OA}\n"));
     expect((await checkJsonInProcess(dir, "--today", "2027-01-04")).findings.filter((f) => f.rule === "person/left-with-open-work")).toEqual([]);
   });
 
-  it("says what nobody at work from the next day can do: a department's opinion only the leaver could give, an approval when no other approver is left", () => {
+  it("says what nobody at work from the next day can do: a department's opinion only the leaver could give, an approval when no other approver is left", async () => {
     const undecided = [
       "id: DYA-002",
       "customer: DYA",
@@ -145,14 +145,14 @@ describe("the document controller's hand-over (tester60 J4)", () => {
       "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
       "csr/DYA/DYA-002.yaml": undecided,
     });
-    expect(csr(["-C", dir, "person", "leave", "zhao", "--date", "2026-12-31"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "leave", "zhao", "--date", "2026-12-31"], { lang: null })).toEqual({
       code: 0,
       stdout:
         "已记录 赵磊（zhao）于 2026-12-31 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
         "DYA-002 尚缺 生产部 的会签意见，自 2027-01-01 起该部门没有其他在职人员可签：离职前签署（如 'csr review DYA-002 --department PRD --reviewer zhao'），或用 'csr department update PRD --add-delegate <人员>' 指定代理人。\n已写入 people.yaml，尚未提交（git commit，或运行时加 --commit 由 csr 提交）。\n",
       stderr: "",
     });
-    expect(csr(["-C", dir, "person", "leave", "wang", "--date", "2026-12-31", "--lang", "en"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "leave", "wang", "--date", "2026-12-31", "--lang", "en"], { lang: null })).toEqual({
       code: 0,
       stdout:
         "Recorded that 王强 (wang) left on 2026-12-31 (left in people.yaml): the person stays listed, as old records name them, and is no longer offered for new work.\n" +
