@@ -200,7 +200,7 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     expect(await refused("list", "reviews", "--from", "2027-01-01", "--to", "2027-12-31")).toBe("csr: --from 2027-01-01 晚于今天（2026-12-04）：这一期间尚未开始，尚无记录。");
     // Without --to (today by default) the same refusal, not one about a --to the user did not give (breaker61 M12).
     expect(await refused("list", "reviews", "--from", "2027-01-01")).toBe("csr: --from 2027-01-01 晚于今天（2026-12-04）：这一期间尚未开始，尚无记录。");
-    expect(await refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews、csr list distribution、csr list training、csr list periodic-reviews、csr list management-review、csr list audits、csr list actions、csr list error-proofing 和 csr list first-articles，不用于 'csr list documents'。");
+    expect(await refused("list", "documents", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews、csr list distribution、csr list training、csr list periodic-reviews、csr list management-review、csr list audits、csr list actions、csr list error-proofing、csr list first-articles 和 csr list supervision，不用于 'csr list documents'。");
     expect(await refused("matrix", "clauses", "--from", "2026-01-01")).toBe("csr: --from 只用于 csr list、csr list reviews（按评审起算日期）、csr list distribution（按发放和回收日期）、csr list periodic-reviews（按评审日期）和 csr matrix csr，不用于 'matrix clauses'。");
   });
 });
