@@ -72,6 +72,14 @@ export interface Column {
    * is. The cost of poor quality was written as the text "35,500", which a spreadsheet does not add up (rec82).
    */
   grouped?: boolean;
+  /**
+   * The header a dense print gives the column (TableView.dense: "Class." for "Classification", "Military rep." for
+   * "Military representative"), named in full in the table's note; the header itself elsewhere. A language whose header
+   * is short already gives none, or the header itself.
+   */
+  abbreviated?: string;
+  /** A dense print (TableView.dense) breaks its values at their spaces, as free text: a 密级's English name over its Chinese ("Internal" / "(内部)"). */
+  breaksWhenDense?: boolean;
 }
 
 /** A cell of `column` as a reader sees it (a terminal, Markdown, HTML, PDF, Word): a number of a `grouped` column grouped, "" for none. */
@@ -584,6 +592,13 @@ export interface TableView {
   /** Twenty columns or more (the CSR matrix and list, see printedCrowded): printed on landscape A3, smaller, or in `bands` when the columns do not fit the page even so. */
   crowded: boolean;
   /**
+   * A wide table whose columns at their narrowest do not fit landscape A4 at its size (see printedDense: the English
+   * 受控文件清单 of a GJB layout, nineteen columns of which six name signers): printed on that page at a crowded table's
+   * size, each column's abbreviated header in place of its header, signers' names (and a column's values that break when
+   * dense) broken at their spaces, the remarks as narrow as their heading.
+   */
+  dense: boolean;
+  /**
    * A crowded table too wide for one page at its smallest print, as it is printed (see printBands):
    * its columns in bands, each band every row under the columns that identify it; absent when it is
    * printed whole. `columns` and `rows` are then the whole table, which a screen shows.
@@ -643,9 +658,15 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
   const cell = (c: Column, value: Cell | undefined) => (print && c.signers ? text(value).replace(SIGNED_ON, "") : displayedCell(c, value));
   const cells = table.rows.map((r, k) => [...columns.map((c) => cell(c, r[c.key])), ...(gathered ? [gathered[k]!] : [])]);
   const wide = a4 || printedWide(table);
-  const sample = print ? new Sample(printed, cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/)))) : undefined;
-  const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
-  const notes = [...(table.notes ?? []), ...omitted];
+  const lines = print ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : [];
+  const dense = print && wide && !a4 && !crowded && !gathered && printedDense(columns, new Sample(columns, lines));
+  // Dense, a column prints its abbreviated header, and a signers' column breaks its names at their spaces, as a list does.
+  const abbreviated = dense ? columns.filter((c) => c.abbreviated !== undefined && c.abbreviated !== c.header) : [];
+  const laid = dense ? columns.map((c): Column => ({ ...c, header: c.abbreviated ?? c.header, ...(c.signers && c.kind === "name" ? { kind: "list" as const } : c.breaksWhenDense ? { kind: "text" as const } : {}) })) : columns;
+  const sample = print ? new Sample(gathered ? printed : laid, lines) : undefined;
+  const widths = sample ? printedWidths(laid, sample, crowded, wide, dense) : undefined;
+  const named = abbreviated.length > 0 ? [translate(language, "table.abbreviated", { headers: abbreviated.map((c) => translate(language, "table.abbreviated.header", { abbreviated: c.abbreviated!, header: c.header })).join(translate(language, "common.list-separator")) })] : [];
+  const notes = [...(table.notes ?? []), ...omitted, ...named];
   const legend = legendOf(columns, language);
   const signatures = table.heading?.signatures ?? [];
   // Without rows there is nothing to read across pages: an empty register keeps its one page, unless its headings alone are wider than
@@ -658,7 +679,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     title: table.title,
     sheet: table.sheet,
     lang,
-    columns: columns.map((c, i) => columnView(c, widths?.[i])),
+    columns: laid.map((c, i) => columnView(c, widths?.[i])),
     rows: cells.map((row) => ({ cells: row.slice(0, columns.length) })),
     notes,
     ...(legend ? { legend } : {}),
@@ -669,6 +690,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     tail: legend !== undefined || notes.length > 0 || signatures.length > 0,
     wide,
     crowded,
+    dense,
     ...(bands
       ? {
           bands: bands.map((band, b) => {
@@ -781,6 +803,34 @@ interface BandLayout {
   whole: PrintScale;
   band: PrintScale;
   heading: number;
+}
+
+/**
+ * A dense table (printedDense): landscape A4, 277 mm between the margins (1,047 px), at a crowded table's 0.65em of 16 px,
+ * 1.5 px of padding each side and a border.
+ */
+const DENSE: PrintScale = { pageEm: 100, cellEm: 0.4, shortFirst: true, sharedEm: 2 };
+
+/**
+ * How much wider than the page a wide table's columns at their narrowest are estimated before it is printed dense. The
+ * estimate is an em or two off per column, either way: of the examples' registers, those estimated up to 15 % wider than
+ * the page fit it or ran over by some 10 %, those estimated wider ran over by 8 to 48 % (1,133 to 1,547 px on 1,046).
+ */
+const DENSE_FROM = 1.15;
+
+/**
+ * Whether a wide table is printed dense: its columns at their narrowest (narrowest, each heading on at most two lines)
+ * are clearly wider than landscape A4 at LANDSCAPE's size (DENSE_FROM), where it ran off the page — the English
+ * 受控文件清单 of gjb-demo, its headers ("Standardization check", "Military representative") and names ("Wang Jiandong")
+ * twice as wide as the Chinese, was 1,547 px on the 1,046 px page, and Chromium shrank its PDF to 6.5 pt to fit.
+ */
+function printedDense(columns: readonly Column[], sample: Sample): boolean {
+  // A long name breaks at its spaces: as narrow as its longest word, the NAME_EM it is given when there is room aside.
+  const heading = (c: Column) => 1.05 * Math.max(...halves(c.header, HEADING).map(ems));
+  const least = narrowest(columns, sample, false, HEADING).map((w, i) =>
+    columnClass(columns[i]!) === "name" && sample.widest(i) > NAME_EM ? Math.max(heading(columns[i]!), ...sample.lines.map((cells) => Math.max(0, ...cells[i]!.map(longestWord)))) : w,
+  );
+  return columns.reduce((sum, _, i) => sum + LANDSCAPE.cellEm + least[i]!, 0) > DENSE_FROM * LANDSCAPE.pageEm;
 }
 
 /** Any other table: portrait A4, 190 mm between the margins (718 px), at 0.9em (14.4 px), 6 px of padding each side and a border. */
@@ -1026,9 +1076,9 @@ function textWidths(columns: readonly Column[], sample: Sample, least: readonly 
  * in proportion when the page cannot hold the readable widths (squeezed). A table whose every value fits on one
  * line, heading included, gets no widths: the browser gives each column its line and shares out the rest.
  */
-function printedWidths(columns: readonly Column[], sample: Sample, crowded: boolean, wide: boolean): (string | undefined)[] | undefined {
+function printedWidths(columns: readonly Column[], sample: Sample, crowded: boolean, wide: boolean, dense = false): (string | undefined)[] | undefined {
   if (crowded) return textWidths(columns, sample, narrowest(columns, sample, false, CROWDED_HEADING), CROWDED);
-  const scale = wide ? LANDSCAPE : PORTRAIT;
+  const scale = dense ? DENSE : wide ? LANDSCAPE : PORTRAIT;
   // Every value on one line, heading included: the browser's own layout shares out the rest, to every column.
   if (columns.reduce((sum, c, i) => sum + scale.cellEm + Math.max(1.05 * ems(c.header), sample.widest(i)), 0) <= scale.pageEm) return undefined;
   return textWidths(columns, sample, squeezed(columns, narrowest(columns, sample, true, HEADING), narrowest(columns, sample, false, HEADING), scale), scale);

@@ -125,9 +125,9 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "number", header: t(ctx, "register.documents.column.number"), kind: "id" },
       { key: "title", header: t(ctx, "register.documents.column.title") },
       { key: "department", header: t(ctx, "register.documents.column.department"), kind: "name" },
-      { key: "version", header: t(ctx, "register.documents.column.version"), kind: "code" },
+      { key: "version", header: t(ctx, "register.documents.column.version"), kind: "code", abbreviated: t(ctx, "register.documents.column-abbreviated.version") },
       // 密级, where any document listed is marked (a GJB layout's default or its own): a register without markings keeps its columns.
-      ...(classified ? [{ key: "classification", header: t(ctx, "register.documents.column.classification"), kind: "code" as const }] : []),
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.documents.column.classification"), kind: "code" as const, abbreviated: t(ctx, "register.documents.column-abbreviated.classification"), breaksWhenDense: true }] : []),
       // Filtered by holder: the copies to find there, by number (受控号).
       ...(filtered ? [{ key: "copies", header: t(ctx, "register.documents.column.copies"), kind: "code" as const }] : []),
       ...signatureColumns(ctx, signed),
@@ -264,6 +264,8 @@ export function signatureColumns(ctx: RegisterContext, signed: readonly Signatur
   return printedRoles(signed).map((role) => ({
     key: role,
     header: t(ctx, `register.documents.column.${role === "military_representative" ? "military-representative" : role}`),
+    // The English names of 会签, 标准化审查 and 军代表 are the widest words of a dense print's headings (TableView.dense).
+    ...(role === "countersigned" || role === "standardization" || role === "military_representative" ? { abbreviated: t(ctx, `register.documents.column-abbreviated.${role === "military_representative" ? "military-representative" : role}`) } : {}),
     kind: role === "countersigned" ? ("list" as const) : ("name" as const),
     signers: true,
   }));
