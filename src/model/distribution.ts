@@ -112,6 +112,29 @@ export function issuedToPointsOfUse(doc: Pick<ControlledDocument, "level" | "kin
   return ISSUED_LEVELS.has(doc.level) && doc.kind !== "form";
 }
 
+/** A record location on the shop floor, where a blank form is filled in: a workshop, a line, a station, an operation (扣压线 OP30, 生产部各车间). */
+const SHOP_FLOOR = /车间|产线|生产线|线边|工位|工序|现场|班组|\bOP\s*\d|workshop|shop floor|production line|line ?side|station/i;
+
+/**
+ * Whether a form is used at a point of use, so that its blank in the version in force must reach it (IATF 16949 7.5.3.2,
+ * ISO 9001 7.5.3.2 a; tester82 A17): named under `forms` by a released manual, procedure or work instruction (`users`,
+ * their ids: formUsers), or its records kept on the shop floor (`record.location`: 车间, 产线, 工位, OP30 …). A form of
+ * neither (an office register) is filled in where it is kept and is not asked to be issued.
+ */
+export function formAtPointOfUse(form: Pick<ControlledDocument, "kind" | "record">, users: readonly string[]): boolean {
+  return form.kind === "form" && (users.length > 0 || SHOP_FLOOR.test(form.record?.location ?? ""));
+}
+
+/** For each form id: the released documents of levels 1 to 3 that name it under `forms`, in the repository's order. */
+export function formUsers(documents: Iterable<ControlledDocument>): Map<string, ControlledDocument[]> {
+  const users = new Map<string, ControlledDocument[]>();
+  for (const doc of documents) {
+    if (doc.status !== "released" || !issuedToPointsOfUse(doc)) continue;
+    for (const id of new Set(doc.forms ?? [])) users.set(id, [...(users.get(id) ?? []), doc]);
+  }
+  return users;
+}
+
 /**
  * Whether the repository records where its documents go: a controlled copy or an electronic issue of some
  * document. One that records none keeps its distribution elsewhere (on paper registers), and what would be
@@ -215,15 +238,21 @@ export function unitsWithoutCopy(doc: ControlledDocument, day: string): { versio
  * A released manual, procedure or work instruction whose version in force on `day` reached nobody, as
  * far as the record shows (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; tester55 C2): no controlled copy of
  * that version is out and no electronic issue of it is recorded. Copies of an earlier version still
- * out are not of it (tester68 G3). The version and the day it took effect; undefined when the document
- * is of another level, not in force yet (待实施) or was issued.
+ * out are not of it (tester68 G3). A form likewise when it is used at a point of use (formAtPointOfUse; `users`, the
+ * released documents of levels 1 to 3 that name it: formUsers; tester82 A17), unless one of them was issued on or after
+ * the day its version took effect (the blank goes out with the procedure). The version and the day it took effect;
+ * undefined when the document is of another level (a form not at a point of use), not in force yet (待实施) or was issued.
  */
-export function versionNotIssued(doc: ControlledDocument, day: string): { version: string; since: string } | undefined {
-  if (doc.status !== "released" || !issuedToPointsOfUse(doc)) return undefined;
+export function versionNotIssued(doc: ControlledDocument, day: string, users: readonly ControlledDocument[] = []): { version: string; since: string } | undefined {
+  if (doc.status !== "released" || !(issuedToPointsOfUse(doc) || formAtPointOfUse(doc, users.map((u) => u.id)))) return undefined;
   const version = copyEdition(doc);
   const since = recallStart(doc);
   if (version === undefined || since === undefined || since > day || pendingTransition(doc, day)) return undefined;
-  return copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0 ? undefined : { version, since };
+  if (copiesInForce(doc).length > 0 || electronicInForce(doc).length > 0) return undefined;
+  // A form handed out with a document that names it (its blank attached to the procedure's copy, or on OA with it) once that
+  // document's copy or electronic issue in force is dated on or after the form's version took effect: a form revised alone after it was not.
+  const issuedWith = (user: ControlledDocument) => [...copiesInForce(user), ...electronicInForce(user)].some((issue) => issue.date >= since);
+  return doc.kind === "form" && users.some(issuedWith) ? undefined : { version, since };
 }
 
 /**

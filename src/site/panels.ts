@@ -9,7 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { workdaysLeft, type WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { implementationDeadline } from "../model/customer-schedule.js";
-import { versionNotIssued } from "../model/distribution.js";
+import { formUsers, versionNotIssued } from "../model/distribution.js";
 import { sourcesWithoutKeeper } from "../model/external-check.js";
 import { currentRevision } from "../model/index.js";
 import { reviewWarnDays } from "../model/periodic-review.js";
@@ -447,10 +447,13 @@ const distribution: PanelDefinition = (input) => {
   // doc/not-issued's, and those doc/no-copy-in-force reports instead as a unit left without the version in force after holding
   // the previous one. Copies of the previous version still out are not of the version in force: the number said 0 while the
   // check named such a document (tester68 G3).
+  // A form is asked to be issued when a manual, procedure or instruction uses it (formUsers; tester82 A17).
+  let users: Map<string, ControlledDocument[]> | undefined;
   const bare = (f: Finding) => {
     const entity = f.rule === "doc/no-copy-in-force" ? input.entityOfFile(f.file) : undefined;
     const doc = entity?.kind === "document" ? (input.asOf ? input.asOf.documents.get(entity.id) : rc.index.documents.get(entity.id)?.value) : undefined;
-    return doc !== undefined && versionNotIssued(doc, input.today) !== undefined;
+    users ??= formUsers(input.asOf ? input.asOf.documents.values() : [...rc.index.documents.values()].map(({ value }) => value));
+    return doc !== undefined && versionNotIssued(doc, input.today, users.get(doc.id)) !== undefined;
   };
   const notIssued = findingNumber(input, "doc/not-issued", t(rc, "site.panel.distribution.not-issued"), bare);
   if (notIssued) {

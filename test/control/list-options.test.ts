@@ -222,9 +222,9 @@ describe("csr list periodic-reviews --from/--to: the reviews made in a year (tes
   it("counts a period's electronic issues apart, so that its totals and its rows agree (breaker60 K2)", async () => {
     const dir = copyFixture("examples/acme-auto");
     const out = (await csrInProcess(["-C", dir, "list", "distribution", "--from", "2026-01-01", "--to", "2026-06-30", "--today", "2026-12-04"], { lang: null })).stdout.split("\n");
-    expect(out[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-06-30；共 36 份）");
+    expect(out[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-06-30；共 38 份）");
     expect(out.filter((line) => line.startsWith("2026-01-01 至 2026-06-30：") || line.startsWith("另有电子版"))).toEqual([
-      "2026-01-01 至 2026-06-30：发放 17 份，回收 14 份（其中逾期回收 0 份），遗失 0 份，销毁 0 份，作废留用 0 份。",
+      "2026-01-01 至 2026-06-30：发放 19 份，回收 14 份（其中逾期回收 0 份），遗失 0 份，销毁 0 份，作废留用 0 份。",
       "另有电子版发放 5 处（表中列出，不计入上述份数：电子版无受控号、无人签收）。",
     ]);
   });
