@@ -36,9 +36,35 @@ export function unknownShifts(process: Pick<Process, "shifts">, shifts: readonly
   return own.length === 0 ? [] : shifts.filter((s) => !own.includes(s));
 }
 
-/** The months within which `process` is audited again (its own, else the repository's), or undefined when neither is set. */
-export function auditInterval(process: Process, config: QmsConfig | undefined): number | undefined {
-  return process.audit_months ?? config?.internal_audit?.interval_months;
+/**
+ * The months within which `process` is audited again: its own, else the repository's, else `fallback` (defaultAuditMonths: GJB
+ * 9001C's yearly audit); undefined when none applies.
+ */
+export function auditInterval(process: Process, config: QmsConfig | undefined, fallback?: number): number | undefined {
+  return process.audit_months ?? config?.internal_audit?.interval_months ?? fallback;
+}
+
+/** GJB 9001C 9.2 as military suppliers and their 军代表 practise it: every process (and department) is audited at least once a year. */
+export const GJB_AUDIT_MONTHS = 12;
+
+/**
+ * The interval of a process that sets none, where qms.yaml sets none either: in a repository working to GJB 9001C, 12 months
+ * (GJB_AUDIT_MONTHS; under IATF 16949 too, the stricter of the two) once the audit programme is in use — a process of `processes`
+ * records an audit or plans one (a repository that keeps its audits elsewhere is not told of audits due); undefined otherwise,
+ * where IATF 16949's three-year cycle (threeYearCycle) or nothing applies (tester81 J9).
+ */
+export function defaultAuditMonths(config: QmsConfig | undefined, processes: readonly Process[]): number | undefined {
+  return processes.some((p) => (p.audits?.length ?? 0) > 0 || (p.planned_audits?.length ?? 0) > 0) ? yearlyMonths(config) : undefined;
+}
+
+/** GJB_AUDIT_MONTHS in a repository working to GJB 9001C, else undefined: defaultAuditMonths once the programme is in use. */
+export function yearlyMonths(config: QmsConfig | undefined): number | undefined {
+  return (config?.standards ?? []).includes("GJB9001C") ? GJB_AUDIT_MONTHS : undefined;
+}
+
+/** The processes of `processes` audited at the GJB 9001C yearly default for want of an interval of their own or of qms.yaml (defaultAuditMonths). */
+export function yearlyAssumed(processes: readonly Process[], config: QmsConfig | undefined): Process[] {
+  return defaultAuditMonths(config, processes) === undefined ? [] : processes.filter((p) => auditInterval(p, config) === undefined);
 }
 
 /**
@@ -155,13 +181,17 @@ export interface AuditStanding {
   last?: IndexedAudit;
   uncounted?: IndexedAudit;
   months?: number;
+  /** `months` is GJB 9001C's yearly default (defaultAuditMonths), neither the process nor qms.yaml setting one. */
+  yearly?: boolean;
   due?: string;
 }
 
-export function auditStanding(process: Process, config: QmsConfig | undefined, today: string, roster: AuditorRoster): AuditStanding {
+/** `fallback`: the interval of a process without one where qms.yaml sets none (defaultAuditMonths of the same repository). */
+export function auditStanding(process: Process, config: QmsConfig | undefined, today: string, roster: AuditorRoster, fallback?: number): AuditStanding {
   const { last, uncounted } = lastAudit(process, today, roster);
-  const months = auditInterval(process, config);
-  const known = { ...(months !== undefined ? { months } : {}), ...(uncounted ? { uncounted } : {}) };
+  const months = auditInterval(process, config, fallback);
+  const yearly = months !== undefined && auditInterval(process, config) === undefined;
+  const known = { ...(months !== undefined ? { months } : {}), ...(yearly ? { yearly } : {}), ...(uncounted ? { uncounted } : {}) };
   if (!last) return { state: "never", ...known };
   if (months === undefined) return { state: "audited", last, ...known };
   const due = addMonths(last.audit.date, months);
@@ -200,10 +230,11 @@ export function threeYearCycle(config: QmsConfig | undefined): boolean {
  * in a repository under IATF 16949 (threeYearCycle), those with neither their own `audit_months` nor qms.yaml
  * `internal_audit.interval_months` (auditInterval). 36 months is the longest the standard allows (9.2.2.1), seldom the
  * frequency the organisation's internal audit procedure sets by risk and performance, so the programme and rule
- * process/audit-interval-unset say it is assumed (tester80 M9). None under another standard, where nothing falls due then.
+ * process/audit-interval-unset say it is assumed (tester80 M9). None under another standard, where nothing falls due then,
+ * nor where GJB 9001C's yearly default applies (defaultAuditMonths).
  */
 export function cycleAssumed(processes: readonly Process[], config: QmsConfig | undefined): Process[] {
-  return threeYearCycle(config) ? processes.filter((p) => auditInterval(p, config) === undefined) : [];
+  return threeYearCycle(config) && defaultAuditMonths(config, processes) === undefined ? processes.filter((p) => auditInterval(p, config) === undefined) : [];
 }
 
 /**

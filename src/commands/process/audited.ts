@@ -42,7 +42,7 @@ import { list, t } from "../../i18n/index.js";
 import { addMonths, localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { departmentLabel, processLabel } from "../../model/labels.js";
-import { auditCustomers, auditInterval, auditKind, auditShifts, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, plansFulfilledBy, threeYearCycle } from "../../model/process-audits.js";
+import { yearlyMonths, auditCustomers, auditInterval, auditKind, auditShifts, sameAuditReport, earliestAuditDay, findingsNonconformities, IATF_CYCLE_MONTHS, plansFulfilledBy, threeYearCycle } from "../../model/process-audits.js";
 import { AUDIT_FINDING_GRADES, AUDIT_KINDS, type AuditKind, type Process, type ProcessAudit } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption, eventDateOption } from "../options.js";
@@ -158,7 +158,8 @@ export async function processAuditedCommand(ctx: CommandContext, given: string, 
     lines.push(...contentLines(session, content));
     // The annual plan's entry for this process, kind and month is fulfilled by this audit (IATF 16949 9.2.2.1).
     if (plansFulfilledBy(process, kind, date).length > 0) lines.push(t("process.audited.plan-fulfilled", { month: date.slice(0, 7) }));
-    const months = auditInterval(process, session.repo.config?.value);
+    // An audit recorded puts the programme in use: GJB 9001C's yearly default applies from it on (defaultAuditMonths).
+    const months = auditInterval(process, session.repo.config?.value, yearlyMonths(session.repo.config?.value));
     // An audit by an auditor not qualified that day (breaker63 P4), or led from the process's own department (tester78 A8), does
     // not reset the interval (auditUncounted): no new due day is promised.
     if (uncounted === "unqualified") lines.push(t(kind === "qms" ? "process.audited.uncounted" : "process.audited.uncounted-kind", { auditor, kind }));

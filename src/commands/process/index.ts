@@ -33,7 +33,7 @@ import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
 import { processLabel } from "../../model/labels.js";
 import { CODE_PATTERN } from "../../model/paths.js";
-import { auditorRoster, auditStanding } from "../../model/process-audits.js";
+import { auditorRoster, auditStanding, defaultAuditMonths } from "../../model/process-audits.js";
 import { localToday } from "../../core/dates.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -253,7 +253,8 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
  * (overdue said), or that it was never audited; nothing when no interval applies.
  */
 function auditOutlook(process: Process, session: EditSession): string[] {
-  const standing = auditStanding(process, session.repo.config?.value, localToday(), auditorRoster(session.index.people, session.repo.config?.value));
+  const config = session.repo.config?.value;
+  const standing = auditStanding(process, config, localToday(), auditorRoster(session.index.people, config), defaultAuditMonths(config, session.repo.processes.map((p) => p.value)));
   if (standing.months === undefined) return [t("process.audit-months.none", { code: process.code })];
   // A later audit by an auditor not qualified that day, or led from the process's own department, is said: the due day is reckoned without it (auditUncounted).
   const uncounted = standing.uncounted

@@ -12,7 +12,7 @@
  */
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleAssumed, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
+import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleAssumed, defaultAuditMonths, yearlyAssumed, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
 import type { AuditKind, Process, QmsConfig } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { uncountedMark, uncountedNotes } from "./audits.js";
@@ -26,6 +26,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   const documents = [...ctx.index.documents.values()].map((d) => d.value);
   const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
   const cycle = threeYearCycle(config);
+  const fallback = defaultAuditMonths(config, processes);
   const last = Number(today.slice(0, 4));
   // The annual plan's entries (planned_audits, csr process plan) beside what was done: the coming years that have some, up to two, get their columns (tester78 A2).
   const planned = processes.flatMap((p) => (p.planned_audits ?? []).filter((plan) => typeof plan?.month === "string"));
@@ -43,7 +44,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
     // A product audit and a layered process audit have no cycle of their own in the standard: no due day.
     if (kind === "product" || kind === "lpa") return { never: held === undefined };
     if (kind === "qms") {
-      const standing = auditStanding(p, config, today, roster);
+      const standing = auditStanding(p, config, today, roster, fallback);
       if (standing.months !== undefined) return { due: standing.due ?? today, never: held === undefined };
       if (!cycle) return { never: held === undefined };
     }
@@ -145,15 +146,19 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
 /**
  * The processes whose next QMS audit is taken from the three-year cycle for want of an interval (cycleAssumed), one note that says
  * so and how to set one: the due days are then the longest IATF 16949 9.2.2.1 allows, not necessarily what the internal audit
- * procedure plans (tester80 M9; rule process/audit-interval-unset). Nothing when every process has an interval, or outside IATF 16949.
+ * procedure plans (tester80 M9; rule process/audit-interval-unset); under GJB 9001C, those audited yearly by default
+ * (yearlyAssumed), said alike. Nothing when every process has an interval, or outside IATF 16949 and GJB 9001C.
  */
 function assumedNotes(ctx: RegisterContext, processes: readonly Process[], config: QmsConfig | undefined): string[] {
-  const assumed = cycleAssumed(processes, config);
+  // Under GJB 9001C, the yearly audit of every process is assumed instead (defaultAuditMonths; tester81 J9).
+  const yearly = yearlyAssumed(processes, config);
+  const assumed = yearly.length > 0 ? yearly : cycleAssumed(processes, config);
   if (assumed.length === 0) return [];
+  const kind = yearly.length > 0 ? "yearly" : "no-interval";
   return [
     assumed.length === processes.length
-      ? t(ctx, "register.audit-programme.note-no-interval-all", { count: processes.length })
-      : t(ctx, "register.audit-programme.note-no-interval-some", { processes: assumed.map((p) => p.code).join(t(ctx, "register.audit-programme.by-separator")), count: assumed.length }),
+      ? t(ctx, `register.audit-programme.note-${kind}-all`, { count: processes.length })
+      : t(ctx, `register.audit-programme.note-${kind}-some`, { processes: assumed.map((p) => p.code).join(t(ctx, "register.audit-programme.by-separator")), count: assumed.length }),
   ];
 }
 

@@ -26,6 +26,7 @@ import {
   actionsAgainstAudit,
   auditUncounted,
   auditDue,
+  defaultAuditMonths,
   auditKind,
   auditorRoster,
   auditsIn,
@@ -535,7 +536,8 @@ function auditRows(ctx: RegisterContext, period: Period): Row[] {
       ? [t(ctx, "register.management-review.nonconformities-by-actions-item", { report: entry.audit.report, recorded: entry.audit.nonconformities, count: opened.length, ids: ids(ctx, opened.map((a) => a.id).sort(compareIds)) })]
       : [];
   });
-  const standings = processes.map((p) => ({ process: p, code: p.code, standing: auditStanding(p, config, day, roster) }));
+  const fallback = defaultAuditMonths(config, processes);
+  const standings = processes.map((p) => ({ process: p, code: p.code, standing: auditStanding(p, config, day, roster, fallback) }));
   const marked = (s: { code: string; standing: AuditStanding }) =>
     s.standing.uncounted ? t(ctx, s.standing.uncounted.why === "own-department" ? "register.audit-own-department.code" : "register.audit-uncounted.code", { code: s.code }) : s.code;
   const never = standings.filter((s) => s.standing.state === "never").map(marked);

@@ -12,7 +12,7 @@
  */
 import { daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
-import { auditNonconformities, auditorRoster, auditStanding, lastAudit, type AuditStanding } from "../../model/process-audits.js";
+import { auditNonconformities, auditorRoster, auditStanding, defaultAuditMonths, lastAudit, type AuditStanding } from "../../model/process-audits.js";
 import { actionOn } from "../../model/actions.js";
 import type { Table } from "../table.js";
 import { uncountedNotes } from "./audits.js";
@@ -42,7 +42,8 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       : [];
     return [timing(standing), ...words].filter((w) => w !== "").join(t(ctx, "register.management-review.detail-separator"));
   };
-  const standings = processes.map((p) => auditStanding(p, config, today, roster));
+  const fallback = defaultAuditMonths(config, processes);
+  const standings = processes.map((p) => auditStanding(p, config, today, roster, fallback));
   const lastOfKind = (p: (typeof processes)[number], kind: "manufacturing-process" | "product") => lastAudit(p, today, roster, kind).last?.audit.date ?? null;
   // The manufacturing programme's columns (on a terminal too) once a process is marked or audited so (IATF 16949 9.2.2.3, 9.2.2.4): a repository without keeps its columns.
   const manufacturing = processes.some((p) => p.manufacturing === true || (p.audits ?? []).some((a) => a.kind === "manufacturing-process" || a.kind === "product"));

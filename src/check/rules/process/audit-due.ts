@@ -1,6 +1,6 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { processLabel } from "../../../model/labels.js";
-import { auditDue, auditorRoster, auditStanding, outOfCycle, threeYearCycle } from "../../../model/process-audits.js";
+import { auditDue, auditorRoster, auditStanding, defaultAuditMonths, outOfCycle, threeYearCycle } from "../../../model/process-audits.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -9,7 +9,9 @@ import type { Rule } from "../../rule.js";
  * processes.yaml is audited within that many months of its last audit; a process never audited is due now.
  * Without an interval, an IATF 16949 repository still audits every process within its three-year cycle
  * (9.2.2.1; tester67a A11): a process last audited more than 36 months ago, or never audited 36 months
- * after the system (or the process) is first recorded in force, is reported; any other repository, nothing.
+ * after the system (or the process) is first recorded in force, is reported. A repository working to GJB 9001C audits each process
+ * at least once a year (defaultAuditMonths; tester81 J9): once its programme is in use (a process records or plans an audit), a
+ * process without an interval is held to 12 months, the message saying the yearly default; any other repository, nothing.
  */
 export const rule: Rule = {
   id: "process/audit-due",
@@ -21,7 +23,7 @@ export const rule: Rule = {
   summary: "A process has not been internally audited within the months qms.yaml or the process sets.",
   docs: {
     description:
-      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. An audit by an auditor without an internal auditor qualification that day (process/auditor-unqualified) does not count as its last audit. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting, a repository under IATF 16949 still audits each process within the three-year cycle (9.2.2.1): a process whose last audit is more than 36 months old is reported, and so is one never audited 36 months after the quality management system was first recorded in force (the first revision of its earliest quality manual, or, for a process whose documents in `processes.yaml` were all first released later, the first of those: the message names which). Under another standard nothing is reported without a setting.",
+      "With `internal_audit.interval_months` set in qms.yaml (e.g. 12), or `audit_months` on a process of `processes.yaml` (which takes precedence), each process is audited again within that many months of its last audit under `audits` (written by `csr process audited`); a process with no audit recorded is reported as due now. An audit by an auditor without an internal auditor qualification that day (process/auditor-unqualified) does not count as its last audit. {{cite:audit-programme}} asks for an internal audit programme that covers every process{{#IATF16949}} over a three-year cycle, each as often as its risk, performance and changes call for{{/IATF16949}}: the audit team leader plans the year from the processes that fall due (`csr list processes`). Without either setting, a repository under IATF 16949 still audits each process within the three-year cycle (9.2.2.1): a process whose last audit is more than 36 months old is reported, and so is one never audited 36 months after the quality management system was first recorded in force (the first revision of its earliest quality manual, or, for a process whose documents in `processes.yaml` were all first released later, the first of those: the message names which). Under GJB 9001C, every process is audited at least once a year: once a process of `processes.yaml` records an audit or plans one, a process without either setting is held to 12 months, reported as due when its last audit is more than 12 months old or when it has none, the message saying the interval is GJB 9001C's yearly default (a repository that keeps its audits outside csr is not told of audits due). Under another standard nothing is reported without a setting.",
     bad: `
   - code: M2
     name: 质量体系与文件控制
@@ -40,10 +42,11 @@ export const rule: Rule = {
     const { today } = ctx.options;
     const roster = auditorRoster(ctx.index.people, ctx.repo.config?.value);
     const cycle = threeYearCycle(config);
+    const fallback = defaultAuditMonths(config, ctx.repo.processes.map((p) => p.value));
     const documents = [...ctx.index.documents.values()].map((d) => d.value);
     for (const { value: process, file, path } of ctx.repo.processes) {
       if (!ctx.keeps(file)) continue;
-      const standing = auditStanding(process, config, today, roster);
+      const standing = auditStanding(process, config, today, roster, fallback);
       if (standing.months === undefined) {
         const late = cycle ? outOfCycle(process, standing, documents, today) : undefined;
         if (!late) continue;
@@ -63,12 +66,12 @@ export const rule: Rule = {
       const fix = t("rule.process/audit-due.fix", { code: process.code });
       const last = standing.last;
       if (!last) {
-        ctx.report({ file, path: [...path, "code"] }, sentences(t("rule.process/audit-due.never", { process: label, months: standing.months! }), ...uncounted, fix));
+        ctx.report({ file, path: [...path, "code"] }, sentences(t(standing.yearly ? "rule.process/audit-due.never-yearly" : "rule.process/audit-due.never", { process: label, months: standing.months! }), ...uncounted, fix));
         continue;
       }
       ctx.report(
         { file, path: [...path, "audits", last.index, "date"] },
-        sentences(t("rule.process/audit-due", { process: label, last: last.audit.date, months: standing.months!, due: standing.due! }), ...uncounted, fix),
+        sentences(t(standing.yearly ? "rule.process/audit-due.yearly" : "rule.process/audit-due", { process: label, last: last.audit.date, months: standing.months!, due: standing.due! }), ...uncounted, fix),
       );
     }
   },
