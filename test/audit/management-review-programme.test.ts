@@ -38,7 +38,7 @@ async function auditRows(dir: string, lang: "zh-CN" | "en", ...args: string[]): 
 describe("csr list management-review: the internal audit programme (tester78 A5)", () => {
   it("splits the audits by kind, counts an audit's nonconformities by the actions opened against it, gives the manufacturing process overdue and the programme's performance", async () => {
     const dir = await programme();
-    expect(await auditRows(dir, "zh-CN", "--today", "2026-12-05")).toEqual([
+    expect(await auditRows(dir, "zh-CN", "--from", "2026-01-01", "--today", "2026-12-05")).toEqual([
       // C1's audit was led by 李娜 of 市场部, which owns C1: no impartial audit, counted apart (tester78 A8).
       "内部审核,期间完成的内部审核（次）,2,体系审核 1 次（IA-2026-04）：C2 1 次；产品审核 1 次（PA-2026-01）：C4 1 次；另有 1 次组长审核本部门，不计：C1 1 次,内部审核记录",
       "内部审核,期间审核开出的不符合项,1,C2 1 项；另有 1 项出自组长审核本部门、不计的审核：C1 1 项；按对审核开出的纠正措施计：IA-2026-03 审核记录 0 项，开出纠正措施 1 项（NC-2026-001）,内部审核记录",
@@ -48,7 +48,8 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
       "内部审核,期间关闭的内部审核不符合项（纠正措施）,1,NC-2026-002,纠正措施台账",
       "内部审核,2026-12-05 未关闭的内部审核不符合项,1,NC-2026-001,纠正措施台账",
       "内部审核,其中有步骤逾期的,0,,纠正措施台账",
-      "内部审核,期间审核员无资格、不计入审核方案的审核,0,,内部审核记录",
+      // people.yaml qualifies no auditor: whether one was unqualified cannot be known, not 0 (tester82 A4).
+      "内部审核,期间审核员无资格、不计入审核方案的审核,—,people.yaml 未登记内审员资格，无从判断（csr person update <人员> --auditor-since <日期> --auditor-record <证书或记录编号>）,内部审核记录",
       "内部审核,期间审核员审核本部门工作的审核（客观公正存疑）,1,C1 IA-2026-03（李娜）,内部审核记录",
     ]);
     // One reading with csr check: C3 is the process process/manufacturing-audit-due reports on the same day.
@@ -67,7 +68,7 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
       "Internal audit,Internal audit nonconformities (corrective actions) closed in the period,0,,Corrective actions",
       "Internal audit,Internal audit nonconformities open on 2026-10-31,2,NC-2026-001, NC-2026-002,Corrective actions",
       "Internal audit,of which with a step overdue,0,,Corrective actions",
-      "Internal audit,Audits in the period by an auditor not qualified, not counted in the programme,0,,Internal audits",
+      "Internal audit,Audits in the period by an auditor not qualified, not counted in the programme,—,people.yaml records no internal auditor qualification: cannot be known (csr person update <person> --auditor-since <date> --auditor-record <certificate or record>),Internal audits",
       "Internal audit,Audits in the period in which an auditor audited their own department (impartiality in doubt),0,,Internal audits",
     ]);
   }, 300_000);
@@ -77,7 +78,7 @@ describe("csr list management-review: the internal audit programme (tester78 A5)
     cpSync(await programme(), dir, { recursive: true });
     const recorded = await csrInProcess(["-C", dir, "process", "audited", "C5", "--date", "2026-10-12", "--by", "zhaoqiang", "--report", "IA-2026-04", "--nonconformities", "0", "-y", "--commit"], { lang: "zh-CN" });
     expect(recorded.code).toBe(0);
-    expect((await auditRows(dir, "zh-CN", "--today", "2026-12-05"))[0]).toBe(
+    expect((await auditRows(dir, "zh-CN", "--from", "2026-01-01", "--today", "2026-12-05"))[0]).toBe(
       // IA-2026-03 of C1, led from C1's own department, is counted apart (tester78 A8).
       "内部审核,期间完成的内部审核（次）,2,体系审核 1 次（IA-2026-04）：C2 1 次、C5 1 次；产品审核 1 次（PA-2026-01）：C4 1 次；另有 1 次组长审核本部门，不计：C1 1 次,内部审核记录",
     );

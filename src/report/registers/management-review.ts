@@ -435,16 +435,21 @@ function documentRows(ctx: RegisterContext, period: Period): Row[] {
   const row = rowOf(ctx, period, area);
   const withResult = (key: "suitable" | "revise" | "withdraw") => ids(ctx, result(key).map(({ doc }) => doc.id));
   const external = t(ctx, "register.external.sheet");
+  // A figure the records cannot give is "—" with the reason, not a 0 that reads "checked, none" (tester82 A4): no document in
+  // force sets a periodic review interval; no controlled copy was ever recorded as issued (csr distribute).
+  const noInterval = !documents.some((d) => d.status === "released" && d.review_interval_months !== undefined);
+  const noCopies = !ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0);
+  const copyRow = (key: "recall-overdue" | "lost", list: readonly string[]) => (noCopies ? row(key, "—", t(ctx, "register.management-review.copies-unrecorded"), distribution) : row(key, list.length, ids(ctx, list), distribution));
   return [
-    row("periodic-due", due.length, ids(ctx, due.map((r) => String(r.id))), t(ctx, "register.periodic-reviews-due.sheet")),
+    noInterval ? row("periodic-due", "—", t(ctx, "register.management-review.periodic-no-interval"), t(ctx, "register.periodic-reviews-due.sheet")) : row("periodic-due", due.length, ids(ctx, due.map((r) => String(r.id))), t(ctx, "register.periodic-reviews-due.sheet")),
     row("periodic-made", made.length, "", periodic),
     row("periodic-suitable", result("suitable").length, withResult("suitable"), periodic),
     row("periodic-revise", result("revise").length, withResult("revise"), periodic),
     row("periodic-withdraw", result("withdraw").length, withResult("withdraw"), periodic),
     row("released", released.length, ids(ctx, released), t(ctx, "register.changes.sheet")),
     row("withdrawn", withdrawn.length, ids(ctx, withdrawn), t(ctx, "register.obsolete.sheet")),
-    row("recall-overdue", overdueCopies.length, ids(ctx, overdueCopies), distribution),
-    row("lost", lost.length, ids(ctx, lost), distribution),
+    copyRow("recall-overdue", overdueCopies),
+    copyRow("lost", lost),
     ...externalRows(ctx, period, row, external),
   ];
 }
@@ -672,12 +677,15 @@ function programmeRows(ctx: RegisterContext, period: Period, held: readonly Audi
     const who = ownDepartmentAuditors(process, audit, roster.person);
     return who.length > 0 ? [t(ctx, "register.management-review.audit-with", { code: process.code, report: audit.report, names: ids(ctx, who.map(({ person }) => person.name)) })] : [];
   });
+  const judgeable = held.some(({ process, audit }) => process.owner !== undefined && (audit.by ?? []).some((id) => roster.person(id)?.department !== undefined));
   return [
     row("audit-actions-closed", closed.length, ids(ctx, closed.map((a) => a.id)), register),
     row("audit-actions-open", open.length, ids(ctx, open.map((a) => a.id)), register),
     row("audit-actions-overdue", late.length, ids(ctx, late), register),
-    row("audits-unqualified", unqualified.length, ids(ctx, unqualified), record),
-    row("audits-own-department", partial.length, ids(ctx, partial), record),
+    // Without any auditor qualification in people.yaml nobody can be told unqualified: "—", not a 0 that reads "all qualified" (tester82 A4).
+    roster.marks ? row("audits-unqualified", unqualified.length, ids(ctx, unqualified), record) : row("audits-unqualified", "—", t(ctx, "register.management-review.auditors-unregistered"), record),
+    // Whether an auditor audited their own department's work is known only of a process with an owning department and an auditor with a department.
+    judgeable || held.length === 0 ? row("audits-own-department", partial.length, ids(ctx, partial), record) : row("audits-own-department", "—", t(ctx, "register.management-review.departments-unrecorded"), record),
     ...planRow(ctx, period, row),
   ];
 }
