@@ -134,6 +134,7 @@ import { rule as personMilitarySignature } from "./rules/person/military-signatu
 import { rule as personOperatorSignature } from "./rules/person/operator-signature.js";
 import { rule as personStationCover } from "./rules/person/station-cover.js";
 import { rule as personStationUnqualified } from "./rules/person/station-unqualified.js";
+import { rule as personKeyOperationUncertified } from "./rules/person/key-operation-uncertified.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as personWorkBeforeJoining } from "./rules/person/work-before-joining.js";
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
@@ -310,6 +311,7 @@ export const rules: readonly Rule[] = [
   managementReviewOutputOverdue,
   personAuditorQualificationExpiring,
   personHolderElsewhere,
+  personKeyOperationUncertified,
   personLeftWithOpenWork,
   personMilitarySignature,
   personOperatorSignature,

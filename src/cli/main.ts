@@ -896,7 +896,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
         symbol
           .command("add")
           .description(t("help.symbol.add"))
-          .option("--customer <code>", t("help.symbol.customer"))
+          .option("--customer <code>", t("help.symbol.add.customer"))
           .option("--customer-symbol <symbol>", t(general ? "help.symbol.customer-symbol.general" : "help.symbol.customer-symbol"))
           .option("--customer-class <class>", t(general ? "help.symbol.customer-class.general" : "help.symbol.customer-class"))
           .option("--meaning <text>", t("help.symbol.meaning"))
@@ -1188,6 +1188,7 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--remove-clause <refs...>", t("help.set.remove-clause"))
           .option("--processes <codes...>", t("help.set.processes"))
           .option("--station <codes...>", t("help.set.station"))
+          .option("--key-operation <codes...>", t("help.set.key-operation"))
           .option("--add-process <processes...>", t("help.set.add-process"))
           .option("--remove-process <processes...>", t("help.set.remove-process"))
           .option("--add-form <forms...>", t("help.set.add-form"))

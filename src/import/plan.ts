@@ -2750,6 +2750,13 @@ function updateCommand(sheet: SymbolConversion, table: SymbolConversion, change:
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
 function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolConversion | undefined {
+  // A row of our own marks (本单位, as csr list symbols prints symbols.yaml `own`) has no customer to convert for: named, not guessed.
+  const customerCell = row.text("customer") || row.text("customerName");
+  if (LANGS.some((lang) => customerCell === translate(lang, "register.symbols.own"))) {
+    const symbol = row.text("symbol");
+    const known = repo.ownSymbols.some((o) => o.value.symbol === symbol);
+    return void issue(t(known ? "import.symbol.own-known" : "import.symbol.own", { symbol, command: `csr symbol add --symbol ${shellArgument(symbol)} --class ${shellArgument(row.text("class"))}` }), true);
+  }
   const customer = customerOfRow(row, repo, () => void issue(t("import.symbol.no-customer"), true), issue);
   if (!customer) return;
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));

@@ -17,6 +17,7 @@ import type {
   Process,
   QmsConfig,
   SupplierRecord,
+  OwnSymbol,
   SymbolConversion,
   Tooling,
   FirstArticle,
@@ -53,6 +54,8 @@ export interface Repository {
   documents: Located<ControlledDocument>[];
   processes: Located<Process>[];
   symbols: Located<SymbolConversion>[];
+  /** The organisation's own marks of symbols.yaml `own` (本单位特性符号, no customer's; model/symbols.ts ownMarks). */
+  ownSymbols: Located<OwnSymbol>[];
   /** The nonconformity and corrective action records (actions/<id>.yaml, 8D). */
   actions: Located<CorrectiveAction>[];
   /** The suppliers' records (suppliers/<code>.yaml; model/suppliers.ts joins them with their outside parties). */
@@ -136,6 +139,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     documents: [],
     processes: [],
     symbols: [],
+    ownSymbols: [],
     actions: [],
     suppliers: [],
     tooling: [],
@@ -177,7 +181,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         (data.processes as Process[]).forEach((value, i) => repo.processes.push({ value, file, path: ["processes", i] }));
         break;
       case "symbols":
-        (data.symbols as SymbolConversion[]).forEach((value, i) => repo.symbols.push({ value, file, path: ["symbols", i] }));
+        ((data.symbols ?? []) as SymbolConversion[]).forEach((value, i) => repo.symbols.push({ value, file, path: ["symbols", i] }));
+        ((data.own ?? []) as OwnSymbol[]).forEach((value, i) => repo.ownSymbols.push({ value, file, path: ["own", i] }));
         break;
       case "tooling":
         (data.tooling as Tooling[]).forEach((value, i) => repo.tooling.push({ value, file, path: ["tooling", i] }));

@@ -10,10 +10,10 @@
 import { escapeRegExp } from "../core/text.js";
 import { markdownTables, placedTableCells, tableCells } from "./markdown-tables.js";
 import { documentSections } from "./sections.js";
-import type { ControlledDocument, DocumentRole, Path, SymbolConversion } from "./types.js";
+import type { ControlledDocument, DocumentRole, OwnSymbol, Path, SymbolConversion } from "./types.js";
 
 /** The roles a document may have (document.schema.json `role`): csr set --role offers these. */
-export const DOCUMENT_ROLES = ["pfmea", "control-plan", "process-flow"] as const satisfies readonly DocumentRole[];
+export const DOCUMENT_ROLES = ["pfmea", "control-plan", "process-flow", "characteristic-classification"] as const satisfies readonly DocumentRole[];
 
 /** One row of a characteristic table, where it is written and what it says. */
 export interface CharacteristicRow {
@@ -32,6 +32,12 @@ export interface CharacteristicRow {
   /** The operation's name (工序名称), when the table has the column; continued like `op`. */
   opName?: string;
   /**
+   * The part (零件名称) and its drawing number (图号), when the table has the columns (a 特性分类表, GJB 190: what csr list
+   * key-parts groups by); an empty cell continues the row above, like `op`.
+   */
+  part?: string;
+  drawing?: string;
+  /**
    * What is controlled: the product and process characteristic cells (特性, 产品特性, 过程特性), joined by " / ";
    * in a PFMEA without them, the failure mode (失效模式). Empty when the row has none.
    */
@@ -47,12 +53,14 @@ export interface CharacteristicRow {
   reaction?: string;
 }
 
-type Column = "op" | "opName" | "characteristic" | "failureMode" | "class" | "s" | "o" | "d" | "ap" | "reaction";
+type Column = "op" | "opName" | "part" | "drawing" | "characteristic" | "failureMode" | "class" | "s" | "o" | "d" | "ap" | "reaction";
 
 /** Headers by column, normalised (header()): Chinese as the forms write them, English as the AIAG manuals. */
 const HEADERS: Record<Column, readonly string[]> = {
   op: ["工序号", "工序", "工序编号", "工位", "工位号", "过程编号", "过程步骤", "零件/过程编号", "op", "opno", "opno.", "op.no.", "operation", "operationno.", "processstep", "processno.", "processnumber", "part/processnumber", "station"],
   opName: ["工序名称", "过程名称", "过程名称/操作描述", "操作描述", "processname", "operationdescription", "processname/operationdescription"],
+  part: ["零件名称", "零部件名称", "部件名称", "产品名称", "partname", "componentname"],
+  drawing: ["图号", "零件图号", "图样代号", "图样编号", "drawingno.", "drawingnumber", "drawing"],
   characteristic: ["特性", "产品特性", "过程特性", "特性名称", "characteristic", "characteristics", "productcharacteristic", "processcharacteristic"],
   failureMode: ["失效模式", "潜在失效模式", "failuremode", "potentialfailuremode"],
   class: ["特殊特性", "特殊特性分类", "特殊特性符号", "特性分类", "分类", "specialcharacteristic", "specialcharacteristics", "specialchar.", "class", "classification"],
@@ -95,9 +103,9 @@ export function opsNamed(text: string): string[] {
   return [...ops];
 }
 
-/** The table's symbols of ours (symbols.yaml rows in use, `symbol`), each once. */
-export function ourSymbols(rows: readonly SymbolConversion[]): string[] {
-  return [...new Set(rows.filter((r) => !r.retired).map((r) => r.symbol))];
+/** The table's symbols of ours (symbols.yaml rows in use, `symbol`, and the organisation's own marks, `own`), each once. */
+export function ourSymbols(rows: readonly SymbolConversion[], own: readonly OwnSymbol[] = []): string[] {
+  return [...new Set([...rows.filter((r) => !r.retired).map((r) => r.symbol), ...own.map((r) => r.symbol)])];
 }
 
 /** One RegExp per set of our symbols (marksIn): a check reads every line of every document with the same few. */
@@ -235,6 +243,8 @@ export function tableCharacteristics(text: string, ours: readonly string[]): Omi
   for (const { at, characteristicColumns, delimiter: i, last } of characteristicTables(lines)) {
     let op = "";
     let opName: string | undefined;
+    let part: string | undefined;
+    let drawing: string | undefined;
     for (let j = i + 1; j <= last; j++) {
       const row = tableCells(lines[j]!);
       const cell = (column: Column) => (at.has(column) ? row[at.get(column)!] : undefined);
@@ -245,10 +255,14 @@ export function tableCharacteristics(text: string, ours: readonly string[]): Omi
         opName = undefined;
       }
       if (cell("opName")) opName = cell("opName");
+      if (cell("part")) part = cell("part");
+      if (cell("drawing")) drawing = cell("drawing");
       const characteristic = characteristicColumns.length > 0 ? characteristicColumns.map((c) => row[c] ?? "").filter((c) => c !== "").join(" / ") : (cell("failureMode") ?? "");
       const marks = marksIn([cell("class") ?? "", ...characteristicColumns.map((c) => row[c] ?? "")].join(" "), ours);
       const found: Omit<CharacteristicRow, "section" | "title" | "path"> = { line: j + 1, text: lines[j]!.trim(), op, characteristic, marks };
       if (opName !== undefined) found.opName = opName;
+      if (part !== undefined) found.part = part;
+      if (drawing !== undefined) found.drawing = drawing;
       const s = rating(cell("s"));
       const o = rating(cell("o"));
       const d = rating(cell("d"));

@@ -23,6 +23,7 @@ export type CitedRequirement =
   | "audit-impartiality"
   | "auditor-competence"
   | "station-qualification"
+  | "key-operation"
   | "station-cover"
   | "second-party-auditor-competence"
   | "audit-programme"
@@ -103,6 +104,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "training-effectiveness": { IATF16949: ["7.2.2"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
   "audit-impartiality": { IATF16949: ["9.2.2"], GJB9001C: ["9.2.2"], ISO9001: ["9.2.2"] },
   "auditor-competence": { IATF16949: ["7.2.3"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },
+  "key-operation": { IATF16949: ["8.5.1"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
   "station-qualification": { IATF16949: ["7.2.1", "7.2.2", "8.5.1"], GJB9001C: ["7.2", "8.5.1"], ISO9001: ["7.2", "8.5.1"] },
   "station-cover": { IATF16949: ["7.1.2", "8.5.1"], GJB9001C: ["7.1.2", "8.5.1"], ISO9001: ["7.1.2", "8.5.1"] },
   "second-party-auditor-competence": { IATF16949: ["7.2.4"], GJB9001C: ["7.2"], ISO9001: ["7.2"] },

@@ -43,6 +43,7 @@ export const REGISTER_COMMANDS = {
   tooling: "csr list tooling",
   "error-proofing": "csr list error-proofing",
   "first-articles": "csr list first-articles",
+  "key-parts": "csr list key-parts",
   objectives: "csr list objectives",
   "management-review-outputs": "csr list management-review-outputs",
   supervision: "csr list supervision",

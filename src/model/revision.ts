@@ -107,6 +107,7 @@ export const REGISTER_FIELDS = [
   "clauses",
   "processes",
   "stations",
+  "key_operations",
   "record",
   "review_interval_months",
   "audience",

@@ -5,7 +5,7 @@
  * stars (★ ☆) and circled letters (Ⓢ Ⓒ); letter codes such as SC cannot be told from words.
  */
 
-import type { SymbolConversion } from "./types.js";
+import type { OwnSymbol, SymbolConversion } from "./types.js";
 
 /** One mark: the geometric shapes block, the two stars, the circled Latin letters. */
 const MARK = /[\u25A0-\u25FF\u2605\u2606\u24B6-\u24E9]/gu;
@@ -121,8 +121,9 @@ export function marksOf(values: Iterable<string>): Set<string> {
  * The marks a document may carry by the symbol table (symbols.yaml's rows): the symbols and customer symbols of the
  * rows in use, and the symbols a row replaced by `csr symbol update` (symbol/replaced-symbol reports those). Empty
  * for a repository without a table. Used by symbol/unknown-symbol and by csr release's special-characteristic reminder.
+ * `own`: the organisation's own marks (symbols.yaml `own`), which a document may carry as well.
  */
-export function tableMarks(rows: readonly SymbolConversion[]): Set<string> {
+export function tableMarks(rows: readonly SymbolConversion[], own: readonly OwnSymbol[] = []): Set<string> {
   const inUse = rows.filter((r) => !r.retired);
-  return marksOf([...inUse.flatMap((r) => [r.symbol, r.customer_symbol]), ...inUse.flatMap((r) => (r.changes ?? []).map((c) => c.was.symbol ?? ""))]);
+  return marksOf([...inUse.flatMap((r) => [r.symbol, r.customer_symbol]), ...inUse.flatMap((r) => (r.changes ?? []).map((c) => c.was.symbol ?? "")), ...own.map((r) => r.symbol)]);
 }

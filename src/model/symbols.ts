@@ -4,7 +4,7 @@
  * conversion table that the customer may need to approve: an approval is of the row's content, so a
  * row changed after it (by csr symbol update or by hand) is no longer approved.
  */
-import type { SymbolApproval, SymbolConversion, SymbolConversionValues } from "./types.js";
+import type { OwnSymbol, SymbolApproval, SymbolConversion, SymbolConversionValues } from "./types.js";
 
 /** The values of `row` that its customer approves (customer symbol, class and meaning; our symbol and class). */
 export function conversionValues(row: SymbolConversion): SymbolConversionValues {
@@ -69,15 +69,22 @@ export interface SymbolLegendRow {
  * customer symbols converted to it, so that the reader of a work instruction or control plan learns what
  * a mark asks where the mark is (IATF 16949 8.3.3.3, 8.2.3.1.2). `en`: the English class and meaning where
  * the row gives them. `customers`: the document's customers (symbol-documents.ts documentCustomers); a mark
- * their rows have is explained by their rows alone, any other by every row in use. A mark the table does not list gets no row (symbol/unknown-symbol reports it).
+ * their rows have is explained by their rows alone, any other by every row in use; `own`: the organisation's own marks
+ * (symbols.yaml `own`), explained by their own row, with no customer. A mark the table does not list gets no row (symbol/unknown-symbol reports it).
  */
-export function symbolLegend(rows: readonly SymbolConversion[], marks: readonly string[], en = false, customers: ReadonlySet<string> = new Set()): SymbolLegendRow[] {
+export function symbolLegend(rows: readonly SymbolConversion[], marks: readonly string[], en = false, customers: ReadonlySet<string> = new Set(), own: readonly OwnSymbol[] = []): SymbolLegendRow[] {
   const all = rows.filter(inUse);
   // A mark of the document's customers means what their rows say; another customer's meaning of it would only confuse.
   const theirRows = all.filter((r) => customers.has(r.customer));
   const legend: SymbolLegendRow[] = [];
   const distinct = (values: string[]) => [...new Set(values.filter((v) => v !== ""))];
   for (const mark of marks) {
+    // The organisation's own mark (symbols.yaml `own`) means what it says, whichever customer's the document is.
+    const mine = own.find((r) => r.symbol === mark);
+    if (mine) {
+      legend.push({ symbol: mark, class: en ? (mine.class_en ?? mine.class) : mine.class, meanings: distinct([(en ? (mine.meaning_en ?? mine.meaning) : mine.meaning) ?? ""]), customers: [] });
+      continue;
+    }
     const live = theirRows.some((r) => r.symbol === mark || r.customer_symbol === mark) ? theirRows : all;
     const ours = live.filter((r) => r.symbol === mark);
     const theirs = ours.length > 0 ? [] : live.filter((r) => r.customer_symbol === mark);

@@ -943,7 +943,7 @@ export interface FormSheet {
 }
 
 /** A document's role in tracing special characteristics (document.schema.json `role`). */
-export type DocumentRole = "pfmea" | "control-plan" | "process-flow";
+export type DocumentRole = "pfmea" | "control-plan" | "process-flow" | "characteristic-classification";
 
 export interface ControlledDocument {
   id: string;
@@ -955,6 +955,12 @@ export interface ControlledDocument {
   processes?: string[];
   /** The stations (工位, e.g. OP20) a work instruction is used at: those working there are trained on it (model/training-completion.ts). */
   stations?: string[];
+  /**
+   * The operations (工序, by the station code the skills matrix uses, e.g. OP40) this document marks 关键工序 (key
+   * operations, GJB 9001C-2017 8.5.1 关键过程): run only by operators holding a level III or IV there (持证上岗; rule
+   * person/key-operation-uncertified). csr set --key-operation. Register data.
+   */
+  key_operations?: string[];
   clauses?: string[];
   status: DocumentStatus;
   effective?: string;
@@ -1434,6 +1440,21 @@ export interface SymbolConversion {
   changes?: SymbolChange[];
   /** Set when the row is no longer used (停用, csr symbol retire); it stays for documents of the earlier customer revision. */
   retired?: { date: string; by: string; reason: string };
+}
+
+/**
+ * One of the organisation's own special-characteristic marks (symbols.yaml `own`; 本单位特性符号), which no customer
+ * converts or approves: a GJB supplier's 关键特性 and 重要特性 marks (GJB 190 特性分类), or an automotive supplier's mark for
+ * a characteristic it classified itself. Read as "our symbols" wherever the conversion rows' `symbol` is (characteristic
+ * rows, the 符号说明, symbol/unknown-symbol). A class containing 关键 (or Critical, Key) makes a 关键特性, one containing 重要
+ * (Major, Important) a 重要特性 (model/key-parts.ts).
+ */
+export interface OwnSymbol {
+  symbol: string;
+  class: string;
+  class_en?: string;
+  meaning?: string;
+  meaning_en?: string;
 }
 
 /** The values of a row that a customer approves: a row whose values differ from those approved is no longer approved. */

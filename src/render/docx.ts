@@ -538,6 +538,8 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
     rows: [
       new TableRow({ cantSplit: true, children: [...pair("document_number", [plain(docx, view.number)]), ...pair("version", [plain(docx, view.version)]), ...pair("department", [plain(docx, view.department)])] }),
       new TableRow({ cantSplit: true, children: [...pair("issued", [plain(docx, view.issued)]), ...pair("effective", [plain(docx, view.effective)], 3)] }),
+      // The 关键工序 the document marks (GJB 9001C 8.5.1): on the header, where the 工艺文件 carries its 关键 mark.
+      ...(view.keyOperations ? [new TableRow({ cantSplit: true, children: pair("key_operations", [plain(docx, view.keyOperations)], 5) })] : []),
       // The signature rows of the document's layout (qms.yaml document_layouts), three to a row; a short last row is filled with empty cells.
       ...view.signatureRows.map(
         (row) =>

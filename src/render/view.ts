@@ -184,6 +184,8 @@ export interface DocumentView extends Header {
   levelLabel: string;
   /** The 密级 marking: the document's own, else its layout's default; empty for none. */
   classification: string;
+  /** The operations the document marks 关键工序 (`key_operations`, GJB 9001C-2017 8.5.1), joined: a header row of their own; empty for none. */
+  keyOperations: string;
   /** The header's signature cells, three to a row, as the document's layout lists them. */
   signatureRows: SignatureCellView[][];
   /** The revision record's columns: the layout's, else the default (日期, 修订内容摘要, 页次, 版本/版次, 修订人, and 总页数 when a revision records them), in every output format. */
@@ -689,6 +691,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     })),
     levelLabel: layout ? names.pick(layout.label ?? "", layout.label_en) : "",
     classification,
+    keyOperations: (doc.key_operations ?? []).join(translate(lang, "register.list-separator")),
     signatureRows: signatureCells(names, current, layout, lang),
     revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
     revisionRows: (doc.revisions ?? []).map((r) => ({
@@ -738,7 +741,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
  * its body first shows them, as model/symbols.ts symbolLegend explains them.
  */
 function legendView(repo: Repository, doc: ControlledDocument, lang: Lang): DocumentView["symbolLegend"] {
-  if ((doc.kind !== "instruction" && doc.kind !== "form") || repo.symbols.length === 0) return [];
+  if ((doc.kind !== "instruction" && doc.kind !== "form") || repo.symbols.length + repo.ownSymbols.length === 0) return [];
   const marks = [...new Set(documentSections(doc).flatMap((s) => symbolMarks(s.section.text ?? "")))];
   const separator = translate(lang, "register.list-separator");
   return symbolLegend(
@@ -746,6 +749,7 @@ function legendView(repo: Repository, doc: ControlledDocument, lang: Lang): Docu
     marks,
     lang === "en",
     documentCustomers(repo).get(doc.id),
+    repo.ownSymbols.map((s) => s.value),
   ).map((row) => ({
     symbol: row.symbol,
     class: row.class,

@@ -3,7 +3,7 @@
  * repository's registers cite GJB 9001C, and its workbook and site leave out an empty symbol
  * conversion table, which is IATF 16949's.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,14 @@ import { allRegisters, auditRegisters } from "../../src/report/registers/index.j
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const GJB = join(ROOT, "examples", "gjb-demo");
+
+/** gjb-demo without its symbols.yaml (its own 关键/重要 marks): a GJB repository with no symbol of any kind. */
+function withoutSymbols(): string {
+  const dir = tempDir();
+  cpSync(GJB, dir, { recursive: true });
+  rmSync(join(dir, "symbols.yaml"));
+  return dir;
+}
 const ACME = join(ROOT, "examples", "acme-auto");
 
 describe("citations of the standards in scope", () => {
@@ -177,10 +185,11 @@ describe("the symbol conversion table", () => {
   const ids = (dir: string, registers: typeof auditRegisters) => registers(registerContext(loadRepository(dir), "zh-CN"), "2026-11-27").map((t) => t.id);
 
   it("is left out of a GJB 9001C repository's workbook and site while symbols.yaml has no entry, and kept for csr import", async () => {
-    expect(ids(GJB, auditRegisters)).not.toContain("symbols");
-    expect(ids(GJB, allRegisters)).toContain("symbols");
+    const gjb = withoutSymbols();
+    expect(ids(gjb, auditRegisters)).not.toContain("symbols");
+    expect(ids(gjb, allRegisters)).toContain("symbols");
     const out = join(tempDir(), "体系清单.xlsx");
-    const result = await csrInProcess(["-C", GJB, "export", "--out", out, "--today", "2026-11-27"], { lang: null });
+    const result = await csrInProcess(["-C", gjb, "export", "--out", out, "--today", "2026-11-27"], { lang: null });
     // The clause matrices' hint (its catalog is provisional), for the one who runs the command.
     expect([result.code, result.stderr]).toEqual([0, `已写入 ${out}\nGJB 9001C-2017 的条款目录是暂定的：可在本库 standards/GJB9001C.yaml 中修正或补充。\n`]);
     const book = new ExcelJS.Workbook();
@@ -200,8 +209,12 @@ describe("the symbol conversion table", () => {
       "发放回收记录",
       "培训记录",
       "未完成培训",
+      // The example's 关键工序 operators are qualified (people.yaml skills).
+      "多能工矩阵",
       // The record of first article inspections (GJB 9001C-2017 8.5.1), as the example's first-articles.yaml has them.
       "首件鉴定台账",
+      // Its 特性分类表 CS/QR-009-02 (GJB 909A, 190).
+      "关键件重要件项目明细表",
       "文件定期评审记录",
       // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
       "质量问题归零及纠正措施台账",
@@ -221,7 +234,7 @@ describe("the symbol conversion table", () => {
   });
 
   it("says why it is empty when csr list symbols has nothing to show, in the terms of GJB 9001C (特性分类, not FMEA and control plans)", async () => {
-    const result = await csrInProcess(["-C", GJB, "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    const result = await csrInProcess(["-C", withoutSymbols(), "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
     // The register says what it holds and names no file; where the symbols are recorded is the hint on stderr.
     expect((JSON.parse(result.stdout) as { rows: unknown[]; notes: string[] }).notes).toEqual([
       "没有登记顾客的特性分类符号：没有顾客规定自己的符号时，设计文件、工艺文件和检验文件只用本公司标注关键特性、重要特性的符号。",

@@ -177,7 +177,7 @@ describe("symbol/approval-missing in the words of the organisation's standards (
     expect((await run(dir, "--customer", "NES", "--customer-symbol", "G", "--customer-class", "关键特性", "--symbol", "★", "--class", "关键", "-y")).code).toBe(0);
     const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-12-04"], { lang: null });
     expect(checked.stdout).toContain(
-      "symbols.yaml:3:22 warning symbol/approval-missing NES 的 G 行（G 关键特性 → ★ 关键）在用，但没有登记顾客认可：特性分类符号对照表经顾客认可后才能用于图样、工艺文件和检验文件。请将对照表提交顾客，认可后用 'csr symbol approve NES --rows G --by <认可人> --date <日期> --evidence <依据>' 登记。\n",
+      "symbols.yaml:17:22 warning symbol/approval-missing NES 的 G 行（G 关键特性 → ★ 关键）在用，但没有登记顾客认可：特性分类符号对照表经顾客认可后才能用于图样、工艺文件和检验文件。请将对照表提交顾客，认可后用 'csr symbol approve NES --rows G --by <认可人> --date <日期> --evidence <依据>' 登记。\n",
     );
   });
 });

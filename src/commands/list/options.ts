@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "objectives", "management-review-outputs", "supervision", "register-editions"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "key-parts", "objectives", "management-review-outputs", "supervision", "register-editions"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**

@@ -36,6 +36,7 @@ import { customerRegister } from "../../report/registers/customers.js";
 import { skillsMatrix } from "../../report/registers/skills.js";
 import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
 import { firstArticleRegister } from "../../report/registers/first-articles.js";
+import { keyPartRegister } from "../../report/registers/key-parts.js";
 import { objectiveRegister } from "../../report/registers/objectives.js";
 import { managementReviewOutputsRegister } from "../../report/registers/management-review-outputs.js";
 import { supervisionReport } from "../../report/registers/supervision.js";
@@ -262,6 +263,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "supervision") {
     table = supervisionReport(rc, { period: period! });
     name = `supervision-${period!.from}-${period!.to}`;
+  } else if (what === "key-parts") {
+    // 关键件、重要件项目明细表 (GJB 909A), from the released 特性分类表 of --today.
+    table = keyPartRegister(rc, { today });
   } else if (what === "management-review-outputs") {
     table = managementReviewOutputsRegister(rc, { today });
   } else if (what === "register-editions") {

@@ -15,7 +15,7 @@ import type { ControlledDocument } from "../../model/types.js";
 
 /** The reminder's lines for the release of `released` (`version`) after `previous` (the revision released before it); none when no marked line changed. */
 export function characteristicLines(repo: Repository, released: ControlledDocument, version: string, previous: ControlledDocument): string[] {
-  const known = tableMarks(repo.symbols.map((s) => s.value));
+  const known = tableMarks(repo.symbols.map((s) => s.value), repo.ownSymbols.map((s) => s.value));
   const { removed, added, marks } = specialCharacteristicChanges(previous, released, known);
   if (marks.length === 0) return [];
   const processes = repo.processes.map((p) => p.value).filter((p) => (released.processes ?? []).includes(p.code) || (p.documents ?? []).includes(released.id));

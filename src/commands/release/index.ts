@@ -404,7 +404,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (special) ctx.stdout(special + "\n");
     // A special characteristic added, removed or reworded: its control plan and PFMEA are reviewed with it (IATF 16949 8.5.6.1, 8.3.3.3).
     // Read from git (the tag, else the history) only where a symbol table gives marks to compare (test/safety/git-processes).
-    const before = current === undefined || tableMarks(repo.symbols.map((s) => s.value)).size === 0 ? undefined : (await baselineOf(current))?.released;
+    const before = current === undefined || tableMarks(repo.symbols.map((s) => s.value), repo.ownSymbols.map((s) => s.value)).size === 0 ? undefined : (await baselineOf(current))?.released;
     if (before) for (const line of characteristicLines(repo, releasedDoc, version, before)) ctx.stdout(line + "\n");
     const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date, current === undefined);
     if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");

@@ -59,6 +59,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   processes?: string[] | string;
   /** The whole station list (工位, e.g. OP20), comma-separated; "" clears it. */
   station?: string[] | string;
+  /** The whole list of operations marked 关键工序 (key_operations, station codes, e.g. OP40), comma-separated; "" clears it. */
+  keyOperation?: string[] | string;
   addProcess?: string[];
   removeProcess?: string[];
   addForm?: string[];
@@ -112,7 +114,7 @@ const ENGLISH = [
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "stations", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience", "role",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "classification_changes", "processes", "stations", "key_operations", "clauses", "status", "effective", "valid_until", "deviates_from", "deviates_from_versions", "review_interval_months", "audience", "role",
   "reviews", "revisions", "related", "forms", "sections", "print", "record", "remarks",
 ];
 
@@ -131,9 +133,9 @@ function versionsAfter(document: ControlledDocument, after: readonly string[], g
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "title_en" | "review_interval_months" | "audience" | "role" | "orientation" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
+  field: "title_en" | "review_interval_months" | "audience" | "role" | "orientation" | "clauses" | "processes" | "stations" | "key_operations" | "forms" | "related" | "deviates_from" | "deviates_from_versions" | (typeof RECORD_FIELDS)[number] | "retention_customer" | "retention_term" | "classification" | "department" | "remarks";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "title_en" | "review_interval_months" | "audience" | "role" | "print" | "clauses" | "processes" | "stations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
+  key: "title_en" | "review_interval_months" | "audience" | "role" | "print" | "clauses" | "processes" | "stations" | "key_operations" | "forms" | "related" | "deviates_from" | "record" | "classification" | "department" | "remarks";
   text: string;
 }
 
@@ -247,7 +249,8 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   const id = document.id;
   const clauses = clauseList(session, document.id, document.clauses ?? [], flags);
   const processes = processList(session, document, flags);
-  const stations = stationList(document, flags);
+  const stations = codeList(flags.station, document.stations);
+  const keyOperations = codeList(flags.keyOperation, document.key_operations);
   const forms = formList(session, document, flags);
   const related = relatedList(session, document, flags);
   const deviation = flags.deviatesFrom === undefined ? undefined : deviationOption(session, document.id, flags.deviatesFrom, { day: deviationDay(document, localToday()), released: (document.revisions?.length ?? 0) > 0 });
@@ -264,7 +267,7 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   const audience = audienceOption(flags.audience);
   const role = roleOption(flags.role);
   const orientation = orientationOption(flags.orientation);
-  if (reviewInterval === undefined && audience === undefined && role === undefined && orientation === undefined && !clauses && !processes && !stations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
+  if (reviewInterval === undefined && audience === undefined && role === undefined && orientation === undefined && !clauses && !processes && !stations && !keyOperations && !forms && !related && !deviatesFrom && !record && !customerRetention && !term && !classification && !department && titleEn === undefined && remarks === undefined) {
     // A forms list answered as it was asks for no addition or removal.
     if (flags !== given) return { id, lines: [t("set.unchanged", { id })], commit: false, summary: "" };
     throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
@@ -297,6 +300,7 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
   if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
   if (stations && !sameList(stations.before, stations.after)) changes.push({ field: "stations", key: "stations", text: stations.after.length === 0 ? t("set.csr.cleared", { before: list(stations.before) }) : listChange(stations) });
+  if (keyOperations && !sameList(keyOperations.before, keyOperations.after)) changes.push({ field: "key_operations", key: "key_operations", text: keyOperations.after.length === 0 ? t("set.csr.cleared", { before: list(keyOperations.before) }) : listChange(keyOperations) });
   if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
   if (related && !sameList(related.before, related.after)) changes.push({ field: "related", key: "related", text: listChange(related) });
   const deviatedBefore = document.deviates_from ?? [];
@@ -365,6 +369,11 @@ function planFields(session: EditSession, found: Located<ControlledDocument>, gi
       if (stations.after.length === 0) doc.delete("stations");
       else if (doc.has("stations")) setList(doc, "stations", stations.after);
       else setInOrder(doc, "stations", doc.createNode([...stations.after], { flow: true }));
+    }
+    if (keyOperations && changes.some((c) => c.key === "key_operations")) {
+      if (keyOperations.after.length === 0) doc.delete("key_operations");
+      else if (doc.has("key_operations")) setList(doc, "key_operations", keyOperations.after);
+      else setInOrder(doc, "key_operations", doc.createNode([...keyOperations.after], { flow: true }));
     }
     if (forms) setList(doc, "forms", forms.after);
     if (related) setList(doc, "related", related.after);
@@ -496,22 +505,23 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 }
 
 /**
- * The station list after --station (the whole list; "" clears it), undefined when not given: the stations (工位) a work
- * instruction is used at, whose people are trained on it instead of its whole department (IATF 16949 7.2.2; tester75
- * P4). Error (UserError): a station that is no code.
+ * A list of station codes after its option (the whole list; "" clears it), undefined when not given: --station, the
+ * stations (工位) a work instruction is used at, whose people are trained on it instead of its whole department (IATF
+ * 16949 7.2.2; tester75 P4); --key-operation, the operations it marks 关键工序, whose operators are certified (GJB
+ * 9001C-2017 8.5.1 关键过程; person/key-operation-uncertified). Error (UserError): a station that is no code.
  */
-function stationList(document: ControlledDocument, flags: SetFlags): { before: string[]; after: string[]; added: string[]; removed: string[] } | undefined {
-  if (flags.station === undefined) return undefined;
-  const after = [...new Set(listOption(flags.station))];
+function codeList(given: string[] | string | undefined, present: readonly string[] | undefined): { before: string[]; after: string[]; added: string[]; removed: string[] } | undefined {
+  if (given === undefined) return undefined;
+  const after = [...new Set(listOption(given))];
   for (const station of after) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(station)) throw new UserError(t("person.bad-station", { station }));
-  const before = document.stations ?? [];
+  const before = present ?? [];
   return { before: [...before], after, added: after.filter((s) => !before.includes(s)), removed: before.filter((s) => !after.includes(s)) };
 }
 
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.role, flags.orientation, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.remarks, flags.reviewInterval, flags.audience, flags.role, flags.orientation, flags.deviatesFrom, flags.clauses, flags.processes, flags.station, flags.keyOperation, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.retentionTerm, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated, flags.retentionCustomer].some((v) => (v ?? []).length > 0);
 }
 
@@ -837,7 +847,7 @@ function setScalar(doc: Document.Parsed, key: "title_en" | "classification" | "d
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
-export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related" | "deviates_from" | "stations", items: readonly string[]): void {
+export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related" | "deviates_from" | "stations" | "key_operations", items: readonly string[]): void {
   const existing = doc.get(key, true);
   // An empty `forms` or `related` stays, as csr new writes them for a procedure; an empty clause or process list is no list.
   if (items.length === 0 && key !== "forms" && key !== "related") {

@@ -35,6 +35,7 @@ import { releaseTag } from "../../model/paths.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr, Revision } from "../../model/types.js";
 import { withdrawalApproval } from "../../model/withdrawal.js";
+import { qualifiedAt } from "../../model/skills.js";
 import { clauseList, compareIds, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, effectiveDate, peopleOf, personName, revisingOn, versionInForce, type RegisterContext } from "../../report/registers/context.js";
 import { copyText } from "../../report/registers/revision-state.js";
 import { documentChanges, type DocumentChange, type ThreadRevision } from "../../model/engineering-change.js";
@@ -188,6 +189,17 @@ export async function showDocument(ctx: CommandContext, repo: Repository, index:
   if (doc.classification || repo.config?.value.document_layouts?.some((l) => l.classification !== undefined)) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)) || t(doc.kind === "external" ? "show.document.classification.none-external" : "show.document.classification.none"));
   if (doc.clauses?.length) field("show.label.clauses", clauseList(rc, doc.clauses));
   if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => processCodeLabel(rc.index.processes, code, rc.lang)).join(sep));
+  // 关键工序 with the operators certified there today (GJB 9001C-2017 8.5.1 关键过程: 持证上岗; person/key-operation-uncertified).
+  if (doc.key_operations?.length) {
+    const people = repo.people.map((p) => p.value);
+    field(
+      "show.document.key-operations",
+      ...doc.key_operations.map((op) => {
+        const certified = qualifiedAt(people, op, today).map((p) => personName(rc, p.id));
+        return certified.length > 0 ? t("show.document.key-operations.certified", { op, people: certified.join(sep) }) : t("show.document.key-operations.none", { op });
+      }),
+    );
+  }
   if (doc.related?.length) field("show.document.related", ...doc.related.map(named));
   if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
   // With the version it deviates from, when recorded: WI-010-01 A/1 制动软管总成扣压作业指导书 (tester63 N7).
@@ -443,7 +455,7 @@ function engineeringChangeLines(changes: readonly DocumentChange[]): string[] {
  */
 function characteristicsOf(repo: Repository, rc: RegisterContext, doc: ControlledDocument): { row: CharacteristicRow; trace: RowTrace }[] {
   const documents = [...rc.index.documents.values()].map((d) => (d.value.id === doc.id ? doc : d.value));
-  const context = traceContext(documents, ourSymbols(repo.symbols.map((s) => s.value)));
+  const context = traceContext(documents, ourSymbols(repo.symbols.map((s) => s.value), repo.ownSymbols.map((s) => s.value)));
   return documentTrace(context, doc);
 }
 

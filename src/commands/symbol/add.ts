@@ -5,7 +5,11 @@
  * class as the customer prints them, what they mean, and our symbol and class; the meaning and our class
  * in English too (--meaning-en, --class-en), which the English table prints.
  *
- * Errors (UserError, one line): an unknown customer; a symbol of the customer that a row in use
+ * Without --customer (and without the customer's symbol and class) it adds one of the organisation's own marks instead
+ * (symbols.yaml `own`, 本单位特性符号: a GJB supplier's 关键特性 G and 重要特性 Z of GJB 190, which belong to no customer and need
+ * no customer's approval): --symbol, --class and optionally --meaning, in English too.
+ *
+ * Errors (UserError, one line): an unknown customer; an own mark the table has already; a symbol of the customer that a row in use
  * converts already (a retired row, 停用, does not count) (symbol/conflict: one customer symbol converts to one internal symbol); an empty
  * value.
  */
@@ -14,7 +18,7 @@ import { join } from "node:path";
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
-import type { SymbolConversion } from "../../model/types.js";
+import type { OwnSymbol, SymbolConversion } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { editFile, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -49,9 +53,13 @@ export async function symbolAddCommand(ctx: CommandContext, flags: SymbolAddFlag
 export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { ask } = session;
+    // No customer, nor anything of a customer's: one of the organisation's own marks (a terminal user chooses it first).
+    const noCustomer = flags.customer === undefined && flags.customerSymbol === undefined && flags.customerClass === undefined;
+    const chosen = noCustomer && ask && flags.symbol === undefined ? await ask.select({ message: t("symbol.prompt.customer"), choices: [{ value: OWN, name: t("symbol.own.choice") }, ...session.repo.customers.map((c) => ({ value: c.value.code, name: `${c.value.code}  ${c.value.name}` }))] }) : undefined;
+    if (noCustomer && (chosen === OWN || chosen === undefined)) return addOwn(ctx, session, flags);
     const codes = session.repo.customers.map((c) => c.value.code);
     const givenCustomer =
-      flags.customer ?? (await need(ask, "--customer", t("symbol.needs.customer"), (p) => p.select({ message: t("symbol.prompt.customer"), choices: session.repo.customers.map((c) => ({ value: c.value.code, name: `${c.value.code}  ${c.value.name}` })) })));
+      flags.customer ?? chosen ?? (await need(ask, "--customer", t("symbol.needs.customer"), (p) => p.select({ message: t("symbol.prompt.customer"), choices: session.repo.customers.map((c) => ({ value: c.value.code, name: `${c.value.code}  ${c.value.name}` })) })));
     const customer = codes.find((c) => c === givenCustomer) ?? codes.find((c) => c.toLowerCase() === givenCustomer.trim().toLowerCase());
     if (!customer) throw unknownCustomer(session.repo.customers.map((c) => c.value), givenCustomer);
     const text = async (given: string | undefined, flag: string, key: "customer-symbol" | "customer-class" | "symbol" | "class", validate?: (v: string) => string | undefined) => {
@@ -90,6 +98,41 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     await saveChanges(ctx, session, [addToSymbols(session, row)], lines, { commit: flags.commit, message: t("symbol.commit", { customer, customerSymbol, symbol }) });
     return 0;
   });
+}
+
+/** The select's value for "the organisation's own mark" (no customer code can be empty). */
+const OWN = "";
+
+/** csr symbol add without a customer: one of the organisation's own marks (symbols.yaml `own`), in the order added. */
+async function addOwn(ctx: CommandContext, session: EditSession, flags: SymbolAddFlags): Promise<number> {
+  const { ask } = session;
+  const text = async (given: string | undefined, flag: string, key: "symbol" | "class") => {
+    const value = (given ?? (await need(ask, flag, t(`symbol.needs.${key}`), (p) => p.input({ message: t(`symbol.prompt.${key}`), required: true })))).trim();
+    if (value === "") throw new UserError(t("symbol.empty", { flag }));
+    return value;
+  };
+  const symbol = await text(flags.symbol, "--symbol", "symbol");
+  const known = session.repo.ownSymbols.find((s) => s.value.symbol === symbol)?.value;
+  if (known) throw new UserError(t("symbol.own.exists", { symbol, class: known.class }));
+  const cls = await text(flags.class, "--class", "class");
+  const meaning = (flags.meaning ?? (ask ? optionalAnswer(await ask.input({ message: t("symbol.prompt.meaning") })) : undefined))?.trim() || undefined;
+  const meaningEn = flags.meaningEn?.trim();
+  const classEn = flags.classEn?.trim();
+  const row: OwnSymbol = { symbol, class: cls, ...(classEn ? { class_en: classEn } : {}), ...(meaning ? { meaning } : {}), ...(meaningEn ? { meaning_en: meaningEn } : {}) };
+  const lines = [t(meaning ? "symbol.own.added.meaning" : "symbol.own.added", { symbol, class: cls, meaning: meaning ?? "", path: SYMBOLS })];
+  // A customer's conversion to the same mark for another class would print two meanings on one drawing.
+  const other = session.repo.symbols.find((s) => !s.value.retired && s.value.symbol === symbol && s.value.class !== cls)?.value;
+  if (other) lines.push(t("symbol.other-class", { symbol, class: cls, otherClass: other.class, customer: other.customer, customerSymbol: other.customer_symbol }));
+  const put = (doc: Document) => appendIn(doc, ["own"], doc.createNode(row));
+  const change: FileChange = existsSync(join(session.root, SYMBOLS))
+    ? editFile(session.root, SYMBOLS, "symbols", put)
+    : (() => {
+        const doc = new Document({ own: [] });
+        put(doc);
+        return { path: SYMBOLS, kind: "symbols" as const, text: yamlText(doc), create: true };
+      })();
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("symbol.own.commit", { symbol, class: cls }) });
+  return 0;
 }
 
 /** The row at the end of the customer's rows in symbols.yaml (else at the end; the file is created when absent). */

@@ -28,6 +28,7 @@ import { flowDownRegister } from "./flow-down.js";
 import { skillsMatrix } from "./skills.js";
 import { toolingRegister, verificationRegister } from "./tooling.js";
 import { firstArticleRegister } from "./first-articles.js";
+import { keyPartRegister } from "./key-parts.js";
 import { objectiveRegister } from "./objectives.js";
 import { managementReviewOutputsRegister } from "./management-review-outputs.js";
 import { suppliers } from "../../model/suppliers.js";
@@ -63,7 +64,8 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
  * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
  * tooling register and the error-proofing verification record once tooling.yaml has entries, the record of first article inspections
- * (首件鉴定台账) once first-articles.yaml has one, the quality objectives of the year (质量目标及实现情况一览表) once objectives.yaml has one; the annual internal audit plan
+ * (首件鉴定台账) once first-articles.yaml has one, the key and important parts list (关键件、重要件项目明细表) once a document is a
+ * 特性分类表, the quality objectives of the year (质量目标及实现情况一览表) once objectives.yaml has one; the annual internal audit plan
  * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
  * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
  * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
@@ -107,6 +109,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
   // The record of first article inspections (首件鉴定台账, GJB 9001C 8.5.1, GJB 908A) once first-articles.yaml has one, as csr list first-articles gives it.
   if (ctx.repo.firstArticles.length > 0) yield firstArticleRegister(ctx, { today });
+  // The key and important parts list (关键件、重要件项目明细表, GJB 909A) once a document is a 特性分类表 (role characteristic-classification), as csr list key-parts gives it.
+  if (ctx.repo.documents.some(({ value }) => value.role === "characteristic-classification")) yield keyPartRegister(ctx, { today });
   // The quality objectives and their achievement this year (质量目标及实现情况一览表, ISO 9001 6.2, 9.3.2 c 2) once objectives.yaml has one, as csr list objectives gives it.
   if (ctx.repo.objectives.length > 0) yield objectiveRegister(ctx, { today, year: Number(today.slice(0, 4)) });
   yield periodicReviewRegister(ctx, { today });
@@ -154,5 +158,5 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
  * no standards is an IATF 16949 one, as `csr init` makes it.
  */
 function symbolTableExpected(ctx: RegisterContext): boolean {
-  return ctx.repo.symbols.length > 0 || (ctx.repo.config?.value.standards ?? ["IATF16949"]).includes("IATF16949");
+  return ctx.repo.symbols.length + ctx.repo.ownSymbols.length > 0 || (ctx.repo.config?.value.standards ?? ["IATF16949"]).includes("IATF16949");
 }

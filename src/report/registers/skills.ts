@@ -11,6 +11,8 @@
 import { localized } from "../../core/text.js";
 import { trainingSessionVersions } from "../../load/training-records.js";
 import { worksOn } from "../../model/people.js";
+import { opKey } from "../../model/characteristics.js";
+import { keyOperations } from "../../model/key-parts.js";
 import { knownStations, minQualified, qualifiedAt, skillLevelOn, skillRecordOn, staleQualification, SKILL_LEVELS } from "../../model/skills.js";
 import type { Person, SkillLevel } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
@@ -85,8 +87,22 @@ export function skillsMatrix(ctx: RegisterContext, options: SkillsOptions): Tabl
       t(ctx, "register.skills.legend", { marks: SKILL_LEVELS.map((l) => t(ctx, options.letters ? "register.skills.legend-letter" : "register.skills.legend-item", { mark: LEVEL_MARKS[l], level: l, name: t(ctx, `value.skill-level.${l}`) })).join(t(ctx, "register.skills.legend-separator")) }),
       ...(stations.length === 0 ? [t(ctx, "register.skills.no-stations")] : []),
       ...(min > 0 ? [short.length > 0 ? t(ctx, "register.skills.short-note", { min, stations: short.join(t(ctx, "register.list-separator")), count: short.length }) : t(ctx, "register.skills.covered-note", { min })] : [t(ctx, "register.skills.min-off")]),
+      ...keyOperationNotes(ctx, stations, today),
       ...notes,
     ],
     listHints: people.length === 0 ? [t(ctx, "register.skills.hint-none")] : short.length > 0 ? [t(ctx, "register.skills.hint-short", { station: short[0]! })] : [],
   };
+}
+
+/**
+ * The stations of the matrix that a released document marks 关键工序 (`key_operations`; GJB 9001C-2017 8.5.1 关键过程), with
+ * the documents marking them: their operators hold level III or IV (持证上岗; person/key-operation-uncertified). A note, not a
+ * column header, so that the matrix's CSV and workbook read back with the station codes as they are.
+ */
+function keyOperationNotes(ctx: RegisterContext, stations: readonly string[], today: string): string[] {
+  const marked = keyOperations(documentsOn(ctx, today).list);
+  const shown = stations.filter((s) => marked.has(opKey(s)));
+  if (shown.length === 0) return [];
+  const separator = t(ctx, "register.list-separator");
+  return [t(ctx, "register.skills.key-operations", { operations: shown.map((s) => t(ctx, "register.skills.key-operation", { station: s, documents: marked.get(opKey(s))!.join(separator) })).join(separator) })];
 }

@@ -4,7 +4,9 @@
  * reads that no customer symbol is recorded rather than a table that looks unfinished. A repository
  * under GJB 9001C or ISO 9001 without IATF 16949 names it in its own terms: characteristics
  * are classified as key and important (关键特性, 重要特性; GJB 190), marked in design, process and
- * inspection documents; FMEA and control plans are automotive terms.
+ * inspection documents; FMEA and control plans are automotive terms. The organisation's own marks (symbols.yaml `own`,
+ * 本单位特性符号) come first, as rows of 本单位 with no customer symbol and no approval to record; csr import does not read
+ * them back (it names the `csr symbol add` that records one).
  */
 import { localized } from "../../core/text.js";
 import { translate, type Lang } from "../../i18n/index.js";
@@ -20,13 +22,16 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
     .filter(({ s }) => options.customer === undefined || s.customer === options.customer)
     .sort((a, b) => compareIds(a.s.customer, b.s.customer) || a.order - b.order)
     .map(({ s }) => s);
+  // The organisation's own marks belong to no customer: not in one customer's extract.
+  const own = options.customer === undefined ? ctx.repo.ownSymbols.map((s) => s.value) : [];
   const name = (code: string) => customerName(ctx, code);
   // The automotive terms unless the repository is under GJB 9001C or ISO 9001 without IATF 16949.
   const standards = ctx.repo.config?.value.standards ?? [];
   const general = !standards.includes("IATF16949") && standards.some((id) => id === "GJB9001C" || id === "ISO9001");
   const terms = general ? "register.symbols.classification" : "register.symbols";
   // A table the customer approves is a controlled record (IATF 16949 8.3.3.3): printed without its form, it carries no form number nor signatures.
-  const uncontrolled = ctx.repo.config?.value.registers?.forms?.symbols === undefined;
+  // Own marks alone are no conversion for a customer to approve: their definition is the procedure's (GJB 190), not such a record.
+  const uncontrolled = ctx.repo.config?.value.registers?.forms?.symbols === undefined && symbols.length > 0;
   // One customer's rows are an extract of the table, said under it and beside its form number (tester74 T11).
   const filtered = options.customer === undefined ? undefined : filterNotesOf(ctx, [t(ctx, "register.filter.customer", { customer: name(options.customer) })], "symbols", "csr list symbols", [options.customer]);
   return {
@@ -44,21 +49,34 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       { key: "approved", header: t(ctx, "register.symbols.column.approved") },
       { key: "remarks", header: t(ctx, "register.symbols.column.remarks") },
     ],
-    rows: symbols.map((s, i) => ({
-      no: i + 1,
-      customer: name(s.customer),
-      customerSymbol: s.customer_symbol,
-      customerClass: s.customer_class,
-      meaning: s.meaning === undefined ? "" : localized(ctx.lang, s.meaning, s.meaning_en),
-      symbol: s.symbol,
-      class: localized(ctx.lang, s.class, s.class_en),
-      approved: approvedCell(ctx, s),
-      remarks: remarks(ctx, s),
-    })),
+    rows: [
+      ...own.map((s, i) => ({
+        no: i + 1,
+        customer: t(ctx, "register.symbols.own"),
+        customerSymbol: "",
+        customerClass: "",
+        meaning: s.meaning === undefined ? "" : localized(ctx.lang, s.meaning, s.meaning_en),
+        symbol: s.symbol,
+        class: localized(ctx.lang, s.class, s.class_en),
+        approved: "",
+        remarks: t(ctx, "register.symbols.own.remark"),
+      })),
+      ...symbols.map((s, i) => ({
+        no: own.length + i + 1,
+        customer: name(s.customer),
+        customerSymbol: s.customer_symbol,
+        customerClass: s.customer_class,
+        meaning: s.meaning === undefined ? "" : localized(ctx.lang, s.meaning, s.meaning_en),
+        symbol: s.symbol,
+        class: localized(ctx.lang, s.class, s.class_en),
+        approved: approvedCell(ctx, s),
+        remarks: remarks(ctx, s),
+      })),
+    ],
     ...(filtered ? { filtered: filtered.filtered } : {}),
-    notes: [...(filtered ? [filtered.note] : []), ...(symbols.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])])],
+    notes: [...(filtered ? [filtered.note] : []), ...(symbols.length + own.length === 0 ? [t(ctx, `${terms}.none`)] : [...unapprovedNotes(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form")] : [])])],
     // The table says what it holds; where a user records a customer's symbols is a hint on stderr, as the other registers' (220dc014).
-    ...withHints(symbols.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : []), ...untranslatedHints(ctx, symbols)]),
+    ...withHints(symbols.length + own.length === 0 ? [t(ctx, "register.symbols.none.hint")] : [...unapprovedHints(ctx, symbols), ...(uncontrolled ? [t(ctx, "register.symbols.no-form.hint")] : []), ...untranslatedHints(ctx, symbols)]),
   };
 }
 

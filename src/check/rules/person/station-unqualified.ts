@@ -22,11 +22,11 @@ export const rule: Rule = {
   severity: "error",
   warningsFollowSetting: true,
   // Every document's sections and forms: a form used at a station has none of its own (revising: what is in force).
-  scope: { files: "all", reads: (file) => (file.kind === "document" ? [file.data.status, file.data.revising ?? null, file.data.stations ?? [], file.data.forms ?? [], file.data.sections ?? null] : null) },
+  scope: { files: "all", reads: (file) => (file.kind === "document" ? [file.data.status, file.data.revising ?? null, file.data.stations ?? [], file.data.key_operations ?? [], file.data.forms ?? [], file.data.sections ?? null] : null) },
   summary: "A person works at a station (people.yaml stations) without a level there, or only at level I or II: under supervision only.",
   docs: {
     description:
-      "Once `people.yaml` records a qualification level (`skills`, written by `csr qualify`), a person at work today who is listed at a station (`stations`) is to have level III (独立操作) or IV (能培训他人) there to run it alone; with no level, or only I (培训中) or II (在指导下操作), they work at it under supervision only ({{cite:station-qualification}}). Reported on the station's entry of the person's `stations`: as an error where a released work instruction or form naming the station (its `stations`), or a released form such an instruction uses (its `forms`: the check sheet on which the characteristic is recorded at the station), marks a special characteristic (a symbol of ours of `symbols.yaml`, such as ★, in its text; {{cite:special-characteristics}}) and the person has no level there, since nobody unassessed runs it — each as its version in force reads, not the draft of a document being revised, nor an older version whose copy is still held at the station (that copy is to be recalled: `doc/recall-overdue`); elsewhere, and for a level I or II there (in training, under supervision), as a warning.",
+      "Once `people.yaml` records a qualification level (`skills`, written by `csr qualify`), a person at work today who is listed at a station (`stations`) is to have level III (独立操作) or IV (能培训他人) there to run it alone; with no level, or only I (培训中) or II (在指导下操作), they work at it under supervision only ({{cite:station-qualification}}). Reported on the station's entry of the person's `stations`: as an error where a released work instruction or form naming the station (its `stations`), or a released form such an instruction uses (its `forms`: the check sheet on which the characteristic is recorded at the station), marks a special characteristic (a symbol of ours of `symbols.yaml`, such as ★, in its text; {{cite:special-characteristics}}) and the person has no level there, since nobody unassessed runs it — each as its version in force reads, not the draft of a document being revised, nor an older version whose copy is still held at the station (that copy is to be recalled: `doc/recall-overdue`); elsewhere, and for a level I or II there (in training, under supervision), as a warning. A station a released document marks 关键工序 (`key_operations`) is left to `person/key-operation-uncertified`.",
     bad: `
     stations: [OP20, OP30]   # people.yaml, 王小二
     operator: true
@@ -72,9 +72,12 @@ export const rule: Rule = {
       }
       return specialAt.get(station);
     };
+    // A 关键工序 (a released document's key_operations) asks more, and person/key-operation-uncertified reports it.
+    const keyOperations = new Set(documents.flatMap((d) => (d.status === "released" ? (d.key_operations ?? []) : [])));
     for (const { value: person, file, path } of located) {
       if (!ctx.keeps(file) || !worksOn(person, today)) continue;
       (person.stations ?? []).forEach((station, i) => {
+        if (keyOperations.has(station)) return;
         const level = skillLevelOn(person, station, today);
         if (independent(level)) return;
         const message = t(level === undefined ? "rule.person/station-unqualified" : "rule.person/station-unqualified.level", { who: personWithId(person), station, level: level ?? "", name: level ? t(`value.skill-level.${level}`) : "", id: person.id });

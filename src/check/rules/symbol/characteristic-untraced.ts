@@ -53,7 +53,7 @@ export const rule: Rule = {
     fix: "Mark the characteristic with the same symbol at the same operation in the document that lacks it (revise and release it), or correct the marked row if the mark is wrong; give a work instruction its stations with `csr set <id> --station OP30` when it does not name its operation, and a PFMEA or control plan its role with `csr set <id> --role`.",
   },
   check(ctx) {
-    const ours = ourSymbols(ctx.repo.symbols.map((s) => s.value));
+    const ours = ourSymbols(ctx.repo.symbols.map((s) => s.value), ctx.repo.ownSymbols.map((s) => s.value));
     if (ours.length === 0) return;
     const context = traceContext(
       ctx.repo.documents.map((d) => d.value),

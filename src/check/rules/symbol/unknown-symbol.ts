@@ -19,7 +19,7 @@ export const rule: Rule = {
   summary: "A work instruction or form marks with a symbol the symbol conversion table does not list.",
   docs: {
     description:
-      "A work instruction or form that is not withdrawn shows a special-characteristic mark (a geometric shape such as ▲ ◆ ▽, a star ★ ☆, a circled letter Ⓢ) that no row of `symbols.yaml` in use has as our symbol or the customer's symbol: special characteristics are marked with the customer's symbols or with our equivalent ones defined in the conversion table ({{cite:special-characteristics}}), and an operator cannot tell what an undefined mark asks. A mark starting a line is a list bullet and does not count; neither do check boxes, bullets, pointers and level marks (□ ■ ○ ● ◎ ▶ ◀ ◔ ◑ ◕) unless the table uses them, nor letter codes (SC, CC), which cannot be told from words. A symbol that `csr symbol update` replaced is symbol/replaced-symbol's finding. Each unknown mark is reported once per document, at its first place. A repository without `symbols.yaml` rows is not checked.",
+      "A work instruction or form that is not withdrawn shows a special-characteristic mark (a geometric shape such as ▲ ◆ ▽, a star ★ ☆, a circled letter Ⓢ) that no row of `symbols.yaml` in use has as our symbol or the customer's symbol: special characteristics are marked with the customer's symbols or with our equivalent ones defined in the conversion table ({{cite:special-characteristics}}), and an operator cannot tell what an undefined mark asks. A mark starting a line is a list bullet and does not count; neither do check boxes, bullets, pointers and level marks (□ ■ ○ ● ◎ ▶ ◀ ◔ ◑ ◕) unless the table uses them, nor letter codes (SC, CC), which cannot be told from words. A symbol that `csr symbol update` replaced is symbol/replaced-symbol's finding. Each unknown mark is reported once per document, at its first place. A repository without `symbols.yaml` rows or own marks is not checked.",
     bad: `
   - title: 作业步骤
     text: |-   # symbols.yaml: ★ ☆ ▽
@@ -35,8 +35,8 @@ export const rule: Rule = {
     fix: "If the mark is a customer's symbol or our equivalent one, record its conversion with `csr symbol add --customer <code> --customer-symbol <theirs> --customer-class <class> --symbol <ours> --class <class>`; otherwise correct the text to the table's symbol (a released document through `csr submit` and `csr release`).",
   },
   check(ctx) {
-    const known = tableMarks(ctx.repo.symbols.map((s) => s.value));
-    if (ctx.repo.symbols.length === 0) return;
+    const known = tableMarks(ctx.repo.symbols.map((s) => s.value), ctx.repo.ownSymbols.map((s) => s.value));
+    if (ctx.repo.symbols.length + ctx.repo.ownSymbols.length === 0) return;
     const listed = [...known].join(" ");
     for (const { value: doc, file } of ctx.repo.documents) {
       if ((doc.kind !== "instruction" && doc.kind !== "form") || doc.status === "obsolete" || !ctx.keeps(file)) continue;
