@@ -5,10 +5,10 @@
  * combination of a GJB 9001C repository or not, objectives.yaml or not and management-reviews.yaml or not, on copies of
  * examples/acme-auto and examples/gjb-demo, in Chinese and English; the page's own areas decide what the note must say.
  */
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, ROOT } from "../helpers.js";
+import { copyFixture, csrInProcess } from "../helpers.js";
 
 /** A review recorded by hand in gjb-demo (its people), so that the page starts with the previous review's outputs. */
 const GJB_REVIEW = "management_reviews:\n  - id: MR-2026\n    period: { from: 2026-01-01, to: 2026-10-31 }\n    held: 2026-11-20\n    chair: liuzm\n    attendees: [chenhw, luox]\n";
@@ -16,13 +16,10 @@ const GJB_REVIEW = "management_reviews:\n  - id: MR-2026\n    period: { from: 20
 /** examples/<example> with objectives.yaml and management-reviews.yaml present or not. */
 function repository(example: "acme-auto" | "gjb-demo", objectives: boolean, reviews: boolean): string {
   const dir = copyFixture(`examples/${example}`);
-  if (example === "gjb-demo") {
-    if (objectives) copyFileSync(join(ROOT, "examples/acme-auto/objectives.yaml"), join(dir, "objectives.yaml"));
-    if (reviews) writeFileSync(join(dir, "management-reviews.yaml"), GJB_REVIEW);
-  } else {
-    if (!objectives) rmSync(join(dir, "objectives.yaml"));
-    if (!reviews) rmSync(join(dir, "management-reviews.yaml"));
-  }
+  // Both examples have objectives.yaml; gjb-demo records no management review of its own.
+  if (!objectives) rmSync(join(dir, "objectives.yaml"));
+  if (example === "gjb-demo" && reviews) writeFileSync(join(dir, "management-reviews.yaml"), GJB_REVIEW);
+  if (example === "acme-auto" && !reviews) rmSync(join(dir, "management-reviews.yaml"));
   return dir;
 }
 

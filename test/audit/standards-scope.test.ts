@@ -215,6 +215,8 @@ describe("the symbol conversion table", () => {
       "首件鉴定台账",
       // Its 特性分类表 CS/QR-009-02 (GJB 909A, 190).
       "关键件重要件项目明细表",
+      // The quality objectives of the year (GJB 9001C 6.2), as the example's objectives.yaml has them (rec82 5).
+      "质量目标及实现情况",
       "文件定期评审记录",
       // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
       "质量问题归零及纠正措施台账",
