@@ -2,6 +2,7 @@
 import type { Rule } from "./rule.js";
 import { rule as actionClosedEarly } from "./rules/action/closed-early.js";
 import { rule as actionDeadlineOrder } from "./rules/action/deadline-order.js";
+import { rule as actionComplaintUnrecorded } from "./rules/action/complaint-unrecorded.js";
 import { rule as actionDocumentNotRevised } from "./rules/action/document-not-revised.js";
 import { rule as actionDueRewritten } from "./rules/action/due-rewritten.js";
 import { rule as actionExternalAuditOverdue } from "./rules/action/external-audit-overdue.js";
@@ -183,6 +184,7 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   actionClosedEarly,
   actionDeadlineOrder,
+  actionComplaintUnrecorded,
   actionDocumentNotRevised,
   actionDueRewritten,
   actionExternalAuditOverdue,

@@ -40,7 +40,8 @@ export type CitedRequirement =
   | "first-article"
   | "quality-objectives"
   | "management-review"
-  | "management-review-outputs";
+  | "management-review-outputs"
+  | "complaint-records";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -126,6 +127,8 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   // Management review at planned intervals, IATF 16949: at least annually; its outputs and their follow-up.
   "management-review": { IATF16949: ["9.3.1"], GJB9001C: ["9.3.1"], ISO9001: ["9.3.1"] },
   "management-review-outputs": { IATF16949: ["9.3.3", "9.3.2.1"], GJB9001C: ["9.3.3", "9.3.2"], ISO9001: ["9.3.3", "9.3.2"] },
+  // Customer feedback monitored (IATF 16949 9.1.2.1: customer complaints among the performance indicators) and each complaint handled as a corrective action (10.2.6).
+  "complaint-records": { IATF16949: ["9.1.2.1", "10.2.6"], GJB9001C: ["9.1.2", "10.2"], ISO9001: ["9.1.2", "10.2"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -38,6 +38,9 @@ const DYA_001 = "csr/DYA/DYA-001.yaml";
 const DYA_002_LATE = "csr/DYA/DYA-002.yaml:80:16 csr/late-for-customer";
 const BCM_004_TRAINING = "csr/BCM/BCM-004.yaml:58:13 csr/training-overdue";
 const DYA_002_TRAINING = "csr/DYA/DYA-002.yaml:85:13 csr/training-overdue";
+/** Dongyue's September scorecard and OBJ-04 count a complaint with no 8D (tester82 A2). */
+const DYA_COMPLAINT = "customers/DYA.yaml:53:83 action/complaint-unrecorded";
+const OBJ_04_COMPLAINT = "objectives.yaml:99:34 action/complaint-unrecorded";
 
 describe("a CSR with one schema error", () => {
   it("reports its other findings: an unknown document, a date in the future; the review rules that may follow from the bad opinion are held back", () => {
@@ -51,7 +54,7 @@ describe("a CSR with one schema error", () => {
           .replace("  record: {form: QR-015-02, ref: JL-PS-2025-01}\n", ""),
     });
     const { shown, held, messages } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:41:15 ref/unresolved`, `${DYA_001}:51:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:41:15 ref/unresolved`, `${DYA_001}:51:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
     expect(messages[2]).toBe("Unknown document 'QP-099'. Did you mean 'QP-009'? Correct the number ('csr address DYA-001 QP-099 --remove', then 'csr address DYA-001 <number>'), or create the document with 'csr new procedure --number QP-099 --title … --department …'.");
     // review.opinions is left out whole, so the decision seems to lack the opinions of all four departments.
     expect(held).toEqual([`${DYA_001}:36:5 csr/review-incomplete (held back by ${DYA_001})`, `${DYA_001}:36:5 csr/review-unsigned (held back by ${DYA_001})`]);
@@ -73,14 +76,14 @@ describe("a CSR with one schema error", () => {
     });
     expect((repo.files.find((f) => f.path === DYA_001)!.data as { implementation: { status: string } }).implementation.status).toBe("done");
     // Without its status the implementation looks overdue: that may only follow from the typo.
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:50:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:50:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
     expect(held).toEqual([`${DYA_001}:49:8 csr/implementation-overdue (held back by ${DYA_001})`]);
   });
 
   it("a bad decision does not make the review look overdue", () => {
     const dir = edited({ [DYA_001]: (t) => t.replace("disposition: must", "disposition: mustt") });
     const { shown, held } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:36:18 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:36:18 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
     expect(held).toEqual([`${DYA_001}:12:11 csr/review-overdue (held back by ${DYA_001})`]);
   });
 
@@ -88,7 +91,7 @@ describe("a CSR with one schema error", () => {
     const dir = edited({ [DYA_001]: (t) => t.replace("received: 2025-02-10", "received: 2025-02-30").replace("  - document: QP-014\n", "  - document: QP-099\n") });
     const { repo, shown, held } = check(dir);
     expect(repo.partial.csrs).toEqual([]);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:12:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:12:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
     expect(held).toEqual([]);
   });
 });
@@ -100,7 +103,7 @@ describe("a document with one schema error", () => {
       [qp014]: (t) => t.replace("  - title: 目的\n", "  - title: 目的\n    titel: x\n").replace("processes: [C2, C1]", "processes: [C2, C9]"),
     });
     const { shown, held } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, `${qp014}:7:17 ref/unresolved`, `${qp014}:45:5 schema/unknown-field`]);
+    expect(shown).toEqual([BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, `${qp014}:7:17 ref/unresolved`, `${qp014}:45:5 schema/unknown-field`, OBJ_04_COMPLAINT]);
     expect(held.filter((h) => !h.startsWith(qp014))).toEqual([]);
   });
 });
@@ -114,7 +117,7 @@ describe("a list file with one bad entry", () => {
     expect(repo.processes.map((p) => p.value.code)).not.toContain("C1");
     expect(repo.processes.map((p) => p.path[1])).toEqual(repo.processes.map((_, i) => i + 1));
     expect(repo.unvalidated.processes).toEqual(new Set(["C1"]));
-    expect(shown).toEqual(["processes.yaml:7:5 schema/unknown-field", "processes.yaml:32:12 ref/unresolved", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual(["processes.yaml:7:5 schema/unknown-field", "processes.yaml:32:12 ref/unresolved", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
   });
 
   it("keeps the other people of people.yaml: one bad role is one finding, not one per reference to anyone", () => {
@@ -122,7 +125,7 @@ describe("a list file with one bad entry", () => {
     const { repo, shown, held } = check(dir);
     expect(repo.unvalidated.people).toEqual(new Set(["wangjg"]));
     expect(repo.people.map((p) => p.value.id)).toContain("xuht");
-    expect(shown).toEqual(["people.yaml:8:13 schema/invalid-value", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING]);
+    expect(shown).toEqual(["people.yaml:8:13 schema/invalid-value", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
     expect(held).toEqual([]);
   });
 });

@@ -99,9 +99,17 @@ describe("a month of document control without hand-editing YAML", () => {
       "csr/DYA/DYA-002.yaml",
       "csr/DYA/DYA-002.yaml:87:13 warning csr/training-overdue DYA-002 已于 2026-03-23 作出结论且需要培训，但应培训的 8 人中只登记了 4 人针对 DYA-SQM E 版的培训（应于 2026-04-21 前完成，20 个工作日）。未培训人员见 'csr list training --missing --document DYA-002'，培训后用 'csr train DYA-002 --people ... --date ... --trainer ... --record ...' 记录。",
       "",
+      // Dongyue's September scorecard and OBJ-04 count a complaint the corrective action register has no 8D for (tester82 A2).
+      "customers/DYA.yaml",
+      "customers/DYA.yaml:60:83 warning action/complaint-unrecorded 顾客 DYA 的 2026-09 计分卡记抱怨 1 次，而纠正措施台账中该月接收的 DYA 投诉为 0 项：计分卡上的投诉没有纠正措施记录（IATF 16949 9.1.2.1, 10.2.6）。请为未登记的投诉开立纠正措施：'csr action open --source complaint --customer DYA --received <接收日期，2026-09 内> --title <问题> --owner <负责人>'；计分卡数字有误的，改正计分卡。",
+      "",
+      "objectives.yaml",
+      "objectives.yaml:99:34 warning action/complaint-unrecorded 质量目标 OBJ-04 顾客投诉次数 的 2026-09 实测值为 1，而纠正措施台账中该期接收的顾客投诉为 0 项：统计到的投诉没有纠正措施记录（IATF 16949 9.1.2.1, 10.2.6）。请为未登记的投诉开立纠正措施：'csr action open --source complaint --customer <顾客代码> --received <接收日期，2026-09 内> --title <问题> --owner <负责人>'；实测值有误的，改正该期实测值。",
+      "",
       "规则说明（也可运行 'csr explain <规则>'）：",
-      "  csr/training-overdue  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",
-      "✖ 2 个文件中有 0 个错误、2 个警告（共检查 70 个文件）。",
+      "  action/complaint-unrecorded  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#actioncomplaint-unrecorded",
+      "  csr/training-overdue         https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",
+      "✖ 4 个文件中有 0 个错误、4 个警告（共检查 70 个文件）。",
       "",
     ]);
     golden("matrix-csr.md", await run("matrix", "csr", "--format", "md", ...today));

@@ -76,7 +76,7 @@ describe("csr site: a customer's page for the customer's SQE", () => {
       "documents/QP-010.html", "documents/QP-012.html", "documents/QP-013.html", "documents/QP-014.html", "documents/QR-012-02.html", "documents/QR-013-01.html", "documents/QR-014-01.html", "documents/WI-010-01.html",
     ]);
     const dya = text(page(pack, "customers/DYA.html"));
-    expect(dya).toContain("DYA 东岳汽车股份有限公司 顾客代码 DYA 待处理的事项（3）");
+    expect(dya).toContain("DYA 东岳汽车股份有限公司 顾客代码 DYA 待处理的事项（4）");
     expect(dya).not.toContain("顾客类别");
     // A reference to a document the pack leaves out says so, without a link.
     expect(text(page(pack, "documents/QP-013.html"))).toContain("6 相关文件 文件编号 文件名称 版本/版次 QP-012 不合格品控制程序 A/2 QP-004 （不在本审核包中）");
@@ -164,7 +164,7 @@ describe("csr site: a customer's page for the customer's SQE", () => {
     );
     expect(html).toContain('<td class="code site-rule"><a href="../findings.html">csr/late-for-customer</a></td>');
     expect(html).not.toContain("csr check 发现的问题");
-    expect(text(page(en, "customers/DYA.html"))).toContain("Open items (3) Severity Concerns What is due Due Responsible Rule warning DYA-002 DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01): the reason for the delay is to be recorded Zhang Li csr/late-for-customer ");
+    expect(text(page(en, "customers/DYA.html"))).toContain("Open items (4) Severity Concerns What is due Due Responsible Rule warning DYA-002 DYA-002 (in production 2026-04-20, 12 working days after 2026-04-01): the reason for the delay is to be recorded Zhang Li csr/late-for-customer ");
   });
 });
 
