@@ -146,6 +146,7 @@ import { rule as processAuditShiftCoverage } from "./rules/process/audit-shift-c
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
 import { rule as processManufacturingAuditDue } from "./rules/process/manufacturing-audit-due.js";
+import { rule as processOwnerMissing } from "./rules/process/owner-missing.js";
 import { rule as processPlannedAuditMissed } from "./rules/process/planned-audit-missed.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as supplierAuditDue } from "./rules/supplier/audit-due.js";
@@ -329,6 +330,7 @@ export const rules: readonly Rule[] = [
   processAuditorImpartiality,
   processAuditorUnqualified,
   processManufacturingAuditDue,
+  processOwnerMissing,
   processPlannedAuditMissed,
   refUnresolved,
   supplierAuditDue,

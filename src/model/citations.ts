@@ -41,7 +41,8 @@ export type CitedRequirement =
   | "quality-objectives"
   | "management-review"
   | "management-review-outputs"
-  | "complaint-records";
+  | "complaint-records"
+  | "process-owners";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -129,6 +130,8 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "management-review-outputs": { IATF16949: ["9.3.3", "9.3.2.1"], GJB9001C: ["9.3.3", "9.3.2"], ISO9001: ["9.3.3", "9.3.2"] },
   // Customer feedback monitored (IATF 16949 9.1.2.1: customer complaints among the performance indicators) and each complaint handled as a corrective action (10.2.6).
   "complaint-records": { IATF16949: ["9.1.2.1", "10.2.6"], GJB9001C: ["9.1.2", "10.2"], ISO9001: ["9.1.2", "10.2"] },
+  // Top management assigns responsibility and authority for each process (5.3); IATF 16949 names the process owners (5.1.1.3, 5.3.1).
+  "process-owners": { IATF16949: ["5.1.1.3", "5.3.1"], GJB9001C: ["5.3"], ISO9001: ["5.3"] },
 };
 
 /** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */

@@ -81,13 +81,13 @@ describe("csr list processes", () => {
     const heads = (html: string) => [...html.matchAll(/<th class="[^"]*">(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ""));
     const chinese = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(chinese.code).toBe(0);
-    expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "制造过程", "上次审核", "审核结果", "审核员", "审核报告", "上次制造过程审核", "上次产品审核"]);
+    expect(heads(chinese.stdout)).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "过程所有者", "过程绩效指标", "对应条款", "程序文件", "其他文件", "制造过程", "上次审核", "审核结果", "审核员", "审核报告", "上次制造过程审核", "上次产品审核"]);
     expect(chinese.stdout).toContain("<p>以下各列在每一行中均为空，本打印未列出：间隔（月）、下次审核、状态</p>");
     const english = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "html", "--lang", "en");
     expect(heads(english.stdout).slice(-3)).toEqual(["Report", "Last manufacturing process audit", "Last product audit"]);
     expect(english.stdout).toContain("<p>Columns empty in every row, left out of this print: Interval (months), Next due, Status</p>");
     const csv = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
-    expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,制造过程,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态,上次制造过程审核,上次产品审核");
+    expect(csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("序号,过程编号,过程名称,类别,负责部门,过程所有者,过程绩效指标,对应条款,程序文件,其他文件,制造过程,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态,上次制造过程审核,上次产品审核");
     // Never audited, a process keeps its 状态 column: 尚未审核.
     const unaudited = await run(await acme(), "list", "processes", "--today", "2026-12-04", "--format", "html");
     expect(heads(unaudited.stdout).at(-1)).toBe("状态");
@@ -99,9 +99,9 @@ describe("csr list processes", () => {
     const result = await run(dir, "list", "processes", "--today", "2026-12-04", "--format", "csv");
     expect(result.code).toBe(0);
     const lines = result.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
-    expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
-    expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,尚未审核");
-    expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,尚未审核");
+    expect(lines[0]).toBe("序号,过程编号,过程名称,类别,负责部门,过程所有者,过程绩效指标,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    expect(lines[12]).toBe("12,M1,经营策划与体系管理,管理过程,总经办,徐海涛,,4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8,无程序文件,QM-001,,,,,,,尚未审核");
+    expect(lines[13]).toBe("13,M2,内部审核,管理过程,品质部,张丽,,9.2/9.2.1/9.2.2/9.2.2.1/9.2.2.2/9.2.2.3/9.2.2.4,QP-004,QR-004-01、QR-004-02,,,,,,,尚未审核");
   });
 });
 
@@ -294,19 +294,19 @@ describe("csr process audited", () => {
     const due = check.findings.filter((f) => f.rule === "process/audit-due");
     expect(due.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
       "processes.yaml:3:11",
-      "processes.yaml:25:11",
-      "processes.yaml:56:11",
-      "processes.yaml:77:11",
-      "processes.yaml:84:11",
-      "processes.yaml:98:11",
-      "processes.yaml:114:11",
-      "processes.yaml:131:11",
+      "processes.yaml:26:11",
+      "processes.yaml:58:11",
+      "processes.yaml:80:11",
+      "processes.yaml:88:11",
+      "processes.yaml:103:11",
+      "processes.yaml:120:11",
       "processes.yaml:138:11",
-      "processes.yaml:153:11",
-      "processes.yaml:175:11",
-      "processes.yaml:245:16",
-      "processes.yaml:262:11",
-      "processes.yaml:281:11",
+      "processes.yaml:146:11",
+      "processes.yaml:162:11",
+      "processes.yaml:185:11",
+      "processes.yaml:257:16",
+      "processes.yaml:275:11",
+      "processes.yaml:295:11",
     ]);
     expect(due.every((f) => f.severity === "warning")).toBe(true);
     // The English name of processes.yaml in English output.
@@ -370,7 +370,7 @@ describe("csr process audited", () => {
     });
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/auditor-impartiality");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
-      "processes.yaml:115:43 warning The internal audit of S1 Documented information on 2026-05-06 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
+      "processes.yaml:121:43 warning The internal audit of S1 Documented information on 2026-05-06 (report IA-2026-02) names Zhang Li (zhangli) as an auditor, of Quality Assurance, the department that owns the process: an auditor does not audit their own department's work. Have the next audit of the process done by a trained auditor from another department and record it with 'csr process audited S1 --date <date> --by <auditors> --report <report number> --nonconformities <count>'.",
     ]);
     // Set to error in qms.yaml: refused, nothing written.
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-impartiality: error\n`);
@@ -454,8 +454,8 @@ describe("csr process audited", () => {
     // The audit of C3 recorded before anybody was marked is reported now, as the one just recorded is.
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "process/auditor-unqualified");
     expect(found.map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.message.slice(0, f.message.indexOf(" as an auditor"))])).toEqual([
-      ["warning", "processes.yaml:78:33", "The internal audit of C3 Production on 2026-06-08 (report IA-2026-01) names Wang Jianguo (wangjg)"],
-      ["warning", "processes.yaml:178:33", "The internal audit of S5 Purchasing and supplier management on 2026-06-09 (report IA-2026-02) names Wang Jianguo (wangjg)"],
+      ["warning", "processes.yaml:81:33", "The internal audit of C3 Production on 2026-06-08 (report IA-2026-01) names Wang Jianguo (wangjg)"],
+      ["warning", "processes.yaml:188:33", "The internal audit of S5 Purchasing and supplier management on 2026-06-09 (report IA-2026-02) names Wang Jianguo (wangjg)"],
     ]);
 
     writeFileSync(join(dir, "qms.yaml"), `${read(dir, "qms.yaml")}rules:\n  process/auditor-unqualified: error\n`);
@@ -683,10 +683,10 @@ describe("csr process audited", () => {
     // The audits' own errors; process/audit-due (the three-year cycle of processes never audited here) is another test's.
     const found = (await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "processes.yaml" && f.rule !== "process/audit-due");
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message.split(/: |\. /)[0]}`)).toEqual([
-      "258:33 person/work-before-joining Zhou Peng (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
-      "258:43 person/work-after-leaving Sun Wei (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
-      "259:16 date/in-future M2",
-      "259:33 ref/unresolved Unknown person 'nobody'",
+      "271:33 person/work-before-joining Zhou Peng (zhoupeng) starts work on 2026-06-01, but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "271:43 person/work-after-leaving Sun Wei (sunwei) left on 2026-03-31 (their last working day), but the internal audit (report IA-1) on 2026-04-10 is recorded in their name",
+      "272:16 date/in-future M2",
+      "272:33 ref/unresolved Unknown person 'nobody'",
     ]);
     expect(found.every((f) => f.severity === "error")).toBe(true);
   });

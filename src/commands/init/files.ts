@@ -753,12 +753,14 @@ processes:
     name_en: Management
     type: management
     owner: QA
+    owner_person: lisi
     clauses: ["IATF16949:4", "IATF16949:5", "IATF16949:6", "IATF16949:9", "IATF16949:10"]
   - code: S1
     name: 顾客特定要求管理过程
     name_en: Customer-specific requirements
     type: support
     owner: MKT
+    owner_person: wangwu
     clauses: ["IATF16949:7"]
     documents: [QP-002]
   - code: C1
@@ -766,6 +768,7 @@ processes:
     name_en: Product realisation
     type: customer-oriented
     owner: RD
+    owner_person: zhaoliu
     clauses: ["IATF16949:8"]
     documents: [QP-001]
 `,

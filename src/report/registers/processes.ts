@@ -4,7 +4,7 @@
  * three-year cycle, as often as its risk, performance and changes call for. A row per process of
  * processes.yaml, in its order: code, name, type, owning department, the clauses it addresses, the
  * released procedures that serve it and the other released documents that do (servingDocuments, the
- * definition the clause matrix's notes use), its last audit (date, result, auditors, report number) and,
+ * definition the clause matrix's notes use), its process owner and KPIs (objectives set for it) once any process has them, its last audit (date, result, auditors, report number) and,
  * with an audit interval set (model/process-audits.ts), when it is next due. Once a process is marked a manufacturing
  * process (制造过程) or records a manufacturing process or product audit, the mark and the day of its last audit of each of
  * those kinds (IATF 16949 9.2.2.3, 9.2.2.4; one by an auditor not qualified for the kind does not count, lastAudit). A process no procedure
@@ -51,6 +51,10 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
   const actions = ctx.repo.actions.flatMap(({ value }) => actionOn(value, today) ?? []);
   const resultOf = (count: number) => (count === 0 ? t(ctx, "register.processes.conforming") : t(ctx, "register.processes.nonconforming", { count }));
   const ownerPeople = processes.some((p) => p.owner_person !== undefined);
+  // Each process's performance indicators (KPI): the objectives of objectives.yaml set for it by the day (IATF 16949 4.4.1 c,
+  // 9.1.1.1; tester82 A13), once one is; a repository that sets none keeps its columns.
+  const objectives = ctx.repo.objectives.map((o) => o.value).filter((o) => o.process !== undefined && (typeof o.from !== "string" || o.from <= today));
+  const kpis = objectives.length > 0;
   const rows = processes.map((p, i) => {
     const serving = servingDocuments(p, documents);
     const procedures = serving.filter((d) => d.level === 2).map((d) => d.id);
@@ -63,6 +67,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       type: t(ctx, `site.process.${p.type}`),
       owner: departmentName(ctx, p.owner),
       ...(ownerPeople ? { "owner-person": p.owner_person ? personName(ctx, p.owner_person) : "" } : {}),
+      ...(kpis ? { kpis: objectives.filter((o) => o.process === p.code).map((o) => `${o.id} ${localized(ctx.lang, o.text, o.text_en)}`).join(separator) } : {}),
       clauses: clauseList(ctx, p.clauses),
       procedures: procedures.length > 0 ? procedures.join(separator) : t(ctx, "register.processes.no-procedure"),
       others: serving
@@ -95,6 +100,7 @@ export function processRegister(ctx: RegisterContext, options: { today: string }
       { key: "owner", header: t(ctx, "register.processes.column.owner"), kind: "name" },
       // The process owner (IATF 16949 5.3.1) once a process has one: a repository without keeps its columns.
       ...(ownerPeople ? [{ key: "owner-person", header: t(ctx, "register.processes.column.owner-person"), kind: "name" as const }] : []),
+      ...(kpis ? [{ key: "kpis", header: t(ctx, "register.processes.column.kpis"), kind: "list" as const }] : []),
       { key: "clauses", header: t(ctx, "register.processes.column.clauses"), kind: "list" },
       { key: "procedures", header: t(ctx, "register.processes.column.procedures"), kind: "list" },
       { key: "others", header: t(ctx, "register.processes.column.others"), kind: "list" },
