@@ -2,8 +2,8 @@
  * `csr render MR-…`: the printed record of one management review (管理评审报告; ISO 9001 / IATF 16949 9.3.3, 9.3.3.1;
  * tester82 A3): period, day, chair, attendees, the inputs of the review's own period, the outputs with owner, due day,
  * status and evidence, the approval by top management, sign lines; on the form qms.yaml registers for it (HH-F-040 in
- * acme-auto). And `csr list management-review MR-…`: the input report of that review's period, the default being the
- * last review held. The built binary on a copy of acme-auto in a real git repository.
+ * acme-auto). And `csr list management-review MR-…`: the input report of that review's period; without a number the
+ * calendar year to date, as before. The built binary on a copy of acme-auto in a real git repository.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -113,20 +113,20 @@ describe("csr render MR-…", () => {
 });
 
 describe("csr list management-review MR-…", () => {
-  it("lists the inputs of the period the review reviewed, by default the last one held, and says so", () => {
+  it("lists the inputs of the period the review reviewed, and without a number the calendar year to date, as before", () => {
     const dir = acme();
     const named = bin(dir, "list", "management-review", "MR-2025", "--today", "2026-12-08");
     expect(named.code).toBe(0);
     expect(named.stdout.split("\n")[0]).toBe("管理评审输入（MR-2025，2025-12-16 召开；评审期间 2025-01-01 至 2025-11-30）");
-    expect(named.stderr).not.toContain("未给 --from");
-    const last = bin(dir, "list", "management-review", "--today", "2026-12-08");
-    expect(last.stdout.split("\n")[0]).toBe("管理评审输入（MR-2026，2026-11-20 召开；评审期间 2025-12-01 至 2026-10-31）");
-    expect(last.stderr.split("\n")[0]).toBe("未给 --from 和 --to：列出最近一次管理评审 MR-2026（2026-11-20 召开）所评审期间的输入；此后至今（下次评审的输入）请用 --from 2026-11-01。");
+    const review = bin(dir, "list", "management-review", "mr-2026", "--today", "2026-12-08");
+    expect(review.stdout.split("\n")[0]).toBe("管理评审输入（MR-2026，2026-11-20 召开；评审期间 2025-12-01 至 2026-10-31）");
     // The same page as the period typed by hand, but for the title that names the review.
     const typed = bin(dir, "list", "management-review", "--from", "2025-12-01", "--to", "2026-10-31", "--today", "2026-12-08");
-    expect(typed.stdout.split("\n").slice(1)).toEqual(last.stdout.split("\n").slice(1));
-    // Before the first review was held: the calendar year to date, as before.
-    expect(bin(dir, "list", "management-review", "--today", "2025-12-15").stdout.split("\n")[0]).toBe("管理评审输入（2025-01-01 至 2025-12-15）");
+    expect(typed.stdout.split("\n").slice(1)).toEqual(review.stdout.split("\n").slice(1));
+    // Without a number: the page a 管理者代表 prepares for the coming review, the calendar year to date.
+    const coming = bin(dir, "list", "management-review", "--today", "2026-12-08");
+    expect(coming.stdout.split("\n")[0]).toBe("管理评审输入（2026-01-01 至 2026-12-08）");
+    expect(coming.stderr).not.toContain("MR-2026");
   });
 
   it("refuses an unknown review, a review with --from, and names the review's commands when another list is given its number", () => {

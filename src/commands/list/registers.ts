@@ -7,8 +7,6 @@ import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
 import { toolingNamed, unknownTooling } from "../../model/tooling.js";
-import { latestHeld } from "../../model/management-reviews.js";
-import { addDays } from "../../core/dates.js";
 import type { Repository } from "../../load/repository.js";
 import type { ManagementReview } from "../../model/types.js";
 import { COPY_STATES, distributionRegister, type CopyFilter, type CopyState } from "../../report/registers/distribution.js";
@@ -124,8 +122,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const today = edition?.as_of ?? dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
   // Which registers take which options: list/options.ts (refused there for the others).
-  // The management review inputs of the review named, or by default of the last one held: the page that meeting reviewed (tester82 A3).
-  const review = what === "management-review" ? reviewOfInputs(repo, flags, today) : undefined;
+  // The management review inputs of the review named: the page that meeting reviewed (tester82 A3).
+  const review = what === "management-review" ? reviewOfInputs(repo, flags) : undefined;
   if (review) flags = { ...flags, from: review.period.from, to: review.period.to };
   const lastYear = what === "management-review" && flags.from === undefined && flags.to === undefined && inFirstQuarter(today);
   // The 军代表's supervision report is a GJB 9001C supplier's: refused elsewhere before anything is built (tester81 J7).
@@ -198,8 +196,6 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = peopleRegister(rc);
   } else if (what === "management-review") {
     table = managementReviewRegister(rc, { today, period: period!, ...(review ? { review } : {}) });
-    // Said when csr chose the period: which review's it is, and how to list the inputs gathered since for the next one.
-    if (review && flags.review === undefined) table = { ...table, listHints: [t("list.management-review.last-review", { id: review.id, held: review.held, from: addDays(review.period.to, 1) }), ...(table.listHints ?? [])] };
     // The runner learns why the page is last year's and how to have the year to date (tester71 Q2).
     if (lastYear) table = { ...table, listHints: [t("list.management-review.previous-year", { year: period!.from.slice(0, 4), from: `${today.slice(0, 4)}-01-01` }), ...(table.listHints ?? [])] };
     // The page with the registers its 明细见 names, of its period, in one workbook (tester71 Q8).
@@ -320,13 +316,14 @@ function signedEdition(repo: Awaited<ReturnType<typeof readRepository>>, what: s
 
 /** Management review looks back over a period: without --from, the calendar year of `to` up to that day (in January to March without --to, the year before: previousCalendarYear). */
 /**
- * The management review whose period `csr list management-review` lists: the one `flags.review` names (any letter case), or,
- * when neither it nor --from/--to is given, the last one held by `today` (latestHeld); undefined when --from/--to give the
- * period or no review is held yet. Errors (UserError): a number management-reviews.yaml does not have (naming those it has
+ * The management review whose period `csr list management-review` lists: the one `flags.review` names (any letter case);
+ * undefined without one (--from/--to, or the default period, give it). Errors (UserError): a number management-reviews.yaml does not have (naming those it has
  * and the nearest); a number given with --from or --to.
  */
-function reviewOfInputs(repo: Repository, flags: RegisterFlags, today: string): ManagementReview | undefined {
-  if (flags.review === undefined) return flags.from === undefined && flags.to === undefined ? latestHeld(repo.managementReviews, today)?.value : undefined;
+function reviewOfInputs(repo: Repository, flags: RegisterFlags): ManagementReview | undefined {
+  // Without a number the period stays the documented default (the calendar year to --today; January to March, the year
+  // before): the page a 管理者代表 prepares for the coming review. A review's own page is asked for by its number.
+  if (flags.review === undefined) return undefined;
   if (flags.from !== undefined || flags.to !== undefined) throw new UserError(t("list.management-review.review-and-period", { id: flags.review }));
   const found = toolingNamed(repo.managementReviews, flags.review);
   if (found) return found.value;
