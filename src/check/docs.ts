@@ -82,7 +82,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
   { title: "First article inspection", prefixes: ["first-article"], intro: "The record of first article inspections (`first-articles.yaml`, 首件鉴定, GJB 908A): a failed first article inspected again, a changed process specification or drawing followed by a new inspection." },
   { title: "Quality objectives", prefixes: ["objective"], intro: "The quality objectives (`objectives.yaml`, 质量目标): each period measured, so that management review sees how far they were met." },
   { title: "Management review", prefixes: ["management-review"], intro: "The record of management reviews (`management-reviews.yaml`, 管理评审记录): a review held at least every twelve months, its outputs carried out by their due day." },
-  { title: "Tooling", prefixes: ["tooling"], intro: "The register of tooling, fixtures and error-proofing devices (`tooling.yaml`): each device verified at its frequency, failures reacted to, maintenance kept, the customer's tooling marked." },
+  { title: "Tooling", prefixes: ["tooling"], intro: "The register of tooling, fixtures, gauges and error-proofing devices (`tooling.yaml`): each device verified at its frequency, failures reacted to, maintenance kept, the customer's tooling marked, each gauge calibrated in time, an out-of-tolerance calibration evaluated, the gauges of special characteristics analysed (MSA)." },
 ];
 
 function topicOf(rule: Rule): (typeof TOPICS)[number] {

@@ -165,9 +165,13 @@ import { rule as firstArticleNoMilitaryRepresentative } from "./rules/first-arti
 import { rule as objectiveUnmeasured } from "./rules/objective/unmeasured.js";
 import { rule as managementReviewNotHeld } from "./rules/management-review/not-held.js";
 import { rule as managementReviewOutputOverdue } from "./rules/management-review/output-overdue.js";
+import { rule as toolingCalibrationDueSoon } from "./rules/tooling/calibration-due-soon.js";
+import { rule as toolingCalibrationOverdue } from "./rules/tooling/calibration-overdue.js";
+import { rule as toolingCalibrationWithoutReaction } from "./rules/tooling/calibration-without-reaction.js";
 import { rule as toolingCustomerOwnedUnmarked } from "./rules/tooling/customer-owned-unmarked.js";
 import { rule as toolingFailedWithoutReaction } from "./rules/tooling/failed-without-reaction.js";
 import { rule as toolingMaintenanceOverdue } from "./rules/tooling/maintenance-overdue.js";
+import { rule as toolingMsaMissing } from "./rules/tooling/msa-missing.js";
 import { rule as toolingUnknown } from "./rules/tooling/unknown.js";
 import { rule as toolingUnregistered } from "./rules/tooling/unregistered.js";
 import { rule as toolingVerificationOverdue } from "./rules/tooling/verification-overdue.js";
@@ -352,6 +356,9 @@ export const rules: readonly Rule[] = [
   symbolDocumentMismatch,
   symbolReplacedSymbol,
   symbolUnknownSymbol,
+  toolingCalibrationDueSoon,
+  toolingCalibrationOverdue,
+  toolingCalibrationWithoutReaction,
   toolingCustomerOwnedUnmarked,
   firstArticleChangeWithoutInspection,
   firstArticleFailedWithoutPass,
@@ -359,6 +366,7 @@ export const rules: readonly Rule[] = [
   objectiveUnmeasured,
   toolingFailedWithoutReaction,
   toolingMaintenanceOverdue,
+  toolingMsaMissing,
   toolingUnknown,
   toolingUnregistered,
   toolingVerificationOverdue,

@@ -424,6 +424,10 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--method <text>", t("help.tooling.method"))
           .option("--maintenance-days <n>", t("help.tooling.maintenance-days"))
           .option("--maintenance-months <n>", t("help.tooling.maintenance-months"))
+          .option("--in-use-since <date>", t("help.tooling.in-use-since"))
+          .option("--range <text>", t("help.tooling.range"))
+          .option("--resolution <text>", t("help.tooling.resolution"))
+          .option("--calibration-months <n>", t("help.tooling.calibration-months"))
           .option("--remark <text>", t("help.tooling.remark"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
@@ -440,6 +444,10 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("--marking <text>", t("help.tooling.marking"))
           .option("--station <codes...>", t("help.tooling.station"))
           .option("--process <code>", t("help.tooling.process"))
+          .option("--in-use-since <date>", t("help.tooling.in-use-since"))
+          .option("--range <text>", t("help.tooling.range"))
+          .option("--resolution <text>", t("help.tooling.resolution"))
+          .option("--calibration-months <n>", t("help.tooling.calibration-months"))
           .option("--remark <text>", t("help.tooling.remark"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
@@ -466,6 +474,32 @@ export async function run(argv: string[], output?: Output): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await load()).toolingMaintainCommand));
+        tooling
+          .command("calibrate")
+          .description(t("help.tooling.calibrate"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--result <result>", t("help.tooling.calibrate.result"))
+          .option("--by <person>", t("help.tooling.calibrate.by"))
+          .option("--lab <name>", t("help.tooling.lab"))
+          .option("--accredited <text>", t("help.tooling.accredited"))
+          .option("--certificate <no>", t("help.tooling.certificate"))
+          .option("--date <date>", t("help.tooling.calibrate.date"))
+          .option("--reaction <text>", t("help.tooling.calibrate.reaction"))
+          .option("--action <id>", t("help.tooling.calibrate.action"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingCalibrateCommand));
+        tooling
+          .command("msa")
+          .description(t("help.tooling.msa"))
+          .argument("<id>", t("help.tooling.id"))
+          .option("--grr <percent>", t("help.tooling.grr"))
+          .option("--ndc <n>", t("help.tooling.ndc"))
+          .option("--study <record>", t("help.tooling.study"))
+          .option("--date <date>", t("help.tooling.msa.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await load()).toolingMsaCommand));
       },
       "first-article": () => {
         const firstArticle = program.command("first-article").description(t("help.first-article"));

@@ -36,6 +36,9 @@ export type CitedRequirement =
   | "customer-confidentiality"
   | "tooling-management"
   | "error-proofing"
+  | "calibration"
+  | "calibration-laboratory"
+  | "measurement-system"
   | "customer-tooling"
   | "first-article"
   | "quality-objectives"
@@ -121,6 +124,12 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "tooling-management": { IATF16949: ["8.5.1.6", "8.5.1.5"], GJB9001C: ["7.1.3", "8.5.1"], ISO9001: ["7.1.3", "8.5.1"] },
   "error-proofing": { IATF16949: ["10.2.4"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
   "customer-tooling": { IATF16949: ["8.5.1.6", "8.5.3"], GJB9001C: ["8.5.3"], ISO9001: ["8.5.3"] },
+  // Measuring equipment calibrated or verified at intervals, traceable, its out-of-tolerance findings reacted to (IATF 16949
+  // 7.1.5.2.1); by a laboratory of defined scope, an external one accredited to ISO/IEC 17025 (7.1.5.3); the measurement
+  // system analysed for each system of the control plan (7.1.5.1.1).
+  calibration: { IATF16949: ["7.1.5.2", "7.1.5.2.1"], GJB9001C: ["7.1.5.2"], ISO9001: ["7.1.5.2"] },
+  "calibration-laboratory": { IATF16949: ["7.1.5.3.2"], GJB9001C: ["7.1.5.2"], ISO9001: ["7.1.5.2"] },
+  "measurement-system": { IATF16949: ["7.1.5.1.1"], GJB9001C: ["7.1.5.1"], ISO9001: ["7.1.5.1"] },
   // 首件鉴定 (GJB 908A) is asked of production control by GJB 9001C-2017 8.5.1; IATF 16949 verifies job set-ups with first-off parts (8.5.1.3).
   "first-article": { IATF16949: ["8.5.1.3"], GJB9001C: ["8.5.1"], ISO9001: ["8.5.1"] },
   // Quality objectives are set and monitored (6.2, IATF 16949 6.2.2.1) and their achievement reviewed by management (9.3.2 c 2).

@@ -42,6 +42,7 @@ export const REGISTER_COMMANDS = {
   skills: "csr list skills",
   tooling: "csr list tooling",
   "error-proofing": "csr list error-proofing",
+  gauges: "csr list gauges",
   "first-articles": "csr list first-articles",
   "key-parts": "csr list key-parts",
   objectives: "csr list objectives",

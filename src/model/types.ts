@@ -1544,7 +1544,44 @@ export interface ToolingMaintenance {
   work?: string;
 }
 
-/** An entry of tooling.yaml (工装台账; IATF 16949 8.5.1.6, 8.5.1.5, 10.2.4, 8.5.3); schemas/tooling.schema.json. */
+/**
+ * The result of a calibration (csr tooling calibrate; IATF 16949 7.1.5.2): pass (合格, found within tolerance), adjusted
+ * (调整后合格, adjusted or repaired during the calibration and found within tolerance after it), fail (不合格, out of
+ * tolerance: the gauge is not to be used, and the product measured since the last good calibration is evaluated, 7.1.5.2.1).
+ */
+export const CALIBRATION_RESULTS = ["pass", "adjusted", "fail"] as const;
+export type CalibrationResult = (typeof CALIBRATION_RESULTS)[number];
+
+/** One calibration of a gauge or test equipment (csr tooling calibrate; IATF 16949 7.1.5.2, 7.1.5.2.1, 7.1.5.3). */
+export interface ToolingCalibration {
+  date: string;
+  result: CalibrationResult;
+  /** Who calibrated it in the internal laboratory, or who had it calibrated (a person of people.yaml). */
+  by?: string;
+  /** The external laboratory that calibrated it (校准机构); none: the internal laboratory. */
+  lab?: string;
+  /** The laboratory's accreditation to ISO/IEC 17025, e.g. "CNAS L0208" (7.1.5.3.2). */
+  accreditation?: string;
+  /** The calibration certificate's or record's number (证书编号). */
+  certificate?: string;
+  /** With a failed one: the evaluation of the product measured since the last good calibration and what was done (7.1.5.2.1). */
+  reaction?: string;
+  /** With a failed one: the corrective action (actions/) that carries the reaction, e.g. NC-2026-003. */
+  action?: string;
+}
+
+/** One measurement system analysis of a gauge (csr tooling msa; IATF 16949 7.1.5.1.1, AIAG MSA). */
+export interface ToolingMsa {
+  date: string;
+  /** %GRR of the study, in percent (of the tolerance or the total variation, as the study states). */
+  grr: number;
+  /** The number of distinct categories (ndc). */
+  ndc?: number;
+  /** The study's record, e.g. QR-006-02-2026-007. */
+  study?: string;
+}
+
+/** An entry of tooling.yaml (工装台账; IATF 16949 8.5.1.6, 8.5.1.5, 10.2.4, 8.5.3, 7.1.5); schemas/tooling.schema.json. */
 export interface Tooling {
   id: string;
   name: string;
@@ -1559,8 +1596,18 @@ export interface Tooling {
   status?: ToolingStatus;
   location?: string;
   change_level?: string;
+  /** A gauge's specification or measuring range (规格/量程), e.g. 0–150 mm. */
+  range?: string;
+  /** A gauge's resolution (分辨力), e.g. 0.01 mm. */
+  resolution?: string;
+  /** The day it was put in use (投入使用日期, YYYY-MM-DD): its first maintenance is owed one interval after it. */
+  in_use_since?: string;
   verification?: { frequency: VerificationFrequency; parts?: number; method?: string; records?: ToolingVerification[] };
   maintenance?: { interval_days?: number; interval_months?: number; records?: ToolingMaintenance[] };
+  /** Its calibration (校准, IATF 16949 7.1.5.2): the interval in months and the calibrations, oldest first. */
+  calibration?: { interval_months?: number; records?: ToolingCalibration[] };
+  /** Its measurement system analyses (MSA, 7.1.5.1.1), oldest first. */
+  msa?: ToolingMsa[];
   remark?: string;
 }
 

@@ -34,10 +34,10 @@ import { objectiveText } from "../report/registers/objectives.js";
 import { addDays } from "../core/dates.js";
 import { auditPlanRegister } from "../report/registers/audit-plan.js";
 import { auditKind, planOn, planStanding } from "../model/process-audits.js";
-import { toolingRegister } from "../report/registers/tooling.js";
+import { gaugeRegister, toolingRegister } from "../report/registers/tooling.js";
 import { managementReviewOutputsRegister } from "../report/registers/management-review-outputs.js";
 import type { OutputStatus } from "../model/management-reviews.js";
-import { maintenanceDue, verificationDue } from "../model/tooling.js";
+import { calibrationDue, isGauge, maintenanceDue, verificationDue } from "../model/tooling.js";
 import { certificateWarnDays, daysLeft, maySupply, statusOn, suppliers } from "../model/suppliers.js";
 import { trainingMissingRegister } from "../report/registers/training-missing.js";
 import { pickColumns, type Table } from "../report/table.js";
@@ -1133,9 +1133,18 @@ const toolingPanel: PanelDefinition = (input) => {
     numbers: [
       { label, count: due.rows.length, ...(due.rows.length > 0 ? { tone: overdue ? ("alert" as const) : ("warn" as const) } : {}), list: { name: "tooling-due", title: due.title, table: due } },
       { label: t(rc, "site.panel.tooling.all"), count: rc.repo.tooling.length, register: "tooling" },
+      ...calibrationNumbers(rc, today),
     ],
   };
 };
+
+/** The tooling panel's gauges owing their calibration within 30 days or overdue (csr list gauges --due), once tooling.yaml has a gauge. */
+function calibrationNumbers(rc: RegisterContext, today: string): PanelNumber[] {
+  if (!rc.repo.tooling.some(({ value }) => isGauge(value))) return [];
+  const due = gaugeRegister(rc, { today, filter: { due: true } });
+  const overdue = rc.repo.tooling.some(({ value }) => calibrationDue(value, today)?.overdue);
+  return [{ label: t(rc, "site.panel.tooling.calibration-due"), count: due.rows.length, ...(due.rows.length > 0 ? { tone: overdue ? ("alert" as const) : ("warn" as const) } : {}), list: { name: "gauges-due", title: due.title, table: due } }];
+}
 
 /**
  * The internal audit programme (内部审核方案, IATF 16949 9.2.2.1): how many of its audits (a process's QMS, manufacturing

@@ -1,15 +1,16 @@
 /**
  * A page per entry of tooling.yaml (工装台账; IATF 16949 8.5.1.5, 8.5.1.6, 8.5.3, 10.2.4): what `csr show <tooling id>` prints,
  * for an auditor at the line — its row of the tooling register as facts (kind, stations, process, parts, owner and
- * customer-property marking, status, location, frequency, next verification and maintenance), csr check's findings on it,
- * the documents whose text names it (linked to their pages), its verifications as the error-proofing record lists them,
- * and its maintenance.
+ * customer-property marking, status, location, frequency, next verification and maintenance; a gauge's range, resolution,
+ * calibration interval, next calibration, status and MSA), csr check's findings on it, the documents whose text names it
+ * (linked to their pages), its verifications as the error-proofing record lists them, its maintenance, a gauge's
+ * calibrations and MSA studies (IATF 16949 7.1.5.1.1, 7.1.5.2).
  */
 import { localized } from "../core/text.js";
 import type { ControlledDocument } from "../model/types.js";
-import { customerOwner, documentsNaming } from "../model/tooling.js";
+import { customerOwner, documentsNaming, isGauge } from "../model/tooling.js";
 import { personName, t, type RegisterContext } from "../report/registers/context.js";
-import { toolingRegister, verificationRegister } from "../report/registers/tooling.js";
+import { calibrationLine, gaugeRegister, GAUGE_FACTS, msaLine, toolingRegister, verificationRegister } from "../report/registers/tooling.js";
 import { pickColumns, type Table } from "../report/table.js";
 import type { GenericView } from "./page.js";
 import type { EntityKind, SitePages } from "./pages.js";
@@ -36,6 +37,8 @@ export interface ToolingPagesInput {
 export function toolingPages(input: ToolingPagesInput): { page: string; view: Omit<GenericView, "site"> }[] {
   const { rc, today, pages } = input;
   const register = toolingRegister(rc, { today });
+  const gauges = gaugeRegister(rc, { today });
+  const gaugeIds = rc.repo.tooling.filter(({ value }) => isGauge(value)).map(({ value }) => value.id);
   const none = t(rc, "site.none");
   return rc.repo.tooling.map(({ value: tooling }, i) => {
     const page = pages.page("tooling", tooling.id)!;
@@ -49,6 +52,13 @@ export function toolingPages(input: ToolingPagesInput): { page: string; view: Om
       facts.push({ label: column.header, values: [{ text: String(value), ...(href ? { href } : {}) }] });
     }
     if (tooling.verification?.method) facts.push({ label: t(rc, "register.error-proofing.column.method"), values: [{ text: tooling.verification.method }] });
+    // A gauge's standing in the register of gauges (计量器具台账, 7.1.5.2): range, resolution, interval, next calibration, status, MSA.
+    const gauge = gauges.rows[gaugeIds.indexOf(tooling.id)];
+    for (const column of gauge ? gauges.columns : []) {
+      const value = gauge![column.key];
+      if (!GAUGE_FACTS.has(column.key) || value === null || value === undefined || value === "") continue;
+      facts.push({ label: column.key === "status" ? t(rc, "show.tooling.calibration-status") : column.header, values: [{ text: String(value) }] });
+    }
     const naming: Cell[] = documentsNaming(tooling.id, input.documents).map(({ document, section }) => {
       const href = pages.link(page, "document", document.id);
       return { text: t(rc, "show.tooling.document-line", { id: document.id, title: localized(rc.lang, document.title, document.title_en), section: section.number, sectionTitle: localized(rc.lang, section.title, section.title_en) }), ...(href ? { href } : {}) };
@@ -66,6 +76,12 @@ export function toolingPages(input: ToolingPagesInput): { page: string; view: Om
       const items = (tooling.maintenance.records ?? []).filter((r) => r.date <= today).map((r) => ({ text: t(rc, "show.tooling.maintenance-line", { date: r.date, by: personName(rc, r.by), work: r.work ?? "" }).trimEnd() }));
       sections.push({ title: t(rc, "show.tooling.maintenance"), items, empty: none });
     }
+    if (tooling.calibration) {
+      const items = (tooling.calibration.records ?? []).filter((r) => r.date <= today).map((r) => ({ text: calibrationLine(rc, r) }));
+      sections.push({ title: t(rc, "show.tooling.calibrations"), items, empty: none });
+    }
+    const studies = (tooling.msa ?? []).filter((m) => m.date <= today);
+    if (studies.length > 0) sections.push({ title: t(rc, "show.tooling.msa"), items: studies.map((m) => ({ text: msaLine(rc, m) })), empty: none });
     return { page, view: { title: `${tooling.id} ${localized(rc.lang, tooling.name, tooling.name_en)}`, facts, sections } };
   });
 }

@@ -160,7 +160,7 @@ describe("registers.forms, the year-end registers", () => {
       "",
       "已更新组织信息：登记表 processes 的表单编号：（无）→ QR-004-01；登记表 disposals 的表单编号：（无）→ QR-002-01；登记表 management-review 的表单编号：（无）→ HH-F-028。",
     ]);
-    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("    symbols: QR-014-01\n    processes: QR-004-01\n    disposals: QR-002-01\n    management-review: HH-F-028\n");
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("    symbols: QR-014-01\n    gauges: QR-006-01\n    processes: QR-004-01\n    disposals: QR-002-01\n    management-review: HH-F-028\n");
     // Released forms: no config/register-form finding.
     expect(csr(["-C", dir, "check", "--format", "json", "--today", TODAY]).stdout).not.toContain("config/register-form");
     const heading = (what: string) => csr(["-C", dir, "list", what, "--format", "md", "--today", TODAY], { lang: null }).stdout.split("\n")[2];

@@ -88,7 +88,7 @@ describe("language of the command line", () => {
     // A mistyped command or list: one line, with the nearest name.
     expect(csr(["chek"], { cwd: tempDir(), env: NO_LOCALE, lang: null }).stderr).toBe("csr: 未知命令 'chek'（您是否要输入 check？）；参见 'csr --help'。\n");
     expect(csr(["list", "procdures"], { cwd: tempDir(), env: NO_LOCALE }).stderr).toBe(
-      "csr: Unknown list 'procdures' (did you mean procedures?); choose csr, procedures, documents, forms, external, obsolete, symbols, reviews, distribution, training, training-plan, periodic-reviews, edition-review, people, management-review, processes, audits, audit-programme, audit-plan, disposals, actions, suppliers, flow-down, customers, skills, tooling, error-proofing, first-articles, key-parts, objectives, management-review-outputs, supervision, register-editions.\n",
+      "csr: Unknown list 'procdures' (did you mean procedures?); choose csr, procedures, documents, forms, external, obsolete, symbols, reviews, distribution, training, training-plan, periodic-reviews, edition-review, people, management-review, processes, audits, audit-programme, audit-plan, disposals, actions, suppliers, flow-down, customers, skills, tooling, error-proofing, gauges, first-articles, key-parts, objectives, management-review-outputs, supervision, register-editions.\n",
     );
   });
 });

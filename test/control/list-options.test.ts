@@ -31,7 +31,7 @@ const TAKES: Record<string, { value?: string; lists: string[] }> = {
   "--columns": { value: "no", lists: ["csr", "procedures", "documents", "forms", "external", "obsolete"] },
   "--due-by": { value: "2026-12-31", lists: ["external", "periodic-reviews", "disposals"] },
   "--standard": { value: "X", lists: ["edition-review"] },
-  "--due": { lists: ["tooling"] },
+  "--due": { lists: ["tooling", "gauges"] },
   "--tooling": { value: "EP-30-01", lists: ["error-proofing"] },
 };
 

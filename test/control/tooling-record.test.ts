@@ -53,8 +53,8 @@ describe("csr show <tooling id>: the whole record of a fixture or error-proofing
         "  引用文件        WI-010-01 制动软管总成扣压作业指导书  2 作业步骤",
         "  验证记录        2026-12-02 早班  高扬  合格",
         "                  2026-12-04 中班  高扬  不合格；反应措施：未记录反应措施",
-        "  检查发现        错误 tooling/failed-without-reaction（第 53 行）：EP-30-02（漏装检测防错）2026-12-04 由 gaoyang 进行的验证不合格，但没有记录反应措施。请在该记录的 reaction 中写明所采取的措施：上次合格验证以来的产品隔离并检验、维修、重新验证（'csr tooling verify EP-30-02 --result pass --by <人员>'）。",
-        "                  错误 tooling/verification-overdue（第 53 行）：EP-30-02（漏装检测防错）2026-12-04 的验证不合格，此后没有验证合格的记录：防错装置修复后应重新验证合格才能使用，不合格的验证不重新起算频次。请用标准样件和缺陷样件验证并记录：'csr tooling verify EP-30-02 --result pass --by <人员>'（较早日期加 --date），停用的装置用 'csr tooling update EP-30-02 --status repair' 标明。",
+        "  检查发现        错误 tooling/failed-without-reaction（第 101 行）：EP-30-02（漏装检测防错）2026-12-04 由 gaoyang 进行的验证不合格，但没有记录反应措施。请在该记录的 reaction 中写明所采取的措施：上次合格验证以来的产品隔离并检验、维修、重新验证（'csr tooling verify EP-30-02 --result pass --by <人员>'）。",
+        "                  错误 tooling/verification-overdue（第 101 行）：EP-30-02（漏装检测防错）2026-12-04 的验证不合格，此后没有验证合格的记录：防错装置修复后应重新验证合格才能使用，不合格的验证不重新起算频次。请用标准样件和缺陷样件验证并记录：'csr tooling verify EP-30-02 --result pass --by <人员>'（较早日期加 --date），停用的装置用 'csr tooling update EP-30-02 --status repair' 标明。",
         "",
       ].join("\n"),
       stderr: "",
@@ -81,7 +81,7 @@ describe("csr show <tooling id>: the whole record of a fixture or error-proofing
         "  Next maintenance      2026-09-02 overdue",
         "  Named in              WI-010-01 Brake Hose Crimping Work Instruction  2 作业步骤",
         "  Maintenance           2026-03-02  Gao Yang  更换定位销",
-        "  Findings              warning tooling/maintenance-overdue (line 16): FX-30-02 (定位夹具) was last maintained on 2026-03-02; its next maintenance was due by 2026-09-02. Maintain it and record it: 'csr tooling maintain FX-30-02 --by <person> --work <what was done>'.",
+        "  Findings              warning tooling/maintenance-overdue (line 18): FX-30-02 (定位夹具) was last maintained on 2026-03-02; its next maintenance was due by 2026-09-02. Maintain it and record it: 'csr tooling maintain FX-30-02 --by <person> --work <what was done>'.",
         "",
       ].join("\n"),
       stderr: "",
@@ -103,7 +103,7 @@ describe("csr show <tooling id>: the whole record of a fixture or error-proofing
     ]);
     expect([card.status, card.customerOwner, card.verificationDue.due, card.verificationDue.overdue, card.maintenanceDue]).toEqual(["in-use", null, "2026-12-04", true, null]);
     expect(card.documents).toEqual([{ id: "WI-010-01", title: "制动软管总成扣压作业指导书", section: "2", sectionTitle: "作业步骤" }]);
-    expect(card.findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`)).toEqual(["tooling/failed-without-reaction:53", "tooling/verification-overdue:53"]);
+    expect(card.findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`)).toEqual(["tooling/failed-without-reaction:101", "tooling/verification-overdue:101"]);
     // As of an earlier day the record is as it stood then, as the text card and the register read it (review79 #8).
     const earlier = JSON.parse((await csrInProcess(["-C", dir, "show", "EP-30-02", "--format", "json", "--today", "2026-12-03"], { lang: null })).stdout);
     expect([earlier.asOf, earlier.tooling.verification.records]).toEqual(["2026-12-03", [{ date: "2026-12-02", shift: "早班", by: "gaoyang", result: "pass" }]]);
@@ -125,12 +125,12 @@ describe("csr export: the tooling register and the error-proofing record among t
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const names = workbook.worksheets.map((w) => w.name);
-    // After the training registers (no skills matrix: acme-auto's people.yaml records no level), before the quality objectives.
-    expect(names.slice(names.indexOf("未完成培训"), names.indexOf("未完成培训") + 4)).toEqual(["未完成培训", "工装夹具台账", "防错装置验证记录", "质量目标及实现情况"]);
+    // After the training registers (no skills matrix: acme-auto's people.yaml records no level), the register of gauges after them, before the quality objectives.
+    expect(names.slice(names.indexOf("未完成培训"), names.indexOf("未完成培训") + 5)).toEqual(["未完成培训", "工装夹具台账", "防错装置验证记录", "计量器具台账", "质量目标及实现情况"]);
     const listed = JSON.parse((await zh(dir, "list", "tooling", "--format", "json")).stdout);
     const tooling = workbook.getWorksheet("工装夹具台账")!;
     expect(tooling.getCell("A1").value).toBe(listed.title);
-    expect(tooling.getColumn(2).values.slice(3, 3 + listed.rows.length)).toEqual(["FX-30-02", "EP-30-01", "MD-20-01", "EP-30-02"]);
+    expect(tooling.getColumn(2).values.slice(3, 3 + listed.rows.length)).toEqual(["FX-30-02", "EP-30-01", "MD-20-01", "GA-30-01", "GA-30-02", "TE-40-01", "EP-30-02"]);
     const verifications = workbook.getWorksheet("防错装置验证记录")!;
     expect(verifications.getCell("A1").value).toBe("防错装置验证记录（共 5 次验证）");
     expect((verifications.getRow(7).values as unknown[]).slice(1)).toEqual([5, "EP-30-02", "漏装检测防错", "OP30", "每班", "标准样件验证", new Date("2026-12-04T00:00:00Z"), "中班", "高扬", "不合格", "未记录反应措施"]);

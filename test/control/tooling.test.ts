@@ -56,7 +56,7 @@ describe("csr tooling add: a device registered where the control plan uses it", 
       stderr: "",
     });
     expect(readFileSync(join(dir, "tooling.yaml"), "utf8")).toContain(
-      "    change_level: DYA-ECN-2026-014\n  - id: EP-30-02\n    name: 漏装检测防错\n    kind: error-proofing\n    stations: [OP30]\n    process: C3\n    parts: [BH-2201]\n    verification:\n      frequency: shift\n      method: 标准样件验证\n",
+      "      - {date: 2026-04-22, grr: 14.2, ndc: 6, study: QR-006-01-MSA-2026-04}\n  - id: EP-30-02\n    name: 漏装检测防错\n    kind: error-proofing\n    stations: [OP30]\n    process: C3\n    parts: [BH-2201]\n    verification:\n      frequency: shift\n      method: 标准样件验证\n",
     );
   });
 
@@ -112,7 +112,7 @@ describe("csr tooling verify|maintain|update, then csr check on the working-day 
       refused("csr: FX-30-02 没有验证计划（tooling.yaml 中的 verification.frequency）。\n提示：请在 tooling.yaml 中写明：verification: {frequency: shift, method: 标准样件验证}。\n"),
     );
     expect(await zh(dir, "tooling", "verify", "EP-30-09", "--result", "pass", "--by", "gaoyang")).toEqual(
-      refused("csr: tooling.yaml 中没有工装 EP-30-09（已登记：FX-30-02、EP-30-01、MD-20-01、EP-30-02、MD-30-01）。是否应为 'EP-30-01'？\n"),
+      refused("csr: tooling.yaml 中没有工装 EP-30-09（已登记：FX-30-02、EP-30-01、MD-20-01、GA-30-01、GA-30-02、TE-40-01、EP-30-02、MD-30-01）。是否应为 'EP-30-01'？\n"),
     );
     expect(await zh(dir, "tooling", "maintain", "MD-30-01", "--by", "gaoyang", "--work", "清洁模腔", "--date", "2026-08-20")).toEqual({
       code: 0,
@@ -127,12 +127,12 @@ describe("csr tooling verify|maintain|update, then csr check on the working-day 
     );
     // Friday 2026-12-04's verification failed: only a pass counts, so a pass is owed at once (review78 #3), on Monday as on Tuesday.
     const findings = async (today: string) => (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule.startsWith("tooling/")).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
-    const owed = ["tooling.yaml:51:62 tooling/failed-without-reaction", "tooling.yaml:51:62 tooling/verification-overdue", "tooling.yaml:61:18 tooling/maintenance-overdue"];
+    const owed = ["tooling.yaml:99:62 tooling/failed-without-reaction", "tooling.yaml:99:62 tooling/verification-overdue", "tooling.yaml:110:18 tooling/maintenance-overdue"];
     expect(await findings("2026-12-08")).toEqual(owed);
     expect(await findings("2026-12-07")).toEqual(owed);
     // A record dated after the day checked (written by hand: the commands refuse it) is date/in-future's.
     const future = (await checkJsonInProcess(dir, "--today", "2026-12-03")).findings.filter((f) => f.file === "tooling.yaml" && f.rule.startsWith("date/"));
-    expect(future.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual(["51:18 date/in-future EP-30-02: the error-proofing verification is dated 2026-12-04, after today (2026-12-03). A record of something done cannot be dated in the future: write the day it was done, or leave the date out until it is done."]);
+    expect(future.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual(["99:18 date/in-future EP-30-02: the error-proofing verification is dated 2026-12-04, after today (2026-12-03). A record of something done cannot be dated in the future: write the day it was done, or leave the date out until it is done."]);
   });
 
   it("lists what is due (csr list tooling --due), the verification record (csr list error-proofing), and prints the register as PDF", async () => {
@@ -146,12 +146,12 @@ describe("csr tooling verify|maintain|update, then csr check on the working-day 
     const out = join(tempDir(), "工装夹具台账.pdf");
     expect(csr(["-C", dir, "list", "tooling", "--out", out, "--today", "2026-12-08"], { lang: null }).code).toBe(0);
     const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" });
-    expect(text).toContain("工装夹具台账（共 5 项）");
-    expect(text).toMatch(/ 2 +EP-30-01 +拧紧计数防错 +防错装置 +C3 +BH-2201 +本公司 +在用/);
-    expect(text).toContain("共 5 项工装，其中验证或维护逾期 2 项，顾客财产 2 项。");
+    expect(text).toContain("工装夹具台账（共 8 项）");
+    expect(text).toMatch(/^ *2 +EP-30-01 +拧紧计数防错 +防错装置 +C3 +BH-2201 +本公司 +在用/m);
+    expect(text).toContain("共 8 项工装，其中验证或维护逾期 2 项，顾客财产 2 项。");
   });
 });
 
-const DUE = "Tooling due for verification or maintenance on 2026-12-08 (2 items)\n\nNo.  Tooling no.  Name          Kind                   Stations  Process  Parts    Owner                                             Customer marking         Status  Location     Change level  Verification  Last verified    Next verification              Maintenance interval  Last maintained  Next maintenance    Remarks\n---  -----------  ------------  ---------------------  --------  -------  -------  ------------------------------------------------  -----------------------  ------  -----------  ------------  ------------  ---------------  -----------------------------  --------------------  ---------------  ------------------  -------\n1    EP-30-02     漏装检测防错  error-proofing device  OP30      C3       BH-2201  ours                                                                       in use                             every shift   2026-12-04 fail  failed on 2026-12-04: due now\n2    MD-30-01     护套注塑模    mould                                              customer-owned: DYA Dongyue Automobile Co., Ltd.  东岳资产标牌 DYA-T-0013  in use  模具库 A-04                                                                              3 months              2026-08-20       2026-11-20 overdue\n\n5 items of tooling, 2 overdue for verification or maintenance, 2 customer-owned.\n";
+const DUE = "Tooling due for verification or maintenance on 2026-12-08 (2 items)\n\nNo.  Tooling no.  Name          Kind                   Stations  Process  Parts    Owner                                             Customer marking         Status  Location     Change level  Verification  Last verified    Next verification              Maintenance interval  Last maintained  Next maintenance    Remarks\n---  -----------  ------------  ---------------------  --------  -------  -------  ------------------------------------------------  -----------------------  ------  -----------  ------------  ------------  ---------------  -----------------------------  --------------------  ---------------  ------------------  -------\n1    EP-30-02     漏装检测防错  error-proofing device  OP30      C3       BH-2201  ours                                                                       in use                             every shift   2026-12-04 fail  failed on 2026-12-04: due now\n2    MD-30-01     护套注塑模    mould                                              customer-owned: DYA Dongyue Automobile Co., Ltd.  东岳资产标牌 DYA-T-0013  in use  模具库 A-04                                                                              3 months              2026-08-20       2026-11-20 overdue\n\n8 items of tooling, 2 overdue for verification or maintenance, 2 customer-owned.\n";
 
 const VERIFICATIONS = "防错装置验证记录（共 5 次验证）\n\n序号  装置编号  名称          工位  验证频次   验证方法                           验证日期    班次  验证人  结果    反应措施\n----  --------  ------------  ----  ---------  ---------------------------------  ----------  ----  ------  ------  -------------------------------------------------------------\n1     EP-30-01  拧紧计数防错        每 500 件  标准样件验证（OK/NG 样件各 1 件）  2026-09-28  早班  高扬    合格\n2     EP-30-01  拧紧计数防错        每 500 件  标准样件验证（OK/NG 样件各 1 件）  2026-09-29  早班  高扬    不合格  隔离上次验证后产品 500 件全检无不良，更换计数传感器后复验合格\n3     EP-30-01  拧紧计数防错        每 500 件  标准样件验证（OK/NG 样件各 1 件）  2026-09-29  中班  高扬    合格\n4     EP-30-02  漏装检测防错  OP30  每班       标准样件验证                       2026-12-02  早班  高扬    合格\n5     EP-30-02  漏装检测防错  OP30  每班       标准样件验证                       2026-12-04  中班  高扬    不合格  未记录反应措施\n\n2 台装置共验证 5 次，其中不合格 2 次。\n截至 2026-12-08 验证逾期：EP-30-02。\n";

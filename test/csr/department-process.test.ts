@@ -269,7 +269,7 @@ describe("csr organisation update", () => {
     const before = snapshot(dir);
     const refused = async (...args: string[]) => (await run(dir, "organisation", "update", ...args)).stderr;
     expect(await refused("--register-form", "document=CS/QR-001-01")).toBe(
-      "csr: 没有叫 'document' 的登记表。是否应为 'documents'？\n提示：印有表单编号的登记表：procedures、procedures-gjb、documents、forms、external、obsolete、clauses、clauses-xref、csr-matrix、csr-list、reviews、symbols、distribution、training、training-plan、changes、processes、disposals、management-review、periodic-reviews、suppliers、audits、audit-programme、audit-plan、actions、people、training-missing、training-person、edition-review、periodic-reviews-due、flow-down、customers、skills、tooling、error-proofing、first-articles、key-parts、objectives、management-review-outputs、supervision、management-review-report、register-editions。\n",
+      "csr: 没有叫 'document' 的登记表。是否应为 'documents'？\n提示：印有表单编号的登记表：procedures、procedures-gjb、documents、forms、external、obsolete、clauses、clauses-xref、csr-matrix、csr-list、reviews、symbols、distribution、training、training-plan、changes、processes、disposals、management-review、periodic-reviews、suppliers、audits、audit-programme、audit-plan、actions、people、training-missing、training-person、edition-review、periodic-reviews-due、flow-down、customers、skills、tooling、error-proofing、gauges、first-articles、key-parts、objectives、management-review-outputs、supervision、management-review-report、register-editions。\n",
     );
     expect(await refused("--register-form", "documents=CS/QR-001-1")).toBe("csr: 仓库中没有表单 CS/QR-001-1。是否应为 'CS/QR-001-01'？\n");
     expect(await refused("--register-form", "documents")).toBe("csr: --register-form 'documents' 应写作 <登记表>=<表单编号>。\n提示：例如：--register-form procedures=QR-001-03；不写表单编号（procedures=）则删除该设置。\n");

@@ -2,14 +2,15 @@
  * The tooling register (model/tooling.ts; tester77 E5, tester75 P11; IATF 16949 8.5.1.6, 8.5.1.5, 10.2.4, 8.5.3):
  * an error-proofing device verified every shift or every day owes a verification on each working day of the
  * calendar (a Friday's verification is next owed on Monday; the 国庆 days off owe none), weekly and monthly ones
- * 7 days and a month after the last; tooling out of use and frequencies counted in parts owe none by date; the
- * planned maintenance counts from the last one recorded; a document's tooling numbers are read by the register's
+ * 7 days and a month after the last; tooling out of use and frequencies counted in parts owe none by date once verified; the
+ * planned maintenance counts from the last one recorded, the first from the day it was put in use; calibration and MSA
+ * (7.1.5.1.1, 7.1.5.2) are judged as the register of gauges does; a document's tooling numbers are read by the register's
  * own prefixes, never by a document number's.
  */
 import { describe, expect, it } from "vitest";
 import { repositoryCalendar } from "../../src/load/calendar.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { customerOwner, failedWithoutReaction, maintenanceDue, registerPrefixes, unknownToolingIds, verificationDue } from "../../src/model/tooling.js";
+import { calibrationDue, calibrationsWithoutReaction, customerOwner, failedWithoutReaction, isGauge, maintenanceDue, msaVerdict, registerPrefixes, unknownToolingIds, verificationDue } from "../../src/model/tooling.js";
 import type { Tooling } from "../../src/model/types.js";
 import { makeRepo } from "../helpers.js";
 
@@ -44,8 +45,10 @@ describe("verificationDue: every shift and every day on the working-day calendar
     expect(verificationDue(device("shift", []), "2026-11-27", calendar)).toEqual({ due: "2026-11-27", overdue: true });
   });
 
-  it("owes nothing by date for a frequency in parts, tooling in repair, stored or scrapped, or without a verification plan", () => {
+  it("owes nothing by date for a frequency in parts after a pass, tooling in repair, stored or scrapped, or without a verification plan", () => {
     expect(verificationDue(device("parts", ["2026-01-01"]), "2026-11-27", calendar)).toBeUndefined();
+    // What dates do tell of a frequency in parts: never verified, owed at once (tester82 A8).
+    expect(verificationDue(device("parts", []), "2026-11-27", calendar)).toEqual({ due: "2026-11-27", overdue: true });
     for (const status of ["repair", "stored", "scrapped"] as const) expect(verificationDue(device("shift", ["2026-01-01"], { status }), "2026-11-27", calendar)).toBeUndefined();
     expect(verificationDue({ id: "FX-30-02", name: "定位夹具", kind: "fixture" }, "2026-11-27", calendar)).toBeUndefined();
   });
@@ -69,12 +72,15 @@ describe("verificationDue: every shift and every day on the working-day calendar
 });
 
 describe("maintenance, failures and ownership", () => {
-  it("counts the maintenance interval from the last maintenance, none before the first, none for stored tooling", () => {
+  it("counts the maintenance interval from the last maintenance, the first from the day it was put in use, none for stored tooling", () => {
     const fixture: Tooling = { id: "FX-30-02", name: "定位夹具", kind: "fixture", maintenance: { interval_months: 3, records: [{ date: "2026-05-20", by: "li" }, { date: "2026-08-20", by: "li" }] } };
     expect(maintenanceDue(fixture, "2026-11-20")).toMatchObject({ due: "2026-11-20", overdue: false });
     expect(maintenanceDue(fixture, "2026-11-21")).toMatchObject({ due: "2026-11-20", overdue: true });
     expect(maintenanceDue({ ...fixture, maintenance: { interval_days: 30, records: [{ date: "2026-11-01", by: "li" }] } }, "2026-12-02")).toMatchObject({ due: "2026-12-01", overdue: true });
-    expect(maintenanceDue({ ...fixture, maintenance: { interval_months: 3 } }, "2027-01-01")).toBeUndefined();
+    // Never maintained (tester82 A8): the first is owed one interval after it was put in use; without that day, at once and undated.
+    expect(maintenanceDue({ ...fixture, in_use_since: "2026-03-02", maintenance: { interval_months: 6 } }, "2026-12-08")).toEqual({ due: "2026-09-02", overdue: true });
+    expect(maintenanceDue({ ...fixture, in_use_since: "2026-09-01", maintenance: { interval_months: 6 } }, "2026-12-08")).toEqual({ due: "2027-03-01", overdue: false });
+    expect(maintenanceDue({ ...fixture, maintenance: { interval_months: 3 } }, "2027-01-01")).toEqual({ overdue: true });
     expect(maintenanceDue({ ...fixture, status: "stored" }, "2027-01-01")).toBeUndefined();
   });
 
@@ -86,6 +92,38 @@ describe("maintenance, failures and ownership", () => {
     ];
     expect(failedWithoutReaction({ verification: { frequency: "shift", records } })).toEqual([{ record: records[1], index: 1 }]);
     expect([customerOwner({}), customerOwner({ owner: "ours" }), customerOwner({ owner: "DYA" })]).toEqual([undefined, undefined, "DYA"]);
+  });
+});
+
+describe("calibration and MSA of gauges (IATF 16949 7.1.5.2, 7.1.5.2.1, 7.1.5.1.1)", () => {
+  const pass = { date: "2025-12-10", result: "pass" as const, by: "li" };
+  const gauge = (records: NonNullable<Tooling["calibration"]>["records"], extra: Partial<Tooling> = {}): Tooling => ({ id: "GA-30-01", name: "数显卡尺", kind: "gauge", calibration: { interval_months: 12, records }, ...extra });
+
+  it("owes the next calibration the interval after the last good one (pass or adjusted), at once when never calibrated or the last failed", () => {
+    expect(calibrationDue(gauge([pass]), "2026-12-10")).toEqual({ due: "2026-12-10", overdue: false, last: pass });
+    expect(calibrationDue(gauge([pass]), "2026-12-11")).toMatchObject({ due: "2026-12-10", overdue: true });
+    const fail = { date: "2026-11-16", result: "fail" as const, by: "li" };
+    expect(calibrationDue(gauge([pass, fail]), "2026-11-20")).toEqual({ due: "2026-11-16", overdue: true, last: pass, failed: fail });
+    const adjusted = { date: "2026-11-17", result: "adjusted" as const, lab: "苏州市计量测试院" };
+    expect(calibrationDue(gauge([pass, fail, adjusted]), "2026-11-20")).toEqual({ due: "2027-11-17", overdue: false, last: adjusted });
+    expect(calibrationDue(gauge([]), "2026-11-20")).toEqual({ due: "2026-11-20", overdue: true });
+    // Not yet recorded on the day asked about.
+    expect(calibrationDue(gauge([pass, fail]), "2026-11-15")).toMatchObject({ due: "2026-12-10", overdue: false });
+  });
+
+  it("owes none without an interval or out of use; counts gauges, test equipment and anything calibrated in the register of gauges", () => {
+    expect(calibrationDue(gauge([pass], { calibration: { records: [pass] } }), "2027-06-01")).toBeUndefined();
+    for (const status of ["repair", "stored", "scrapped"] as const) expect(calibrationDue(gauge([pass], { status }), "2027-06-01")).toBeUndefined();
+    expect([isGauge({ kind: "gauge" }), isGauge({ kind: "test-equipment" }), isGauge({ kind: "fixture", calibration: {} }), isGauge({ kind: "fixture" })]).toEqual([true, true, true, false]);
+  });
+
+  it("asks a failed calibration for a reaction or an action, none of a pass", () => {
+    const records = [pass, { date: "2026-11-16", result: "fail" as const, by: "li" }, { date: "2026-11-18", result: "fail" as const, by: "li", action: "NC-2026-003" }, { date: "2026-11-19", result: "fail" as const, by: "li", reaction: "复测 3 批合格" }];
+    expect(calibrationsWithoutReaction(gauge(records))).toEqual([{ record: records[1], index: 1 }]);
+  });
+
+  it("judges a study as the AIAG MSA manual does: %GRR under 10 acceptable, 10 to 30 conditionally, over 30 or ndc under 5 not", () => {
+    expect([{ grr: 9.9, ndc: 12 }, { grr: 10 }, { grr: 30, ndc: 5 }, { grr: 30.1, ndc: 9 }, { grr: 6.5, ndc: 4 }].map(msaVerdict)).toEqual(["acceptable", "conditional", "conditional", "unacceptable", "unacceptable"]);
   });
 });
 

@@ -40,7 +40,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：190 个页面，253 个文件（zh-CN）；csr check：0 个错误，5 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：195 个页面，260 个文件（zh-CN）；csr check：0 个错误，5 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -53,7 +53,7 @@ describe("csr site on the bundled example", () => {
       "",
     ]);
     const pages = files.filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(190);
+    expect(pages.length).toBe(195);
     expect(pages.filter((f) => read(f).split("</head>")[0]!.split('<meta name="robots" content="noindex">').length !== 2)).toEqual([]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
@@ -380,16 +380,22 @@ describe("csr site on the bundled example", () => {
   it("has a page per tooling entry (工装台账) with its facts and verifications, the tooling registers with their downloads, and the tooling panel", () => {
     const register = read("registers/tooling.html");
     expect(register).toContain('<td class="code"><a href="../tooling/MD-20-01.html">MD-20-01</a></td>');
-    expect(files.filter((f) => f.startsWith("tooling/") || /^registers\/(tooling|error-proofing)\./.test(f))).toEqual([
+    expect(files.filter((f) => f.startsWith("tooling/") || /^registers\/(tooling|error-proofing|gauges)\./.test(f))).toEqual([
       "registers/error-proofing.csv",
       "registers/error-proofing.html",
       "registers/error-proofing.xlsx",
+      "registers/gauges.csv",
+      "registers/gauges.html",
+      "registers/gauges.xlsx",
       "registers/tooling.csv",
       "registers/tooling.html",
       "registers/tooling.xlsx",
       "tooling/EP-30-01.html",
       "tooling/FX-30-02.html",
+      "tooling/GA-30-01.html",
+      "tooling/GA-30-02.html",
       "tooling/MD-20-01.html",
+      "tooling/TE-40-01.html",
     ]);
     const mould = read("tooling/MD-20-01.html");
     expect(mould).toContain("<h1>MD-20-01 护套注塑模</h1>");
@@ -399,8 +405,16 @@ describe("csr site on the bundled example", () => {
     expect(device).toContain('<thead><tr><th scope="col">序号</th><th scope="col">验证日期</th><th scope="col">班次</th><th scope="col">验证人</th><th scope="col">结果</th><th scope="col">反应措施</th></tr></thead>');
     expect(device).toContain('<td class="date">2026-09-29</td><td class="code">早班</td><td class="name">高扬</td><td class="code">不合格</td><td>隔离上次验证后产品 500 件全检无不良，更换计数传感器后复验合格</td></tr>');
     expect(device).toContain('<p class="site-note">1 台装置共验证 3 次，其中不合格 1 次。</p>');
-    // Nothing due on the site's day: EP-30-01 is verified by parts counted, FX-30-02 has no maintenance recorded to count from.
-    expect(read("index.html")).toContain('<li><a class="site-number " href="lists/tooling-due.html"><span class="count">0</span> <span class="label">今日到期或逾期的验证和维护</span></a></li>\n<li><a class="site-number " href="registers/tooling.html"><span class="count">3</span> <span class="label">工装夹具台账</span></a></li>');
+    // Nothing due on the site's day: EP-30-01 is verified by parts counted, FX-30-02's first maintenance falls due 2027-03-01, the gauges' calibrations in 2027.
+    expect(read("index.html")).toContain(
+      '<li><a class="site-number " href="lists/tooling-due.html"><span class="count">0</span> <span class="label">今日到期或逾期的验证和维护</span></a></li>\n<li><a class="site-number " href="registers/tooling.html"><span class="count">6</span> <span class="label">工装夹具台账</span></a></li>\n<li><a class="site-number " href="lists/gauges-due.html"><span class="count">0</span> <span class="label">30 天内到期或已逾期的校准</span></a></li>',
+    );
+    // A gauge's page: its calibration standing, its calibrations and its MSA (7.1.5.2, 7.1.5.1.1).
+    const tester = read("tooling/TE-40-01.html");
+    expect(tester).toContain("<h1>TE-40-01 拉脱力试验机</h1>");
+    expect(tester).toContain("<div><dt>下次校准</dt><dd>2027-03-18</dd></div>\n<div><dt>校准状态</dt><dd>合格</dd></div>");
+    expect(tester).toContain("<li>2026-03-18  调整后合格  苏州市计量测试院（CNAS L0208），证书编号 JL-2026-03118</li>");
+    expect(read("registers/gauges.html")).toContain("<h1>计量器具台账（共 3 项）</h1>");
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
@@ -626,7 +640,7 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     // Every page has its address, and the sitemap lists every page: documents, CSRs, registers and lists too (tester47 5).
     const pages = filesOf(site.out).filter((f) => f.endsWith(".html"));
-    expect(pages.length).toBe(190);
+    expect(pages.length).toBe(195);
     const addresses = pages.map((p) => `https://qms.example.com/site/${p}`);
     expect(pages.filter((p, i) => !readFileSync(join(site.out, p), "utf8").split("</head>")[0]!.includes(`<link rel="canonical" href="${addresses[i]}">\n`))).toEqual([]);
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual(addresses.sort());
@@ -786,8 +800,8 @@ describe("csr site with a file it cannot read (tester47 F1)", () => {
     const registers = files.filter((f) => /^registers\/(?!index\.)[^/]+\.html$/.test(f));
     // With the coming year's plan of periodic reviews (registers/periodic-review-plan.html), the audit programme (registers/audit-programme.html),
     // the tooling register and the error-proofing record (registers/tooling.html, registers/error-proofing.html), the quality objectives (registers/objectives.html),
-    // the management review outputs (registers/management-review-outputs.html).
-    expect(registers.length).toBe(28);
+    // the management review outputs (registers/management-review-outputs.html), the register of gauges (registers/gauges.html).
+    expect(registers.length).toBe(29);
     const lists = files.filter((f) => f.startsWith("lists/"));
     expect(lists.length).toBeGreaterThan(20);
     // The findings name the unread file itself: only their lists lack nothing.

@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { conjunction, t } from "../../i18n/index.js";
 
 /** The lists of `csr list`: the CSR list (`csr`) and the registers. */
-export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "first-articles", "key-parts", "objectives", "management-review-outputs", "supervision", "register-editions"] as const;
+export const LISTS = ["csr", "procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "training-plan", "periodic-reviews", "edition-review", "people", "management-review", "processes", "audits", "audit-programme", "audit-plan", "disposals", "actions", "suppliers", "flow-down", "customers", "skills", "tooling", "error-proofing", "gauges", "first-articles", "key-parts", "objectives", "management-review-outputs", "supervision", "register-editions"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /**
@@ -60,8 +60,9 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "missing", flag: "--missing", lists: ["training"] },
   // A person's training file (员工培训档案): what they were trained on and what they still miss (IATF 16949 7.2.2).
   { key: "person", flag: "--person", lists: ["training"] },
-  // The tooling whose error-proofing verification or maintenance is due today or overdue (IATF 16949 10.2.4, 8.5.1.5).
-  { key: "due", flag: "--due", lists: ["tooling"] },
+  // The tooling whose error-proofing verification or maintenance is due today or overdue (IATF 16949 10.2.4, 8.5.1.5), the
+  // gauges whose calibration is owed within 30 days or overdue (7.1.5.2).
+  { key: "due", flag: "--due", lists: ["tooling", "gauges"] },
   // One error-proofing device's verifications.
   { key: "tooling", flag: "--tooling", lists: ["error-proofing"] },
   // A signed edition of a register (register-editions.yaml, csr register sign; GJB 9001C 7.5.3): any register but the CSR list.

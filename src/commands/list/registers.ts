@@ -32,7 +32,7 @@ import { supplierRegister } from "../../report/registers/suppliers.js";
 import { flowDownRegister } from "../../report/registers/flow-down.js";
 import { customerRegister } from "../../report/registers/customers.js";
 import { skillsMatrix } from "../../report/registers/skills.js";
-import { toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
+import { gaugeRegister, toolingRegister, verificationRegister } from "../../report/registers/tooling.js";
 import { firstArticleRegister } from "../../report/registers/first-articles.js";
 import { keyPartRegister } from "../../report/registers/key-parts.js";
 import { objectiveRegister } from "../../report/registers/objectives.js";
@@ -101,7 +101,7 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   station?: string;
   /** `csr list audits`: the audits of this kind (AUDIT_KINDS, or its label). */
   kind?: string;
-  /** `csr list tooling`: the tooling whose verification or maintenance is due today or overdue. */
+  /** `csr list tooling`: the tooling whose verification or maintenance is due today or overdue; `csr list gauges`: the gauges owing their calibration within 30 days or overdue. */
   due?: boolean;
   /** `csr list error-proofing`: this device's verifications only (its id). */
   tooling?: string;
@@ -248,6 +248,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = customerRegister(rc, { today });
   } else if (what === "tooling") {
     table = toolingRegister(rc, { today, filter: { due: flags.due === true } });
+  } else if (what === "gauges") {
+    table = gaugeRegister(rc, { today, filter: { due: flags.due === true } });
   } else if (what === "objectives") {
     // 质量目标及实现情况一览表: a calendar year's, read on --today; without --year, this year's (ISO 9001 9.3.2 c 2).
     if (period) throw new UserError(t("list.year-alone", { flag: flags.from !== undefined ? "--from" : "--to" }));

@@ -3,7 +3,8 @@
  * device — as an auditor traces it: its row of the register on a day (kind, stations, process, parts, owner and its
  * customer-property marking, status, location, frequency, next verification and maintenance), its verification
  * method, the documents whose text names it (the control plan, the work instructions), every verification with its
- * result and the reaction to a failed one, every maintenance, and the findings of csr check's tooling/* rules on it.
+ * result and the reaction to a failed one, every maintenance, a gauge's calibration standing, calibrations and MSA studies
+ * (7.1.5.1.1, 7.1.5.2), and the findings of csr check's tooling/* rules on it.
  * IATF 16949 8.5.1.5, 8.5.1.6, 8.5.3, 10.2.4; GJB 9001C 7.1.3, 8.5.1.
  */
 import { reportedAt, type Finding } from "../../core/diagnostic.js";
@@ -12,10 +13,10 @@ import { language, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
-import { customerOwner, documentsNaming, maintenanceDue, toolingStatus, verificationDue } from "../../model/tooling.js";
+import { calibrationDue, customerOwner, documentsNaming, isGauge, lastMsa, maintenanceDue, msaVerdict, toolingStatus, verificationDue } from "../../model/tooling.js";
 import type { Tooling } from "../../model/types.js";
 import { personName, registerContext } from "../../report/registers/context.js";
-import { toolingRegister } from "../../report/registers/tooling.js";
+import { calibrationLine, gaugeRegister, GAUGE_FACTS, msaLine, toolingRegister } from "../../report/registers/tooling.js";
 import type { CommandContext } from "../context.js";
 
 /** Labels are padded to at least this many terminal columns, as on the other cards. */
@@ -68,7 +69,9 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
   if (json) {
     const documents = naming.map(({ document, section }) => ({ id: document.id, title: document.title, section: section.number, sectionTitle: section.title }));
     const found = findings.map(({ rule, severity, line, column, message }) => ({ rule, severity, line, column, message }));
-    const out = { file: located.file.path, asOf: today, tooling, status: toolingStatus(tooling), customerOwner: customerOwner(tooling) ?? null, verificationDue: verificationDue(tooling, today, calendar) ?? null, maintenanceDue: maintenanceDue(tooling, today) ?? null, documents, findings: found };
+    // The last MSA study with its AIAG verdict (7.1.5.1.1).
+    const study = lastMsa(tooling, today);
+    const out = { file: located.file.path, asOf: today, tooling, status: toolingStatus(tooling), customerOwner: customerOwner(tooling) ?? null, verificationDue: verificationDue(tooling, today, calendar) ?? null, maintenanceDue: maintenanceDue(tooling, today) ?? null, calibrationDue: calibrationDue(tooling, today) ?? null, msa: study ? { ...study, verdict: msaVerdict(study) } : null, documents, findings: found };
     ctx.stdout(JSON.stringify(out, null, 2) + "\n");
     return 0;
   }
@@ -81,6 +84,15 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
     fields.push([column.header, [String(value)]]);
   }
   if (tooling.verification?.method) fields.push([t("register.error-proofing.column.method"), [tooling.verification.method]]);
+  if (isGauge(tooling)) {
+    const gauges = gaugeRegister(rc, { today });
+    const gauge = gauges.rows[repo.tooling.filter((l) => isGauge(l.value)).indexOf(located)]!;
+    for (const column of gauges.columns) {
+      const value = gauge[column.key];
+      if (!GAUGE_FACTS.has(column.key) || value === null || value === undefined || value === "") continue;
+      fields.push([column.key === "status" ? t("show.tooling.calibration-status") : column.header, [String(value)]]);
+    }
+  }
   const none = [t("show.document.none")];
   fields.push([t("show.tooling.documents"), naming.length > 0 ? naming.map(({ document, section }) => t("show.tooling.document-line", { id: document.id, title: localized(rc.lang, document.title, document.title_en), section: section.number, sectionTitle: localized(rc.lang, section.title, section.title_en) })) : none]);
   const verifications = tooling.verification?.records ?? [];
@@ -94,13 +106,21 @@ export async function showTooling(ctx: CommandContext, repo: Repository, index: 
   }
   const maintenance = tooling.maintenance?.records ?? [];
   if (tooling.maintenance) fields.push([t("show.tooling.maintenance"), maintenance.length > 0 ? maintenance.map((r) => t("show.tooling.maintenance-line", { date: r.date, by: personName(rc, r.by), work: r.work ?? "" }).trimEnd()) : none]);
+  if (tooling.calibration) fields.push([t("show.tooling.calibrations"), (tooling.calibration.records ?? []).length > 0 ? tooling.calibration.records!.map((r) => calibrationLine(rc, r)) : none]);
+  if ((tooling.msa ?? []).length > 0) fields.push([t("show.tooling.msa"), tooling.msa!.map((m) => msaLine(rc, m))]);
   fields.push([t("show.tooling.findings"), findings.length > 0 ? findings.map((f) => t("show.tooling.finding-line", { severity: t(f.severity === "error" ? "show.tooling.error" : "show.tooling.warning"), rule: f.rule, line: f.line, message: f.message })) : none]);
   ctx.stdout(cardText(`${tooling.id}  ${localized(rc.lang, tooling.name, tooling.name_en)}`, fields));
   return 0;
 }
 
-/** `tooling` as recorded by `today` (YYYY-MM-DD): its verifications and maintenance dated after it left out, as the card and the register read it. */
+/** `tooling` as recorded by `today` (YYYY-MM-DD): its verifications, maintenance, calibrations and MSA dated after it left out, as the card and the register read it. */
 function recordedBy(tooling: Tooling, today: string): Tooling {
   const by = <T extends { records?: { date: string }[] }>(plan: T): T => (plan.records === undefined ? plan : { ...plan, records: plan.records.filter((r) => r.date <= today) });
-  return { ...tooling, ...(tooling.verification ? { verification: by(tooling.verification) } : {}), ...(tooling.maintenance ? { maintenance: by(tooling.maintenance) } : {}) };
+  return {
+    ...tooling,
+    ...(tooling.verification ? { verification: by(tooling.verification) } : {}),
+    ...(tooling.maintenance ? { maintenance: by(tooling.maintenance) } : {}),
+    ...(tooling.calibration ? { calibration: by(tooling.calibration) } : {}),
+    ...(tooling.msa ? { msa: tooling.msa.filter((m) => m.date <= today) } : {}),
+  };
 }

@@ -26,7 +26,8 @@ import { trainingMissingRegister } from "./training-missing.js";
 import { supplierRegister } from "./suppliers.js";
 import { flowDownRegister } from "./flow-down.js";
 import { skillsMatrix } from "./skills.js";
-import { toolingRegister, verificationRegister } from "./tooling.js";
+import { gaugeRegister, toolingRegister, verificationRegister } from "./tooling.js";
+import { isGauge } from "../../model/tooling.js";
 import { firstArticleRegister } from "./first-articles.js";
 import { keyPartRegister } from "./key-parts.js";
 import { objectiveRegister } from "./objectives.js";
@@ -63,7 +64,7 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
  * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
  * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
  * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
- * tooling register and the error-proofing verification record once tooling.yaml has entries, the record of first article inspections
+ * tooling register and the error-proofing verification record once tooling.yaml has entries, the register of gauges (计量器具台账) once it has a gauge, the record of first article inspections
  * (首件鉴定台账) once first-articles.yaml has one, the key and important parts list (关键件、重要件项目明细表) once a document is a
  * 特性分类表, the quality objectives of the year (质量目标及实现情况一览表) once objectives.yaml has one; the annual internal audit plan
  * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
@@ -107,6 +108,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   // verifications (防错装置验证记录, 10.2.4) once one of them has a verification plan, as csr list tooling|error-proofing give them.
   if (ctx.repo.tooling.length > 0) yield toolingRegister(ctx, { today });
   if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
+  // The register of gauges and test equipment (计量器具台账, IATF 16949 7.1.5.2, 7.1.5.1.1) once tooling.yaml has one, as csr list gauges gives it.
+  if (ctx.repo.tooling.some(({ value }) => isGauge(value))) yield gaugeRegister(ctx, { today });
   // The record of first article inspections (首件鉴定台账, GJB 9001C 8.5.1, GJB 908A) once first-articles.yaml has one, as csr list first-articles gives it.
   if (ctx.repo.firstArticles.length > 0) yield firstArticleRegister(ctx, { today });
   // The key and important parts list (关键件、重要件项目明细表, GJB 909A) once a document is a 特性分类表 (role characteristic-classification), as csr list key-parts gives it.

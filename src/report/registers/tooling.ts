@@ -1,14 +1,16 @@
 /**
  * The register of production tooling, fixtures, gauges and error-proofing devices (工装夹具台账; IATF 16949 8.5.1.6,
  * 8.5.1.5, 8.5.3; GJB 9001C 7.1.3, 8.5.1) and the record of the error-proofing verifications (防错装置验证记录; IATF
- * 16949 10.2.4), from tooling.yaml (model/tooling.ts). Each judges what is due on `today` as csr check's
- * tooling/verification-overdue and tooling/maintenance-overdue do: 已逾期 once the day a verification or a
- * maintenance was owed has passed, 今日到期 on the day itself.
+ * 16949 10.2.4) and the register of gauges and test equipment (计量器具台账; IATF 16949 7.1.5.1.1, 7.1.5.2, 7.1.5.3), from
+ * tooling.yaml (model/tooling.ts). Each judges what is due on `today` as csr check's tooling/verification-overdue,
+ * tooling/maintenance-overdue and tooling/calibration-overdue do: 已逾期 once the day a verification, a maintenance or a
+ * calibration was owed has passed, 今日到期 on the day itself.
  */
+import { addDays } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { customerOwner, lastMaintenance, lastVerification, maintenanceDue, toolingStatus, verificationDue } from "../../model/tooling.js";
-import type { Tooling } from "../../model/types.js";
+import { CALIBRATION_WARN_DAYS, calibrationDue, customerOwner, isGauge, lastCalibration, lastMaintenance, lastMsa, lastVerification, maintenanceDue, msaVerdict, toolingStatus, verificationDue } from "../../model/tooling.js";
+import type { Tooling, ToolingCalibration, ToolingMsa } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { personName, t, type RegisterContext } from "./context.js";
 
@@ -36,6 +38,22 @@ function ownerText(ctx: RegisterContext, tooling: Pick<Tooling, "owner">): strin
 function dueText(ctx: RegisterContext, due: { due: string; overdue: boolean } | undefined, today: string): string {
   if (!due) return "";
   return due.overdue ? t(ctx, "register.tooling.overdue", { due: due.due }) : due.due === today ? t(ctx, "register.tooling.due-today", { due: due.due }) : due.due;
+}
+
+/** 下次验证: the due day, 验证不合格 or 从未验证 owed at once, 按件数，无法推算 for a frequency in parts after a pass. */
+function verificationDueText(ctx: RegisterContext, tooling: Tooling, due: ReturnType<typeof verificationDue>, today: string): string {
+  if (due?.failed) return t(ctx, "register.tooling.failed", { date: due.failed.date });
+  if (due && !due.last) return t(ctx, "register.tooling.never-verified");
+  if (!due && tooling.verification?.frequency === "parts" && toolingStatus(tooling) === "in-use") return t(ctx, "register.tooling.by-parts");
+  return dueText(ctx, due, today);
+}
+
+/** 下次维护: the due day; never maintained, the first one's day counted from the day it was put in use, or 从未维护 undated. */
+function maintenanceDueText(ctx: RegisterContext, due: ReturnType<typeof maintenanceDue>, today: string): string {
+  if (!due) return "";
+  if (due.due === undefined) return t(ctx, "register.tooling.never-maintained-undated");
+  const text = dueText(ctx, { due: due.due, overdue: due.overdue }, today);
+  return due.last ? text : t(ctx, "register.tooling.never-maintained", { due: text });
 }
 
 /** 工装夹具台账: a row per entry of tooling.yaml, in its order; `today` (YYYY-MM-DD) the day its dues are judged on. */
@@ -66,10 +84,10 @@ export function toolingRegister(ctx: RegisterContext, options: { today: string; 
       change: tooling.change_level ?? "",
       frequency: frequencyText(ctx, tooling),
       verified: verified ? t(ctx, "register.tooling.verified", { date: verified.date, result: t(ctx, `tooling.result.${verified.result}`) }) : "",
-      "verification-due": verification?.failed ? t(ctx, "register.tooling.failed", { date: verification.failed.date }) : tooling.verification && toolingStatus(tooling) === "in-use" && verification && !verification.last ? t(ctx, "register.tooling.never-verified") : dueText(ctx, verification, today),
+      "verification-due": verificationDueText(ctx, tooling, verification, today),
       interval,
       maintained: maintained?.date ?? null,
-      "maintenance-due": dueText(ctx, maintenance, today),
+      "maintenance-due": maintenanceDueText(ctx, maintenance, today),
       remark: tooling.remark ?? "",
     };
   });
@@ -164,5 +182,105 @@ export function verificationRegister(ctx: RegisterContext, options: { today: str
       devices.length === 0 ? t(ctx, "register.error-proofing.none") : t(ctx, "register.error-proofing.counts", { count: rows.length, failed, devices: devices.length }),
       ...(overdue.length > 0 ? [t(ctx, "register.error-proofing.overdue", { ids: overdue.join(separator), today })] : []),
     ],
+  };
+}
+
+/** The columns of the register of gauges that a gauge's card and page add to its row of the tooling register. */
+export const GAUGE_FACTS: ReadonlySet<string> = new Set(["range", "resolution", "interval", "calibrated", "calibration-due", "status", "msa"]);
+
+/** Who calibrated it, as the register writes it: the external laboratory with its accreditation, or 内部校准 and the person. */
+function calibratedBy(ctx: RegisterContext, r: ToolingCalibration): string {
+  if (r.lab) return r.accreditation ? t(ctx, "register.gauges.lab-accredited", { lab: r.lab, accreditation: r.accreditation }) : r.lab;
+  return t(ctx, "register.gauges.internal", { by: r.by ? personName(ctx, r.by) : "" }).trim();
+}
+
+/** A calibration as a gauge's card and page list it: day, result, who, certificate, and a failed one's reaction or action (未记录… when none). */
+export function calibrationLine(ctx: RegisterContext, r: ToolingCalibration): string {
+  const reaction = [r.reaction ?? (r.result === "fail" && !r.action ? t(ctx, "register.gauges.no-reaction") : undefined), r.action].filter((x): x is string => x !== undefined);
+  return t(ctx, "show.tooling.calibration-line", {
+    date: r.date,
+    result: t(ctx, `tooling.calibration-result.${r.result}`),
+    by: calibratedBy(ctx, r),
+    certificate: r.certificate ? t(ctx, "tooling.calibrated.certificate", { certificate: r.certificate }) : "",
+    reaction: reaction.length > 0 ? t(ctx, "show.tooling.reaction", { reaction: reaction.join(t(ctx, "register.list-separator")) }) : "",
+  });
+}
+
+/** An MSA study as a gauge's card and page list it: day, %GRR, ndc, the AIAG verdict, the study's record. */
+export function msaLine(ctx: RegisterContext, m: ToolingMsa): string {
+  return t(ctx, "show.tooling.msa-line", { date: m.date, grr: m.grr, ndc: m.ndc === undefined ? "" : t(ctx, "register.gauges.msa-ndc", { ndc: m.ndc }), verdict: t(ctx, `tooling.msa.verdict.${msaVerdict(m)}`), study: m.study ? t(ctx, "show.tooling.msa-study", { study: m.study }) : "" });
+}
+
+export interface GaugeFilter {
+  /** Only the gauges whose calibration is owed within CALIBRATION_WARN_DAYS of `today` or overdue (csr list gauges --due). */
+  due?: boolean;
+}
+
+/**
+ * 计量器具台账 (IATF 16949 7.1.5.2 calibration records, 7.1.5.3 laboratory, 7.1.5.1.1 MSA; GJB 9001C 7.1.5): a row per
+ * gauge of tooling.yaml (model/tooling.ts isGauge: a gauge or test equipment, or any tooling with a calibration or an MSA
+ * recorded), in its order — its range and resolution, where it is used, the calibration interval, the last calibration
+ * by `today` with its result, the next one owed (as tooling/calibration-overdue judges it), who calibrated it (the
+ * external laboratory with its ISO/IEC 17025 accreditation, or the internal laboratory and the person), the certificate,
+ * its status (合格; 待校准: never calibrated, overdue or owed within CALIBRATION_WARN_DAYS days; 不合格: the last
+ * calibration failed; 停用: not in use; 未定校准周期: no interval) and its last MSA judged by the AIAG manual.
+ */
+export function gaugeRegister(ctx: RegisterContext, options: { today: string; filter?: GaugeFilter }): Table {
+  const { today, filter = {} } = options;
+  const separator = t(ctx, "register.list-separator");
+  const soon = addDays(today, CALIBRATION_WARN_DAYS);
+  const all = ctx.repo.tooling.map((l) => l.value).filter(isGauge);
+  const judged = all.map((tooling) => ({ tooling, due: calibrationDue(tooling, today) }));
+  const owing = (j: (typeof judged)[number]) => j.due !== undefined && (j.due.overdue || j.due.due <= soon);
+  const shown = filter.due ? judged.filter(owing) : judged;
+  const rows = shown.map(({ tooling, due }, i) => {
+    const last = lastCalibration(tooling, today);
+    const study = lastMsa(tooling, today);
+    const months = tooling.calibration?.interval_months;
+    const status = toolingStatus(tooling);
+    const state = status !== "in-use" ? t(ctx, "register.gauges.status.out-of-use", { status: t(ctx, `tooling.status.${status}`) }) : months === undefined ? t(ctx, "register.gauges.status.no-interval") : due?.failed ? t(ctx, "register.gauges.status.failed") : due && (due.overdue || due.due <= soon) ? t(ctx, "register.gauges.status.due") : t(ctx, "register.gauges.status.ok");
+    const nextText = !due ? "" : due.failed ? t(ctx, "register.gauges.failed", { date: due.failed.date }) : !due.last ? t(ctx, "register.gauges.never") : dueText(ctx, due, today);
+    const lab = last === undefined ? "" : calibratedBy(ctx, last);
+    return {
+      no: i + 1,
+      id: tooling.id,
+      name: localized(ctx.lang, tooling.name, tooling.name_en),
+      range: tooling.range ?? "",
+      resolution: tooling.resolution ?? "",
+      where: (tooling.stations ?? []).join(separator) || (tooling.location ?? ""),
+      interval: months === undefined ? "" : t(ctx, "register.tooling.interval-months", { count: months }),
+      calibrated: last ? t(ctx, "register.tooling.verified", { date: last.date, result: t(ctx, `tooling.calibration-result.${last.result}`) }) : "",
+      "calibration-due": nextText,
+      lab,
+      certificate: last?.certificate ?? "",
+      status: state,
+      msa: study ? t(ctx, "register.gauges.msa", { grr: study.grr, ndc: study.ndc === undefined ? "" : t(ctx, "register.gauges.msa-ndc", { ndc: study.ndc }), verdict: t(ctx, `tooling.msa.verdict.${msaVerdict(study)}`), date: study.date }) : "",
+      remark: tooling.remark ?? "",
+    };
+  });
+  const overdue = judged.filter((j) => j.due?.overdue).length;
+  const dueSoon = judged.filter((j) => j.due !== undefined && !j.due.overdue && j.due.due <= soon).length;
+  return {
+    id: "gauges",
+    title: t(ctx, filter.due ? "register.gauges.title-due" : "register.gauges.title", { count: shown.length, today, days: CALIBRATION_WARN_DAYS }),
+    sheet: t(ctx, "register.gauges.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "register.gauges.column.no"), kind: "number" },
+      { key: "id", header: t(ctx, "register.gauges.column.id"), kind: "id" },
+      { key: "name", header: t(ctx, "register.gauges.column.name"), kind: "name" },
+      { key: "range", header: t(ctx, "register.gauges.column.range") },
+      { key: "resolution", header: t(ctx, "register.gauges.column.resolution"), kind: "code" },
+      { key: "where", header: t(ctx, "register.gauges.column.where") },
+      { key: "interval", header: t(ctx, "register.gauges.column.interval"), kind: "code" },
+      { key: "calibrated", header: t(ctx, "register.gauges.column.calibrated") },
+      { key: "calibration-due", header: t(ctx, "register.gauges.column.calibration-due") },
+      { key: "lab", header: t(ctx, "register.gauges.column.lab"), kind: "name" },
+      { key: "certificate", header: t(ctx, "register.gauges.column.certificate"), kind: "code" },
+      { key: "status", header: t(ctx, "register.gauges.column.status"), kind: "code" },
+      { key: "msa", header: t(ctx, "register.gauges.column.msa") },
+      { key: "remark", header: t(ctx, "register.gauges.column.remark"), remarks: true },
+    ],
+    rows,
+    notes: all.length === 0 ? [t(ctx, "register.gauges.none")] : [t(ctx, "register.gauges.counts", { count: all.length, overdue, soon: dueSoon, days: CALIBRATION_WARN_DAYS })],
   };
 }

@@ -19,7 +19,7 @@ export const rule: Rule = {
   summary: "An error-proofing device in use is not verified within its frequency.",
   docs: {
     description:
-      "An entry of tooling.yaml in use (its `status` in-use or none) whose `verification.frequency` is `shift` or `day` has no verification (`verification.records`) on the working day before today or later — each working day of qms.yaml's calendar owes one, since a date does not tell the shifts of a day apart; with `week` or `month`, none within 7 days or a month of the last. A device never verified is owed its verification at once; so is one whose last verification failed (`result: fail`): only a pass counts, and a failure does not restart the frequency. The control plan gives the frequency, and the device is tested with its master or rejection samples at it ({{cite:error-proofing}}): the parts made since the verification was owed were made on a device not known to work. A frequency counted in parts (`parts`) is not judged by dates; tooling in repair, stored or scrapped is verified again before it is used and is not reported.",
+      "An entry of tooling.yaml in use (its `status` in-use or none) whose `verification.frequency` is `shift` or `day` has no verification (`verification.records`) on the working day before today or later — each working day of qms.yaml's calendar owes one, since a date does not tell the shifts of a day apart; with `week` or `month`, none within 7 days or a month of the last. A device never verified is owed its verification at once; so is one whose last verification failed (`result: fail`): only a pass counts, and a failure does not restart the frequency. The control plan gives the frequency, and the device is tested with its master or rejection samples at it ({{cite:error-proofing}}): the parts made since the verification was owed were made on a device not known to work. A frequency counted in parts (`parts`, 每 n 件) is judged only as far as dates tell: a device never verified or whose last verification failed is owed one at once, while the next after a pass is counted in parts, which csr does not record (the register says 按件数，无法推算 and the line's count is checked on the floor); tooling in repair, stored or scrapped is verified again before it is used and is not reported.",
     bad: `
     verification:
       frequency: shift
@@ -40,7 +40,8 @@ export const rule: Rule = {
       const tooling = located.value;
       const due = verificationDue(tooling, today, calendar);
       if (!due?.overdue) continue;
-      const frequency = t(`tooling.frequency.${tooling.verification!.frequency}`);
+      const plan = tooling.verification!;
+      const frequency = plan.frequency === "parts" && plan.parts !== undefined ? t("tooling.frequency.parts-n", { count: plan.parts }) : t(`tooling.frequency.${plan.frequency}`);
       const records = tooling.verification!.records ?? [];
       const path = due.failed ? [...located.path, "verification", "records", records.lastIndexOf(due.failed), "result"] : due.last ? [...located.path, "verification", "records", records.lastIndexOf(due.last), "date"] : [...located.path, "verification", "frequency"];
       ctx.report(
