@@ -149,6 +149,14 @@ export function showInvisible(text: string): string {
   return text.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
 }
 
+/**
+ * A text as `csr list --grep` compares it (the CSR list, the corrective action register): NFKC (full-width letters and
+ * digits as ASCII, ８Ｄ as 8D), white space at either end dropped, letter case ignored.
+ */
+export function foldedForSearch(text: string): string {
+  return text.normalize("NFKC").trim().toLowerCase();
+}
+
 /** Spaces of every kind (also U+3000) and invisible characters removed: how ids, names and codes are compared. */
 export function compactText(text: string): string {
   return text.replace(INVISIBLE, "").replace(/[\s\u3000]/g, "");

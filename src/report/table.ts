@@ -11,6 +11,7 @@ import { displayWidth, escapeHtml, groupedNumber, isolateBidi, isWide, padEnd, v
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { isLang, translate, type Lang } from "../i18n/index.js";
+import type { RegisterPart } from "./registers/index.js";
 
 export type Cell = string | number | null;
 
@@ -100,6 +101,8 @@ export interface Table {
   id?: string;
   /** The register of qms.yaml `registers.forms` whose form it is printed on, when not `id`'s: the annual plan of periodic reviews is printed on the 文件定期评审记录's form, a combined plan and record. */
   form?: string;
+  /** The part of an audit file the register belongs to (registers/index.ts REGISTER_PARTS), as eachRegister gives it. */
+  part?: RegisterPart;
   /** Title printed above the table, e.g. "程序文件一览表（共 15 份）". */
   title: string;
   /** Name of the sheet in a workbook (short, no special characters). */

@@ -8,6 +8,7 @@
 import { dispositionKey } from "../model/decision.js";
 import { objectiveRegister } from "../report/registers/objectives.js";
 import { lastSignedEdition, listName, signedEditionLine } from "../report/registers/register-editions.js";
+import { REGISTER_COMMANDS, type RegisterWithForm } from "../model/register-forms.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareFindings, type Finding } from "../core/diagnostic.js";
@@ -15,7 +16,7 @@ import { addDays } from "../core/dates.js";
 import { checkRepository } from "../check/engine.js";
 import { rules } from "../check/registry.js";
 import { UserError } from "../core/errors.js";
-import { escapeHtml, localized, shellArgument } from "../core/text.js";
+import { escapeHtml, escapeRegExp, localized, shellArgument } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import { trainingRecordDays, trainingSessionVersions } from "../load/training-records.js";
 import { unreadableFiles, unreadableNote } from "../load/silent.js";
@@ -58,7 +59,7 @@ import { auditNotes, clauseLastAudits, coverageReading, DIRECT, editionNotes, IN
 import { periodicReviewResult } from "../report/registers/periodic-reviews.js";
 import { compareIds, csrsOn, csrsOnById, customerName, departmentName, deviationsOn, documentsOn, pastDeviations, withDeviatedVersion, documentStatus, documentTitle, documentVersion, effectiveDate, peopleOf, personName, registerContext, scopeNotes, statusLabel, t, versionInForce, versionInForceOn, type DocumentsOn, type RegisterContext } from "../report/registers/context.js";
 import { confirmationText, externalStatus, sourceImplementedOn, sourceRevisionStatus, sourceSuccessor } from "../report/registers/external.js";
-import { auditRegisters } from "../report/registers/index.js";
+import { auditRegisters, REGISTER_PARTS, type RegisterPart } from "../report/registers/index.js";
 import { documentList, type DraftsOn } from "../report/registers/documents.js";
 import { reviewedVersion } from "../model/periodic-review.js";
 import { pickColumns, tableView, type Table } from "../report/table.js";
@@ -631,6 +632,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   const standards = scopeCatalogs(repo);
   const registers = registerFiles([...auditRegisters(rc, today, options.drafts), ...(options.changeReport ? [options.changeReport(rc), recentChangesRegister(rc, options.changeReport(rc, { from: previousMonthStart(today) }), today)] : [])], standards);
+  // A note naming the command that lists another register (…见内部审核记录（csr list audits）) links to its page here (tester82 A6).
+  const linkNotes = noteLinker(registers);
   // A corrective action's id on a page links to its row of the action register (纠正措施台账, look65 #5): one the register of the day lists.
   const actionRegister = registers.find((r) => r.table.id === "actions");
   const actionRows = new Set((actionRegister?.table.rows ?? []).map((row) => String(row.id ?? "")));
@@ -1065,7 +1068,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   generic("departments.html", { title: tr("site.nav.departments"), sections: [{ title: "", items: departmentItems, empty: tr("site.none") }] });
 
   // --- Registers and matrices, each with its xlsx and csv (see downloads.ts).
-  const registerItems: Cell[] = [];
+  // Grouped as an audit file is, by the standards' clauses (REGISTER_PARTS); the change reports, of no part, follow them.
+  const registerItems = new Map<RegisterPart | undefined, Cell[]>([...REGISTER_PARTS.map((part) => [part, []] as [RegisterPart, Cell[]]), [undefined, []]]);
   // The management review's 明细见 names a register by its sheet name (文件定期评审记录, 变更报告 …): linked to that register's page (tester71 Q2).
   const registerOfSheet = new Map<string, string>();
   for (const { name, table } of registers) if (table.sheet !== undefined && !registerOfSheet.has(table.sheet)) registerOfSheet.set(table.sheet, name);
@@ -1087,10 +1091,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const rows = tableOf(table, registerLinker(page, table));
     // The action register's rows are where a revision's 纠正措施 links to (actionLink).
     const rowIds = table === actionRegister?.table ? table.rows.map((row) => actionFragment(String(row.id ?? ""))) : undefined;
-    generic(page, { title: headed.title, sections: [registerSection(rc, page, rowIds ? { ...rows, rowIds } : rows, headed, name)] });
-    registerItems.push({ text: table.title, href: href("registers/index.html", page) });
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, rowIds ? { ...rows, rowIds } : rows, headed, name, linkNotes(page, headed.notes))] });
+    registerItems.get(table.part)!.push({ text: table.title, href: href("registers/index.html", page) });
   }
-  generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
+  const registerSections = [...registerItems].filter(([, items]) => items.length > 0).map(([part, items]) => ({ title: tr(part ? `site.registers.part.${part}` : "site.registers.other"), items }));
+  generic("registers/index.html", { title: tr("site.registers.title"), sections: registerSections });
 
   // --- Coverage heat map: one matrix per standard in scope, the registers' clause matrices coloured.
   const clauseMatrices = registers.filter((r) => r.table.id === "clauses").map((r) => r.table);
@@ -1148,7 +1153,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const located = index.documents.get(id);
     return doc && located ? [{ doc, tag: releaseTag(id, currentRevision(doc)!.version), path: located.file.path }] : [];
   });
-  const input: PanelInput = { rc, today, ...(options.outside ? { pack: true } : {}), findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, auditProgramme: registers.find((r) => r.table.id === "audit-programme")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
+  const input: PanelInput = { rc, today, ...(options.outside ? { pack: true } : {}), findings: listedFindings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, disposalRegister: registers.find((r) => r.table.id === "disposals")?.table, periodicReviewPlan: registers.find((r) => r.table.id === "periodic-review-plan")?.table, auditProgramme: registers.find((r) => r.table.id === "audit-programme")?.table, audits: registers.find((r) => r.table.id === "audits")?.table, csrMatrix: csrMatrixRegister, clauseMatrices: options.outside ? [] : standards.map((catalog, i) => ({ catalog, table: clauseMatrices[i]! })), entityOfFile, calendar, asOf, unreleasedChanges };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   // A number's label is read under its panel's title ("overdue" under "CSR reviews"); the page it
   // opens stands alone, so a list titled by the label alone is titled by both ("CSR reviews: overdue").
@@ -1194,7 +1199,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
           return entity ? link(page, entity.kind, entity.id) : byColumn(row, key, text);
         }
       : byColumn;
-    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: list.empty ?? tr("site.none"), notes: list.everyFile ? list.table.notes : noting(list.table.notes) }] });
+    generic(page, { title: list.table.title, sections: [{ title: "", table: tableOf(list.table, linker), empty: list.empty ?? tr("site.none"), notes: linkNotes(page, list.everyFile ? list.table.notes : noting(list.table.notes)) }] });
   }
 
   // --- Search, and the files the worker made.
@@ -1259,6 +1264,40 @@ function registerFiles(tables: Table[], standards: readonly Catalog[]): { name: 
     name: table.id === "clauses" ? `clauses-${standards[clauseMatrices++]?.id ?? clauseMatrices}` : (table.id ?? "table"),
     table,
   }));
+}
+
+/**
+ * Links the notes of a page (`page`, the site's path of it) where they name the command that lists a register the site has a page of
+ * (`registers`, each by its table's form or id in REGISTER_COMMANDS; the first page of a command, this year's plan before the coming
+ * year's): a reader of the site runs no csr (tester82 A6: the audit programme's note sent the auditor to `csr list audits`). The
+ * longest command named wins (csr list audit-programme, not csr list); a note naming none, or only its own page, stays a string.
+ */
+function noteLinker(registers: readonly { name: string; table: Table }[]): (page: string, notes: readonly string[] | undefined) => (string | Cell)[] | undefined {
+  const pageOf = new Map<string, string>();
+  for (const { name, table } of registers) {
+    const id = table.form ?? table.id;
+    const command = id !== undefined && Object.hasOwn(REGISTER_COMMANDS, id) ? REGISTER_COMMANDS[id as RegisterWithForm] : undefined;
+    // A command with a placeholder (csr changes <from> <to>) is not typed as written.
+    if (command !== undefined && !command.includes("<") && !pageOf.has(command)) pageOf.set(command, `registers/${name}.html`);
+  }
+  const commands = [...pageOf.keys()].sort((a, b) => b.length - a.length);
+  if (commands.length === 0) return (_page, notes) => notes?.slice();
+  const named = new RegExp(`(?:${commands.map(escapeRegExp).join("|")})(?![\\w-])`, "g");
+  return (page, notes) =>
+    notes?.map((note) => {
+      const parts: { text: string; href?: string }[] = [];
+      let at = 0;
+      for (const match of note.matchAll(named)) {
+        const target = pageOf.get(match[0])!;
+        if (target === page) continue;
+        if (match.index > at) parts.push({ text: note.slice(at, match.index) });
+        parts.push({ text: match[0], href: href(page, target) });
+        at = match.index + match[0].length;
+      }
+      if (parts.length === 0) return note;
+      if (at < note.length) parts.push({ text: note.slice(at) });
+      return { text: note, parts };
+    });
 }
 
 function scopeCatalogs(repo: Repository): Catalog[] {
@@ -1352,8 +1391,11 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   };
 }
 
-/** A register's page: `table` on the screen, `register` (under its heading, with its notes) on paper as `csr list --format html` prints it, on the site's A4 landscape page (tester48 #6). */
-function registerSection(rc: RegisterContext, page: string, table: SiteTable | SiteRows, register: Table, name: string): SiteSection {
+/**
+ * A register's page: `table` on the screen, `register` (under its heading, with its notes) on paper as `csr list --format html` prints it, on the
+ * site's A4 landscape page (tester48 #6). `notes`: the register's notes as the screen shows them, linked (noteLinker).
+ */
+function registerSection(rc: RegisterContext, page: string, table: SiteTable | SiteRows, register: Table, name: string, notes: SiteSection["notes"]): SiteSection {
   return {
     register: true,
     ...(register.heading ? { heading: register.heading } : {}),
@@ -1364,7 +1406,7 @@ function registerSection(rc: RegisterContext, page: string, table: SiteTable | S
       { text: t(rc, "site.register.download-csv"), href: href(page, `registers/${name}.csv`) },
     ],
     table,
-    ...(register.notes ? { notes: register.notes } : {}),
+    ...(notes ? { notes } : {}),
     empty: t(rc, "site.none"),
     print: tableView(register, rc.lang, true, false, "A4 landscape"),
   };

@@ -79,6 +79,8 @@ export interface PanelInput {
   periodicReviewPlan?: Table;
   /** The internal audit programme (内部审核方案, registers/audit-programme.ts) as the site's register page gives it. */
   auditProgramme?: Table;
+  /** The internal audit record (内部审核记录, registers/audits.ts): every audit held by the site's day, as its register page lists them. */
+  audits?: Table;
   /** The records due for disposal by 31 December of `today`'s year (到期记录清单, as the site's register page lists them), built once. */
   disposalRegister?: Table;
   /** Released documents whose file differs from their current version's release tag (commands/shared/registers.ts changedSinceRelease), as tagged. */
@@ -1152,7 +1154,7 @@ function calibrationNumbers(rc: RegisterContext, today: string): PanelNumber[] {
  * process/manufacturing-audit-due report), and all of them, each linking to the programme's page. Once processes.yaml plans
  * audits (csr process plan), the annual plan's entries whose month ended without their audit, neither moved nor cancelled
  * (those process/planned-audit-missed reports, whatever their year), listed on a page of their own (the plan's rows), and
- * this year's plan (年度内部审核计划), linking to its page.
+ * this year's plan (年度内部审核计划), linking to its page; last, the audits held (内部审核记录), linking to their record (tester82 A6).
  */
 const auditProgrammePanel: PanelDefinition = (input) => {
   const programme = input.auditProgramme;
@@ -1167,6 +1169,7 @@ const auditProgrammePanel: PanelDefinition = (input) => {
       { label: t(rc, "site.panel.audit-programme.overdue"), count: overdue, ...(overdue > 0 ? { tone: "alert" as const } : {}), register: "audit-programme" },
       { label: t(rc, "site.panel.audit-programme.all"), count: programme.rows.length, register: "audit-programme" },
       ...(planning ? plannedAuditNumbers(rc, today) : []),
+      ...(input.audits ? [{ label: t(rc, "site.panel.audit-programme.held"), count: input.audits.rows.length, register: "audits" }] : []),
     ],
   };
 };

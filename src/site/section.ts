@@ -67,7 +67,7 @@ export function writeSection(section: SiteSection, escape: Escape, put: Put): vo
   }
   if (items?.length) html += `<ul class="site-items">${items.map((item) => `<li>${cellHtml(item, escape)}</li>`).join("")}</ul>\n`;
   else html += `${!table && empty ? `<p class="site-empty">${escape(empty)}</p>` : ""}\n`;
-  for (const note of notes ?? []) html += `<p class="site-note">${escape(note)}</p>`;
+  for (const note of notes ?? []) html += `<p class="site-note">${typeof note === "string" ? escape(note) : cellHtml(note, escape)}</p>`;
   if (section.print) {
     put(html);
     html = "";

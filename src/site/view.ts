@@ -45,7 +45,8 @@ export interface SiteSection {
   /** SiteRows only on a page written by code (build.ts): a repository's own templates are given a SiteTable. */
   table?: SiteTable | SiteRows;
   items?: Cell[];
-  notes?: string[];
+  /** Lines under the table; one in parts (Cell.parts) where it names a register this site has a page of (build.ts noteLinker). */
+  notes?: (string | Cell)[];
   /** Shown when the section has no rows or items. */
   empty?: string;
   downloads?: Cell[];

@@ -124,8 +124,9 @@ describe("csr process plan (tester78 A2)", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const names = workbook.worksheets.map((w) => w.name);
-    const at = names.indexOf("纠正措施台账");
-    expect(names.slice(at, at + 3)).toEqual(["纠正措施台账", "2026年度内部审核计划", "2027年度内部审核计划"]);
+    // Between the audit programme and the internal audit record (tester82 A6).
+    const at = names.indexOf("内部审核方案");
+    expect(names.slice(at, at + 4)).toEqual(["内部审核方案", "2026年度内部审核计划", "2027年度内部审核计划", "内部审核记录"]);
     expect(workbook.getWorksheet("2026年度内部审核计划")!.getCell("A1").value).toBe("2026 年度内部审核计划（共 1 项）");
     expect(workbook.getWorksheet("2027年度内部审核计划")!.getCell("A1").value).toBe("2027 年度内部审核计划（共 1 项）");
   });

@@ -26,33 +26,41 @@ describe("csr export", () => {
     // Each register's hints once, for the one who runs the command, none in the workbook (tester23 F12).
     expect(result.stderr).toBe(
       `已写入 ${out}\n` +
-        "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n" +
         "要覆盖继承的条款，请在满足这些条款的文件中直接对应；如果对应上级条款即覆盖其下级条款，请在 qms.yaml 中设置 coverage.inherit_from_parent: true。\n" +
+        "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。\n" +
         "顾客要求认可对照表时，取得认可后用 'csr symbol approve FORD --by <认可人> --date <日期> --evidence <依据>' 登记。\n" +
         "对照表须作为受控记录时，发布其表单后用 'csr organisation update --register-form symbols=<表单编号>' 指定。\n",
     );
     const workbook = await readWorkbook(out);
+    // In the order of an audit file (tester82 A6): context and planning (4–6), support (7), operation (8), performance evaluation (9), improvement (10).
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "过程清单",
+      "条款覆盖矩阵 MINI",
+      "条款过程文件对照 MINI",
+      "顾客清单",
+      "顾客特定要求矩阵",
+      "顾客特定要求清单",
+      "评审及时性",
+      "人员名单",
+      "培训记录",
+      "未完成培训",
+      "2026年度培训计划",
       "程序文件一览表",
       "受控文件清单",
       "在编文件",
       "表单清单",
       "外来文件清单",
       "作废文件清单",
-      "条款覆盖矩阵 MINI",
-      "条款过程文件对照 MINI",
-      "顾客特定要求矩阵",
-      "顾客特定要求清单",
-      "评审及时性",
-      "特殊特性符号对照表",
       "发放回收记录",
-      "培训记录",
-      "未完成培训",
       "文件定期评审记录",
-      "纠正措施台账",
-      "过程清单",
       "到期记录清单",
+      "特殊特性符号对照表",
+      "合格供方名录",
+      "内部审核方案",
+      "2026年度内部审核计划",
+      "内部审核记录",
       "管理评审输入",
+      "纠正措施台账",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     // QP-005, a draft, is on 在编文件, not on the procedure list (auditor16 F24).
@@ -111,9 +119,9 @@ describe("csr export", () => {
 
   it("writes English headers with --lang en", async () => {
     const out = join(tempDir(), "en.xlsx");
-    expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en", "--today", "2026-12-04"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Training missing", "Periodic reviews", "Corrective actions", "Processes", "Records due for disposal", "Management review"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Processes", "Coverage MINI", "Clause xref MINI", "Customers", "CSR matrix", "CSR list", "Review timeliness", "People", "Training", "Training missing", "Training plan 2026", "Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Distribution", "Periodic reviews", "Records due for disposal", "Symbols", "Suppliers", "Audit programme", "Audit plan 2026", "Internal audits", "Management review", "Corrective actions"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

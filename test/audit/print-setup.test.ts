@@ -133,11 +133,11 @@ describe("printed registers", () => {
     expect(result.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "未完成培训", "文件定期评审记录", "纠正措施台账", "过程清单", "到期记录清单", "管理评审输入"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["过程清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客清单", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "人员名单", "培训记录", "未完成培训", "2026年度培训计划", "程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "发放回收记录", "文件定期评审记录", "到期记录清单", "特殊特性符号对照表", "合格供方名录", "内部审核方案", "2026年度内部审核计划", "内部审核记录", "管理评审输入", "纠正措施台账"]);
     // LibreOffice keeps a header cell of several runs (文件/要求) as rich text.
     const text = (value: ExcelJS.CellValue) => (value !== null && typeof value === "object" && "richText" in value ? value.richText.map((run) => run.text).join("") : value);
-    expect(workbook.worksheets.map((w) => text(w.getCell("B2").value))).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客", "文件编号", "培训日期", "文件/要求", "文件编号", "编号", "过程编号", "表单编号", "输入项"]);
-    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(20).fill("A2"));
+    expect(workbook.worksheets.map((w) => text(w.getCell("B2").value))).toEqual(["过程编号", "条款名称", "条款", "顾客代码", "顾客", "编号", "编号", "id", "培训日期", "文件/要求", "计划月份", "文件名称", "层级", "层级", "表单编号", "类别", "层级", "文件编号", "文件编号", "表单编号", "顾客", "供方代码", "过程名称", "计划月份", "审核日期", "输入项", "编号"]);
+    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(27).fill("A2"));
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", async () => {

@@ -256,7 +256,7 @@ describe("export -> import into a new repository -> export gives the same regist
         stdout: "",
         stderr:
           `csr: Sheet ${sheet} has the columns of csr's ${sheet}, which csr computes from the repository's files; it is not a register to import.\n` +
-          "hint: Import the registers it is made from instead: 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 顾客特定要求清单 (--as csr), 特殊特性符号对照表 (--as symbols).\n",
+          "hint: Import the registers it is made from instead: 顾客特定要求清单 (--as csr), 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 特殊特性符号对照表 (--as symbols).\n",
       });
     }
     // The clause matrix has no column a register has: no header is found, nothing is written.

@@ -195,36 +195,44 @@ describe("the symbol conversion table", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual([
+      "过程清单",
+      "条款覆盖矩阵 GJB9001C",
+      "条款过程文件对照 GJB9001C",
+      "顾客清单",
+      // GJB 9001C's wording: 顾客特定要求 is IATF 16949's term (i18n/terms.ts).
+      "顾客要求矩阵",
+      "顾客要求清单",
+      "评审及时性",
+      // The quality objectives of the year (GJB 9001C 6.2), as the example's objectives.yaml has them (rec82 5).
+      "质量目标及实现情况",
+      "人员名单",
+      // The example's 关键工序 operators are qualified (people.yaml skills).
+      "多能工矩阵",
+      "培训记录",
+      "未完成培训",
+      "2026年度培训计划",
       "程序文件一览表",
       "受控文件清单",
       "表单清单",
       "外来文件清单",
       "作废文件清单",
-      "条款覆盖矩阵 GJB9001C",
-      "条款过程文件对照 GJB9001C",
-      // GJB 9001C's wording: 顾客特定要求 is IATF 16949's term (i18n/terms.ts).
-      "顾客要求矩阵",
-      "顾客要求清单",
-      "评审及时性",
       "发放回收记录",
-      "培训记录",
-      "未完成培训",
-      // The example's 关键工序 operators are qualified (people.yaml skills).
-      "多能工矩阵",
-      // The record of first article inspections (GJB 9001C-2017 8.5.1), as the example's first-articles.yaml has them.
-      "首件鉴定台账",
+      "文件定期评审记录",
+      "到期记录清单",
       // Its 特性分类表 CS/QR-009-02 (GJB 909A, 190).
       "关键件重要件项目明细表",
-      // The quality objectives of the year (GJB 9001C 6.2), as the example's objectives.yaml has them (rec82 5).
-      "质量目标及实现情况",
-      "文件定期评审记录",
-      // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
-      "质量问题归零及纠正措施台账",
-      "过程清单",
-      "到期记录清单",
+      // GJB 9001C 8.4: the approved supplier list (合格供方名录), empty too.
+      "合格供方名录",
+      // The record of first article inspections (GJB 9001C-2017 8.5.1), as the example's first-articles.yaml has them.
+      "首件鉴定台账",
+      "内部审核方案",
+      "2026年度内部审核计划",
+      "内部审核记录",
       "管理评审输入",
       // The previous month's report to the 军代表 (质量监督月报, GJB 9001C 4.4; tester81 J7).
       "质量监督月报",
+      // GJB 9001C 10.2: each record is a quality problem brought to 归零 (tester66 N7).
+      "质量问题归零及纠正措施台账",
     ]);
   });
 

@@ -41,7 +41,7 @@ const csvRows = (csv: string) =>
     .map((line) => [...`${line},`.matchAll(/("(?:[^"]|"")*"|[^,]*),/g)].map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!)));
 
 describe("csr export, the year-end registers", () => {
-  it("has 过程清单, 到期记录清单 and 管理评审输入 last, with the cells csr list gives them", async () => {
+  it("has 过程清单 first, 到期记录清单 after the documented information, 管理评审输入 after the internal audits, with the cells csr list gives them", async () => {
     const dir = await acme();
     const out = join(tempDir(), "registers.xlsx");
     const result = csr(["-C", dir, "export", "--out", out, "--today", TODAY], { lang: null });
@@ -50,7 +50,12 @@ describe("csr export, the year-end registers", () => {
     expect(result.stderr).not.toContain("内审间隔");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((w) => w.name).slice(-4)).toEqual(["过程清单", "到期记录清单", "管理评审输入", "管理评审输出跟踪表"]);
+    // In the order of an audit file (tester82 A6): the process list opens the context (4.4), the records due for disposal close
+    // the documented information (7.5.3.2.1), the management review follows the internal audits (9.2, 9.3), the corrective actions last (10.2).
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe("过程清单");
+    expect(names.slice(names.indexOf("到期记录清单") - 1, names.indexOf("到期记录清单") + 2)).toEqual(["文件定期评审记录", "到期记录清单", "特殊特性符号对照表"]);
+    expect(names.slice(-4)).toEqual(["内部审核记录", "管理评审输入", "管理评审输出跟踪表", "纠正措施台账"]);
 
     const processes = workbook.getWorksheet("过程清单")!;
     expect(processes.getCell("A1").value).toBe("过程清单（共 15 个过程）");

@@ -81,7 +81,7 @@ describe("csr list csr --grep and --category", () => {
       "csr: --category: there is no category 'Problem solvng'; the categories are: 质量体系, 特殊特性, 问题解决, 过程控制, 试验与检测, 追溯, 包装与标识, 绩效目标, 产品开发.\n",
     );
     expect(csr(["-C", ACME, "list", "csr", "--grep", " ", "--today", DAY], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --grep 需要要查找的文字，不能为空。\n" });
-    expect(csr(["-C", ACME, "list", "documents", "--grep", "8D"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --grep 只用于 csr list，不用于 'csr list documents'。\n" });
+    expect(csr(["-C", ACME, "list", "documents", "--grep", "8D"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --grep 只用于 csr list 和 csr list actions，不用于 'csr list documents'。\n" });
     expect(csr(["-C", ACME, "list", "obsolete", "--category", "追溯"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: --category 只用于 csr list，不用于 'csr list obsolete'。\n" });
   });
 });

@@ -1,7 +1,7 @@
 /** `csr list`: the CSR list (顾客特定要求清单), the register of report/registers/csr.ts, filtered. */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, foldedForSearch } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
@@ -152,14 +152,6 @@ function categoryOption(rc: RegisterContext, given: string): string {
   const names = known.map((category) => categoryName(config, category, rc.lang));
   if (names.length === 0) throw new UserError(t("list.no-categories", { category: given }));
   throw new UserError(t("list.unknown-category", { category: given, known: names.join(t("register.list-separator")) }) + didYouMean(given, names));
-}
-
-/**
- * A text as `--grep` compares it: NFKC (full-width letters and digits as ASCII, ８Ｄ as 8D), white space
- * at either end dropped, letter case ignored.
- */
-function foldedForSearch(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase();
 }
 
 /**

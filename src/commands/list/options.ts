@@ -36,7 +36,8 @@ export const LIST_OPTIONS: readonly { key: string; flag: string; lists: readonly
   { key: "process", flag: "--process", lists: ["csr"] },
   // The CSRs of a kind, or those that speak of a thing (投诉, 8D), without knowing their clauses (tester63 N11).
   { key: "category", flag: "--category", lists: ["csr"] },
-  { key: "grep", flag: "--grep", lists: ["csr"] },
+  // The CSRs, or the corrective actions, that speak of a thing (第三方, a customer's complaint number, a word of a D step; tester82 A6).
+  { key: "grep", flag: "--grep", lists: ["csr", "actions"] },
   // A department's copies, the documents it holds; the training of its people, those of them still to train.
   { key: "department", flag: "--department", lists: ["distribution", "documents", "forms", "training", "skills"] },
   // One station's column of the skills matrix, and the people at it (IATF 16949 8.5.1 e).

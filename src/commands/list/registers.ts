@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { closest, didYouMean, localized } from "../../core/text.js";
+import { closest, didYouMean, foldedForSearch, localized } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import type { RegisterContext } from "../../report/registers/context.js";
@@ -97,6 +97,8 @@ export interface RegisterFlags extends OutputFlags, PeriodFlags {
   source?: string;
   /** `csr list actions`: the corrective actions asked of this supplier (SCAR), by its code or name. */
   supplier?: string;
+  /** `csr list actions`: words to look for, each given once (--grep 第三方 --grep SGS): the records containing any of them. */
+  grep?: string[];
   /** `csr list skills`: this station's column only, and the people at it. */
   station?: string;
   /** `csr list audits`: the audits of this kind (AUDIT_KINDS, or its label). */
@@ -410,9 +412,9 @@ function trainingFilter(rc: RegisterContext, flags: RegisterFlags): TrainingFilt
 }
 
 /**
- * --customer, --supplier, --status, --source, --from/--to of `csr list actions`: a customer's complaints (its code;
+ * --customer, --supplier, --status, --source, --from/--to, --grep of `csr list actions`: a customer's complaints (its code;
  * unknown ones refused with the nearest), the corrective actions asked of a supplier (SCAR; its code or name), the records open (overdue ones included), overdue or closed,
- * of a source, received in the period; each also by its label (进行中, 顾客投诉).
+ * of a source, received in the period, containing any of the words (each refused empty: UserError list.grep-empty); each also by its label (进行中, 顾客投诉).
  */
 function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period | undefined): ActionFilter {
   return {
@@ -421,7 +423,14 @@ function actionFilter(rc: RegisterContext, flags: RegisterFlags, period: Period 
     ...(flags.source !== undefined ? { source: choiceOption(flags.source, "--source", ACTION_SOURCES, "complaint") } : {}),
     ...(flags.supplier !== undefined ? { supplier: supplierOption(rc.repo, flags.supplier).code } : {}),
     ...(period !== undefined ? { period } : {}),
+    ...(flags.grep !== undefined ? { grep: grepWords(flags.grep) } : {}),
   };
+}
+
+/** The words of --grep, each refused when nothing is left of it but white space (UserError list.grep-empty). */
+function grepWords(words: readonly string[]): string[] {
+  if (words.some((word) => foldedForSearch(word) === "")) throw new UserError(t("list.grep-empty"));
+  return [...words];
 }
 
 /**

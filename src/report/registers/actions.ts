@@ -12,7 +12,7 @@
  * learned); GJB 9001C 10.2. The SQE's complaint log and the management review's corrective action
  * status (9.3.2.1) are read from it.
  */
-import { groupedNumber, localized } from "../../core/text.js";
+import { foldedForSearch, groupedNumber, localized } from "../../core/text.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { actionOn, actionRecordedAfter, actionRevisions, actionStatus, costTotal, currentStep, dueChangesText, stepNameKey, ZEROING_PARTS, zeroingComplete, zeroingMissing, type ZeroingCriterion } from "../../model/actions.js";
 import { worksToGjb9001C } from "../../model/citations.js";
@@ -29,7 +29,7 @@ import { periodAskedNotes, periodWords } from "./period.js";
 import { processCodeLabel } from "../../model/labels.js";
 import { certificationAudit, externalStanding } from "../../model/external-audits.js";
 
-/** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period. */
+/** What `csr list actions` narrows the register to: a customer's complaints, a status, a source, the records received in a period, those containing a word. */
 export interface ActionFilter {
   customer?: string;
   /** The corrective actions asked of this supplier (SCAR), by its code. */
@@ -37,6 +37,8 @@ export interface ActionFilter {
   status?: (typeof ACTION_STATUS_FILTERS)[number];
   source?: ActionSource;
   period?: Period;
+  /** Words as given (--grep, each non-empty): the records whose text (actionSearchedText) contains any of them, in any letter case. */
+  grep?: readonly string[];
 }
 
 /** The states --status takes: open (进行中, overdue ones included), overdue (逾期), closed (已关闭). */
@@ -56,8 +58,15 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
   // Each record's status on `today`, judged once: the filter, the tallies and its row read it.
   const statuses = new Map(all.map((a) => [a, actionStatus(a, today)]));
   const statusOf = (a: CorrectiveAction) => statuses.get(a)!;
+  const words = filter.grep?.map(foldedForSearch);
+  const containsWord = (a: CorrectiveAction) => {
+    if (words === undefined) return true;
+    const text = actionSearchedText(ctx, a);
+    return words.some((word) => text.includes(word));
+  };
   const shown = all.filter(
     (a) =>
+      containsWord(a) &&
       (filter.customer === undefined || a.customer === filter.customer) &&
       (filter.supplier === undefined || a.supplier === filter.supplier) &&
       (filter.source === undefined || a.source === filter.source) &&
@@ -75,9 +84,10 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ...(filter.supplier !== undefined ? [t(ctx, "register.filter.supplier", { supplier: supplierName(ctx, filter.supplier) })] : []),
     ...(filter.status !== undefined ? [t(ctx, "register.filter.status", { status: t(ctx, filter.status === "open" ? "register.actions.status.open-any" : `register.actions.status.${filter.status}`) })] : []),
     ...(filter.period !== undefined ? [t(ctx, "register.filter.action-period", periodWords(ctx, filter.period))] : []),
+    ...(filter.grep !== undefined ? [t(ctx, "register.filter.grep", { words: filter.grep.map((word) => t(ctx, "register.filter.grep-word", { word })).join(t(ctx, "register.filter.grep-or")) })] : []),
   ];
   const zeroing = worksToGjb9001C(ctx.repo.config?.value);
-  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.supplier, filter.status, filter.period?.from, filter.period?.to], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
+  const filtered = filterNotesOf(ctx, parts, "actions", "csr list actions", [filter.source, filter.customer, filter.supplier, filter.status, filter.period?.from, filter.period?.to, ...(filter.grep ?? [])], t(ctx, zeroing ? "register.actions.whole-gjb" : "register.actions.whole"));
   const count = { count: shown.length };
   const open = shown.filter((a) => statusOf(a) !== "closed").length;
   const overdue = shown.filter((a) => statusOf(a) === "overdue").length;
@@ -216,6 +226,38 @@ export function actionRegister(ctx: RegisterContext, options: { today: string; f
     ],
     ...withHints(untranslatedHints(ctx, shown)),
   };
+}
+
+/**
+ * Everything of a record that `csr list actions --grep` searches, folded (foldedForSearch), one part a line so that no word
+ * is found across two: its id, problem and product in both languages, its source in both languages, the customer's complaint
+ * number, the user's failure report, the internal audit's report, the batches and serial numbers, each D step's note (D3
+ * containment to D7 prevention), the closure's evidence and why no read-across applies, the read-across results, the 归零's
+ * evidence and report, and an external audit's auditor, audit, report, number, statement, requirement, evidence and responses.
+ */
+function actionSearchedText(ctx: RegisterContext, a: CorrectiveAction): string {
+  const e = a.external_audit;
+  const parts = [
+    a.id,
+    a.title,
+    a.title_en,
+    a.product,
+    a.product_en,
+    translate("zh-CN", `action.source.${a.source}`),
+    translate("en", `action.source.${a.source}`),
+    a.complaint,
+    a.failure_report,
+    a.audit_report,
+    ...(a.batches ?? []),
+    ...(a.serials ?? []),
+    ...ACTION_STEPS.flatMap((step) => (step === "D8" ? [] : [a.steps?.[step]?.note])),
+    a.steps?.D8?.evidence,
+    a.steps?.D8?.no_read_across,
+    ...(a.read_across ?? []).map((r) => r.result),
+    ...Object.values(a.zeroing ?? {}).filter((value): value is string => typeof value === "string"),
+    ...(e ? [externalText(ctx, a), e.auditor, e.statement, e.requirement, e.evidence, ...(e.responses ?? []).map((r) => r.note)] : []),
+  ];
+  return parts.filter((part): part is string => part !== undefined && part !== "").map(foldedForSearch).join("\n");
 }
 
 /** The details of a record that have a column of their own when a record has them; those of GJB_DETAILS in a GJB 9001C repository only. */

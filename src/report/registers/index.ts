@@ -1,5 +1,6 @@
 /** Every register and matrix, in the order of the sheets of `csr export`. */
 import type { Table } from "../table.js";
+import type { Catalog } from "../../model/catalog.js";
 import { auditProgramme } from "./audit-programme.js";
 import { auditPlanRegister } from "./audit-plan.js";
 import { actionRegister } from "./actions.js";
@@ -32,10 +33,21 @@ import { firstArticleRegister } from "./first-articles.js";
 import { keyPartRegister } from "./key-parts.js";
 import { objectiveRegister } from "./objectives.js";
 import { managementReviewOutputsRegister } from "./management-review-outputs.js";
-import { suppliers } from "../../model/suppliers.js";
 import { worksToGjb9001C } from "../../model/citations.js";
 import { previousMonth } from "./period.js";
 import { supervisionReport } from "./supervision.js";
+import { auditRegister } from "./audits.js";
+import { customerRegister } from "./customers.js";
+import { peopleRegister } from "./people.js";
+import { registerEditionsRegister } from "./register-editions.js";
+import { trainingPlanRegister } from "./training-plan.js";
+
+/**
+ * The parts of an audit file, in the order of the standards' clauses: context, leadership and planning (4–6), support (7),
+ * operation (8), performance evaluation (9), improvement (10). eachRegister gives the registers part by part.
+ */
+export const REGISTER_PARTS = ["context", "support", "operation", "performance", "improvement"] as const;
+export type RegisterPart = (typeof REGISTER_PARTS)[number];
 
 /**
  * Every register csr builds, whether or not the repository's standards ask for it: what `csr
@@ -54,30 +66,87 @@ export function auditRegisters(ctx: RegisterContext, today: string, drafts?: Dra
 }
 
 /**
- * The registers one at a time, each built when it is asked for: a workbook written sheet by sheet
- * then holds one register in memory, not all of them. Without `everyRegister`, one that the
- * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
- * `unreleased`: after the controlled document list, the list of the drafts and documents in review,
- * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form;
- * for a past day, where they come from (DraftsOn, unreleasedList). Then the corrective action register
- * (纠正措施台账). Last, the process list (过程清单),
- * the records due for disposal by `today` (到期记录清单) and the management review inputs of the
- * calendar year to `today` (管理评审输入), as `csr list` gives each without options. After the training registers, the skills matrix
- * (多能工矩阵) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●; then the
- * tooling register and the error-proofing verification record once tooling.yaml has entries, the register of gauges (计量器具台账) once it has a gauge, the record of first article inspections
- * (首件鉴定台账) once first-articles.yaml has one, the key and important parts list (关键件、重要件项目明细表) once a document is a
- * 特性分类表, the quality objectives of the year (质量目标及实现情况一览表) once objectives.yaml has one; the annual internal audit plan
- * (this year's and, with entries, the coming year's) once processes.yaml plans audits. With `yearEnd` (csr site, tester71 Q2),
- * the year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records due for disposal by 31 December of `today`'s year, and in January to March
- * first the management review inputs of the previous calendar year, as `csr list management-review` gives them then, its
- * year to date following (id management-review-year-to-date); then the 管理评审输出跟踪表 once management-reviews.yaml records a review;
- * last, in a GJB 9001C repository, the previous calendar month's 质量监督月报 (csr list supervision).
+ * The registers one at a time, each built when it is asked for: a workbook written sheet by sheet then holds one
+ * register in memory, not all of them. They come in the order of an audit file, the order an auditor works through
+ * the standard (ISO 9001 / IATF 16949 / GJB 9001C clauses 4 to 10; tester82 A6), one part after another (REGISTER_PARTS), each
+ * table marked with its part (Table.part: the site's index of registers is grouped by it):
+ * - context, leadership and planning (4–6): the process list (过程清单, 4.4), each standard's clause matrix and cross-reference,
+ *   the customer list with its scorecards (顾客清单, IATF 16949 4.3.2, 9.1.2.1), the CSR matrix, the CSR list and their review
+ *   timeliness (4.3.2, 7.5.3.2.2), this year's quality objectives (质量目标及实现情况一览表, 6.2) once objectives.yaml has one;
+ * - support (7): the people list with the internal auditors' qualifications (人员名单, 7.1.2, 7.2.3), the register of gauges
+ *   and test equipment (计量器具台账, 7.1.5.2) once tooling.yaml has a gauge, the skills matrix
+ *   (多能工矩阵, 7.2.1) once people.yaml records a level, its levels written I–IV with `letters` (a workbook), else ◔ ◑ ◕ ●;
+ *   the training record, who still lacks training and this year's training plan (年度培训计划; with entries, the coming year's
+ *   too) (7.2.2); the documented information (7.5): the procedure list, the controlled document list and, with `unreleased`,
+ *   the drafts and documents in review (a sheet of their own, not on the controlled list's form; for a past day, where they come
+ *   from: DraftsOn, unreleasedList), the forms, external and obsolete documents, the distribution record, the periodic reviews
+ *   made, during an edition transition the documents to review for the new edition (换版评审清单), the records due for disposal
+ *   (到期记录清单) and, once register-editions.yaml has one, the signed editions of the registers (登记表签署记录);
+ * - operation (8): the symbol conversion table (8.3.3.3), the key and important parts list (关键件、重要件项目明细表, GJB 909A)
+ *   once a document is a 特性分类表, the approved supplier list (合格供方名录, 8.4.1.2), the requirements
+ *   passed down to suppliers (8.4.3.1) once a CSR records one, the tooling register (8.5.1.6) and the error-proofing
+ *   verifications (10.2.4) once tooling.yaml has them, the first article inspections (首件鉴定台账, GJB 9001C 8.5.1) once recorded;
+ * - performance evaluation (9): the internal audit programme (内部审核方案, IATF 16949 9.2.2.1), this year's annual internal
+ *   audit plan (年度内部审核计划; with entries, the coming year's too), the internal audit record (内部审核记录, 9.2.2 f), the
+ *   management review inputs of the calendar year to `today` (管理评审输入, 9.3.2) and, once management-reviews.yaml records a
+ *   review, their outputs (管理评审输出跟踪表, 9.3.3); in a GJB 9001C repository, last month's 质量监督月报 to the 军代表;
+ * - improvement (10): the corrective action register (纠正措施台账, 10.2).
+ * Each as `csr list` gives it without options: every register a user can list is among them, but the ones narrowed by an
+ * option (a person's training file, the reviews due by a day). A register every standard asks for is there empty too (an
+ * empty approved supplier list says no supplier is recorded); one that only some repositories keep (skills, tooling, gauges,
+ * key parts, first articles, flow-down, objectives, register editions) is left out while it would be empty; without `everyRegister`, so is the
+ * symbol table where the standards do not ask for it (symbolTableExpected). With `yearEnd` (csr site, tester71 Q2), the
+ * year's end is planned for: the coming calendar year's plan of periodic reviews after the record of those made, the records
+ * due for disposal by 31 December of `today`'s year, and in January to March first the management review inputs of the
+ * previous calendar year, as `csr list management-review` gives them then, its year to date following (id
+ * management-review-year-to-date).
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean | DraftsOn; yearEnd?: boolean; letters?: boolean } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: RegisterOptions = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
+  const parts: Record<RegisterPart, Iterable<Table>> = {
+    context: contextRegisters(ctx, today, standards),
+    support: supportRegisters(ctx, today, standards, options),
+    operation: operationRegisters(ctx, today, options),
+    performance: performanceRegisters(ctx, today, options),
+    improvement: improvementRegisters(ctx, today),
+  };
+  for (const part of REGISTER_PARTS) for (const table of parts[part]) yield { ...table, part };
+}
+
+/** What eachRegister is asked for besides the day: see there. */
+interface RegisterOptions {
+  everyRegister?: boolean;
+  unreleased?: boolean | DraftsOn;
+  yearEnd?: boolean;
+  letters?: boolean;
+}
+
+/** Context, leadership and planning (clauses 4 to 6): processes, clause coverage, customers and their requirements, objectives. */
+function* contextRegisters(ctx: RegisterContext, today: string, standards: readonly Catalog[]): Generator<Table> {
+  yield processRegister(ctx, { today });
+  for (const catalog of standards) {
+    yield clauseMatrix(ctx, catalog, { today });
+    yield clauseCrossReference(ctx, catalog, { today });
+  }
+  yield customerRegister(ctx, { today });
+  yield csrMatrix(ctx, { today });
+  yield csrList(ctx, { today });
+  yield reviewRegister(ctx, { today });
+  if (ctx.repo.objectives.length > 0) yield objectiveRegister(ctx, { today, year: Number(today.slice(0, 4)) });
+}
+
+/** Support (clause 7): people and their competence, then the documented information. */
+function* supportRegisters(ctx: RegisterContext, today: string, standards: readonly Catalog[], options: RegisterOptions): Generator<Table> {
+  const year = Number(today.slice(0, 4));
+  yield peopleRegister(ctx);
+  if (ctx.repo.tooling.some(({ value }) => isGauge(value))) yield gaugeRegister(ctx, { today });
+  if (ctx.repo.people.some(({ value }) => (value.skills ?? []).length > 0)) yield skillsMatrix(ctx, { today, letters: options.letters === true });
+  yield trainingRegister(ctx, { today });
+  yield trainingMissingRegister(ctx, { today });
+  yield* thisYearAndNext((y) => trainingPlanRegister(ctx, { today, year: y }), year, "training-plan-next");
   yield procedureList(ctx, { level: 2, today });
   yield documentList(ctx, { today });
   if (options.unreleased) {
@@ -87,70 +156,56 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield formList(ctx, { today });
   yield externalList(ctx, { today });
   yield obsoleteList(ctx, { today });
-  for (const catalog of standards) {
-    yield clauseMatrix(ctx, catalog, { today });
-    yield clauseCrossReference(ctx, catalog, { today });
-  }
-  yield csrMatrix(ctx, { today });
-  yield csrList(ctx, { today });
-  yield reviewRegister(ctx, { today });
-  if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx, { today });
-  // The approved supplier list (合格供方名录), once qms.yaml has a supplier: a repository without any has no such sheet or page.
-  if (suppliers(ctx.repo).length > 0) yield supplierRegister(ctx, { today });
-  // The requirements passed down to suppliers (IATF 16949 8.4.3.1), once a CSR records a passing or is marked to be passed down.
-  if (ctx.repo.csrs.some(({ value }) => value.flow_down?.required === true || (value.flow_down?.suppliers ?? []).length > 0)) yield flowDownRegister(ctx, { today });
-  yield trainingRegister(ctx, { today });
-  yield trainingMissingRegister(ctx, { today });
-  // The skills matrix (多能工矩阵), once people.yaml records a level (csr qualify): levels as I–IV in a workbook (`letters`), ◔ ◑ ◕ ● on a page.
-  if (ctx.repo.people.some(({ value }) => (value.skills ?? []).length > 0)) yield skillsMatrix(ctx, { today, letters: options.letters === true });
-  // The tooling register (工装夹具台账, IATF 16949 8.5.1.6) once tooling.yaml has an entry, and the record of the error-proofing
-  // verifications (防错装置验证记录, 10.2.4) once one of them has a verification plan, as csr list tooling|error-proofing give them.
-  if (ctx.repo.tooling.length > 0) yield toolingRegister(ctx, { today });
-  if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
-  // The register of gauges and test equipment (计量器具台账, IATF 16949 7.1.5.2, 7.1.5.1.1) once tooling.yaml has one, as csr list gauges gives it.
-  if (ctx.repo.tooling.some(({ value }) => isGauge(value))) yield gaugeRegister(ctx, { today });
-  // The record of first article inspections (首件鉴定台账, GJB 9001C 8.5.1, GJB 908A) once first-articles.yaml has one, as csr list first-articles gives it.
-  if (ctx.repo.firstArticles.length > 0) yield firstArticleRegister(ctx, { today });
-  // The key and important parts list (关键件、重要件项目明细表, GJB 909A) once a document is a 特性分类表 (role characteristic-classification), as csr list key-parts gives it.
-  if (ctx.repo.documents.some(({ value }) => value.role === "characteristic-classification")) yield keyPartRegister(ctx, { today });
-  // The quality objectives and their achievement this year (质量目标及实现情况一览表, ISO 9001 6.2, 9.3.2 c 2) once objectives.yaml has one, as csr list objectives gives it.
-  if (ctx.repo.objectives.length > 0) yield objectiveRegister(ctx, { today, year: Number(today.slice(0, 4)) });
   yield periodicReviewRegister(ctx, { today });
-  // The site's year-end view: the coming calendar year's plan of periodic reviews (tester71 Q2, Q3), as csr list periodic-reviews --year gives it.
-  if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: Number(today.slice(0, 4)) + 1 });
-  // During an edition transition (both editions in scope), the documents to review for the new one (换版评审清单).
+  if (options.yearEnd) yield periodicReviewPlan(ctx, { today, year: year + 1 });
+  // During an edition transition (both editions in scope), the documents to review for the new one.
   for (const catalog of standards) {
     if (catalog.supersedes && standards.some((c) => c.id === catalog.supersedes!.standard)) yield editionReviewRegister(ctx, { today, standard: catalog.id });
   }
-  // The corrective action register (纠正措施台账) as `csr list actions` gives it: complaints, audit nonconformities and their 8D steps.
-  yield actionRegister(ctx, { today });
-  // The site's view of the internal audit programme (内部审核方案), as csr list audit-programme gives it (IATF 16949 9.2.2.1).
-  if (options.yearEnd) yield auditProgramme(ctx, { today });
-  // The annual internal audit plan (年度内部审核计划, csr list audit-plan), once processes.yaml plans audits: this year's and,
-  // when it has entries, the coming year's (planned at the year's end), each a page of csr site and a sheet of csr export
-  // of its own (IATF 16949 9.2.2.1).
-  if (ctx.repo.processes.some(({ value }) => (value.planned_audits ?? []).length > 0)) {
-    const year = Number(today.slice(0, 4));
-    yield auditPlanRegister(ctx, { today, year });
-    const next = auditPlanRegister(ctx, { today, year: year + 1 });
-    if (next.rows.length > 0) yield { ...next, id: "audit-plan-next" };
-  }
-  // The year-end registers, as `csr list processes|disposals|management-review` give them without options:
-  // the process list, the record batches whose retention ends by today, the management review inputs of the year to today.
-  yield processRegister(ctx, { today });
   yield disposalRegister(ctx, { today, dueBy: options.yearEnd ? `${today.slice(0, 4)}-12-31` : today });
+  if (ctx.repo.registerEditions.length > 0) yield registerEditionsRegister(ctx, { today });
+}
+
+/** Operation (clause 8): special characteristics, suppliers, tooling and error-proofing, first articles. */
+function* operationRegisters(ctx: RegisterContext, today: string, options: RegisterOptions): Generator<Table> {
+  if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
+  if (ctx.repo.documents.some(({ value }) => value.role === "characteristic-classification")) yield keyPartRegister(ctx, { today });
+  yield supplierRegister(ctx, { today });
+  if (ctx.repo.csrs.some(({ value }) => value.flow_down?.required === true || (value.flow_down?.suppliers ?? []).length > 0)) yield flowDownRegister(ctx, { today });
+  if (ctx.repo.tooling.length > 0) yield toolingRegister(ctx, { today });
+  if (ctx.repo.tooling.some(({ value }) => value.verification !== undefined)) yield verificationRegister(ctx, { today });
+  if (ctx.repo.firstArticles.length > 0) yield firstArticleRegister(ctx, { today });
+}
+
+/** Performance evaluation (clause 9): internal audit, management review, the 军代表's supervision. */
+function* performanceRegisters(ctx: RegisterContext, today: string, options: RegisterOptions): Generator<Table> {
+  yield auditProgramme(ctx, { today });
+  yield* thisYearAndNext((y) => auditPlanRegister(ctx, { today, year: y }), Number(today.slice(0, 4)), "audit-plan-next");
+  yield auditRegister(ctx, { today });
   const yearToDate = managementReviewRegister(ctx, { today, period: { from: `${today.slice(0, 4)}-01-01`, to: today } });
   if (options.yearEnd && inFirstQuarter(today)) {
     yield managementReviewRegister(ctx, { today, period: previousCalendarYear(today) });
-    yield { ...yearToDate, id: "management-review-year-to-date" };
+    yield { ...yearToDate, id: "management-review-year-to-date", form: yearToDate.form ?? "management-review" };
   } else yield yearToDate;
-  // The outputs of the management reviews and their status (管理评审输出跟踪表, ISO 9001 9.3.2 a, 9.3.3) after the inputs whose
-  // first row counts them, once management-reviews.yaml records a review, as csr list management-review-outputs gives it.
   if (ctx.repo.managementReviews.length > 0) yield managementReviewOutputsRegister(ctx, { today });
-  // In a GJB 9001C repository, last month's quality supervision report to the 军代表 (质量监督月报, GJB 9001C 4.4), as csr list
-  // supervision gives it without options.
   if (worksToGjb9001C(ctx.repo.config?.value)) yield supervisionReport(ctx, { period: previousMonth(today) });
+}
+
+/** Improvement (clause 10): the corrective action register (纠正措施台账) as `csr list actions` gives it: complaints, audit nonconformities and their 8D steps. */
+function* improvementRegisters(ctx: RegisterContext, today: string): Generator<Table> {
+  yield actionRegister(ctx, { today });
+}
+
+/**
+ * A plan of a calendar year (年度培训计划, 年度内部审核计划): this `year`'s, then the coming year's under id `next` once it has
+ * entries (planned at the year's end), each a sheet and a page of its own.
+ */
+function* thisYearAndNext(plan: (year: number) => Table, year: number, next: string): Generator<Table> {
+  yield plan(year);
+  const coming = plan(year + 1);
+  // On the plan's own form (qms.yaml registers.forms names it by the plan's id).
+  if (coming.rows.length > 0) yield { ...coming, id: next, form: coming.form ?? coming.id };
 }
 
 /**

@@ -3,8 +3,9 @@
  * the name (either of which the command accepts), department, job title and roles, in the order of
  * people.yaml; a person who left is marked so. Once people.yaml marks internal auditors, a column gives
  * each person's internal auditor qualifications, every period (a lapse between two shows, breaker63 P3) (内审员资格, IATF 16949 7.2.3: the list of qualified
- * internal auditors) with its validity and proof. A lookup for the document controller at the terminal (`csr list people`), not a
- * record auditors ask for, so it is not a sheet of `csr export`.
+ * internal auditors) with its validity and proof. A lookup for the document controller at the terminal (`csr list people`), and
+ * the list of the organisation's people and its internal auditors a third-party auditor asks for (ISO 9001 7.1.2, IATF 16949
+ * 7.2.3; tester82 A6): a sheet of `csr export` and a page of `csr site`.
  */
 import { localized } from "../../core/text.js";
 import type { MessageData, MessageKey } from "../../i18n/index.js";
