@@ -520,7 +520,7 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
     expect(await zh(dir, "list", "procedures", "QP-005")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 'csr list procedures' 不接受文件编号 'QP-005'：只有 csr list distribution 列出一份文件的记录（发放/回收记录）。\n提示：一份文件的全部信息：'csr show QP-005'；其发放/回收记录：'csr list distribution QP-005'。\n",
+      stderr: "csr: 'csr list procedures' 不接受编号 'QP-005'：只有 csr list distribution 后可跟文件编号（列出其发放/回收记录），csr list management-review 后可跟管理评审编号（列出该次评审期间的输入）。\n提示：一份文件的全部信息：'csr show QP-005'；其发放/回收记录：'csr list distribution QP-005'。\n",
     });
     expect(await zh(dir, "list", "distribution", "QP-005", "--document", "QP-006")).toEqual({ code: 2, stdout: "", stderr: "csr: 给出了两份文件：'QP-005' 和 --document 'QP-006'；请只给一份。\n" });
   });

@@ -58,9 +58,9 @@ describe("csr list gauges: the register an IATF auditor asks for (7.1.5.2)", () 
   it("shows FX-30-02's first maintenance counted from the day it was put in use, and EP-30-01's frequency in parts as not computable", async () => {
     const dir = await example();
     const rows = JSON.parse((await zh(dir, "list", "tooling", "--format", "json")).stdout).rows as Record<string, unknown>[];
-    expect(rows.slice(0, 2).map((r) => [r.id, r["verification-due"], r["maintenance-due"]])).toEqual([
-      ["FX-30-02", "", "从未维护，首次维护 2027-03-01"],
-      ["EP-30-01", "按件数，无法推算", ""],
+    expect(rows.slice(0, 2).map((r) => [r.id, r.frequency, r["verification-due"], r["maintenance-due"]])).toEqual([
+      ["FX-30-02", "", "", "从未维护，首次维护 2027-03-01"],
+      ["EP-30-01", "每 500 件（按件数，无法推算日期）", "", ""],
     ]);
   });
 

@@ -401,7 +401,7 @@ describe("csr site on the bundled example", () => {
     expect(mould).toContain("<h1>MD-20-01 护套注塑模</h1>");
     expect(mould).toContain('<div><dt>所有权</dt><dd><a href="../customers/DYA.html">顾客财产：DYA 东岳汽车股份有限公司</a></dd></div>\n<div><dt>顾客财产标识</dt><dd>东岳资产标牌 DYA-T-0012</dd></div>');
     const device = read("tooling/EP-30-01.html");
-    expect(device).toContain('<div><dt>验证频次</dt><dd>每 500 件</dd></div>\n<div><dt>上次验证</dt><dd>2026-09-29 合格</dd></div>');
+    expect(device).toContain('<div><dt>验证频次</dt><dd>每 500 件（按件数，无法推算日期）</dd></div>\n<div><dt>上次验证</dt><dd>2026-09-29 合格</dd></div>');
     expect(device).toContain('<thead><tr><th scope="col">序号</th><th scope="col">验证日期</th><th scope="col">班次</th><th scope="col">验证人</th><th scope="col">结果</th><th scope="col">反应措施</th></tr></thead>');
     expect(device).toContain('<td class="date">2026-09-29</td><td class="code">早班</td><td class="name">高扬</td><td class="code">不合格</td><td>隔离上次验证后产品 500 件全检无不良，更换计数传感器后复验合格</td></tr>');
     expect(device).toContain('<p class="site-note">1 台装置共验证 3 次，其中不合格 1 次。</p>');
