@@ -92,6 +92,7 @@ import { rule as docEffectiveBeforeIssue } from "./rules/doc/effective-before-is
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docExternalCheckDue } from "./rules/doc/external-check-due.js";
 import { rule as docExternalEffectiveBeforeIssue } from "./rules/doc/external-effective-before-issue.js";
+import { rule as docExternalOfCustomer } from "./rules/doc/external-of-customer.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
@@ -141,7 +142,9 @@ import { rule as personWorkBeforeJoining } from "./rules/person/work-before-join
 import { rule as processAuditBeforeStandard } from "./rules/process/audit-before-standard.js";
 import { rule as processAuditDue } from "./rules/process/audit-due.js";
 import { rule as processAuditDuplicateReport } from "./rules/process/audit-duplicate-report.js";
+import { rule as processAuditFrequencyUnreviewed } from "./rules/process/audit-frequency-unreviewed.js";
 import { rule as processAuditIntervalUnset } from "./rules/process/audit-interval-unset.js";
+import { rule as processAuditPlanNextYearMissing } from "./rules/process/audit-plan-next-year-missing.js";
 import { rule as processAuditShiftCoverage } from "./rules/process/audit-shift-coverage.js";
 import { rule as processAuditorImpartiality } from "./rules/process/auditor-impartiality.js";
 import { rule as processAuditorUnqualified } from "./rules/process/auditor-unqualified.js";
@@ -279,6 +282,7 @@ export const rules: readonly Rule[] = [
   docEmptySection,
   docExternalCheckDue,
   docExternalEffectiveBeforeIssue,
+  docExternalOfCustomer,
   docFormNoFields,
   docMentionUnresolved,
   docNoCopyInForce,
@@ -329,7 +333,9 @@ export const rules: readonly Rule[] = [
   processAuditBeforeStandard,
   processAuditDue,
   processAuditDuplicateReport,
+  processAuditFrequencyUnreviewed,
   processAuditIntervalUnset,
+  processAuditPlanNextYearMissing,
   processAuditShiftCoverage,
   processAuditorImpartiality,
   processAuditorUnqualified,

@@ -27,6 +27,31 @@ export function customerNamed<C extends Pick<Customer, "code" | "name" | "name_e
 }
 
 /**
+ * The customer that published an external document, by its publisher (发布单位) as written (`csr new external --publisher`,
+ * `external.publisher`): the customer `publisher` names (customerNamed: code, name, English name, a part of a name no other
+ * customer's has), or whose name or English name it contains (东岳汽车股份有限公司技术中心). A part in Latin letters counts
+ * only as whole words of an English name (Dongyue for Dongyue Automobile Co., Ltd.), so that a standards body's acronym
+ * (ISO, SAE) is not read into a name that happens to contain it. Undefined when none. IATF 16949 7.5.3.2.2: a customer's
+ * engineering standard or specification is reviewed on the customer documents' clock (csr source add), not filed as a
+ * standard.
+ */
+export function customerPublishing<C extends Pick<Customer, "code" | "name" | "name_en">>(customers: readonly C[], publisher: string): C | undefined {
+  const key = publisher.normalize("NFKC").trim();
+  if (key === "") return undefined;
+  const lower = key.toLowerCase();
+  const named = customerNamed(customers, key);
+  const wholeWords = (name: string | undefined) => name !== undefined && new RegExp(`(^|[^a-z0-9])${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`).test(name.toLowerCase());
+  if (named && (named.code.toLowerCase() === lower || named.name.includes(key) || /[^\x00-\x7f]/.test(key) || wholeWords(named.name_en))) return named;
+  const containing = customers.filter((c) => key.includes(c.name) || (c.name_en !== undefined && c.name_en.length >= 4 && lower.includes(c.name_en.toLowerCase())));
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** `number` as a source document's id (a code: letters, digits, '_', '.', '-'): each run of other characters made '-', none at either end (Q/DY 123 → Q-DY-123). */
+export function sourceIdOf(number: string): string {
+  return number.trim().replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[^A-Za-z0-9]+|-+$/g, "");
+}
+
+/**
  * The customer `given` names (customerNamed), as option `flag` takes it. Errors: unknownCustomer, one line.
  */
 export function customerGiven<C extends Pick<Customer, "code" | "name" | "name_en">>(customers: readonly C[], given: string, flag = "--customer", lang: Lang = language()): C {

@@ -664,3 +664,18 @@ export function shiftCoverage(process: Process, year: string, today: string, ros
   );
   return { audits, covered: shifts.filter((s) => named.has(s)), missing, planned: missing.filter((s) => ahead.has(s)) };
 }
+
+/**
+ * The year whose annual internal audit plan is due and not made on `today` (YYYY-MM-DD): the next calendar year, from `planMonth`
+ * (qms.yaml internal_audit.plan_month, 1–12; December when absent: a programme planned by calendar year, as QP-004 of acme-auto
+ * plans the next year every December) to the end of this one, when the programme is in use (a process records an audit) and no
+ * process has an entry of that year under `planned_audits` that is not cancelled (csr process plan; IATF 16949 9.2.2.1).
+ * Undefined otherwise.
+ */
+export function nextYearPlanMissing(processes: readonly Process[], today: string, planMonth = 12): string | undefined {
+  if (Number(today.slice(5, 7)) < planMonth) return undefined;
+  if (!processes.some((p) => (p.audits ?? []).length > 0)) return undefined;
+  const next = String(Number(today.slice(0, 4)) + 1);
+  const planned = processes.some((p) => (p.planned_audits ?? []).some((given) => typeof given?.month === "string" && planOn(given, today).month.startsWith(`${next}-`) && !planOn(given, today).cancelled));
+  return planned ? undefined : next;
+}

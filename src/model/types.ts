@@ -89,7 +89,7 @@ export interface QmsConfig {
    * The internal audit programme (内部审核方案): months within which each process is audited again (model/process-audits.ts), and
    * the days before an auditor qualification lapses that person/auditor-qualification-expiring warns (0: never).
    */
-  internal_audit?: { interval_months?: number; requalification_notice_days?: number; action_due_working_days?: number };
+  internal_audit?: { interval_months?: number; requalification_notice_days?: number; action_due_working_days?: number; /** The month (1–12) from which next year's audit plan is due (nextYearPlanMissing); 12 when absent. */ plan_month?: number };
   /** The skills matrix (多能工矩阵): how many people each station needs qualified III or IV (default 2; 0: not checked). */
   skills?: { min_qualified?: number };
   /** Every customer's complaint deadlines, step by step; a customer's own complaint_deadlines gives the steps it sets (model/actions.ts complaintDeadlines). */

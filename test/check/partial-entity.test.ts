@@ -41,6 +41,8 @@ const DYA_002_TRAINING = "csr/DYA/DYA-002.yaml:85:13 csr/training-overdue";
 /** Dongyue's September scorecard and OBJ-04 count a complaint with no 8D (tester82 A2). */
 const DYA_COMPLAINT = "customers/DYA.yaml:53:83 action/complaint-unrecorded";
 const OBJ_04_COMPLAINT = "objectives.yaml:99:34 action/complaint-unrecorded";
+// C3's safety complaint 8D-2026-001, its audit frequency not reviewed after it (tester82 A12).
+const C3_FREQUENCY = "processes.yaml:64:11 process/audit-frequency-unreviewed";
 
 describe("a CSR with one schema error", () => {
   it("reports its other findings: an unknown document, a date in the future; the review rules that may follow from the bad opinion are held back", () => {
@@ -54,7 +56,7 @@ describe("a CSR with one schema error", () => {
           .replace("  record: {form: QR-015-02, ref: JL-PS-2025-01}\n", ""),
     });
     const { shown, held, messages } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:41:15 ref/unresolved`, `${DYA_001}:51:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:22:16 schema/invalid-value`, `${DYA_001}:41:15 ref/unresolved`, `${DYA_001}:51:16 date/in-future`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT, C3_FREQUENCY]);
     expect(messages[2]).toBe("Unknown document 'QP-099'. Did you mean 'QP-009'? Correct the number ('csr address DYA-001 QP-099 --remove', then 'csr address DYA-001 <number>'), or create the document with 'csr new procedure --number QP-099 --title … --department …'.");
     // review.opinions is left out whole, so the decision seems to lack the opinions of all four departments.
     expect(held).toEqual([`${DYA_001}:36:5 csr/review-incomplete (held back by ${DYA_001})`, `${DYA_001}:36:5 csr/review-unsigned (held back by ${DYA_001})`]);
@@ -76,14 +78,14 @@ describe("a CSR with one schema error", () => {
     });
     expect((repo.files.find((f) => f.path === DYA_001)!.data as { implementation: { status: string } }).implementation.status).toBe("done");
     // Without its status the implementation looks overdue: that may only follow from the typo.
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:50:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:50:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT, C3_FREQUENCY]);
     expect(held).toEqual([`${DYA_001}:49:8 csr/implementation-overdue (held back by ${DYA_001})`]);
   });
 
   it("a bad decision does not make the review look overdue", () => {
     const dir = edited({ [DYA_001]: (t) => t.replace("disposition: must", "disposition: mustt") });
     const { shown, held } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:36:18 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:36:18 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT, C3_FREQUENCY]);
     expect(held).toEqual([`${DYA_001}:12:11 csr/review-overdue (held back by ${DYA_001})`]);
   });
 
@@ -91,7 +93,7 @@ describe("a CSR with one schema error", () => {
     const dir = edited({ [DYA_001]: (t) => t.replace("received: 2025-02-10", "received: 2025-02-30").replace("  - document: QP-014\n", "  - document: QP-099\n") });
     const { repo, shown, held } = check(dir);
     expect(repo.partial.csrs).toEqual([]);
-    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:12:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual([BCM_004_TRAINING, `${DYA_001}:12:11 schema/invalid-value`, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT, C3_FREQUENCY]);
     expect(held).toEqual([]);
   });
 });
@@ -103,7 +105,7 @@ describe("a document with one schema error", () => {
       [qp014]: (t) => t.replace("  - title: 目的\n", "  - title: 目的\n    titel: x\n").replace("processes: [C2, C1]", "processes: [C2, C9]"),
     });
     const { shown, held } = check(dir);
-    expect(shown).toEqual([BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, `${qp014}:7:17 ref/unresolved`, `${qp014}:45:5 schema/unknown-field`, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual([BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, `${qp014}:7:17 ref/unresolved`, `${qp014}:45:5 schema/unknown-field`, OBJ_04_COMPLAINT, C3_FREQUENCY]);
     expect(held.filter((h) => !h.startsWith(qp014))).toEqual([]);
   });
 });
@@ -126,6 +128,7 @@ describe("a list file with one bad entry", () => {
     expect(repo.unvalidated.people).toEqual(new Set(["wangjg"]));
     expect(repo.people.map((p) => p.value.id)).toContain("xuht");
     expect(shown).toEqual(["people.yaml:8:13 schema/invalid-value", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
-    expect(held).toEqual([]);
+    // process/audit-frequency-unreviewed reads the auditors of people.yaml (who may count for C3's last audit).
+    expect(held).toEqual([`${C3_FREQUENCY} (held back by people.yaml)`]);
   });
 });

@@ -40,7 +40,7 @@ describe("csr site on the bundled example", () => {
 
   it("builds the site and says what it wrote", async () => {
     // The warnings: DYA-002 put into production after Dongyue's date (its rule has a page of its own, lists/csr-late-for-customer.html), and BCM-004's and DYA-002's trainings overdue with people untrained.
-    expect(site.stderr).toBe("已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，5 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，6 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "customers.html", "departments.html", "findings.html", "index.html", "people.html", "robots.txt", "search.html"]);
@@ -862,7 +862,7 @@ describe("csr site on data with an error (tester59 G3)", () => {
     const file = join(repo, "documents", "procedures", "QP-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
     const site = await buildSite(repo);
-    expect(site.stderr).toContain("csr check：1 个错误，5 个警告。\n");
+    expect(site.stderr).toContain("csr check：1 个错误，6 个警告。\n");
     // Named (tester80 M11): its rule, the record and what is wrong as the site reads it, linking to the record's findings.
     expect(readFileSync(join(site.out, "index.html"), "utf8")).toMatch(
       /<h1>质量体系仪表板<\/h1>\n<p class="site-lead">截至 2026-11-27[^<]*<\/p>\n<div class="site-notice site-incomplete site-errors" role="alert"><p>数据有 1 个错误：部分页面可能不完整或不准确。 <a href="findings\.html">查看检查结果<\/a><\/p>\n<ul><li><a href="documents\/QP-001\.html#findings"><code>ref\/unresolved<\/code> QP-001：[^<]+<\/a><\/li><\/ul><\/div>\n<div class="site-panels">/,
@@ -1237,7 +1237,7 @@ describe("csr site and the check cache", () => {
     const cached = await buildSite(dir);
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
     const edited = await buildSite(dir);
-    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，5 个警告。\n");
+    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，6 个警告。\n");
     const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
     for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
     // The edited file is read again and checked again: its finding follows the edit.

@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Document, parse } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, shellArgument } from "../../core/text.js";
+import { didYouMean, localized, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
 import { ANY_NUMBER, numberPatternToRegExp, patternOf, patternOfYear } from "../../model/numbering.js";
 import { localToday } from "../../core/dates.js";
 import { numbersOnOtherBranches } from "../../load/branch-numbers.js";
 import { documentFileName, numbersSharingFileName } from "../../model/paths.js";
 import { describe, eventLabel } from "../../model/recorded-events.js";
-import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
+import type { ControlledDocument, Customer, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import { layoutSignatureFlags } from "../../model/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -24,7 +24,9 @@ import { choiceOption, classificationOption, clauseValues, dateOption, eventDate
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
-import { conjunction, list, t } from "../../i18n/index.js";
+import { conjunction, language, list, t } from "../../i18n/index.js";
+import { customerPublishing, sourceIdOf } from "../../model/customers.js";
+import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { markRevising, revisingMarked } from "../shared/revising.js";
 import { deviationOption, splitVersion } from "../shared/deviation.js";
 
@@ -68,6 +70,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
         : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k, name: t(`new.kind.${k}`) })) }));
     const config = repo.config?.value;
+    if (kind === "external") refuseCustomerPublisher(repo.customers.map((c) => c.value), config, flags);
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
@@ -251,6 +254,33 @@ function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledD
   const received = eventDateOption(flags.received, "--received", issue ? { follows: issue } : {});
   const revision = flags.revision?.trim() || standardYear(number, issued, received);
   return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), ...(effective ? { effective } : {}), received };
+}
+
+/**
+ * A customer's engineering standard or specification is reviewed within `csr.review_days` working days of receipt and the day
+ * each change goes into production recorded (IATF 16949 7.5.3.2.2): the clock of a customer's source documents (csr source add,
+ * csr/source-unreviewed, the 外来文件清单's 导入生产 date), which an external document has not. `csr new external` whose
+ * --publisher is a customer (customerPublishing) is refused, in one line naming the `csr source add` that registers it, with
+ * what was given: the number as the source's id (its characters that a code does not take made '-'), title, revision, dates,
+ * department and 密级. Errors: UserError.
+ */
+export function refuseCustomerPublisher(customers: readonly Customer[], config: QmsConfig | undefined, flags: NewFlags): void {
+  const customer = flags.publisher === undefined ? undefined : customerPublishing(customers, flags.publisher);
+  if (!customer) return;
+  const id = flags.number === undefined ? undefined : sourceIdOf(flags.number);
+  const given: [string, string | undefined][] = [
+    ["--id", id],
+    ["--title", flags.title],
+    ["--title-en", flags.titleEn],
+    ["--revision", flags.revision],
+    ["--issued", flags.issued],
+    ["--effective", flags.effective],
+    ["--received", flags.received],
+    ["--department", flags.department],
+    ["--classification", flags.classification],
+  ];
+  const command = ["csr source add", customer.code, ...given.flatMap(([flag, value]) => (value?.trim() ? [`${flag} ${shellArgument(value.trim())}`] : []))].join(" ");
+  throw new UserError(t("new.external.customer-publisher", { publisher: flags.publisher!.trim(), customer: customer.code, name: localized(language(), customer.name, customer.name_en), days: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS, command }));
 }
 
 /**

@@ -10,7 +10,7 @@
  * `registers.forms.audit-plan` (e.g. QR-004-01); the record of audits held is the audit programme's (audit-programme.ts).
  */
 import { localized } from "../../core/text.js";
-import { auditCustomers, auditKind, auditUncounted, auditorRoster, auditShifts, planOn, planStanding, type UncountedReason } from "../../model/process-audits.js";
+import { auditCustomers, auditKind, auditUncounted, auditorRoster, auditShifts, nextYearPlanMissing, planOn, planStanding, type UncountedReason } from "../../model/process-audits.js";
 import type { PlannedAudit } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -92,6 +92,8 @@ export function auditPlanRegister(ctx: RegisterContext, options: { today: string
     rows,
     notes: [
       t(ctx, "register.audit-plan.note"),
+      // December with no entry of next year (rule process/audit-plan-next-year-missing): the plan due now is not made.
+      ...(nextYearPlanMissing(processes, today, ctx.repo.config?.value.internal_audit?.plan_month) === year ? [t(ctx, "register.audit-plan.next-year-missing", { year, today, month: ctx.repo.config?.value.internal_audit?.plan_month ?? 12 })] : []),
       ...(unplanned.length > 0 ? [t(ctx, "register.audit-plan.unplanned", { year, processes: unplanned.map((p) => p.code).join(separator), count: unplanned.length })] : []),
     ],
   };

@@ -13,6 +13,7 @@
 import { addMonths, daysBetween } from "../../core/dates.js";
 import { localized } from "../../core/text.js";
 import { auditKind, auditUncounted, auditorRoster, auditStanding, cycleAssumed, defaultAuditMonths, yearlyAssumed, cycleStart, IATF_CYCLE_MONTHS, lastAudit, planOn, planStanding, shiftCoverage, threeYearCycle } from "../../model/process-audits.js";
+import { frequencyTriggers, triggerText } from "../../model/audit-triggers.js";
 import type { AuditKind, Process, QmsConfig } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { uncountedMark, uncountedNotes } from "./audits.js";
@@ -60,6 +61,8 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
   // The shifts a year's manufacturing process audits left out (IATF 16949 9.2.2.3, process/audit-shift-coverage): 未覆盖班次 for a
   // year gone, 尚未覆盖班次 for this one.
   let shiftsMarked = false;
+  let triggered = false;
+  const actions = ctx.repo.actions.map((a) => a.value);
   const shiftText = (p: Process, kind: AuditKind, year: string): string[] => {
     if (kind !== "manufacturing-process") return [];
     const missing = shiftCoverage(p, year, today, roster)?.missing ?? [];
@@ -104,6 +107,10 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
           ...shiftText(p, kind, year),
         ].join(separator);
       const { due, never } = dueOf(p, kind);
+      // The events since its last audit that its frequency was not reviewed for (9.2.2.1, rule process/audit-frequency-unreviewed), on the QMS row.
+      const triggers = kind === "qms" ? frequencyTriggers(p, actions, config, today, roster) : [];
+      if (triggers.length > 0) triggered = true;
+      const triggerRemark = triggers.length > 0 ? [t(ctx, "register.audit-programme.triggers", { events: triggers.map((e) => triggerText(e, (key, data) => t(ctx, key, data))).join(t(ctx, "register.audit-programme.by-separator")) })] : [];
       return {
         code: p.code,
         name: localized(ctx.lang, p.name, p.name_en),
@@ -112,7 +119,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
         ...Object.fromEntries(years.map((year) => [`y${year}`, inYear(year)])),
         last: lastAudit(p, today, roster, kind).last?.audit.date ?? null,
         due: due ?? null,
-        status: status(due, never),
+        status: [status(due, never), ...triggerRemark].filter((part) => part !== "").join(t(ctx, "register.management-review.detail-separator")),
       };
     }),
   );
@@ -136,6 +143,7 @@ export function auditProgramme(ctx: RegisterContext, options: { today: string })
       ...assumedNotes(ctx, processes, config),
       ...(planned.length > 0 ? [t(ctx, "register.audit-programme.note-plan")] : []),
       ...frequencyNotes(ctx, processes),
+      ...(triggered ? [t(ctx, "register.audit-programme.note-triggers")] : []),
       ...(shiftsMarked ? [t(ctx, "register.audit-programme.note-shifts")] : []),
       ...uncountedNotes(ctx, processes.flatMap((p) => (p.audits ?? []).flatMap((a) => (a.date <= today ? [auditUncounted(p, a, roster)] : [])))),
       ...asOfNotes(ctx, today, processes.some((p) => (p.audits ?? []).some((a) => a.date > today))),
