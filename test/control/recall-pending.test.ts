@@ -66,8 +66,8 @@ describe("the distribution register's recall deadline", () => {
         .map((l) => l.trimEnd());
     const HEADER = "| 序号 | 文件编号 | 文件名称 | 版本/版次 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |";
     const rows = (state: string) => [
-      `| 59 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
-      `| 60 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
+      `| 61 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
+      `| 62 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
     ];
     // 5 working days (qms.yaml's default recall period) after A/1 takes effect on Tuesday 2026-12-15.
     expect(await register("2026-12-14")).toEqual([HEADER, ...rows("在用（2026-12-15 起待回收）"), "待回收 0 份。"]);
@@ -75,8 +75,8 @@ describe("the distribution register's recall deadline", () => {
     expect(await register("2026-12-23")).toEqual([HEADER, ...rows("回收逾期"), "待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。"]);
     expect(await register("2026-12-23", "en")).toEqual([
       "| No. | Number | Title | Version | Copy No. | Issued to | Holder | Issued by | Issued | Due back by | Recalled | Returned by | Received by | State | Remarks |",
-      "| 59 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
-      "| 60 | QP-009 | Incoming Inspection Procedure | A/0 | 2 | Production | Huang Jun | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
+      "| 61 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
+      "| 62 | QP-009 | Incoming Inspection Procedure | A/0 | 2 | Production | Huang Jun | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
       "Copies to recall: 2, of which 2 past the day they were due back by (5 working days after their version stopped being in force).",
     ]);
     const overdue = async (today: string) => (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule === "doc/recall-overdue").length;
@@ -107,13 +107,13 @@ describe("the distribution register's recall deadline", () => {
         .filter((l) => /QP-009|QP-012 .* A\/0 /.test(l))
         .map((l) => l.trimEnd());
     expect(await rows("zh-CN")).toEqual([
-      "| 59 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-30 | 张丽 | 陈静 | 已回收 | 逾期 12 个工作日回收 |",
-      "| 60 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-12 | 黄军 | 陈静 | 已回收 |  |",
+      "| 61 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-30 | 张丽 | 陈静 | 已回收 | 逾期 12 个工作日回收 |",
+      "| 62 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-12 | 黄军 | 陈静 | 已回收 |  |",
       // A copy of A/0 taken back when A/1 took effect was due back then, not after A/2, the current version, took effect.
-      "| 66 | QP-012 | 不合格品控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 张丽 | 陈静 | 已回收 |  |",
-      "| 67 | QP-012 | 不合格品控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 黄军 | 陈静 | 已回收 |  |",
+      "| 68 | QP-012 | 不合格品控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 张丽 | 陈静 | 已回收 |  |",
+      "| 69 | QP-012 | 不合格品控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 黄军 | 陈静 | 已回收 |  |",
     ]);
-    expect((await rows("en"))[0]).toBe("| 59 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-11-12 | 2026-11-30 | Zhang Li | Chen Jing | recalled | returned 12 working days late |");
+    expect((await rows("en"))[0]).toBe("| 61 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-11-12 | 2026-11-30 | Zhang Li | Chen Jing | recalled | returned 12 working days late |");
   });
 });
 

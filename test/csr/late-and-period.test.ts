@@ -154,7 +154,7 @@ describe("the registers of a period: --from/--to (tester52 D12)", () => {
     expect(periodic.split("\n")[0]).toBe("文件定期评审记录（2026-01-01 至 2026-12-04，截至今日；共 0 次）");
     expect(notes(periodic)).toEqual(["本表按条件筛选（评审日期：2026-01-01 至 2026-12-04，截至今日），不是完整的文件定期评审记录。", asked]);
     const distribution = await ok(acme, "list", "distribution", "--from", "2026-01-01", "--to", "2026-12-31", "--today", TODAY);
-    expect(distribution.split("\n")[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-12-04，截至今日；共 36 份）");
+    expect(distribution.split("\n")[0]).toBe("文件发放/回收记录（期间：2026-01-01 至 2026-12-04，截至今日；共 38 份）");
     expect(notes(distribution).slice(0, 3)).toEqual([
       "本表按条件筛选（期间：2026-01-01 至 2026-12-04，截至今日），不是完整的文件发放/回收记录。",
       asked,

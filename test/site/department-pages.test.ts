@@ -49,8 +49,11 @@ describe("csr site: a department's page and the copies a person holds (tester70 
   it("lists on a person's page the paper copies the register names them as holder of, and the electronic issues to their department (P2)", () => {
     const page = zh("people/huangjun.html");
     expect(page).toContain(
-      '<h2>持有的受控副本（12）</h2>\n\n<div class="site-scroll" tabindex="0" role="region" aria-label="持有的受控副本（12）">\n<table class="site-table">\n' +
+      '<h2>持有的受控副本（13）</h2>\n\n<div class="site-scroll" tabindex="0" role="region" aria-label="持有的受控副本（13）">\n<table class="site-table">\n' +
         '<thead><tr><th scope="col">文件编号</th><th scope="col">文件名称</th><th scope="col">版本/版次</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">发放日期</th><th scope="col">应回收日期</th><th scope="col">状态</th></tr></thead>\n<tbody>\n' +
+        // HH-F-052 A/2, the first article form its 8D revised, handed out to the line (tester82 A17).
+        row([doc("HH-F-052"), "<td>首件检验记录</td>", code("A/2"), code("2"), '<td class="name">生产部</td>', '<td class="date">2026-04-16</td>', '<td class="date"></td>', code("在用")]) +
+        "\n" +
         row([doc("QM-001"), "<td>质量手册</td>", code("B/1"), code("26"), '<td class="name">生产部</td>', '<td class="date">2026-04-20</td>', '<td class="date"></td>', code("在用")]) +
         "\n" +
         row([doc("QP-002"), "<td>记录控制程序</td>", code("A/1"), code("4"), '<td class="name">生产部</td>', '<td class="date">2025-12-15</td>', '<td class="date"></td>', code("在用")]),
@@ -62,7 +65,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
     expect(page).toContain(row([doc("WI-010-01"), "<td>制动软管总成扣压作业指导书</td>", code("A/1"), code("电子版（OA，只读）"), '<td class="date">2025-03-17</td>', code("在用")]));
     // Their department links to its page.
     expect(page).toContain('<div><dt>部门</dt><dd><a href="../departments/PRD.html">生产部</a></dd></div>');
-    expect(en("people/huangjun.html")).toContain("<h2>Controlled copies held (12)</h2>");
+    expect(en("people/huangjun.html")).toContain("<h2>Controlled copies held (13)</h2>");
     expect(en("people/huangjun.html")).toContain("<h2>Electronic issues to Production (6)</h2>");
   });
 
@@ -94,8 +97,8 @@ describe("csr site: a department's page and the copies a person holds (tester70 
     expect(page).toContain(row([doc("WI-010-01"), "<td>制动软管总成扣压作业指导书</td>", code("A/1"), '<td class="date">2025-03-17</td>', code("已发布")]));
     expect(page).toContain(row([doc("WI-011-01"), "<td>北辰汽车零部件包装标识作业指导书</td>", code(""), '<td class="date"></td>', code("草稿")]));
     expect(page).toContain(row([doc("HH-F-045"), "<td>设备日常点检表</td>", code("A/1"), '<td class="date">2024-03-01</td>', code("已发布")]));
-    // 12 paper copies held by 黄军 and 6 electronic issues on OA.
-    expect(page).toContain("<h2>发放到本部门的受控副本和电子版（18）</h2>");
+    // 13 paper copies held by 黄军 and 6 electronic issues on OA.
+    expect(page).toContain("<h2>发放到本部门的受控副本和电子版（19）</h2>");
     expect(page).toContain(row([doc("QP-015"), "<td>顾客特定要求管理程序</td>", code("A/2"), code("8"), '<td class="name">黄军</td>', '<td class="date">2026-05-11</td>', '<td class="date"></td>', code("在用")]));
     expect(page).toContain("<h2>应交回的受控副本（0）</h2>");
     expect(page).toContain("<h2>发放到本部门或由本部门人员负责实施的顾客特定要求（7）</h2>");
@@ -110,7 +113,7 @@ describe("csr site: a department's page and the copies a person holds (tester70 
     const english = en("departments/PRD.html");
     expect(english).toContain("<h1>Production (PRD)</h1>");
     expect(english).toContain("<h2>Documents the department owns (9)</h2>");
-    expect(english).toContain("<h2>Controlled copies and electronic issues to the department (18)</h2>");
+    expect(english).toContain("<h2>Controlled copies and electronic issues to the department (19)</h2>");
     expect(english).toContain("<h2>CSRs distributed to the department or implemented by its people (7)</h2>");
     expect(english).toContain("<h2>Changes of the last 30 days (2026-11-29 to 2026-12-28, 0)</h2>");
     expect(en("departments.html")).toContain('<a href="departments/PRD.html">Production (PRD)</a>');

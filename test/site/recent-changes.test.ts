@@ -61,13 +61,13 @@ describe("csr site: what changed since last month (tester70 P11)", () => {
     const section = page.slice(page.indexOf('<section class="site-section" id="changes">'));
     expect(section).toContain("<h2>近 30 天的变更（2026-11-07 至 2026-12-06，2 项）</h2>");
     expect(section).toContain(`<tbody>\n${ADDRESSED}\n${LIU_YANG}\n</tbody>`);
-    expect(section).toContain('<ul class="site-items"><li><a href="../departments/changes/PRD.html">生产部近 12 个月的全部变更（27 项）</a></li><li><a href="../registers/changes-recent.html">全公司上月和本月的变更</a></li></ul>');
-    expect(en("departments/PRD.html")).toContain('<li><a href="../departments/changes/PRD.html">All changes of Production in the last 12 months (27)</a></li><li><a href="../registers/changes-recent.html">Changes of last month and this month, whole company</a></li>');
+    expect(section).toContain('<ul class="site-items"><li><a href="../departments/changes/PRD.html">生产部近 12 个月的全部变更（28 项）</a></li><li><a href="../registers/changes-recent.html">全公司上月和本月的变更</a></li></ul>');
+    expect(en("departments/PRD.html")).toContain('<li><a href="../departments/changes/PRD.html">All changes of Production in the last 12 months (28)</a></li><li><a href="../registers/changes-recent.html">Changes of last month and this month, whole company</a></li>');
   });
 
   it("gives the department's changes of the twelve months a page, the ones no record dates dated where entered since last month", () => {
     const page = zh("departments/changes/PRD.html");
-    expect(page).toContain("<title>生产部的变更：近 12 个月（2025-12-07 至 2026-12-06，27 项）");
+    expect(page).toContain("<title>生产部的变更：近 12 个月（2025-12-07 至 2026-12-06，28 项）");
     const nobr = (id: string) => `<span class="nobr">${id}</span>`;
     expect(page).toContain(
       row([
@@ -86,7 +86,9 @@ describe("csr site: what changed since last month (tester70 P11)", () => {
     expect(page).toContain(LIU_YANG.replace('<td class="date">', '<td></td><td class="date">'));
     // Another department's copies are not its changes.
     expect(page).not.toContain("QP-012 不合格品控制程序 A/2 受控号 5（品质部 张丽）、7");
-    expect(en("departments/changes/PRD.html")).toContain("<title>Changes of Production: the last 12 months (2025-12-07 to 2026-12-06, 27)");
+    // The 28th: HH-F-052 A/2 issued to the line on 2026-04-16 (the form acme-auto's 8D revised; tester82 A17).
+    expect(page).toMatch(/<a href="\.\.\/\.\.\/documents\/HH-F-052\.html">HH-F-052<\/a>/);
+    expect(en("departments/changes/PRD.html")).toContain("<title>Changes of Production: the last 12 months (2025-12-07 to 2026-12-06, 28)");
   });
 
   it("publishes the change report of the current and previous month, in the registers, with its workbook and CSV", () => {
