@@ -115,7 +115,7 @@ describe("a special characteristic is traced through the PFMEA, the control plan
     });
     expect(git(dir, ["show", "HEAD", "--format=", "--", "documents/QR-010-02.yaml"])).toContain("\n+role: control-plan\n");
     const wrong = csr(["-C", dir, "set", "QR-010-02", "--role", "fmea"], { lang: "en" });
-    expect(wrong).toEqual({ code: 2, stdout: "", stderr: "csr: --role 'fmea': only pfmea (a process FMEA), control-plan (a control plan), process-flow (a process flow chart) or \"\" (none).\n" });
+    expect(wrong).toEqual({ code: 2, stdout: "", stderr: "csr: --role 'fmea': only pfmea (a process FMEA), control-plan (a control plan), process-flow (a process flow chart), characteristic-classification (a 特性分类表, GJB 190) or \"\" (none).\n" });
     const show = await csrInProcess(["-C", dir, "show", "QR-010-01", "--today", "2026-12-08"], { lang: "zh-CN" });
     expect(show.stdout.split("\n").filter((l) => /文件作用|特性追溯|^ {18}OP/.test(l))).toEqual([
       "  文件作用        控制计划",

@@ -22,6 +22,8 @@ const COMPLAINT_OBJECTIVE = /投诉|抱怨|complaint/i;
 export const rule: Rule = {
   id: "action/complaint-unrecorded",
   severity: "warning",
+  // Of a CSR or document, nothing; of a customer, its code and scorecards (the complaints are actions/, the objectives objectives.yaml).
+  scope: { files: "all", reads: (f) => (f.kind === "customer" ? [f.data.code, f.data.scorecards] : null) },
   summary: "A customer scorecard or a complaint objective counts complaints in a month that no complaint action records.",
   docs: {
     description:

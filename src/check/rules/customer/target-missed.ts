@@ -13,6 +13,8 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "customer/target-missed",
   severity: "warning",
+  // Of a CSR or document, nothing; of a customer, its code, targets and scorecards (the action plans it names are actions/ and management reviews).
+  scope: { files: "all", reads: (f) => (f.kind === "customer" ? [f.data.code, f.data.targets, f.data.scorecards] : null) },
   clock: true,
   summary: "A customer scorecard below the customer's targets names no action plan, or one that does not exist.",
   docs: {
