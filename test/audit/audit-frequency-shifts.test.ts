@@ -38,13 +38,13 @@ describe("csr process update --audit-reason --shifts (tester78 A12)", () => {
     // csr check in English (checkJsonInProcess), the finding up to its reason.
     const finding = async (today: string) =>
       (await checkJsonInProcess(dir, "--today", today)).findings.filter((f) => f.rule === "process/audit-shift-coverage").map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(": a manufacturing process audit covers")[0]}`);
-    expect(await finding("2026-12-04")).toEqual(["processes.yaml:88:16 By 2026-12-04 the manufacturing process audits of C3 Production in 2026 (MPA-2026-01) have not covered 早班, 中班, and no manufacturing process audit of the annual plan is to cover them"]);
+    expect(await finding("2026-12-04")).toEqual(["processes.yaml:91:16 By 2026-12-04 the manufacturing process audits of C3 Production in 2026 (MPA-2026-01) have not covered 早班, 中班, and no manufacturing process audit of the annual plan is to cover them"]);
     // Planned for December: the year is not over, and the plan covers them.
     const planned = await run("process", "plan", "C3", "--kind", "manufacturing-process", "--month", "2026-12", "--by", "gaoyang", "--shift", "早班,中班", ...TODAY, "-y");
     expect(planned.code, planned.stderr).toBe(0);
     expect(await finding("2026-12-04")).toEqual([]);
     // The year ended without that audit: reported as it ended.
-    expect(await finding("2027-01-10")).toEqual(["processes.yaml:88:16 The manufacturing process audits of C3 Production in 2026 (MPA-2026-01) covered 夜班 but not 早班, 中班"]);
+    expect(await finding("2027-01-10")).toEqual(["processes.yaml:91:16 The manufacturing process audits of C3 Production in 2026 (MPA-2026-01) covered 夜班 but not 早班, 中班"]);
   });
 
   it("refuses a --shift the process does not run once it lists its shifts, naming them, and reports one recorded by hand (audit80)", async () => {
@@ -71,8 +71,8 @@ describe("csr process update --audit-reason --shifts (tester78 A12)", () => {
     writeFileSync(join(dir, "processes.yaml"), readFileSync(join(dir, "processes.yaml"), "utf8").replace("report: MPA-2026-01, nonconformities: 0, kind: manufacturing-process, part: BX-D1, customer: DYA, shift: 夜班", "report: MPA-2026-01, nonconformities: 0, kind: manufacturing-process, part: BX-D1, customer: DYA, shift: 晚班"));
     const findings = (await checkJsonInProcess(dir, "--today", "2026-12-04")).findings.filter((f) => f.rule === "process/audit-shift-coverage");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(". ")[0]}`)).toEqual([
-      "processes.yaml:88:159 The manufacturing process audit MPA-2026-01 of C3 Production (2026-06-17) records shift 晚班, which is none of the process's shifts (早班, 中班, 夜班, processes.yaml shifts): it covers none of them (IATF 16949 9.2.2.3)",
-      "processes.yaml:90:16 By 2026-12-04 the manufacturing process audits of C3 Production in 2026 (MPA-2026-01, MPA-2026-09) have not covered 夜班, and no manufacturing process audit of the annual plan is to cover them: a manufacturing process audit covers every shift of the process, the hand-over included (IATF 16949 9.2.2.3; the shifts are processes.yaml shifts)",
+      "processes.yaml:91:159 The manufacturing process audit MPA-2026-01 of C3 Production (2026-06-17) records shift 晚班, which is none of the process's shifts (早班, 中班, 夜班, processes.yaml shifts): it covers none of them (IATF 16949 9.2.2.3)",
+      "processes.yaml:93:16 By 2026-12-04 the manufacturing process audits of C3 Production in 2026 (MPA-2026-01, MPA-2026-09) have not covered 夜班, and no manufacturing process audit of the annual plan is to cover them: a manufacturing process audit covers every shift of the process, the hand-over included (IATF 16949 9.2.2.3; the shifts are processes.yaml shifts)",
     ]);
   });
 

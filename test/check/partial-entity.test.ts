@@ -119,7 +119,7 @@ describe("a list file with one bad entry", () => {
     expect(repo.processes.map((p) => p.value.code)).not.toContain("C1");
     expect(repo.processes.map((p) => p.path[1])).toEqual(repo.processes.map((_, i) => i + 1));
     expect(repo.unvalidated.processes).toEqual(new Set(["C1"]));
-    expect(shown).toEqual(["processes.yaml:7:5 schema/unknown-field", "processes.yaml:32:12 ref/unresolved", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
+    expect(shown).toEqual(["processes.yaml:7:5 schema/unknown-field", "processes.yaml:33:12 ref/unresolved", BCM_004_TRAINING, DYA_002_LATE, DYA_002_TRAINING, DYA_COMPLAINT, OBJ_04_COMPLAINT]);
   });
 
   it("keeps the other people of people.yaml: one bad role is one finding, not one per reference to anyone", () => {

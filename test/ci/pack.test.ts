@@ -81,10 +81,10 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   const installed = npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", join(out, info!.filename)], repo);
   expect(installed.code, installed.stderr).toBe(0);
   const check = spawnSync("npx", ["--no-install", "csr", "check", "--today", "2026-11-27"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  // A user's first run: the example repository speaks Chinese, and shows its five warnings (DYA-002 put into production after
+  // A user's first run: the example repository speaks Chinese, and shows its six warnings (DYA-002 put into production after
   // Dongyue's date; BCM-004 and DYA-002 trained for only some of their people; Dongyue's September scorecard and OBJ-04 count a
-  // complaint the corrective action register has no 8D for, tester82 A2).
-  expect(check.stdout).toMatch(/^csr\/BCM\/BCM-004\.yaml\n[^]*csr\/training-overdue[^]*\ncsr\/DYA\/DYA-002\.yaml\n[^]*csr\/late-for-customer[^]*\ncustomers\/DYA\.yaml\n[^]*action\/complaint-unrecorded[^]*\nobjectives\.yaml\n[^]*action\/complaint-unrecorded[^]*\n✖ 4 个文件中有 0 个错误、5 个警告（共检查 \d+ 个文件）。\n$/);
+  // complaint the corrective action register has no 8D for, tester82 A2; C3's audit frequency not reviewed after 8D-2026-001, A12).
+  expect(check.stdout).toMatch(/^csr\/BCM\/BCM-004\.yaml\n[^]*csr\/training-overdue[^]*\ncsr\/DYA\/DYA-002\.yaml\n[^]*csr\/late-for-customer[^]*\ncustomers\/DYA\.yaml\n[^]*action\/complaint-unrecorded[^]*\nobjectives\.yaml\n[^]*action\/complaint-unrecorded[^]*\nprocesses\.yaml\n[^]*process\/audit-frequency-unreviewed[^]*\n✖ 5 个文件中有 0 个错误、6 个警告（共检查 \d+ 个文件）。\n$/);
   expect(check.status).toBe(0);
   // The installed bin itself: npx finding it is proven above, and costs 0.45 s of CPU more per run.
   const explain = spawnSync(join(repo, "node_modules", ".bin", "csr"), ["--lang", "en", "explain", "ref/unresolved"], { cwd: repo, encoding: "utf8" });

@@ -518,7 +518,7 @@ describe("csr obsolete", () => {
         "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 3 errors that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
         "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 refers to HH-WI-06, which is obsolete since 2026-11-20. HH-WI-06 was merged into QP-010 itself: remove the reference, and release a new revision of QP-010.",
         "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned Section 5.5 of QP-010 mentions 《过程临时变更管理办法》, the title of HH-WI-06, which is obsolete. HH-WI-06 was merged into QP-010 itself: remove or rewrite this mention, and release a new revision of QP-010.",
-        "  processes.yaml:82:47 doc/obsolete-referenced Process C3 Production still lists HH-WI-06, obsolete since 2026-11-20, among its documents (documents in processes.yaml). QP-010, which supersedes it, is listed already: remove the entry with 'csr process update C3 --remove-document HH-WI-06'.",
+        "  processes.yaml:85:47 doc/obsolete-referenced Process C3 Production still lists HH-WI-06, obsolete since 2026-11-20, among its documents (documents in processes.yaml). QP-010, which supersedes it, is listed already: remove the entry with 'csr process update C3 --remove-document HH-WI-06'.",
         "hint: Do first what each message says (a released document changes by a new revision: 'csr release'; 'csr explain <rule>' tells more), then withdraw HH-WI-06.",
         "",
       ].join("\n"),
