@@ -60,9 +60,9 @@ describe("csr export, the year-end registers", () => {
     const processes = workbook.getWorksheet("过程清单")!;
     expect(processes.getCell("A1").value).toBe("过程清单（共 15 个过程）");
     const processRows = rowsOf(processes);
-    expect(processRows[0]).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "对应条款", "程序文件", "其他文件", "制造过程", "上次审核", "审核结果", "审核员", "审核报告", "间隔（月）", "下次审核", "状态", "上次制造过程审核", "上次产品审核"]);
-    expect(processRows[12]).toEqual(["12", "M1", "经营策划与体系管理", "管理过程", "总经办", "4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8", "无程序文件", "QM-001", "", "2026-10-19", "符合", "赵强、李娜", "IA-2026-01", "12", "2027-10-19", "还有 318 天", "", ""]);
-    expect(processRows[3]!.slice(8)).toEqual(["是", "2026-10-13", "符合", "赵强、李娜", "IA-2026-01", "12", "2027-10-13", "还有 312 天", "2026-06-17", ""]);
+    expect(processRows[0]).toEqual(["序号", "过程编号", "过程名称", "类别", "负责部门", "过程所有者", "过程绩效指标", "对应条款", "程序文件", "其他文件", "制造过程", "上次审核", "审核结果", "审核员", "审核报告", "间隔（月）", "下次审核", "状态", "上次制造过程审核", "上次产品审核"]);
+    expect(processRows[12]).toEqual(["12", "M1", "经营策划与体系管理", "管理过程", "总经办", "徐海涛", "", "4/4.1/4.2/4.3/4.3.1/4.4/4.4.1/4.4.2/5（全部条款）/6/6.1/6.1.1/6.1.2/6.1.2.1/6.1.2.2/6.2/6.2.1/6.2.2/6.2.2.1/6.3/7/7.1/7.1.1/7.4/8", "无程序文件", "QM-001", "", "2026-10-19", "符合", "赵强、李娜", "IA-2026-01", "12", "2027-10-19", "还有 318 天", "", ""]);
+    expect(processRows[3]!.slice(10)).toEqual(["是", "2026-10-13", "符合", "赵强、李娜", "IA-2026-01", "12", "2027-10-13", "还有 312 天", "2026-06-17", ""]);
     expect(processes.getCell("A3").value).toBe(1);
 
     const disposals = workbook.getWorksheet("到期记录清单")!;
@@ -139,7 +139,7 @@ describe("csr site, the year-end registers", () => {
     // Its rows (the forms they name after them, with a note: HH-F-045, which WI-010-02 names, tester70 P12).
     const onPage = [...c3.matchAll(/<tr><td class="code"><a [^>]*>([^<]+)<\/a><\/td>.*?<td>([^<]*)<\/td><\/tr>/g)].filter((m) => m[2] === "").map((m) => m[1]!);
     expect(onPage).toEqual(["QP-010", "HH-F-052", "HH-WI-06", "WI-010-01", "WI-010-02"]);
-    expect([...listed[6]!.split("、"), ...listed[7]!.split("、")].sort()).toEqual([...onPage].sort());
+    expect([...listed[8]!.split("、"), ...listed[9]!.split("、")].sort()).toEqual([...onPage].sort());
     const disposals = read("registers/disposals.html");
     expect(disposals.match(/<td class="code"><a href="[^"]*">[^<]*<\/a><\/td>/g)).toEqual([
       '<td class="code"><a href="../documents/HH-F-045.html">HH-F-045</a></td>',
