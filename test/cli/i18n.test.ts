@@ -115,7 +115,7 @@ describe("csr check in both languages", () => {
     expect(unresolved(zh).message).toBe("未知的文件 'QR-999'。请用 'csr new form --number QR-999 --title … --department …' 新建该文件，或更正编号（'csr set QP-001 --remove-form QR-999 --add-form <编号>'）。");
     expect(unresolved(en).message).toBe("Unknown document 'QR-999'. Create it with 'csr new form --number QR-999 --title … --department …', or correct the number ('csr set QP-001 --remove-form QR-999 --add-form <number>').");
     expect(unresolved(zh).docs).toBe("https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#refunresolved");
-    expect(run("zh-CN", "github").stdout.split("\n").at(-2)).toBe("csr: 5 个文件中有 3 个错误、4 个警告（共检查 7 个文件）。");
+    expect(run("zh-CN", "github").stdout.split("\n").at(-2)).toBe("csr: 4 个文件中有 3 个错误、1 个警告（共检查 7 个文件）。");
   });
 });
 
