@@ -64,7 +64,7 @@ describe("csr process plan (tester78 A2)", () => {
       [
         "warning",
         "processes.yaml",
-        101,
+        105,
         "The product audit of C4 Storage, packaging and delivery was planned for 2026-12 (annual internal audit plan); the month has ended with no such audit recorded. If it was held that month, record it with 'csr process audited C4 --kind product --date <audit day> …'; if not, move it to a month to come with 'csr process plan C4 --kind product --move 2026-12 --month <YYYY-MM> --reason <why>', or cancel it with 'csr process plan C4 --kind product --cancel 2026-12 --reason <why>'.",
       ],
     ]);
@@ -73,7 +73,7 @@ describe("csr process plan (tester78 A2)", () => {
     expect([past.code, past.stderr]).toEqual([2, "csr: --month 2026-12 早于本月（今天是 2027-01-05）：审核计划安排的是将来的审核。\n提示：已进行的审核用 'csr process audited C4 --date <审核日期> …' 记录。\n"]);
     // A routine entry of the next year is the next audit, not this one moved (review79 #3): the warning stays.
     expect((await run(dir, "process", "plan", "C4", "--month", "2027-11", "--kind", "product", "--today", "2027-01-05", "-y")).code).toBe(0);
-    expect((await checkJsonInProcess(dir, "--today", "2027-01-05")).findings.filter((f) => f.rule === "process/planned-audit-missed").map((f) => f.line)).toEqual([101]);
+    expect((await checkJsonInProcess(dir, "--today", "2027-01-05")).findings.filter((f) => f.rule === "process/planned-audit-missed").map((f) => f.line)).toEqual([105]);
     expect((await json(dir, "list", "audit-plan", "--year", "2026", "--today", "2027-01-05")).rows.map((r) => r.status)).toEqual(["未按计划审核"]);
     const moved = await run(dir, "process", "plan", "C4", "--kind", "product", "--move", "2026-12", "--month", "2027-02", "--reason", "停线", "--today", "2027-01-05", "-y");
     expect(moved.code, moved.stderr).toBe(0);

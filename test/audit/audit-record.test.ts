@@ -53,9 +53,10 @@ describe("csr process audited: scope, criteria, auditees and findings", () => {
         "  - code: C4",
       ].join("\n"),
     );
-    // The schema takes the record: csr check reports nothing in processes.yaml.
-    const check = JSON.parse((await run(dir, "check", "--format", "json")).stdout) as { findings: { file: string }[] };
-    expect(check.findings.filter((f) => f.file === "processes.yaml")).toEqual([]);
+    // The schema takes the record: csr check reports nothing else in processes.yaml than C3's audit frequency not reviewed after
+    // the complaint 8D-2026-001 (process/audit-frequency-unreviewed, 15a04413), which the audit recorded here does not name.
+    const check = JSON.parse((await run(dir, "check", "--format", "json")).stdout) as { findings: { file: string; line: number; column: number; rule: string }[] };
+    expect(check.findings.filter((f) => f.file === "processes.yaml").map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(["64:11 process/audit-frequency-unreviewed"]);
     expect((await run(dir, "action", "open", "--source", "audit", "--process", "C3", "--audit-report", "IA-2026-09", "--title", "夜班首件记录缺签", "--received", "2026-11-20", "--owner", "huangjun", "-y", "--commit")).code).toBe(0);
     const shown = csr(["-C", dir, "show", "ia-2026-09", ...TODAY], { lang: null });
     expect(shown).toEqual({

@@ -96,7 +96,7 @@ describe("csr process audited: impartiality of the whole team (9.2.2 c; mend78 i
     const check = JSON.parse((await run(dir, "check", ...TODAY, "--format", "json")).stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] };
     expect(check.findings.filter((f) => f.rule === "process/auditor-impartiality" && f.message.includes("MPA-2026-15")).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
       // Line 89 col 54: huangjun in `trainees: [huangjun]` of the new record.
-      "processes.yaml:89:54 过程 C3 生产过程控制 于 2026-11-19 的内部审核（审核报告 MPA-2026-15）中，实习审核员 黄军（huangjun）属于该过程的负责部门生产部：审核员不审核本部门的工作。该过程的下次审核请由其他部门经过培训的审核员进行（交叉审核），并用 'csr process audited C3 --date <审核日期> --by <审核员> --report <审核报告编号> --nonconformities <不符合项数>' 记录。",
+      "processes.yaml:92:54 过程 C3 生产过程控制 于 2026-11-19 的内部审核（审核报告 MPA-2026-15）中，实习审核员 黄军（huangjun）属于该过程的负责部门生产部：审核员不审核本部门的工作。该过程的下次审核请由其他部门经过培训的审核员进行（交叉审核），并用 'csr process audited C3 --date <审核日期> --by <审核员> --report <审核报告编号> --nonconformities <不符合项数>' 记录。",
     ]);
     writeFileSync(join(dir, "qms.yaml"), `${readFileSync(join(dir, "qms.yaml"), "utf8")}rules:\n  process/auditor-impartiality: error\n`);
     const before = readFileSync(join(dir, "processes.yaml"), "utf8");

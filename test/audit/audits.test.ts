@@ -99,7 +99,7 @@ describe("csr list audits", () => {
     const processes = (await json(dir, "processes", "--today", "2026-12-05")).rows;
     expect(processes.find((r) => r.code === "C4")).toMatchObject({ audited: "2026-11-16", report: "IA-2026-08" });
     const csv = (await runHere(dir, "list", "processes", "--today", "2026-12-05", "--format", "csv")).stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
-    expect(csv[0]).toBe("序号,过程编号,过程名称,类别,负责部门,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
+    expect(csv[0]).toBe("序号,过程编号,过程名称,类别,负责部门,过程所有者,过程绩效指标,对应条款,程序文件,其他文件,上次审核,审核结果,审核员,审核报告,间隔（月）,下次审核,状态");
     expect(csv[4]).toMatch(new RegExp(`^4,C4,仓储、包装与交付,.*,2026-11-16,不符合 1 项,赵强,IA-2026-08,12,2027-11-16,还有 346 天$`));
   });
 });
@@ -168,8 +168,8 @@ describe("csr list management-review: internal audits (tester62 N1)", () => {
     ]);
     // The same two csr check reports: never audited 36 months after QM-001's first release (or C3's own documents').
     expect((await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.rule === "process/audit-due").map((f) => `${f.line} ${f.message.split(":")[0]}`)).toEqual([
-      "56 Process C3 Production has no internal audit recorded",
-      "199 Process M1 Business planning and QMS management has no internal audit recorded",
+      "58 Process C3 Production has no internal audit recorded",
+      "210 Process M1 Business planning and QMS management has no internal audit recorded",
     ]);
   });
 });
