@@ -25,6 +25,9 @@ const DYA_COMPLAINT =
   "customers/DYA.yaml:53:83 warning action/complaint-unrecorded Customer DYA's scorecard of 2026-09 counts 1 complaint(s), but the corrective action register has 0 complaint(s) of DYA received that month: a complaint on the scorecard has no corrective action record (IATF 16949 9.1.2.1, 10.2.6). Open the corrective action of each complaint not recorded: 'csr action open --source complaint --customer DYA --received <day received, in 2026-09> --title <problem> --owner <owner>'; if the scorecard's figure is wrong, correct it.";
 const OBJ_04_COMPLAINT =
   "objectives.yaml:99:34 warning action/complaint-unrecorded Quality objective OBJ-04 顾客投诉次数 measures 1 for 2026-09, but the corrective action register has 0 customer complaint(s) received in that period: a complaint counted has no corrective action record (IATF 16949 9.1.2.1, 10.2.6). Open the corrective action of each complaint not recorded: 'csr action open --source complaint --customer <customer> --received <day received, in 2026-09> --title <problem> --owner <owner>'; if the measurement is wrong, correct it.";
+// C3's audit frequency not reviewed after 8D-2026-001 (process/audit-frequency-unreviewed, tester82 A12).
+const C3_AUDIT_FREQUENCY =
+  "processes.yaml:64:11 warning process/audit-frequency-unreviewed C3 Production has had customer complaint 8D-2026-001 (2026-04-01) since its last QMS audit (or within one audit interval), and the reason recorded for its audit frequency (audit_reason) names none of them: IATF 16949 9.2.2.1 has the audit frequency reviewed and, where appropriate, adjusted after customer complaints, internal and external nonconformities and process changes. Review its audit frequency and record the outcome, naming the events: 'csr process update C3 --audit-months 12 --audit-reason \"reviewed after 8D-2026-001: …\"' (the interval kept or the new one).";
 const DYA_002_LATE =
   "csr/DYA/DYA-002.yaml:80:16 warning csr/late-for-customer DYA-002 was implemented in production on 2026-04-20, after the effective date 2026-04-01 of the customer's DYA-SQM revision D (12 working days late). If the customer agreed a later date in writing, record it with 'csr implement DYA-002 --required-by <date>'; otherwise the lateness stands on record: take it to corrective action and record why with 'csr implement DYA-002 --late-reason \"...\"' (e.g. the customer informed, the corrective action's number).";
 
@@ -38,6 +41,7 @@ describe("real-world YAML", () => {
       "csr/DYA/DYA-003.yaml:46:34 warning yaml/comment-cuts-value 'implementation.evidence' is read as 'QP-012 A/1已发布，见返工批准单': YAML takes ' #RW-2024-07' for a comment and drops it. If it belongs to the value, quote the value: evidence: \"QP-012 A/1已发布，见返工批准单 #RW-2024-07\"",
       DYA_COMPLAINT,
       OBJ_04_COMPLAINT,
+      C3_AUDIT_FREQUENCY,
     ]);
     expect(code).toBe(0);
   });
@@ -51,6 +55,7 @@ describe("real-world YAML", () => {
       DYA_002_TRAINING,
       DYA_COMPLAINT,
       OBJ_04_COMPLAINT,
+      C3_AUDIT_FREQUENCY,
     ]);
     expect(code).toBe(1);
   });

@@ -32,7 +32,8 @@ describe("two clones that each distributed the next copy of QP-002", () => {
     expect(check.code).toBe(1);
     expect(check.stdout.split("\n").filter((l) => l.includes("doc/copy-number-duplicate"))).toEqual([
       "documents/procedures/QP-002.yaml:80:12 error doc/copy-number-duplicate Controlled copy 6 of QP-002 is recorded twice: to Marketing & Sales on 2026-11-20 and to Engineering on 2026-11-20 (two branches that each distributed the next copy, merged). Each paper copy needs its own number: give this entry the free number 7 (its `copy`), and write 7 on that paper copy and on its line of the paper distribution record.",
-      "  doc/copy-number-duplicate  https://unpkg.com/qms-csr@0.1.0/docs/rules.md#doccopy-number-duplicate",
+      // The rule ids are padded to the longest listed: acme-auto's process/audit-frequency-unreviewed (tester82 A12).
+      "  doc/copy-number-duplicate           https://unpkg.com/qms-csr@0.1.0/docs/rules.md#doccopy-number-duplicate",
     ]);
 
     writeFileSync(path, readFileSync(path, "utf8").replace("{copy: 6, version: A/1, to: ENG", "{copy: 7, version: A/1, to: ENG"));
