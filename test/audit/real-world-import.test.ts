@@ -60,9 +60,10 @@ describe("csr import of real registers", () => {
       effectiveFromIssued(1),
       "Imported rows: 1 of 1.",
       // The example's own warnings, DYA-002 put into production after Dongyue's date and the training of BCM-004 and
-      // DYA-002 recorded for only some of the people to train, are counted too; so is QP-101's issue, which the register
-      // does not record (doc/not-issued).
-      "csr check: errors: 0, warnings: 8 (csr/training-overdue 2, csr/late-for-customer 1, action/complaint-unrecorded 2, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1).",
+      // DYA-002 recorded for only some of the people to train, Dongyue's September scorecard and OBJ-04 counting a complaint
+      // with no 8D, and C3's audit frequency not reviewed after 8D-2026-001 (15a04413), are counted too; so is QP-101's issue,
+      // which the register does not record (doc/not-issued).
+      "csr check: errors: 0, warnings: 9 (csr/training-overdue 2, csr/late-for-customer 1, action/complaint-unrecorded 2, doc/duplicate-title 1, doc/not-issued 1, doc/body-on-paper 1, process/audit-frequency-unreviewed 1).",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
@@ -252,9 +253,10 @@ describe("csr import of real registers", () => {
     // The ids fit the schema; only what the register does not say is left for csr check (and QP-101
     // takes the title of a procedure of the example: doc/duplicate-title), besides the example's own warnings (DYA-002 late,
     // BCM-004 and DYA-002 partly trained; DYA-005, met by its agreed alternative, not trained for the two people added to 品质部;
-    // Dongyue's September scorecard and OBJ-04 counting a complaint with no 8D, tester82 A2).
+    // Dongyue's September scorecard and OBJ-04 counting a complaint with no 8D, tester82 A2; C3's audit frequency not reviewed
+    // after the complaint 8D-2026-001, 15a04413).
     const rules = new Set((await checkJsonInProcess(dir, ...AS_OF)).findings.map((f) => `${f.file} ${f.rule}`));
-    expect([...rules].sort()).toEqual(["csr/BCM/BCM-004.yaml csr/training-overdue", "csr/DYA/DYA-002.yaml csr/late-for-customer", "csr/DYA/DYA-002.yaml csr/training-overdue", "csr/DYA/DYA-005.yaml csr/training-overdue", "customers/DYA.yaml action/complaint-unrecorded", "documents/QP-101.yaml doc/body-on-paper", "documents/QP-101.yaml doc/duplicate-title", "documents/QP-101.yaml doc/not-issued", "documents/QP-102.yaml schema/missing-field", "objectives.yaml action/complaint-unrecorded"]);
+    expect([...rules].sort()).toEqual(["csr/BCM/BCM-004.yaml csr/training-overdue", "csr/DYA/DYA-002.yaml csr/late-for-customer", "csr/DYA/DYA-002.yaml csr/training-overdue", "csr/DYA/DYA-005.yaml csr/training-overdue", "customers/DYA.yaml action/complaint-unrecorded", "documents/QP-101.yaml doc/body-on-paper", "documents/QP-101.yaml doc/duplicate-title", "documents/QP-101.yaml doc/not-issued", "documents/QP-102.yaml schema/missing-field", "objectives.yaml action/complaint-unrecorded", "processes.yaml process/audit-frequency-unreviewed"]);
   });
 
   it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {

@@ -17,6 +17,8 @@ function broken(file: string, edit: (text: string) => string): string {
 const DYA_002_LATE = "csr/DYA/DYA-002.yaml csr/late-for-customer";
 const COMPLAINT_UNRECORDED = ["customers/DYA.yaml action/complaint-unrecorded", "objectives.yaml action/complaint-unrecorded"];
 const EXAMPLE_OWN = ["csr/BCM/BCM-004.yaml csr/training-overdue", DYA_002_LATE, "csr/DYA/DYA-002.yaml csr/training-overdue", ...COMPLAINT_UNRECORDED];
+/** C3 has a customer complaint, 8D-2026-001, since its last audit and no review of its audit frequency naming it (15a04413): the example's own too, but the rule reads qms.yaml and people.yaml (the auditors whose audits count), so a problem of either holds it back. */
+const AUDIT_FREQUENCY = "processes.yaml process/audit-frequency-unreviewed";
 /** The findings after the root cause, by file as csr check orders them: the example's own among those of other files. */
 const byFile = (...findings: string[]) => [...EXAMPLE_OWN, ...findings].sort((a, b) => (a.split(" ")[0]! < b.split(" ")[0]! ? -1 : a.split(" ")[0]! > b.split(" ")[0]! ? 1 : 0));
 
@@ -29,11 +31,11 @@ describe("one root cause, one finding", () => {
     expect(lines[0]).toBe("qms.yaml");
     expect(lines[1]).toMatch(/^qms\.yaml:\d+:1 error schema\/unknown-field Unknown field 'tittle' in qms\.yaml\./);
     expect(lines.slice(-2)).toEqual([
-      "844 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
+      "845 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
       "✖ 1 error, 5 warnings in 5 files (69 files checked).",
     ]);
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 844 }]);
+    expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 845 }]);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["qms.yaml schema/unknown-field", ...EXAMPLE_OWN]);
   });
 
@@ -41,16 +43,17 @@ describe("one root cause, one finding", () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value", ...EXAMPLE_OWN]);
-    // The other people of the file are kept (src/load/salvage.ts), so nothing needs holding back.
-    expect(json.heldBack).toBeUndefined();
+    // The other people of the file are kept (src/load/salvage.ts), so no reference to a person is held back: only C3's audit
+    // frequency warning, whose audits count by their auditors' roles (AUDIT_FREQUENCY).
+    expect(json.heldBack).toEqual([{ file: "people.yaml", count: 1 }]);
   });
 
   it("an unknown key at the top of people.yaml leaves every person unknown: what follows is counted", async () => {
     const dir = broken("people.yaml", (t) => t.replace("people:", "tittle: x\npeople:"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/unknown-field", DYA_002_LATE, ...COMPLAINT_UNRECORDED]);
-    // Every field that names a person is a reference to people.yaml (ref/unresolved): signatures, opinions, controlled copies' holders, trainers, a record disposal's approver and witness …
-    expect(json.heldBack).toEqual([{ file: "people.yaml", count: 798 }]);
+    // Every field that names a person is a reference to people.yaml (ref/unresolved): signatures, opinions, controlled copies' holders, trainers, a record disposal's approver and witness …; and C3's audit frequency warning (AUDIT_FREQUENCY).
+    expect(json.heldBack).toEqual([{ file: "people.yaml", count: 799 }]);
   });
 
   it("a CSR received after today is the one finding, not the opinions that only seem to come before it", async () => {
@@ -74,7 +77,7 @@ describe("one root cause, one finding", () => {
   it("a document file that cannot be read is the one finding, not every reference to it and every mention", async () => {
     const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^title: .*$/m, "title: [unclosed"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(byFile("documents/procedures/QP-014.yaml yaml/syntax"));
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(byFile("documents/procedures/QP-014.yaml yaml/syntax", AUDIT_FREQUENCY));
   });
 
   it("a customer file that cannot be read is the one finding, not every CSR and symbol of that customer", async () => {
@@ -90,6 +93,6 @@ describe("one root cause, one finding", () => {
     // QP-015 顾客特定要求管理程序 is mentioned as 《顾客特定要求管理程序》 in two other documents.
     const dir = broken("documents/procedures/QP-015.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
     const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(byFile("documents/procedures/QP-015.yaml schema/invalid-value"));
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(byFile("documents/procedures/QP-015.yaml schema/invalid-value", AUDIT_FREQUENCY));
   });
 });

@@ -207,11 +207,13 @@ const SLIPS: [string, string, string, number, number, string, string][] = [
 ];
 
 describe("a slip of a hand edit in a YAML file", () => {
-  it("the customer file as it is has no finding", async () => {
-    // But csr/source-unreviewed: this repository has the customer file alone, without a CSR of its source revisions.
+  it("the customer file as it is has no finding of its YAML", async () => {
+    // But csr/source-unreviewed: this repository has the customer file alone, without a CSR of its source revisions; and
+    // action/complaint-unrecorded: acme-auto's September scorecard counts a complaint no corrective action records, a gap the
+    // example keeps visible (d61fe4f4, tester82 A2), and this repository has no actions/ at all.
     const findings = (await checkJsonInProcess(minimalRepo({ "customers/DYA.yaml": DYA }), ...today)).findings;
-    expect(findings.filter((f) => f.rule !== "csr/source-unreviewed")).toEqual([]);
-    expect(findings.map((f) => f.rule)).toEqual(["csr/source-unreviewed", "csr/source-unreviewed"]);
+    expect(findings.filter((f) => f.rule !== "csr/source-unreviewed").map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(["customers/DYA.yaml:53:83 action/complaint-unrecorded"]);
+    expect(findings.map((f) => f.rule)).toEqual(["csr/source-unreviewed", "csr/source-unreviewed", "action/complaint-unrecorded"]);
   });
 
   it.each(SLIPS)("%s: one finding, where the slip is", async (_, from, to, line, column, zh, en) => {
