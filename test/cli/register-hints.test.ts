@@ -36,7 +36,8 @@ describe("operator hints of an English register go to stderr, never into it (tes
   it("csr export: each hint once on stderr, none in the workbook", { timeout: 120_000 }, () => {
     const out = join(tempDir(), "registers.xlsx");
     const run = csr(["-C", ACME, "export", "--today", "2026-11-27", "--out", out], { lang: "en" });
-    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${FORMS}${CATEGORIES}${SYMBOLS_EN(6, "BCM S")}`]);
+    // The drafts' hint first, then in the order of the sheets (179ef57b): the CSR list (context), the forms (support), the symbol table (operation).
+    expect([run.code, run.stderr]).toEqual([0, `wrote ${out}\n${DRAFTS.en}${CATEGORIES}${FORMS}${SYMBOLS_EN(6, "BCM S")}`]);
   });
 
   it("in Chinese there is nothing to say: the register is in Chinese", () => {

@@ -118,15 +118,19 @@ describe("csr show <tooling id>: the whole record of a fixture or error-proofing
 });
 
 describe("csr export: the tooling register and the error-proofing record among the sheets", () => {
-  it("writes 工装夹具台账 and 防错装置验证记录 after the training registers, as csr list tooling and csr list error-proofing give them", async () => {
+  it("writes 工装夹具台账 and 防错装置验证记录 among the operation registers after 合格供方名录, as csr list tooling and csr list error-proofing give them", async () => {
     const dir = await story();
     const book = join(tempDir(), "registers.xlsx");
     expect((await zh(dir, "export", "--out", book)).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const names = workbook.worksheets.map((w) => w.name);
-    // After the training registers (no skills matrix: acme-auto's people.yaml records no level), the register of gauges after them, before the quality objectives.
-    expect(names.slice(names.indexOf("未完成培训"), names.indexOf("未完成培训") + 5)).toEqual(["未完成培训", "工装夹具台账", "防错装置验证记录", "计量器具台账", "质量目标及实现情况"]);
+    // In the order of an audit file (179ef57b): the tooling register (8.5.1.6) and the error-proofing record (10.2.4) among the
+    // operation registers, after the approved supplier list and before the internal audit programme; the register of gauges
+    // (7.1.5.2) among the support registers, after the people list and before the training record (no skills matrix: acme-auto's
+    // people.yaml records no level).
+    expect(names.slice(names.indexOf("合格供方名录"), names.indexOf("合格供方名录") + 4)).toEqual(["合格供方名录", "工装夹具台账", "防错装置验证记录", "内部审核方案"]);
+    expect(names.slice(names.indexOf("人员名单"), names.indexOf("人员名单") + 3)).toEqual(["人员名单", "计量器具台账", "培训记录"]);
     const listed = JSON.parse((await zh(dir, "list", "tooling", "--format", "json")).stdout);
     const tooling = workbook.getWorksheet("工装夹具台账")!;
     expect(tooling.getCell("A1").value).toBe(listed.title);

@@ -181,10 +181,11 @@ describe("reviewing the documents for a new edition (tester58 F9)", () => {
     const exported = await csrInProcess(["-C", fresh, "export", "--out", out, "--today", "2026-11-27"], { lang: null });
     expect(exported.code).toBe(0);
     // The other registers' hints are about what the workbook leaves out; none says how to record a review.
+    // In the order of the sheets (179ef57b): the clause matrices (context) first, then the document lists (support), the symbol table (operation).
     expect(exported.stderr.split("\n").slice(1)).toEqual([
+      "引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。",
       "用 'csr list documents --status draft' 或 '--status all' 列出尚未发布的文件。",
       "用 'csr source update <来源文件编号> --department <部门>' 登记保管部门，例如 'csr source update DYA-SQM --department QA'；或用 'csr distribute' 登记发放的受控副本。",
-      "引用 IATF 16949:2016 条款的文件请改引 IATF 16949 第二版（虚构示例）的条款：csr standard migrate IATF16949 IATF16949E2。",
       "顾客规定了符号时，用 'csr symbol add' 登记其与本公司符号的对照（写入 symbols.yaml）。",
       "",
     ]);
