@@ -19,7 +19,7 @@ let made: string;
 beforeAll(async () => {
   made = join(tempDir(), "site");
   const first = await build(repo, made);
-  expect([first.code, first.stderr]).toEqual([0, "已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，5 个警告。\n"]);
+  expect([first.code, first.stderr]).toEqual([0, "已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，6 个警告。\n"]);
 }, 300_000);
 
 /**
@@ -51,7 +51,7 @@ describe("csr site over a site it made before", () => {
     const again = await build(repo, out);
     expect(again.code).toBe(0);
     expect(again.stderr).toBe(
-      "已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，5 个警告。\n保留了 6 个不是 csr 写入的文件（已放入新网站）：.nojekyll、CNAME、documents/notes.txt、mine/a.txt、mine/empty/等。\n",
+      "已生成网站：202 个页面，281 个文件（zh-CN）；csr check：0 个错误，6 个警告。\n保留了 6 个不是 csr 写入的文件（已放入新网站）：.nojekyll、CNAME、documents/notes.txt、mine/a.txt、mine/empty/等。\n",
     );
     expect(filesOf(out)).toEqual([...first, ".nojekyll", "CNAME", "documents/notes.txt", "mine/a.txt", "审核笔记.txt"].sort());
     expect(readFileSync(join(out, "CNAME"), "utf8")).toBe("qms.example.com\n");

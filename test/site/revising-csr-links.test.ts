@@ -60,10 +60,13 @@ describe("csr site: the CSR links of a document being revised", () => {
       "action/complaint-unrecorded customers/DYA.yaml:53",
       "doc/empty-section documents/procedures/QP-006.yaml:82",
       "action/complaint-unrecorded objectives.yaml:99",
+      // tester82 A12: C3's audit frequency not reviewed after 8D-2026-001, and December without next year's audit plan.
+      "process/audit-frequency-unreviewed processes.yaml:64",
+      "process/audit-plan-next-year-missing qms.yaml:77",
     ]);
     const findings = text(page("findings.html"));
     for (const f of check.findings) expect(findings).toContain(`${f.rule} ${f.file}:${f.line}:${f.column}`);
     expect(findings).not.toContain("csr/section-missing");
-    expect(summary).toContain("csr check：1 个错误，7 个警告");
+    expect(summary).toContain("csr check：1 个错误，9 个警告");
   });
 });
