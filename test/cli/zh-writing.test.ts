@@ -35,7 +35,7 @@ describe("the writing commands in Chinese", () => {
         "csr: 未作废 HH-WI-06，未写入任何内容。作废后将留下 3 个错误，csr check 和 pre-commit 钩子都会报告：现行文件不得把读者引向已作废的文件（IATF 16949 7.5.3.2）：\n" +
         "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 引用了 HH-WI-06，该文件已于 2026-11-23 作废。HH-WI-06 已并入 QP-010 本身：请删除该引用，并发布 QP-010 的新版本。\n" +
         "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned QP-010 第 5.5 节提到《过程临时变更管理办法》，这是已作废文件 HH-WI-06 的名称。HH-WI-06 已并入 QP-010 本身：请删去或改写这处提及，并发布 QP-010 的新版本。\n" +
-        "  processes.yaml:82:47 doc/obsolete-referenced 过程 C3 生产过程控制的过程文件（processes.yaml 的 documents）仍列有已于 2026-11-23 作废的 HH-WI-06。替代它的 QP-010 已在列：请用 'csr process update C3 --remove-document HH-WI-06' 删除该项。\n" +
+        "  processes.yaml:85:47 doc/obsolete-referenced 过程 C3 生产过程控制的过程文件（processes.yaml 的 documents）仍列有已于 2026-11-23 作废的 HH-WI-06。替代它的 QP-010 已在列：请用 'csr process update C3 --remove-document HH-WI-06' 删除该项。\n" +
         "提示：请先按每条消息所述处理（已发布的文件通过发布新版本修改：'csr release'；'csr explain <规则>' 有详细说明），然后再作废 HH-WI-06。\n",
     });
 

@@ -154,8 +154,9 @@ describe("csr action open", () => {
     const dir = await acme();
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "complaint_deadlines:\n  D3: { days: 2 }\n  D5: { working_days: 10 }\n");
     git(dir, ["commit", "-qam", "company complaint deadlines"]);
-    // On a day of 2026: on a day of a year csr ships no holiday notice for, qms.yaml has calendar/year-missing.
-    expect((await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "qms.yaml")).toEqual([]);
+    // On a day of 2026: on a day of a year csr ships no holiday notice for, qms.yaml has calendar/year-missing. The deadlines are
+    // no finding; from December acme-auto, with audits and none of 2027 planned, is warned at internal_audit that the 2027 plan is due (15a04413).
+    expect((await checkJsonInProcess(dir, "--today", "2026-12-05")).findings.filter((f) => f.file === "qms.yaml").map((f) => `${f.severity} ${f.rule}:${f.line}`)).toEqual(["warning process/audit-plan-next-year-missing:77"]);
     const dya = await runIn(dir, "action", "open", "8D-2026-030", "--title", "卡箍漏装", "--customer", "DYA", "--received", "2026-11-02", "--owner", "gaoyang");
     expect(dya.stderr).toBe("");
     expect(dya.stdout.split("\n").slice(0, 5)).toEqual([

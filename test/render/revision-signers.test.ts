@@ -101,7 +101,8 @@ describe("the 修订记录 of a rendered document with countersigned revisions (
     writeFileSync(qms, `${readFileSync(qms, "utf8")}document_layouts:\n  - levels: [3]\n    revisions: [version, summary, by, countersigned, {column: approved_by, label: 批准}, military_representative]\n`);
     // On a day of 2026: on a day of a year whose holiday notice csr does not ship, qms.yaml has calendar/year-missing.
     const check = csr(["-C", dir, "check", "--format", "json", "--today", "2026-12-04"], { lang: "zh-CN" });
-    expect(JSON.parse(check.stdout).findings.filter((f: { file: string }) => f.file === "qms.yaml")).toEqual([]);
+    // The layout is no finding; from December acme-auto, with audits and none of 2027 planned, is warned at internal_audit that the 2027 plan is due (15a04413).
+    expect(JSON.parse(check.stdout).findings.filter((f: { file: string }) => f.file === "qms.yaml").map((f: { severity: string; rule: string; line: number }) => `${f.severity} ${f.rule}:${f.line}`)).toEqual(["warning process/audit-plan-next-year-missing:77"]);
     expect(mdRecord(rendered("WI-010-01", "md")).map((row) => row.split(" | ").slice(0, 6).join(" | "))).toEqual([
       "| 版本/版次 | 修订内容摘要 | 修订人 | 会签 | 批准 | 军代表 |",
       "| A/0 | 首次发布 | 高扬 |  | 张丽 |  |",
