@@ -106,10 +106,15 @@ describe("a month of document control without hand-editing YAML", () => {
       "objectives.yaml",
       "objectives.yaml:99:34 warning action/complaint-unrecorded 质量目标 OBJ-04 顾客投诉次数 的 2026-09 实测值为 1，而纠正措施台账中该期接收的顾客投诉为 0 项：统计到的投诉没有纠正措施记录（IATF 16949 9.1.2.1, 10.2.6）。请为未登记的投诉开立纠正措施：'csr action open --source complaint --customer <顾客代码> --received <接收日期，2026-09 内> --title <问题> --owner <负责人>'；实测值有误的，改正该期实测值。",
       "",
+      // C3's audit frequency is not reviewed since complaint 8D-2026-001 (tester82 A12, 15a04413).
+      "processes.yaml",
+      "processes.yaml:64:11 warning process/audit-frequency-unreviewed C3 生产过程控制 自上次体系审核以来（或在一个审核间隔之内）有 顾客投诉 8D-2026-001（2026-04-01），但其审核频次的理由（audit_reason）没有提到：IATF 16949 9.2.2.1 要求在顾客投诉、内外部不符合和过程变更之后评审并适当调整审核频次。请评审其审核频次并记录结论，写明所针对的事件：'csr process update C3 --audit-months 12 --audit-reason \"8D-2026-001 后评审：…\"'（维持或调整的间隔月数）。",
+      "",
       "规则说明（也可运行 'csr explain <规则>'）：",
-      "  action/complaint-unrecorded  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#actioncomplaint-unrecorded",
-      "  csr/training-overdue         https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",
-      "✖ 4 个文件中有 0 个错误、4 个警告（共检查 70 个文件）。",
+      "  action/complaint-unrecorded         https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#actioncomplaint-unrecorded",
+      "  csr/training-overdue                https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#csrtraining-overdue",
+      "  process/audit-frequency-unreviewed  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#processaudit-frequency-unreviewed",
+      "✖ 5 个文件中有 0 个错误、5 个警告（共检查 70 个文件）。",
       "",
     ]);
     golden("matrix-csr.md", await run("matrix", "csr", "--format", "md", ...today));
