@@ -20,7 +20,7 @@ describe("audit frequency review triggers and the next year's plan (tester82 A12
       (await checkJsonInProcess(dir, ...TODAY)).findings.filter((f) => f.rule === "process/audit-frequency-unreviewed").map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity} ${f.message}`);
     const statuses = async () => {
       const programme = JSON.parse((await run("list", "audit-programme", ...TODAY, "--format", "json")).stdout) as { rows: Record<string, string>[]; notes: string[] };
-      return { rows: programme.rows.filter((r) => r.kind === "体系审核" && ["C3", "C4", "S1"].includes(r.code)).map((r) => `${r.code} ${r.status}`), notes: programme.notes.filter((n) => n.startsWith("“触发调整”")) };
+      return { rows: programme.rows.filter((r) => r.kind === "体系审核" && ["C3", "C4", "S1"].includes(r.code!)).map((r) => `${r.code} ${r.status}`), notes: programme.notes.filter((n) => n.startsWith("“触发调整”")) };
     };
     expect(await findings()).toEqual([
       "processes.yaml:64:11 process/audit-frequency-unreviewed warning C3 Production has had customer complaint 8D-2026-001 (2026-04-01) since its last QMS audit (or within one audit interval), and the reason recorded for its audit frequency (audit_reason) names none of them: IATF 16949 9.2.2.1 has the audit frequency reviewed and, where appropriate, adjusted after customer complaints, internal and external nonconformities and process changes. Review its audit frequency and record the outcome, naming the events: 'csr process update C3 --audit-months 12 --audit-reason \"reviewed after 8D-2026-001: …\"' (the interval kept or the new one).",

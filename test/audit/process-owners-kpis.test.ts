@@ -32,7 +32,7 @@ describe("process owners and KPIs (tester82 A13)", () => {
 
   it("csr list processes gives each process's owner and KPIs, in Chinese and English", async () => {
     const dir = copyFixture("examples/acme-auto");
-    const rows = async (lang: string) => {
+    const rows = async (lang: "zh-CN" | "en") => {
       const run = await csrInProcess(["-C", dir, "list", "processes", "--format", "json", "--today", DAY], { lang });
       const table = JSON.parse(run.stdout) as { columns: { key: string; header: string }[]; rows: Record<string, unknown>[] };
       return { headers: table.columns.filter((c) => c.key === "owner-person" || c.key === "kpis").map((c) => c.header), c3: table.rows.find((r) => r.code === "C3")!, s2: table.rows.find((r) => r.code === "S2")! };

@@ -272,7 +272,7 @@ describe("the 8D report shows what csr show has: product safety, the governing C
   it("prints them in the header and a part of their own before D8, in Chinese and in English", async () => {
     const dir = await acme();
     const out = tempDir();
-    for (const lang of ["zh-CN", "en"]) expect((await csrInProcess(["-C", dir, "render", "8D-2026-001", "--out", join(out, `8d.${lang}.md`), "--today", "2026-12-08"], { lang })).code).toBe(0);
+    for (const lang of ["zh-CN", "en"] as const) expect((await csrInProcess(["-C", dir, "render", "8D-2026-001", "--out", join(out, `8d.${lang}.md`), "--today", "2026-12-08"], { lang })).code).toBe(0);
     const zh = readFileSync(join(out, "8d.zh-CN.md"), "utf8").split("\n");
     expect(zh.slice(8, 14)).toEqual([
       "| 8D 编号 | 8D-2026-001 | 接收日期 | 2026-04-01 |",
