@@ -13,7 +13,7 @@ const QMS_CERTIFICATE = /\b(ISO\s*9001|IATF\s*16949)\b/i;
  * supplier/certificate-expired's), a second-party audit passed by then (8.4.2.3 a: compliance to ISO 9001
  * through second-party audits), or the customer's authorisation ("unless otherwise authorized by the customer").
  */
-export function qmsShown(record: SupplierRecord, today: string): boolean {
+function qmsShown(record: SupplierRecord, today: string): boolean {
   return (
     (record.certificates ?? []).some((c) => QMS_CERTIFICATE.test(c.standard)) ||
     (record.audits ?? []).some((a) => a.date <= today && a.result === "passed") ||

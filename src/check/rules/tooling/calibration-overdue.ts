@@ -1,6 +1,7 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { calibrationDue } from "../../../model/tooling.js";
 import type { Rule } from "../../rule.js";
+import { overduePath } from "./verification-overdue.js";
 
 /**
  * A gauge or test equipment in use past its calibration (IATF 16949 7.1.5.2: measuring equipment calibrated at specified
@@ -40,7 +41,7 @@ export const rule: Rule = {
       if (!due?.overdue) continue;
       const records = tooling.calibration!.records ?? [];
       const months = tooling.calibration!.interval_months!;
-      const path = due.failed ? [...located.path, "calibration", "records", records.lastIndexOf(due.failed), "result"] : due.last ? [...located.path, "calibration", "records", records.lastIndexOf(due.last), "date"] : [...located.path, "calibration", "interval_months"];
+      const path = overduePath(located.path, "calibration", records, due, "interval_months");
       ctx.report(
         { file: located.file, path },
         sentences(

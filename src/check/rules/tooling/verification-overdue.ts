@@ -1,6 +1,7 @@
 import { sentences, t } from "../../../i18n/index.js";
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { verificationDue } from "../../../model/tooling.js";
+import type { Path } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -43,7 +44,7 @@ export const rule: Rule = {
       const plan = tooling.verification!;
       const frequency = plan.frequency === "parts" && plan.parts !== undefined ? t("tooling.frequency.parts-n", { count: plan.parts }) : t(`tooling.frequency.${plan.frequency}`);
       const records = tooling.verification!.records ?? [];
-      const path = due.failed ? [...located.path, "verification", "records", records.lastIndexOf(due.failed), "result"] : due.last ? [...located.path, "verification", "records", records.lastIndexOf(due.last), "date"] : [...located.path, "verification", "frequency"];
+      const path = overduePath(located.path, "verification", records, due, "frequency");
       ctx.report(
         { file: located.file, path },
         sentences(
@@ -58,3 +59,14 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Where a finding on a device's overdue verification or calibration points, under `key` of its tooling.yaml entry at
+ * `base`: the failed record's `result`, else the last record's `date`, else `fallback` (the frequency or the interval,
+ * for a device never verified or calibrated). `records` are the entry's, in which the due reading's records are found.
+ */
+export function overduePath<R>(base: Path, key: "verification" | "calibration", records: readonly R[], due: { failed?: R; last?: R }, fallback: string): Path {
+  if (due.failed) return [...base, key, "records", records.lastIndexOf(due.failed), "result"];
+  if (due.last) return [...base, key, "records", records.lastIndexOf(due.last), "date"];
+  return [...base, key, fallback];
+}
